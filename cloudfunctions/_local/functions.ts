@@ -1,0 +1,7 @@
+/** Every cloud function the local host serves, by the name the client calls. */
+import { accountFunction } from '../account/account.function'
+import type { FunctionDef } from '../_shared/handler/define-function'
+
+export const FUNCTIONS: Record<string, FunctionDef> = {
+  account: accountFunction as FunctionDef,
+}

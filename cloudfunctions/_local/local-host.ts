@@ -1,0 +1,65 @@
+/** Starts the whole system in one process: every function, SQLite, the demo province, the H5 app. */
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { randomIds } from '../_shared/adapters/ids'
+import { openSqliteStore } from '../_shared/adapters/sqlite/store.sqlite'
+import type { Deps } from '../_shared/handler/deps'
+import { consoleLogger, type Logger } from '../_shared/ports/logger.port'
+import type { AdjustableClock } from '../_shared/adapters/clock'
+import { FUNCTIONS } from './functions'
+import { createHostServer } from './http-server'
+import { loadLocalClock } from './local-clock'
+import { seedDemoProvince } from './seed/seed'
+
+export interface LocalHostOptions {
+  dataDir: string
+  port: number
+  host?: string
+  staticDir?: string
+  /** Tests pin time here; the offset from `/__dev/clock` is added on top. */
+  clockBase?: () => number
+  log?: Logger
+}
+
+export interface RunningHost {
+  url: string
+  deps: Deps
+  clock: AdjustableClock
+  seeded: boolean
+  close(): Promise<void>
+}
+
+export async function startLocalHost(options: LocalHostOptions): Promise<RunningHost> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'))
+  const clock = await loadLocalClock(store, options.clockBase)
+  const deps: Deps = { store, clock, ids: randomIds, log: options.log ?? consoleLogger }
+  const seeded = await seedDemoProvince(store)
+
+  const server = createHostServer({
+    deps,
+    clock,
+    functions: FUNCTIONS,
+    staticDir: resolve(options.staticDir ?? 'dist/h5'),
+  })
+  await new Promise<void>((ready, failed) => {
+    server.once('error', failed)
+    server.listen(options.port, options.host ?? '127.0.0.1', ready)
+  })
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    deps,
+    clock,
+    seeded,
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      })
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,174 @@
+/** The Store port on SQLite (better-sqlite3): the embedded default for the local host and tests. */
+import Database from 'better-sqlite3'
+import type { Level, Role } from '../../../../types/enums'
+import type {
+  MembershipRecord,
+  OrgRecord,
+  Repositories,
+  Store,
+  UserRecord,
+} from '../../ports/store.port'
+import { MIGRATIONS } from './migrations'
+import { SqliteLock } from './sqlite-lock'
+
+type Db = Database.Database
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}
+
+interface OrgRow {
+  id: string
+  name: string
+  level: string
+  parent_id: string | null
+}
+const toOrg = (row: OrgRow): OrgRecord => ({
+  id: row.id,
+  name: row.name,
+  level: row.level as Level,
+  parentId: row.parent_id,
+})
+
+/** Repositories that run straight on the connection: the caller holds the lock. */
+function repositories(db: Db): Repositories {
+  const stmt = {
+    org: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE id = ?'),
+    children: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE parent_id = ? ORDER BY id'),
+    roots: db.prepare<[], OrgRow>('SELECT * FROM orgs WHERE parent_id IS NULL ORDER BY id'),
+    allOrgs: db.prepare<[], OrgRow>('SELECT * FROM orgs ORDER BY id'),
+    putOrg: db.prepare(
+      `INSERT INTO orgs (id, name, level, parent_id) VALUES (@id, @name, @level, @parentId)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level, parent_id = excluded.parent_id`,
+    ),
+    user: db.prepare<[string], { openid: string; name: string | null; home_org_id: string | null }>(
+      'SELECT * FROM users WHERE openid = ?',
+    ),
+    putUser: db.prepare(
+      `INSERT INTO users (openid, name, home_org_id) VALUES (@openid, @name, @homeOrgId)
+       ON CONFLICT(openid) DO UPDATE SET name = excluded.name, home_org_id = excluded.home_org_id`,
+    ),
+    rolesOf: db.prepare<[string], { openid: string; role: string; org_id: string }>(
+      'SELECT * FROM memberships WHERE openid = ? ORDER BY org_id, role',
+    ),
+    withRole: db.prepare<[string, string], { openid: string; role: string; org_id: string }>(
+      'SELECT * FROM memberships WHERE org_id = ? AND role = ? ORDER BY openid',
+    ),
+    bind: db.prepare(
+      'INSERT OR IGNORE INTO memberships (openid, role, org_id) VALUES (@openid, @role, @orgId)',
+    ),
+    unbind: db.prepare('DELETE FROM memberships WHERE openid = @openid AND role = @role AND org_id = @orgId'),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+  }
+  const toMembership = (row: { openid: string; role: string; org_id: string }): MembershipRecord => ({
+    openid: row.openid,
+    role: row.role as Role,
+    orgId: row.org_id,
+  })
+
+  return {
+    orgs: {
+      get: async (id) => {
+        const row = stmt.org.get(id)
+        return row ? toOrg(row) : null
+      },
+      children: async (parentId) =>
+        (parentId === null ? stmt.roots.all() : stmt.children.all(parentId)).map(toOrg),
+      withChildren: async (ids) => {
+        if (ids.length === 0) return new Set()
+        const rows = db
+          .prepare(
+            `SELECT DISTINCT parent_id AS id FROM orgs WHERE parent_id IN (${ids.map(() => '?').join(',')})`,
+          )
+          .all(...ids) as { id: string }[]
+        return new Set(rows.map((row) => row.id))
+      },
+      all: async () => stmt.allOrgs.all().map(toOrg),
+      put: async (org) => {
+        stmt.putOrg.run(org)
+      },
+    },
+    people: {
+      getUser: async (openid): Promise<UserRecord | null> => {
+        const row = stmt.user.get(openid)
+        return row ? { openid: row.openid, name: row.name, homeOrgId: row.home_org_id } : null
+      },
+      putUser: async (user) => {
+        stmt.putUser.run(user)
+      },
+      rolesOf: async (openid) => stmt.rolesOf.all(openid).map(toMembership),
+      withRole: async (orgId, role) => stmt.withRole.all(orgId, role).map(toMembership),
+      bind: async (membership) => {
+        stmt.bind.run(membership)
+      },
+      unbind: async (membership) => {
+        stmt.unbind.run(membership)
+      },
+    },
+    meta: {
+      get: async (key) => stmt.getMeta.get(key)?.value ?? null,
+      set: async (key, value) => {
+        stmt.setMeta.run(key, value)
+      },
+    },
+  }
+}
+
+/** Wraps every repository method so it runs under the lock (for calls outside a transaction). */
+function locked(repos: Repositories, lock: SqliteLock): Repositories {
+  const wrap = <R extends object>(repo: R): R =>
+    Object.fromEntries(
+      Object.entries(repo).map(([name, method]) => [
+        name,
+        (...args: unknown[]) => lock.run(() => (method as (...a: unknown[]) => unknown)(...args)),
+      ]),
+    ) as R
+  return { orgs: wrap(repos.orgs), people: wrap(repos.people), meta: wrap(repos.meta) }
+}
+
+/**
+ * Opens (and migrates) the database at `file`; `:memory:` for a throwaway one. WAL keeps readers
+ * and the writer apart; synchronous=NORMAL in WAL mode loses nothing when the process is killed.
+ */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const lock = new SqliteLock()
+  const inside = repositories(db)
+  const outside = locked(inside, lock)
+
+  return {
+    ...outside,
+    transaction: (fn) =>
+      lock.run(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(inside)
+          db.exec('COMMIT')
+          return result
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    close: () =>
+      lock.run(() => {
+        db.close()
+      }),
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What someone asks of a case, in the imperative. Each command carries its time (`at`) and its
+ * actor; the decider checks that the actor may issue it, so a handler cannot forget to.
+ */
+import type { CaseKind, Category, Outcome, Rating } from '../../../types/enums'
+import type { Actor } from './actor.types'
+import type { Chain } from './org-ladder'
+
+interface CommandBase {
+  at: string
+  actor: Actor
+}
+
+export interface SubmitCase extends CommandBase {
+  type: 'SubmitCase'
+  caseId: string
+  kind: CaseKind
+  category: Category
+  title: string
+  content: string
+  villageId: string
+  /** Built by the handler with chainFrom(); captured on the case for its whole life. */
+  chain: Chain
+  reporterOpenid: string
+  anonymous: boolean
+}
+
+export interface AcceptCase extends CommandBase {
+  type: 'AcceptCase'
+}
+
+export interface ResolveCase extends CommandBase {
+  type: 'ResolveCase'
+  outcome: Outcome
+  resolution: string
+}
+
+/** By hand, to the parent org (e.g. a deliberation found it cannot be solved here). */
+export interface EscalateCase extends CommandBase {
+  type: 'EscalateCase'
+  reason: string
+}
+
+/** An upper level sends the case down to an org below it on the case's chain. */
+export interface HandBackCase extends CommandBase {
+  type: 'HandBackCase'
+  toOrgId: string
+  instructions: string
+}
+
+/** The case stays with the holder org, which follows up with a partner department. */
+export interface AssignDepartment extends CommandBase {
+  type: 'AssignDepartment'
+  department: string
+  note: string
+  followUpBy?: string
+}
+
+export interface RecordDepartmentReply extends CommandBase {
+  type: 'RecordDepartmentReply'
+  reply: string
+}
+
+export interface RateCase extends CommandBase {
+  type: 'RateCase'
+  rating: Rating
+  comment?: string
+}
+
+export interface WithdrawCase extends CommandBase {
+  type: 'WithdrawCase'
+  reason?: string
+}
+
+/** Timer: closes a resolved case the reporter did not rate in time. */
+export interface AutoCloseCase extends CommandBase {
+  type: 'AutoCloseCase'
+}
+
+/** Timer: acts on whichever deadline has passed (escalates, or flags at the province). */
+export interface MissDeadline extends CommandBase {
+  type: 'MissDeadline'
+}
+
+export type CaseCommand =
+  | SubmitCase
+  | AcceptCase
+  | ResolveCase
+  | EscalateCase
+  | HandBackCase
+  | AssignDepartment
+  | RecordDepartmentReply
+  | RateCase
+  | WithdrawCase
+  | AutoCloseCase
+  | MissDeadline
+
+export type CaseCommandType = CaseCommand['type']
+
+/** The commands only timers issue; every other command needs a person. */
+export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline'] as const satisfies readonly CaseCommandType[]

@@ -1,0 +1,320 @@
+/**
+ * The case lifecycle as a decider: decide(command, state) -> events | error, evolve(state, event)
+ * -> state (case.evolve.ts). The decider alone enforces the rules, including who may issue each
+ * command, so the shell around it is only: load, fold, decide, save.
+ *
+ * Order of checks: the command's time, the case's existence, then who is asking (FORBIDDEN before
+ * anything about the case's state leaks), then the state (CONFLICT), then the arguments
+ * (INVALID_INPUT).
+ *
+ * Choices worth knowing:
+ * - AssignDepartment on a pending case accepts it implicitly (CaseAccepted + DepartmentAssigned):
+ *   handing it to a department is taking it on. ResolveCase still needs an accepted case.
+ * - A partly/unsatisfied rating past policy.maxReopens is recorded and closes the case.
+ * - MissDeadline escalates for the earliest missed deadline only; the new holder gets fresh
+ *   deadlines from `at`. At the province it flags every missed, unflagged deadline at once.
+ */
+import { LEVELS, type Level } from '../../../types/enums'
+import type { ErrorCode } from '../../../types/envelope'
+import type { ActedBy } from './actor.types'
+import { DEFAULT_CASE_POLICY, type CasePolicy } from './domain.config'
+import { assertNever, domainError, type DomainError } from './domain.errors'
+import { autoCloseAt, deadlinesAt } from './deadline.policy'
+import { isAfter, isAtOrAfter, isInstant } from './iso-time'
+import { chainProblem, isAbove, levelOnChain, parentLevel, type Chain } from './org-ladder'
+import { actingRole, canOnCase, type CaseAction } from './case.access'
+import type * as C from './case.commands'
+import type * as E from './case.events'
+import { isOpen, type CaseState } from './case.state'
+import { missedDeadlines, type RunningDeadline } from './case.timers'
+
+export { evolve, fold } from './case.evolve'
+
+export type Decision = { ok: true; events: E.CaseEvent[] } | { ok: false; error: DomainError }
+
+type CaseCommandOnCase = Exclude<C.CaseCommand, C.SubmitCase>
+
+/** What each command asks of case.access, or 'system' for the commands only timers issue. */
+export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseAction | 'system'>> = {
+  AcceptCase: 'accept',
+  ResolveCase: 'resolve',
+  EscalateCase: 'escalate',
+  HandBackCase: 'handBack',
+  AssignDepartment: 'assign',
+  RecordDepartmentReply: 'reply',
+  RateCase: 'rate',
+  WithdrawCase: 'withdraw',
+  AutoCloseCase: 'system',
+  MissDeadline: 'system',
+}
+
+export function decide(
+  command: C.CaseCommand,
+  state: CaseState | null,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
+): Decision {
+  if (!isInstant(command.at)) return reject('INVALID_INPUT', '操作时间无效')
+  if (command.type === 'SubmitCase') return submitCase(command, state, policy)
+  if (state === null) return reject('NOT_FOUND', '没有找到该反映')
+
+  const who = authorize(command, state)
+  if (!who.ok) return who
+  if (state.status === 'closed') return reject('CONFLICT', '该反映已关闭，不能再进行操作')
+  if (state.status === 'withdrawn') return reject('CONFLICT', '该反映已撤回，不能再进行操作')
+
+  const { by } = who
+  switch (command.type) {
+    case 'AcceptCase':
+      return acceptCase(command, state, by)
+    case 'ResolveCase':
+      return resolveCase(command, state, policy, by)
+    case 'EscalateCase':
+      return escalateCase(command, state, policy, by)
+    case 'HandBackCase':
+      return handBackCase(command, state, policy, by)
+    case 'AssignDepartment':
+      return assignDepartment(command, state, by)
+    case 'RecordDepartmentReply':
+      return recordDepartmentReply(command, state, by)
+    case 'RateCase':
+      return rateCase(command, state, policy, by)
+    case 'WithdrawCase':
+      return withdrawCase(command, state, by)
+    case 'AutoCloseCase':
+      return autoCloseCase(command, state)
+    case 'MissDeadline':
+      return missDeadline(command, state, policy)
+    default:
+      return assertNever(command)
+  }
+}
+
+function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy): Decision {
+  // Reporting in someone else's name is not a feature: the handler passes the caller's openid.
+  if (c.actor === 'system' || !c.reporterOpenid || c.actor.openid !== c.reporterOpenid) {
+    return reject('FORBIDDEN', '只能以本人身份提交反映')
+  }
+  if (state !== null) return reject('CONFLICT', '该反映已提交，请勿重复提交')
+  if (blank(c.caseId)) return reject('INVALID_INPUT', '反映编号无效')
+  const chainError = chainProblem(c.chain, c.villageId)
+  if (chainError) return { ok: false, error: chainError }
+  if (blank(c.title)) return reject('INVALID_INPUT', '请填写标题')
+  if (blank(c.content)) return reject('INVALID_INPUT', '请填写反映内容')
+
+  // A plain copy: the case keeps exactly the five ids, whatever object the caller passed.
+  const chain = Object.fromEntries(LEVELS.map((level) => [level, c.chain[level]])) as Chain
+  return accepted({
+    type: 'CaseSubmitted',
+    at: c.at,
+    level: 'village',
+    orgId: chain.village,
+    by: { openid: c.reporterOpenid, role: 'resident' },
+    caseId: c.caseId,
+    kind: c.kind,
+    category: c.category,
+    title: c.title,
+    content: c.content,
+    villageId: c.villageId,
+    chain,
+    reporter: { openid: c.reporterOpenid, anonymous: c.anonymous },
+    ...deadlinesAt('village', c.at, policy),
+  })
+}
+
+function acceptCase(c: C.AcceptCase, state: CaseState, by: ActedBy | undefined): Decision {
+  if (state.status === 'in_progress') return reject('CONFLICT', '该反映已受理')
+  if (state.status !== 'pending') return reject('CONFLICT', '该反映已办结，无需受理')
+  return accepted({ type: 'CaseAccepted', ...here(state, c.at, by) })
+}
+
+function resolveCase(c: C.ResolveCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (state.status === 'pending') return reject('CONFLICT', '请先受理该反映，再登记办理结果')
+  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映已办结')
+  if (blank(c.resolution)) return reject('INVALID_INPUT', '请填写办理情况')
+  return accepted({
+    type: 'CaseResolved',
+    ...here(state, c.at, by),
+    outcome: c.outcome,
+    resolution: c.resolution,
+    autoCloseBy: autoCloseAt(c.at, policy),
+  })
+}
+
+function escalateCase(c: C.EscalateCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再上报')
+  const toLevel = parentLevel(state.level)
+  if (toLevel === null) return reject('CONFLICT', '该反映已在省级办理，无法继续上报')
+  if (blank(c.reason)) return reject('INVALID_INPUT', '请填写上报原因')
+  return accepted(escalation(state, c.at, toLevel, policy, { reason: c.reason, auto: false, by }))
+}
+
+function handBackCase(c: C.HandBackCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交回下级办理')
+  const toLevel = typeof c.toOrgId === 'string' ? levelOnChain(state.chain, c.toOrgId) : null
+  if (toLevel === null || !isAbove(state.level, toLevel)) {
+    return reject('INVALID_INPUT', '只能交回该反映上报路径中的下级组织办理')
+  }
+  if (blank(c.instructions)) return reject('INVALID_INPUT', '请填写交办要求')
+  return accepted({
+    type: 'CaseHandedBack',
+    ...here(state, c.at, by),
+    fromLevel: state.level,
+    toLevel,
+    toOrgId: state.chain[toLevel],
+    instructions: c.instructions,
+    ...deadlinesAt(toLevel, c.at, policy),
+  })
+}
+
+function assignDepartment(c: C.AssignDepartment, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交办部门')
+  if (blank(c.department)) return reject('INVALID_INPUT', '请填写承办部门')
+  if (typeof c.note !== 'string') return reject('INVALID_INPUT', '交办说明无效')
+  if (c.followUpBy !== undefined && !(isInstant(c.followUpBy) && isAfter(c.followUpBy, c.at))) {
+    return reject('INVALID_INPUT', '跟进时间应晚于当前时间')
+  }
+  const assigned: E.DepartmentAssigned = {
+    type: 'DepartmentAssigned',
+    ...here(state, c.at, by),
+    department: c.department,
+    note: c.note,
+    ...(c.followUpBy !== undefined && { followUpBy: new Date(c.followUpBy).toISOString() }),
+  }
+  return state.status === 'pending'
+    ? accepted({ type: 'CaseAccepted', ...here(state, c.at, by) }, assigned)
+    : accepted(assigned)
+}
+
+function recordDepartmentReply(c: C.RecordDepartmentReply, state: CaseState, by: ActedBy | undefined): Decision {
+  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映当前不在办理中，无法登记部门回复')
+  if (!state.assignment) return reject('CONFLICT', '该反映尚未交办部门，无法登记部门回复')
+  if (blank(c.reply)) return reject('INVALID_INPUT', '请填写部门回复内容')
+  return accepted({ type: 'DepartmentReplied', ...here(state, c.at, by), reply: c.reply })
+}
+
+function rateCase(c: C.RateCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (state.status !== 'resolved') return reject('CONFLICT', '反映办结后才能评价')
+  const comment = typeof c.comment === 'string' && c.comment.trim() !== '' ? c.comment : undefined
+  const rated: E.CaseRated = {
+    type: 'CaseRated',
+    ...here(state, c.at, by),
+    rating: c.rating,
+    ...(comment !== undefined && { comment }),
+  }
+  if (c.rating === 'satisfied' || state.reopenCount >= policy.maxReopens) {
+    return accepted(rated, { type: 'CaseClosed', ...here(state, c.at, by), auto: false })
+  }
+  // At the province there is no level above: the case reopens where it is.
+  const toLevel = parentLevel(state.level) ?? state.level
+  return accepted(rated, {
+    type: 'CaseReopened',
+    ...here(state, c.at, by),
+    fromLevel: state.level,
+    toLevel,
+    toOrgId: state.chain[toLevel],
+    rating: c.rating,
+    ...deadlinesAt(toLevel, c.at, policy),
+  })
+}
+
+function withdrawCase(c: C.WithdrawCase, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能撤回')
+  const reason = typeof c.reason === 'string' && c.reason.trim() !== '' ? c.reason : undefined
+  return accepted({ type: 'CaseWithdrawn', ...here(state, c.at, by), ...(reason !== undefined && { reason }) })
+}
+
+function autoCloseCase(c: C.AutoCloseCase, state: CaseState): Decision {
+  if (state.status !== 'resolved' || state.autoCloseBy === undefined) {
+    return reject('CONFLICT', '该反映不是已办结状态，无需自动关闭')
+  }
+  if (!isAtOrAfter(c.at, state.autoCloseBy)) return reject('CONFLICT', '尚未到自动关闭时间')
+  return accepted({ type: 'CaseClosed', ...here(state, c.at, undefined), auto: true })
+}
+
+function missDeadline(c: C.MissDeadline, state: CaseState, policy: CasePolicy): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已不在办理期限内')
+  const missed = missedDeadlines(state, c.at)
+  const [earliest] = missed
+  if (!earliest) return reject('CONFLICT', '办理期限尚未到期')
+
+  const toLevel = parentLevel(state.level)
+  if (toLevel === null) {
+    return accepted(...missed.map((deadline) => overdueFlag(state, c.at, deadline)))
+  }
+  return accepted(
+    escalation(state, c.at, toLevel, policy, {
+      reason: MISSED_REASON[earliest.kind],
+      auto: true,
+      missed: earliest.kind,
+      by: undefined,
+    }),
+  )
+}
+
+const MISSED_REASON: Record<E.MissedDeadline, string> = {
+  accept: '超过受理期限未受理，自动上报上级妇联',
+  resolve: '超过办理期限未办结，自动上报上级妇联',
+}
+
+function overdueFlag(state: CaseState, at: string, deadline: RunningDeadline): E.CaseFlaggedOverdue {
+  return { type: 'CaseFlaggedOverdue', ...here(state, at, undefined), missed: deadline.kind, deadline: deadline.at }
+}
+
+function escalation(
+  state: CaseState,
+  at: string,
+  toLevel: Level,
+  policy: CasePolicy,
+  how: { reason: string; auto: boolean; missed?: E.MissedDeadline; by: ActedBy | undefined },
+): E.CaseEscalated {
+  return {
+    type: 'CaseEscalated',
+    ...here(state, at, how.by),
+    fromLevel: state.level,
+    toLevel,
+    toOrgId: state.chain[toLevel],
+    reason: how.reason,
+    auto: how.auto,
+    ...(how.missed !== undefined && { missed: how.missed }),
+    ...deadlinesAt(toLevel, at, policy),
+  }
+}
+
+type Authorized = { ok: true; by: ActedBy | undefined } | { ok: false; error: DomainError }
+
+function authorize(command: CaseCommandOnCase, state: CaseState): Authorized {
+  const action = ACTION_OF_COMMAND[command.type]
+  if (action === 'system') {
+    return command.actor === 'system'
+      ? { ok: true, by: undefined }
+      : { ok: false, error: domainError('FORBIDDEN', '该操作只能由系统执行') }
+  }
+  if (command.actor === 'system' || !canOnCase(command.actor, action, state)) {
+    const message =
+      action === 'rate' || action === 'withdraw'
+        ? '只有反映人本人可以进行此操作'
+        : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
+    return { ok: false, error: domainError('FORBIDDEN', message) }
+  }
+  return { ok: true, by: { openid: command.actor.openid, role: actingRole(command.actor, action, state) } }
+}
+
+interface Where {
+  at: string
+  level: Level
+  orgId: string
+  by?: ActedBy
+}
+
+/** Where an event happens: at the case's current holder. */
+function here(state: CaseState, at: string, by: ActedBy | undefined): Where {
+  const where: Where = { at, level: state.level, orgId: state.holderOrgId }
+  if (by !== undefined) where.by = by
+  return where
+}
+
+const accepted = (...events: E.CaseEvent[]): Decision => ({ ok: true, events })
+
+const reject = (code: ErrorCode, message: string): Decision => ({ ok: false, error: domainError(code, message) })
+
+const blank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === ''

@@ -1,0 +1,143 @@
+/**
+ * What happened to a case, in the past tense. Every event says where it happened (`level`,
+ * `orgId`: the timeline shows these, never the person) and, when a person acted, `by` for the
+ * audit trail. Events that set deadlines carry them, so folding never needs the policy.
+ */
+import type { CaseKind, Category, Level, Outcome, Rating } from '../../../types/enums'
+import type { ActedBy } from './actor.types'
+import type { Chain } from './org-ladder'
+import type { Reporter } from './case.state'
+
+interface EventBase {
+  at: string
+  level: Level
+  orgId: string
+  by?: ActedBy
+}
+
+export type MissedDeadline = 'accept' | 'resolve'
+
+export interface CaseSubmitted extends EventBase {
+  type: 'CaseSubmitted'
+  caseId: string
+  kind: CaseKind
+  category: Category
+  title: string
+  content: string
+  villageId: string
+  chain: Chain
+  reporter: Reporter
+  acceptBy: string
+  resolveBy: string
+}
+
+export interface CaseAccepted extends EventBase {
+  type: 'CaseAccepted'
+}
+
+export interface CaseResolved extends EventBase {
+  type: 'CaseResolved'
+  outcome: Outcome
+  resolution: string
+  autoCloseBy: string
+}
+
+/** `level`/`orgId` are where the case left from; `toLevel`/`toOrgId` where it went. */
+export interface CaseEscalated extends EventBase {
+  type: 'CaseEscalated'
+  fromLevel: Level
+  toLevel: Level
+  toOrgId: string
+  reason: string
+  /** True when a missed deadline moved the case, false when the holder escalated by hand. */
+  auto: boolean
+  missed?: MissedDeadline
+  acceptBy: string
+  resolveBy: string
+}
+
+export interface CaseHandedBack extends EventBase {
+  type: 'CaseHandedBack'
+  fromLevel: Level
+  toLevel: Level
+  toOrgId: string
+  instructions: string
+  acceptBy: string
+  resolveBy: string
+}
+
+export interface DepartmentAssigned extends EventBase {
+  type: 'DepartmentAssigned'
+  department: string
+  note: string
+  followUpBy?: string
+}
+
+export interface DepartmentReplied extends EventBase {
+  type: 'DepartmentReplied'
+  reply: string
+}
+
+export interface CaseRated extends EventBase {
+  type: 'CaseRated'
+  rating: Rating
+  comment?: string
+}
+
+export interface CaseReopened extends EventBase {
+  type: 'CaseReopened'
+  fromLevel: Level
+  toLevel: Level
+  toOrgId: string
+  rating: Exclude<Rating, 'satisfied'>
+  acceptBy: string
+  resolveBy: string
+}
+
+export interface CaseClosed extends EventBase {
+  type: 'CaseClosed'
+  /** True when the timer closed it after the rating window; false when a rating closed it. */
+  auto: boolean
+}
+
+export interface CaseWithdrawn extends EventBase {
+  type: 'CaseWithdrawn'
+  reason?: string
+}
+
+export interface CaseFlaggedOverdue extends EventBase {
+  type: 'CaseFlaggedOverdue'
+  missed: MissedDeadline
+  deadline: string
+}
+
+export type CaseEvent =
+  | CaseSubmitted
+  | CaseAccepted
+  | CaseResolved
+  | CaseEscalated
+  | CaseHandedBack
+  | DepartmentAssigned
+  | DepartmentReplied
+  | CaseRated
+  | CaseReopened
+  | CaseClosed
+  | CaseWithdrawn
+  | CaseFlaggedOverdue
+
+export type CaseEventType = CaseEvent['type']
+
+export const CASE_EVENT_TYPES = [
+  'CaseSubmitted',
+  'CaseAccepted',
+  'CaseResolved',
+  'CaseEscalated',
+  'CaseHandedBack',
+  'DepartmentAssigned',
+  'DepartmentReplied',
+  'CaseRated',
+  'CaseReopened',
+  'CaseClosed',
+  'CaseWithdrawn',
+  'CaseFlaggedOverdue',
+] as const satisfies readonly CaseEventType[]

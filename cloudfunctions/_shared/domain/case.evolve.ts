@@ -1,0 +1,129 @@
+/**
+ * How each event changes a case. evolve() trusts its events: they were decided against the state
+ * they follow, so it checks nothing but the one thing that makes a stream unreadable (an event
+ * before the case exists), which is a bug or corrupt data, not a user error.
+ */
+import type { Level } from '../../../types/enums'
+import { assertNever } from './domain.errors'
+import type { CaseEvent } from './case.events'
+import type { CaseState } from './case.state'
+
+export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
+  if (event.type === 'CaseSubmitted') {
+    if (state !== null) throw new Error(`Case ${state.id} was already submitted`)
+    return {
+      id: event.caseId,
+      kind: event.kind,
+      category: event.category,
+      title: event.title,
+      content: event.content,
+      villageId: event.villageId,
+      chain: event.chain,
+      reporter: event.reporter,
+      status: 'pending',
+      level: event.level,
+      holderOrgId: event.orgId,
+      arrivedAt: event.at,
+      acceptBy: event.acceptBy,
+      resolveBy: event.resolveBy,
+      overdue: { accept: false, resolve: false },
+      reopenCount: 0,
+      submittedAt: event.at,
+      updatedAt: event.at,
+    }
+  }
+  if (state === null) throw new Error(`${event.type} before CaseSubmitted`)
+
+  const touched: CaseState = { ...state, updatedAt: event.at }
+  switch (event.type) {
+    case 'CaseAccepted':
+      return { ...touched, status: 'in_progress', acceptedAt: event.at }
+    case 'CaseResolved':
+      return {
+        ...touched,
+        status: 'resolved',
+        outcome: {
+          outcome: event.outcome,
+          resolution: event.resolution,
+          at: event.at,
+          level: event.level,
+          orgId: event.orgId,
+        },
+        resolvedAt: event.at,
+        autoCloseBy: event.autoCloseBy,
+      }
+    case 'CaseEscalated':
+    case 'CaseHandedBack':
+      return arrive(touched, event.toLevel, event.toOrgId, event)
+    case 'CaseReopened':
+      return { ...arrive(touched, event.toLevel, event.toOrgId, event), reopenCount: state.reopenCount + 1 }
+    case 'DepartmentAssigned':
+      return {
+        ...touched,
+        assignment: {
+          department: event.department,
+          note: event.note,
+          ...(event.followUpBy !== undefined && { followUpBy: event.followUpBy }),
+          at: event.at,
+        },
+      }
+    case 'DepartmentReplied':
+      return touched.assignment
+        ? { ...touched, assignment: { ...touched.assignment, answered: { reply: event.reply, at: event.at } } }
+        : touched
+    case 'CaseRated':
+      return {
+        ...touched,
+        rating: {
+          rating: event.rating,
+          ...(event.comment !== undefined && { comment: event.comment }),
+          at: event.at,
+        },
+      }
+    case 'CaseClosed':
+      return { ...touched, status: 'closed', closedAt: event.at }
+    case 'CaseWithdrawn':
+      return { ...touched, status: 'withdrawn', withdrawnAt: event.at }
+    case 'CaseFlaggedOverdue':
+      return { ...touched, overdue: { ...touched.overdue, [event.missed]: true } }
+    default:
+      return assertNever(event)
+  }
+}
+
+/** Folds a case's events, oldest first; null when there are none. */
+export function fold(events: readonly CaseEvent[]): CaseState | null {
+  return events.reduce<CaseState | null>(evolve, null)
+}
+
+/**
+ * The case reaches a new holder: a fresh round with fresh deadlines. What belonged to the old
+ * round (acceptance, department, outcome, rating, overdue flags) stays in the timeline only.
+ */
+function arrive(
+  state: CaseState,
+  level: Level,
+  orgId: string,
+  deadlines: { at: string; acceptBy: string; resolveBy: string },
+): CaseState {
+  return {
+    ...omit(state, ROUND_FIELDS),
+    status: 'pending',
+    level,
+    holderOrgId: orgId,
+    arrivedAt: deadlines.at,
+    acceptBy: deadlines.acceptBy,
+    resolveBy: deadlines.resolveBy,
+    overdue: { accept: false, resolve: false },
+  }
+}
+
+const ROUND_FIELDS = ['acceptedAt', 'assignment', 'outcome', 'rating', 'resolvedAt', 'autoCloseBy'] as const
+
+// Removes keys rather than setting them to undefined, so a folded state compares equal to one
+// that never had them.
+function omit<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const copy = { ...value }
+  for (const key of keys) delete copy[key]
+  return copy
+}

@@ -1,0 +1,82 @@
+/**
+ * A case as the decider sees it: the fold of its events. Optional fields belong to the current
+ * round at the current holder and are dropped when the case moves (escalation, hand-back,
+ * reopening); the timeline keeps the history.
+ */
+import type { CaseKind, CaseStatus, Category, Level, Outcome, Rating } from '../../../types/enums'
+import type { Chain } from './org-ladder'
+
+export interface Reporter {
+  openid: string
+  anonymous: boolean
+}
+
+export interface Assignment {
+  department: string
+  note: string
+  /** When the holder org means to follow up with the department; a reminder, not an escalation. */
+  followUpBy?: string
+  at: string
+  answered?: { reply: string; at: string }
+}
+
+export interface OutcomeRecord {
+  outcome: Outcome
+  resolution: string
+  at: string
+  level: Level
+  orgId: string
+}
+
+export interface RatingRecord {
+  rating: Rating
+  comment?: string
+  at: string
+}
+
+/**
+ * Which deadlines of the current arrival were missed at the province, where there is no parent to
+ * escalate to. Each kind is flagged once; a new arrival (new deadlines) clears both.
+ */
+export interface OverdueFlags {
+  accept: boolean
+  resolve: boolean
+}
+
+export interface CaseState {
+  id: string
+  kind: CaseKind
+  category: Category
+  title: string
+  content: string
+  villageId: string
+  chain: Chain
+  reporter: Reporter
+  status: CaseStatus
+  level: Level
+  holderOrgId: string
+  /** When the case reached its current holder; both deadlines count from here. */
+  arrivedAt: string
+  acceptBy: string
+  resolveBy: string
+  acceptedAt?: string
+  assignment?: Assignment
+  outcome?: OutcomeRecord
+  rating?: RatingRecord
+  overdue: OverdueFlags
+  reopenCount: number
+  submittedAt: string
+  /** The time of the latest event: lists sort by it. */
+  updatedAt: string
+  resolvedAt?: string
+  /** When an unrated resolved case closes by itself; set on resolution. */
+  autoCloseBy?: string
+  closedAt?: string
+  withdrawnAt?: string
+}
+
+/** Closed and withdrawn cases accept no command. */
+export const isTerminal = (status: CaseStatus): boolean => status === 'closed' || status === 'withdrawn'
+
+/** Pending and in-progress cases are still being handled: they have running deadlines. */
+export const isOpen = (status: CaseStatus): boolean => status === 'pending' || status === 'in_progress'

@@ -1,0 +1,137 @@
+/**
+ * What a viewer gets to see of a case and its timeline, given the visibility case.access decided.
+ * Redaction replaces the private text of sensitive cases for ordinary council members; the
+ * reporter's openid leaves the domain only towards the reporter herself, and never when she chose
+ * to be anonymous. The timeline never names the person who acted: it shows the level and the org.
+ */
+import { assertNever } from './domain.errors'
+import type { CaseEvent, CaseSubmitted } from './case.events'
+import type { Assignment, CaseState, Reporter } from './case.state'
+import type { Visibility } from './case.access'
+
+export const PRIVATE_TITLE = '涉及个人隐私的反映'
+export const HIDDEN_TEXT = '（涉及个人隐私，内容不公开）'
+
+export interface ReporterView {
+  anonymous: boolean
+  openid?: string
+}
+
+export interface CaseView extends Omit<CaseState, 'reporter'> {
+  reporter: ReporterView
+  /** The viewer reported this case (true even when she reported anonymously). */
+  mine: boolean
+  /** The private text was replaced with placeholders. */
+  redacted: boolean
+}
+
+type WithoutBy<E> = E extends unknown ? Omit<E, 'by'> : never
+
+export type TimelineEntry =
+  | WithoutBy<Exclude<CaseEvent, CaseSubmitted>>
+  | (Omit<CaseSubmitted, 'by' | 'reporter'> & { reporter: ReporterView })
+
+/** The case as this viewer may see it; null when she may not see it at all. */
+export function redactCase(
+  caseState: CaseState,
+  visibility: Visibility,
+  viewerOpenid?: string,
+): CaseView | null {
+  const mine = isViewerReporter(caseState.reporter, viewerOpenid)
+  const view: CaseView = {
+    ...caseState,
+    reporter: reporterView(caseState.reporter, mine),
+    mine,
+    redacted: visibility === 'redacted',
+  }
+  switch (visibility) {
+    case 'none':
+      return null
+    case 'full':
+      return view
+    case 'redacted':
+      return {
+        ...view,
+        title: PRIVATE_TITLE,
+        content: HIDDEN_TEXT,
+        ...(caseState.outcome && { outcome: { ...caseState.outcome, resolution: HIDDEN_TEXT } }),
+        ...(caseState.assignment && { assignment: hideAssignment(caseState.assignment) }),
+        ...(caseState.rating && { rating: { rating: caseState.rating.rating, at: caseState.rating.at } }),
+      }
+    default:
+      return assertNever(visibility)
+  }
+}
+
+/** One timeline entry as this viewer may see it; null when she may not see the case. */
+export function timelineEntryOf(
+  event: CaseEvent,
+  visibility: Visibility,
+  viewerOpenid?: string,
+): TimelineEntry | null {
+  if (visibility === 'none') return null
+  const hide = visibility === 'redacted'
+  const entry = withoutBy(event)
+  switch (entry.type) {
+    case 'CaseSubmitted': {
+      const { reporter, ...rest } = entry
+      return {
+        ...rest,
+        ...(hide && { title: PRIVATE_TITLE, content: HIDDEN_TEXT }),
+        reporter: reporterView(reporter, isViewerReporter(reporter, viewerOpenid)),
+      }
+    }
+    case 'CaseResolved':
+      return hide ? { ...entry, resolution: HIDDEN_TEXT } : entry
+    case 'CaseEscalated':
+      // Automatic escalations carry a fixed system reason; only a person's reason can be private.
+      return hide && !entry.auto ? { ...entry, reason: HIDDEN_TEXT } : entry
+    case 'CaseHandedBack':
+      return hide ? { ...entry, instructions: HIDDEN_TEXT } : entry
+    case 'DepartmentAssigned':
+      return hide ? { ...entry, note: HIDDEN_TEXT } : entry
+    case 'DepartmentReplied':
+      return hide ? { ...entry, reply: HIDDEN_TEXT } : entry
+    case 'CaseRated': {
+      if (!hide) return entry
+      const { comment: _comment, ...rest } = entry
+      return rest
+    }
+    case 'CaseWithdrawn': {
+      if (!hide) return entry
+      const { reason: _reason, ...rest } = entry
+      return rest
+    }
+    case 'CaseAccepted':
+    case 'CaseReopened':
+    case 'CaseClosed':
+    case 'CaseFlaggedOverdue':
+      return entry
+    default:
+      return assertNever(entry)
+  }
+}
+
+function isViewerReporter(reporter: Reporter, viewerOpenid: string | undefined): boolean {
+  return viewerOpenid !== undefined && viewerOpenid.length > 0 && viewerOpenid === reporter.openid
+}
+
+function reporterView(reporter: Reporter, viewerIsReporter: boolean): ReporterView {
+  return viewerIsReporter && !reporter.anonymous
+    ? { anonymous: false, openid: reporter.openid }
+    : { anonymous: reporter.anonymous }
+}
+
+function hideAssignment(assignment: Assignment): Assignment {
+  return {
+    ...assignment,
+    note: HIDDEN_TEXT,
+    ...(assignment.answered && { answered: { ...assignment.answered, reply: HIDDEN_TEXT } }),
+  }
+}
+
+function withoutBy(event: CaseEvent): WithoutBy<CaseEvent> {
+  const copy = { ...event }
+  delete copy.by
+  return copy
+}

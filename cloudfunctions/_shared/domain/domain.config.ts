@@ -1,0 +1,28 @@
+/**
+ * The product defaults of the case lifecycle, in one place (DESIGN.md §3 "Ladder and deadlines").
+ * The decider takes a policy as an argument so a deployment (or a test) can change the numbers
+ * without touching the rules; deadlines already set on a case keep the policy they were set under.
+ */
+import type { Level } from '../../../types/enums'
+
+export interface CasePolicy {
+  /** Hours the holder org has to accept a case, counted from its arrival at that level. */
+  acceptWithinHours: Readonly<Record<Level, number>>
+  /** Days the holder org has to resolve a case, counted from its arrival at that level. */
+  resolveWithinDays: Readonly<Record<Level, number>>
+  /** Days after resolution before an unrated case closes by itself. */
+  autoCloseAfterDays: number
+  /**
+   * How many times an unsatisfied (or partly satisfied) rating may reopen a case. Past this the
+   * rating is still recorded but the case closes: without a cap a case at the province could be
+   * reopened forever. 4 lets a case climb from the village to the province by ratings alone.
+   */
+  maxReopens: number
+}
+
+export const DEFAULT_CASE_POLICY: CasePolicy = Object.freeze({
+  acceptWithinHours: Object.freeze({ village: 24, township: 24, county: 24, city: 24, province: 24 }),
+  resolveWithinDays: Object.freeze({ village: 7, township: 10, county: 15, city: 20, province: 30 }),
+  autoCloseAfterDays: 7,
+  maxReopens: 4,
+})

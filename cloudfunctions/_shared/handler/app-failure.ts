@@ -1,0 +1,25 @@
+/**
+ * The one way an action says "no": throw one of these. The wrapper turns it into an error envelope;
+ * anything else thrown becomes INTERNAL.
+ */
+import { DEFAULT_MESSAGES, type ErrorCode, type FieldIssue } from '../../../types/envelope'
+
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = DEFAULT_MESSAGES[code],
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message)
+    this.name = 'AppFailure'
+  }
+}
+
+export const invalidInput = (message?: string, issues?: FieldIssue[]) =>
+  new AppFailure('INVALID_INPUT', message, issues)
+export const unauthenticated = (message?: string) => new AppFailure('UNAUTHENTICATED', message)
+export const forbidden = (message?: string) => new AppFailure('FORBIDDEN', message)
+export const notFound = (message?: string) => new AppFailure('NOT_FOUND', message)
+export const conflict = (message?: string) => new AppFailure('CONFLICT', message)
+export const rateLimited = (message?: string) => new AppFailure('RATE_LIMITED', message)
+export const contentRejected = (message?: string) => new AppFailure('CONTENT_REJECTED', message)

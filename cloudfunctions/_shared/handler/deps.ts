@@ -1,0 +1,29 @@
+/** What an action may touch: ports only, so the same code runs locally and in the cloud. */
+import type { Clock } from '../ports/clock.port'
+import type { Ids } from '../ports/ids.port'
+import type { Logger } from '../ports/logger.port'
+import type { Store } from '../ports/store.port'
+
+export interface Deps {
+  store: Store
+  clock: Clock
+  ids: Ids
+  log: Logger
+}
+
+export interface ActionContext {
+  /** The caller, as the platform identified her. */
+  openid: string
+  /** "Now" for this request, read once so every rule in it sees the same instant. */
+  now: string
+  requestId: string
+  deps: Deps
+}
+
+export interface JobContext {
+  now: string
+  requestId: string
+  deps: Deps
+  /** Epoch ms after which a job must stop and leave the rest to the next trigger. */
+  deadline: number
+}

@@ -1,0 +1,76 @@
+/**
+ * The pipeline every action goes through: parse with the contract → identity from the platform →
+ * run (the runner authorizes against the thing it loads) → envelope. Nothing throws out of here.
+ */
+import type { z } from 'zod'
+import { contracts } from '../../../types/contract'
+import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../../../types/envelope'
+import type { Caller } from '../ports/identity.port'
+import { AppFailure } from './app-failure'
+import type { Deps } from './deps'
+import type { FunctionDef } from './define-function'
+
+const toIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+
+export async function handle(
+  fn: FunctionDef,
+  event: unknown,
+  caller: Caller,
+  deps: Deps,
+): Promise<Envelope<unknown>> {
+  const requestId = deps.ids.next('req')
+  try {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return fail('INVALID_INPUT', '请求格式不正确')
+    }
+    const action = (event as { action?: unknown }).action
+    if (typeof action !== 'string' || action === '') return fail('INVALID_INPUT', '缺少操作名称 action')
+    const actions = contracts[fn.name] as Record<string, z.ZodType>
+    const schema = Object.hasOwn(actions, action) ? actions[action] : undefined
+    const run = (fn.actions as Record<string, unknown>)[action]
+    if (!schema || typeof run !== 'function') {
+      return fail('INVALID_INPUT', `不支持的操作：${action.slice(0, 40)}`)
+    }
+
+    const parsed = schema.safeParse(event)
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error)
+      return fail('INVALID_INPUT', issues[0]?.message ?? DEFAULT_MESSAGES.INVALID_INPUT, issues)
+    }
+
+    if (caller.kind !== 'user') return fail('UNAUTHENTICATED', DEFAULT_MESSAGES.UNAUTHENTICATED)
+
+    const ctx = { openid: caller.openid, now: deps.clock.now(), requestId, deps }
+    return ok(await run(ctx, parsed.data))
+  } catch (error) {
+    if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
+    deps.log.error('action failed', {
+      requestId,
+      fn: fn.name,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    })
+    return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL, requestId } }
+  }
+}
+
+/** Runs every timer job of a function within `budgetMs`, each failure contained and logged. */
+export async function runJobs(
+  fn: FunctionDef,
+  deps: Deps,
+  budgetMs: number,
+): Promise<Record<string, Record<string, number> | { error: string }>> {
+  const report: Record<string, Record<string, number> | { error: string }> = {}
+  const deadline = Date.now() + budgetMs
+  for (const [name, job] of Object.entries(fn.jobs)) {
+    const requestId = deps.ids.next('job')
+    try {
+      report[name] = await job({ now: deps.clock.now(), requestId, deps, deadline })
+    } catch (error) {
+      deps.log.error('job failed', { requestId, fn: fn.name, job: name, error: String(error) })
+      report[name] = { error: `job failed (${requestId})` }
+    }
+  }
+  return report
+}

@@ -1,0 +1,53 @@
+/**
+ * The production entry of every function: WeChat's context gives the identity, CloudBase holds the
+ * state. Timer triggers run the function's jobs. Only bundled cloud functions import this file.
+ */
+import cloud from 'wx-server-sdk'
+import type { Caller } from '../ports/identity.port'
+import { consoleLogger } from '../ports/logger.port'
+import { systemClock } from '../adapters/clock'
+import { randomIds } from '../adapters/ids'
+import { createCloudbaseStore, type CloudbaseDb } from '../adapters/cloudbase/store.cloudbase'
+import { handle, runJobs } from '../handler/handle'
+import type { Deps } from '../handler/deps'
+import type { FunctionDef } from '../handler/define-function'
+
+/** A timer must finish before the function's 60 s timeout; leave room for the last transaction. */
+const JOB_BUDGET_MS = 50_000
+
+let deps: Deps | undefined
+function productionDeps(): Deps {
+  if (!deps) {
+    // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    deps = {
+      store: createCloudbaseStore(cloud.database() as unknown as CloudbaseDb),
+      clock: systemClock,
+      ids: randomIds,
+      log: consoleLogger,
+    }
+  }
+  return deps
+}
+
+function callerFromWeChat(): Caller {
+  const context = cloud.getWXContext()
+  if (context.SOURCE === 'wx_trigger') return { kind: 'timer' }
+  return context.OPENID ? { kind: 'user', openid: context.OPENID } : { kind: 'anonymous' }
+}
+
+interface TimerEvent {
+  Type: 'Timer'
+  TriggerName: string
+}
+const isTimerEvent = (event: unknown): event is TimerEvent =>
+  typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+
+export function cloudEntry(fn: FunctionDef) {
+  return async (event: unknown) => {
+    const d = productionDeps()
+    const caller = callerFromWeChat()
+    if (isTimerEvent(event) && caller.kind === 'timer') return runJobs(fn, d, JOB_BUDGET_MS)
+    return handle(fn, event, caller, d)
+  }
+}

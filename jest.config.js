@@ -1,0 +1,55 @@
+// Three kinds of test, one runner. TZ is set by scripts/test.mjs: deadlines are in China time.
+const taroH5 = {
+  moduleNameMapper: {
+    '^@tarojs/components$': '@tarojs/components/lib/react',
+    '^@tarojs/taro$': '@tarojs/taro-h5',
+    '^lodash-es(/.*)?$': 'lodash$1',
+    '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js',
+  },
+  globals: {
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    ENABLE_SIZE_APIS: false,
+    ENABLE_MUTATION_OBSERVER: false,
+    DEPRECATED_ADAPTER_COMPONENT: false,
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@tarojs|@stencil|@nutui|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)/)',
+  ],
+}
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/support/taro-env.js'],
+      ...taroH5,
+    },
+    {
+      displayName: 'weapp',
+      // miniprogram-simulate renders WXML into a DOM.
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+    },
+  ],
+}

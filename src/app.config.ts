@@ -1,0 +1,21 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c2185b',
+    navigationBarTitleText: '妇女议事会',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f7f3f5',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#c2185b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/my-cases/index', text: '我的反映' },
+      { pagePath: 'pages/messages/index', text: '消息' },
+    ],
+  },
+})

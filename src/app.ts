@@ -1,0 +1,16 @@
+import { type PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import './app.css'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      // An empty env id means the environment the mini-program is bound to in the console.
+      const env = process.env.TARO_APP_CLOUD_ENV
+      Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+    }
+  })
+  return children
+}
+
+export default App

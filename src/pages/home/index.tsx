@@ -1,0 +1,76 @@
+/** Home: who I am, and the doors open to me (我要反映 / 我的反映 / 议事 / 工作台). */
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
+import { hasRole, primaryRole, useMe } from '../../features/account/me.api'
+import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
+import './index.css'
+
+interface Entry {
+  key: string
+  label: string
+  hint: string
+  url?: string
+  tab?: boolean
+}
+
+export default function HomePage() {
+  const { data: me, loading, error, reload } = useMe()
+  const binding = me ? primaryRole(me.roles) : undefined
+
+  const entries: Entry[] = [
+    { key: 'report', label: '我要反映', hint: '问题、诉求或建议，一分钟提交', url: '/pages/report/index' },
+    { key: 'mine', label: '我的反映', hint: '查看办理进度', url: '/pages/my-cases/index', tab: true },
+  ]
+  if (hasRole(me?.roles, 'member', 'convener')) {
+    entries.push({ key: 'deliberate', label: '议事', hint: '议事会线上商议、表决' })
+  }
+  if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
+    entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办' })
+  }
+
+  const open = (entry: Entry) => {
+    if (!entry.url) return
+    if (entry.tab) void Taro.switchTab({ url: entry.url })
+    else void Taro.navigateTo({ url: entry.url })
+  }
+
+  return (
+    <View className="page">
+      <View className="card hero">
+        {loading && !me && <Text className="muted">正在读取您的身份…</Text>}
+        {error && (
+          <View onClick={reload}>
+            <Text className="empty-title">{error.message}</Text>
+            <Text className="muted">点击重试</Text>
+          </View>
+        )}
+        {me && (
+          <View>
+            <Text className="hero-name">{me.name ?? '您好'}</Text>
+            <Text className="hero-role">
+              {binding
+                ? `${ROLE_LABELS[binding.role]} · ${binding.orgName}（${LEVEL_LABELS[binding.level]}）`
+                : ROLE_LABELS.resident}
+            </Text>
+          </View>
+        )}
+        <Text className="motto">妇女群众有所呼，妇联组织有所应</Text>
+      </View>
+
+      <View className="entries">
+        {entries.map((entry) => (
+          <View
+            key={entry.key}
+            className={`entry ${entry.url ? '' : 'entry-soon'}`}
+            onClick={() => open(entry)}
+          >
+            <Text className="entry-label">{entry.label}</Text>
+            <Text className="entry-hint">{entry.url ? entry.hint : '即将开放'}</Text>
+          </View>
+        ))}
+      </View>
+      <PersonaSwitcher />
+    </View>
+  )
+}

@@ -1,0 +1,53 @@
+/**
+ * Debian's chromium driven by playwright-core (never a downloaded browser). A phone-sized viewport,
+ * Chinese locale; each flow keeps screenshots under test-results/screenshots/.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const SCREENSHOTS = join('test-results', 'screenshots')
+
+export async function launchPhone(options: { fontScale?: number } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'fulian-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.fontScale ? [`--force-device-scale-factor=${options.fontScale}`] : []),
+    ],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+}
+
+/** Opens a page of the H5 app as a demo persona. */
+export async function openAs(
+  context: BrowserContext,
+  baseUrl: string,
+  openid: string,
+  route = '/pages/home/index',
+): Promise<Page> {
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  await page.goto(`${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`)
+  return page
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}

@@ -1,0 +1,139 @@
+/** The reporter's side: rating and withdrawing; and the timer that closes unrated cases. */
+import { DEFAULT_CASE_POLICY, deadlinesAt, decide, fold } from '../../../cloudfunctions/_shared/domain'
+import {
+  REPORTER,
+  aCase,
+  cadreAt,
+  convenerOf,
+  daysAfter,
+  errorOf,
+  eventsOf,
+  given,
+  hoursAfter,
+  step,
+} from './case.builders'
+
+describe('RateCase', () => {
+  it('closes the case when the reporter is satisfied', () => {
+    const { events, at } = aCase({ level: 'township', status: 'resolved' })
+    const when = hoursAfter(at, 1)
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, rating: 'satisfied', comment: '谢谢' }))
+
+    const where = { at: when, level: 'township', orgId: 't-xianlin', by: { openid: REPORTER.openid, role: 'resident' } }
+    expect(decided).toEqual([
+      { type: 'CaseRated', ...where, rating: 'satisfied', comment: '谢谢' },
+      { type: 'CaseClosed', ...where, auto: false },
+    ])
+    expect(fold([...events, ...decided])).toMatchObject({ status: 'closed', closedAt: when, rating: { rating: 'satisfied' } })
+  })
+
+  it.each(['partly', 'unsatisfied'] as const)('reopens the case one level up when %s', (rating) => {
+    const { events, at } = aCase({ level: 'township', status: 'resolved' })
+    const when = hoursAfter(at, 1)
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, rating }))
+
+    expect(decided[1]).toEqual({
+      type: 'CaseReopened',
+      at: when,
+      level: 'township',
+      orgId: 't-xianlin',
+      by: { openid: REPORTER.openid, role: 'resident' },
+      fromLevel: 'township',
+      toLevel: 'county',
+      toOrgId: 'c-qixia',
+      rating,
+      ...deadlinesAt('county', when),
+    })
+    const state = fold([...events, ...decided])!
+    expect(state).toMatchObject({ status: 'pending', level: 'county', holderOrgId: 'c-qixia', reopenCount: 1 })
+    expect(state).not.toHaveProperty('resolvedAt')
+    expect(state).not.toHaveProperty('autoCloseBy')
+  })
+
+  it('reopens at the province when the province resolved it', () => {
+    const { events, at } = aCase({ level: 'province', status: 'resolved' })
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, rating: 'unsatisfied' }))
+    expect(decided[1]).toMatchObject({ type: 'CaseReopened', fromLevel: 'province', toLevel: 'province', toOrgId: 'p-jiangsu' })
+  })
+
+  it('records the rating and closes once the case has been reopened policy.maxReopens times', () => {
+    let h = aCase({ status: 'resolved' })
+    for (let i = 0; i < DEFAULT_CASE_POLICY.maxReopens; i++) {
+      h = step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'unsatisfied' })
+      h = step(h, { type: 'AcceptCase', at: hoursAfter(h.at, 1), actor: cadreAt(h.state.level) })
+      h = step(h, { type: 'ResolveCase', at: hoursAfter(h.at, 1), actor: cadreAt(h.state.level), outcome: 'not_solvable', resolution: '政策不支持' })
+    }
+    expect(h.state).toMatchObject({ level: 'province', reopenCount: 4 })
+    const decided = eventsOf(given(h.events).when({ type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'unsatisfied' }))
+    expect(decided.map((e) => e.type)).toEqual(['CaseRated', 'CaseClosed'])
+  })
+
+  it('is only for the reporter', () => {
+    const { events, at } = aCase({ status: 'resolved' })
+    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: convenerOf(), rating: 'satisfied' }))
+    expect(error).toEqual({ code: 'FORBIDDEN', message: '只有反映人本人可以进行此操作' })
+  })
+
+  it('waits for the resolution', () => {
+    const { events, at } = aCase({ status: 'in_progress' })
+    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, rating: 'satisfied' }))
+    expect(error).toEqual({ code: 'CONFLICT', message: '反映办结后才能评价' })
+  })
+})
+
+describe('WithdrawCase', () => {
+  it.each(['pending', 'in_progress'] as const)('withdraws a %s case', (status) => {
+    const { events, at } = aCase({ level: 'county', status })
+    const when = hoursAfter(at, 1)
+    const decided = eventsOf(given(events).when({ type: 'WithdrawCase', at: when, actor: REPORTER, reason: '已自行协商解决' }))
+    expect(decided).toEqual([
+      {
+        type: 'CaseWithdrawn',
+        at: when,
+        level: 'county',
+        orgId: 'c-qixia',
+        by: { openid: REPORTER.openid, role: 'resident' },
+        reason: '已自行协商解决',
+      },
+    ])
+    expect(fold([...events, ...decided])).toMatchObject({ status: 'withdrawn', withdrawnAt: when })
+  })
+
+  it('is too late once resolved', () => {
+    const { events, at } = aCase({ status: 'resolved' })
+    expect(errorOf(given(events).when({ type: 'WithdrawCase', at: hoursAfter(at, 1), actor: REPORTER })).code).toBe('CONFLICT')
+  })
+
+  it('is only for the reporter', () => {
+    const { events, at } = aCase()
+    expect(errorOf(given(events).when({ type: 'WithdrawCase', at: hoursAfter(at, 1), actor: convenerOf() })).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('AutoCloseCase', () => {
+  it('closes an unrated case 7 days after resolution', () => {
+    const { events, state } = aCase({ level: 'township', status: 'resolved' })
+    const when = daysAfter(state.resolvedAt!, 7)
+    expect(state.autoCloseBy).toBe(when)
+    expect(eventsOf(given(events).when({ type: 'AutoCloseCase', at: when, actor: 'system' }))).toEqual([
+      { type: 'CaseClosed', at: when, level: 'township', orgId: 't-xianlin', auto: true },
+    ])
+  })
+
+  it('waits until the 7 days have passed', () => {
+    const { events, state } = aCase({ status: 'resolved' })
+    const error = errorOf(given(events).when({ type: 'AutoCloseCase', at: daysAfter(state.resolvedAt!, 6.9), actor: 'system' }))
+    expect(error.code).toBe('CONFLICT')
+  })
+
+  it('does nothing the second time', () => {
+    let h = aCase({ status: 'resolved' })
+    h = step(h, { type: 'AutoCloseCase', at: daysAfter(h.at, 8), actor: 'system' })
+    expect(errorOf(decide({ type: 'AutoCloseCase', at: daysAfter(h.at, 9), actor: 'system' }, h.state)).code).toBe('CONFLICT')
+  })
+
+  it('is for timers only', () => {
+    const { events, at } = aCase({ status: 'resolved' })
+    expect(errorOf(given(events).when({ type: 'AutoCloseCase', at: daysAfter(at, 8), actor: REPORTER })).code).toBe('FORBIDDEN')
+  })
+})

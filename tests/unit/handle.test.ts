@@ -1,0 +1,72 @@
+/** The action pipeline: every failure is an envelope with a code and a Chinese message. */
+import { handle } from '../../cloudfunctions/_shared/handler/handle'
+import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import { forbidden } from '../../cloudfunctions/_shared/handler/app-failure'
+import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
+import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
+import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
+import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
+import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
+
+const logged: Record<string, unknown>[] = []
+const log: Logger = { info: () => {}, error: (message, fields) => logged.push({ message, ...fields }) }
+const deps: Deps = {
+  store: openSqliteStore(':memory:'),
+  clock: AdjustableClock.fixedAt('2026-11-30T01:00:00.000Z'),
+  ids: countingIds(),
+  log,
+}
+afterAll(() => deps.store.close())
+
+/** A function whose actions misbehave on purpose, with the account contract's action names. */
+function fnWith(me: () => Promise<never>): FunctionDef {
+  return defineFunction('account', {
+    me,
+    orgs: async () => ({ items: [] }),
+  }) as FunctionDef
+}
+const user = { kind: 'user', openid: 'o-1' } as const
+
+test.each([
+  ['not an object', 'hello', '请求格式不正确'],
+  ['an array', [], '请求格式不正确'],
+  ['no action', {}, '缺少操作名称 action'],
+  ['an unknown action', { action: 'drop' }, '不支持的操作：drop'],
+  ['an inherited name', { action: 'toString' }, '不支持的操作：toString'],
+])('%s answers INVALID_INPUT in Chinese', async (_, event, message) => {
+  const reply = await handle(fnWith(async () => ({}) as never), event, user, deps)
+  expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message } })
+})
+
+test('a field of the wrong type is named in the issues', async () => {
+  const reply = await handle(fnWith(async () => ({}) as never), { action: 'orgs', parentId: 7 }, user, deps)
+  expect(reply).toEqual({
+    ok: false,
+    error: {
+      code: 'INVALID_INPUT',
+      message: '上级组织格式不正确',
+      issues: [{ path: 'parentId', message: '上级组织格式不正确' }],
+    },
+  })
+})
+
+test('no identity from the platform answers UNAUTHENTICATED, whatever the body claims', async () => {
+  const reply = await handle(fnWith(async () => ({}) as never), { action: 'me', openid: 'o-1' }, { kind: 'anonymous' }, deps)
+  expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+})
+
+test('an AppFailure becomes its envelope', async () => {
+  const reply = await handle(fnWith(async () => { throw forbidden('只有议事会主任可以受理') }), { action: 'me' }, user, deps)
+  expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有议事会主任可以受理' } })
+})
+
+test('an unexpected error is INTERNAL with a request id, logged with its stack, never shown', async () => {
+  const reply = await handle(fnWith(async () => { throw new TypeError('x is undefined') }), { action: 'me' }, user, deps)
+  expect(reply.ok).toBe(false)
+  if (reply.ok) return
+  expect(reply.error.code).toBe('INTERNAL')
+  expect(reply.error.message).toBe('系统繁忙，请稍后再试')
+  expect(JSON.stringify(reply)).not.toContain('x is undefined')
+  expect(logged.at(-1)).toMatchObject({ requestId: reply.error.requestId, error: 'TypeError: x is undefined' })
+  expect(logged.at(-1)?.stack).toEqual(expect.stringContaining('TypeError'))
+})

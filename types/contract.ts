@@ -1,0 +1,23 @@
+/**
+ * The contract of every function: its actions' input schemas and result types. The client and the
+ * handlers both read it; nothing else crosses between them.
+ */
+import type { z } from 'zod'
+import { accountContract, type AccountResults } from './account.contract'
+
+export const contracts = {
+  account: accountContract,
+}
+
+export interface Results {
+  account: AccountResults
+}
+
+export type FunctionName = keyof typeof contracts
+export type ActionName<F extends FunctionName> = keyof (typeof contracts)[F] & string
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<
+  (typeof contracts)[F][A] & z.ZodType
+>
+export type ActionResult<F extends FunctionName, A extends ActionName<F>> = A extends keyof Results[F]
+  ? Results[F][A]
+  : never
