@@ -4,13 +4,19 @@
  */
 import type { z } from 'zod'
 import { accountContract, type AccountResults } from './account.contract'
+import { escalationContract, type EscalationResults } from './escalation.contract'
+import { intakeContract, type IntakeResults } from './intake.contract'
 
 export const contracts = {
   account: accountContract,
+  escalation: escalationContract,
+  intake: intakeContract,
 }
 
 export interface Results {
   account: AccountResults
+  escalation: EscalationResults
+  intake: IntakeResults
 }
 
 export type FunctionName = keyof typeof contracts

@@ -1,7 +1,11 @@
 /** Every cloud function the local host serves, by the name the client calls. */
 import { accountFunction } from '../account/account.function'
+import { escalationFunction } from '../escalation/escalation.function'
+import { intakeFunction } from '../intake/intake.function'
 import type { FunctionDef } from '../_shared/handler/define-function'
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   account: accountFunction as FunctionDef,
+  escalation: escalationFunction as FunctionDef,
+  intake: intakeFunction as FunctionDef,
 }

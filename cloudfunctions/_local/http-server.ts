@@ -116,8 +116,13 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
       }
       return sendJson(res, 200, report)
     }
-    case 'GET /__dev/outbox':
-      return sendJson(res, 200, [])
+    case 'GET /__dev/outbox': {
+      const openid = url.searchParams.get('openid')
+      const rows = openid
+        ? (await deps.store.messages.forRecipient(openid, 1000)).reverse()
+        : await deps.store.messages.all(10_000)
+      return sendJson(res, 200, rows)
+    }
   }
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))

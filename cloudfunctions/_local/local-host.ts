@@ -11,6 +11,8 @@ import { FUNCTIONS } from './functions'
 import { createHostServer } from './http-server'
 import { loadLocalClock } from './local-clock'
 import { seedDemoProvince } from './seed/seed'
+import { keywordGuard } from '../_shared/adapters/keyword-guard'
+import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.cipher'
 
 export interface LocalHostOptions {
   dataDir: string
@@ -34,7 +36,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   mkdirSync(options.dataDir, { recursive: true })
   const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'))
   const clock = await loadLocalClock(store, options.clockBase)
-  const deps: Deps = { store, clock, ids: randomIds, log: options.log ?? consoleLogger }
+  const deps: Deps = {
+    store,
+    clock,
+    ids: randomIds,
+    log: options.log ?? consoleLogger,
+    contentGuard: keywordGuard,
+    cipher: aesGcmCipher(keyFromEnvironment(true)),
+  }
   const seeded = await seedDemoProvince(store)
 
   const server = createHostServer({

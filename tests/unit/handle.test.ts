@@ -7,6 +7,8 @@ import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
+import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
+import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 
 const logged: Record<string, unknown>[] = []
 const log: Logger = { info: () => {}, error: (message, fields) => logged.push({ message, ...fields }) }
@@ -15,6 +17,8 @@ const deps: Deps = {
   clock: AdjustableClock.fixedAt('2026-11-30T01:00:00.000Z'),
   ids: countingIds(),
   log,
+  contentGuard: keywordGuard,
+  cipher: aesGcmCipher(keyFromEnvironment(true)),
 }
 afterAll(() => deps.store.close())
 

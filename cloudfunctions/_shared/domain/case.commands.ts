@@ -23,6 +23,8 @@ export interface SubmitCase extends CommandBase {
   chain: Chain
   reporterOpenid: string
   anonymous: boolean
+  /** Stored file ids of the photos she attached (at most 9; the contract checks it). */
+  photos?: string[]
 }
 
 export interface AcceptCase extends CommandBase {

@@ -117,6 +117,7 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
     villageId: c.villageId,
     chain,
     reporter: { openid: c.reporterOpenid, anonymous: c.anonymous },
+    ...(c.photos && c.photos.length > 0 && { photos: [...c.photos] }),
     ...deadlinesAt('village', c.at, policy),
   })
 }

@@ -27,6 +27,7 @@ export interface CaseSubmitted extends EventBase {
   villageId: string
   chain: Chain
   reporter: Reporter
+  photos?: string[]
   acceptBy: string
   resolveBy: string
 }

@@ -17,6 +17,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       category: event.category,
       title: event.title,
       content: event.content,
+      photos: event.photos ?? [],
       villageId: event.villageId,
       chain: event.chain,
       reporter: event.reporter,

@@ -49,6 +49,8 @@ export interface CaseState {
   category: Category
   title: string
   content: string
+  /** Stored file ids of the photos attached at submission. */
+  photos: string[]
   villageId: string
   chain: Chain
   reporter: Reporter

@@ -3,12 +3,16 @@ import type { Clock } from '../ports/clock.port'
 import type { Ids } from '../ports/ids.port'
 import type { Logger } from '../ports/logger.port'
 import type { Store } from '../ports/store.port'
+import type { ContentGuard } from '../ports/content-guard.port'
+import type { Cipher } from '../ports/cipher.port'
 
 export interface Deps {
   store: Store
   clock: Clock
   ids: Ids
   log: Logger
+  contentGuard: ContentGuard
+  cipher: Cipher
 }
 
 export interface ActionContext {

@@ -3,7 +3,10 @@
  * (local, tests) and on the CloudBase database (production). One contract test suite checks that
  * every adapter keeps these promises.
  */
-import type { Level, Role } from '../../../types/enums'
+import type { CaseStatus, Level, Role } from '../../../types/enums'
+import type { MessageKind } from '../../../types/messages'
+import type { CaseEvent } from '../domain/case.events'
+import type { CaseState } from '../domain/case.state'
 
 export interface OrgRecord {
   id: string
@@ -46,6 +49,108 @@ export interface PeopleRepository {
   unbind(membership: MembershipRecord): Promise<void>
 }
 
+/** A case as stored: its current state (the fold of its events) and a version for optimistic writes. */
+export interface StoredCase {
+  state: CaseState
+  version: number
+}
+
+/** Thrown by `cases.update` when someone else wrote the case since it was read. */
+export class VersionConflict extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} was changed concurrently`)
+    this.name = 'VersionConflict'
+  }
+}
+
+/** Where a sweep stopped: the next page starts strictly after this (dueAt, id). */
+export interface DueCursor {
+  dueAt: string
+  id: string
+}
+
+export interface CaseRepository {
+  get(id: string): Promise<StoredCase | null>
+  /** Every event of the case, oldest first. */
+  timeline(id: string): Promise<CaseEvent[]>
+  /**
+   * Stores a new case (version 1) with its first events. With a `clientRequestId`, a second create for
+   * the same (reporter, clientRequestId) stores nothing and answers the existing case's id.
+   */
+  create(state: CaseState, events: CaseEvent[], clientRequestId?: string): Promise<{ created: boolean; id: string }>
+  /** Writes the new state and appends `events` if the stored version is `expectedVersion`. */
+  update(state: CaseState, expectedVersion: number, events: CaseEvent[]): Promise<void>
+  /**
+   * Cases a timer must act on at `now` (their next due instant has come), earliest first, after the
+   * cursor. The adapter keeps the due instant from domain/case.timers `nextDue` on every write.
+   */
+  due(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
+  /** Cases held by these orgs, optionally only in these statuses; newest change first. */
+  heldBy(orgIds: string[], statuses: CaseStatus[] | undefined, limit: number): Promise<CaseState[]>
+  /** The cases a person reported, newest first. */
+  reportedBy(openid: string, limit: number): Promise<CaseState[]>
+}
+
+export type MessageStatus = 'pending' | 'sent' | 'inbox_only' | 'failed'
+
+/**
+ * One message to one person: a row of the outbox (delivery as a subscription message) and an entry in
+ * her message centre, whatever happens to the delivery.
+ */
+export interface MessageRecord {
+  id: string
+  /** (event, recipient, kind): the same message is never stored, nor sent, twice. */
+  dedupeKey: string
+  openid: string
+  kind: MessageKind
+  title: string
+  body: string
+  /** The mini-program page the message opens. */
+  page: string
+  caseId?: string
+  deliberationId?: string
+  createdAt: string
+  status: MessageStatus
+  attempts: number
+  /** When delivery may be tried (again). */
+  nextAttemptAt: string
+  sentAt?: string
+  readAt?: string
+  /** Why the last delivery failed, for the message centre and the logs. */
+  lastError?: string
+}
+
+export interface MessageRepository {
+  /** Stores new messages; one whose dedupeKey exists is skipped. Answers how many were stored. */
+  add(messages: MessageRecord[]): Promise<number>
+  get(id: string): Promise<MessageRecord | null>
+  /** Pending messages whose nextAttemptAt has come, oldest first. */
+  duePending(now: string, limit: number): Promise<MessageRecord[]>
+  /** Replaces a message's delivery fields (status, attempts, nextAttemptAt, sentAt, readAt, lastError). */
+  put(message: MessageRecord): Promise<void>
+  /** A person's message centre, newest first. */
+  forRecipient(openid: string, limit: number): Promise<MessageRecord[]>
+  /** Every message, oldest first (the local host's /__dev/outbox). */
+  all(limit: number): Promise<MessageRecord[]>
+}
+
+/**
+ * How to reach the reporter, kept apart from the case so it can be purged when the case has been
+ * closed long enough (retention) without touching the case or its timeline. The phone is ciphertext.
+ */
+export interface ContactRecord {
+  caseId: string
+  phoneCipher?: string
+  address?: string
+  createdAt: string
+}
+
+export interface ContactRepository {
+  put(contact: ContactRecord): Promise<void>
+  get(caseId: string): Promise<ContactRecord | null>
+  remove(caseId: string): Promise<void>
+}
+
 /** Small named values the system keeps about itself (the local clock's offset, seed markers). */
 export interface MetaRepository {
   get(key: string): Promise<string | null>
@@ -55,6 +160,9 @@ export interface MetaRepository {
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
+  cases: CaseRepository
+  messages: MessageRepository
+  contacts: ContactRepository
   meta: MetaRepository
 }
 

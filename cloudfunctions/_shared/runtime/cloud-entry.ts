@@ -9,6 +9,8 @@ import { systemClock } from '../adapters/clock'
 import { randomIds } from '../adapters/ids'
 import { createCloudbaseStore, type CloudbaseDb } from '../adapters/cloudbase/store.cloudbase'
 import { handle, runJobs } from '../handler/handle'
+import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
+import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
 import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
 
@@ -25,6 +27,9 @@ function productionDeps(): Deps {
       clock: systemClock,
       ids: randomIds,
       log: consoleLogger,
+      contentGuard: msgSecCheckGuard(cloud.openapi as never),
+      // Production never falls back to a development key: a missing key fails the function loudly.
+      cipher: aesGcmCipher(keyFromEnvironment(false)),
     }
   }
   return deps

@@ -41,4 +41,60 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'cases with their timeline; messages (outbox and message centre)',
+    sql: `
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        holder_org_id TEXT NOT NULL,
+        reporter_openid TEXT NOT NULL,
+        client_request_id TEXT,
+        -- The next instant a timer must act (domain nextDue); NULL when none ever will.
+        due_at TEXT,
+        updated_at TEXT NOT NULL,
+        state TEXT NOT NULL
+      );
+      -- Only open or resolved cases have a due instant, so this is the (status, next deadline) index
+      -- the sweep pages through, without the closed millions.
+      CREATE INDEX cases_due ON cases(due_at, id) WHERE due_at IS NOT NULL;
+      CREATE INDEX cases_by_holder ON cases(holder_org_id, status, updated_at);
+      CREATE INDEX cases_by_reporter ON cases(reporter_openid, updated_at);
+      CREATE UNIQUE INDEX cases_by_request ON cases(reporter_openid, client_request_id)
+        WHERE client_request_id IS NOT NULL;
+
+      CREATE TABLE case_events (
+        case_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        event TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        openid TEXT NOT NULL,
+        status TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX messages_pending ON messages(next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX messages_by_recipient ON messages(openid, created_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'reporter contact details, apart from the case (purgeable)',
+    sql: `
+      CREATE TABLE contacts (
+        case_id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ]

@@ -10,6 +10,9 @@ import type {
 } from '../../ports/store.port'
 import { MIGRATIONS } from './migrations'
 import { SqliteLock } from './sqlite-lock'
+import { sqliteCases } from './cases.sqlite'
+import { sqliteMessages } from './messages.sqlite'
+import { sqliteContacts } from './contacts.sqlite'
 
 type Db = Database.Database
 
@@ -77,6 +80,9 @@ function repositories(db: Db): Repositories {
   })
 
   return {
+    cases: sqliteCases(db),
+    messages: sqliteMessages(db),
+    contacts: sqliteContacts(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -133,7 +139,14 @@ function locked(repos: Repositories, lock: SqliteLock): Repositories {
         (...args: unknown[]) => lock.run(() => (method as (...a: unknown[]) => unknown)(...args)),
       ]),
     ) as R
-  return { orgs: wrap(repos.orgs), people: wrap(repos.people), meta: wrap(repos.meta) }
+  return {
+    orgs: wrap(repos.orgs),
+    people: wrap(repos.people),
+    cases: wrap(repos.cases),
+    messages: wrap(repos.messages),
+    contacts: wrap(repos.contacts),
+    meta: wrap(repos.meta),
+  }
 }
 
 /**

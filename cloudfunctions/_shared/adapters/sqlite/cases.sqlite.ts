@@ -1,0 +1,97 @@
+/** Cases and their timelines on SQLite. The state is a JSON document; what queries filter on is a column. */
+import type Database from 'better-sqlite3'
+import type { CaseStatus } from '../../../../types/enums'
+import type { CaseEvent } from '../../domain/case.events'
+import type { CaseState } from '../../domain/case.state'
+import { nextDue } from '../../domain/case.timers'
+import { VersionConflict, type CaseRepository } from '../../ports/store.port'
+
+interface CaseRow {
+  id: string
+  version: number
+  state: string
+}
+
+const columns = (state: CaseState) => ({
+  id: state.id,
+  status: state.status,
+  holderOrgId: state.holderOrgId,
+  reporterOpenid: state.reporter.openid,
+  dueAt: nextDue(state)?.at ?? null,
+  updatedAt: state.updatedAt,
+  state: JSON.stringify(state),
+})
+
+export function sqliteCases(db: Database.Database): CaseRepository {
+  const stmt = {
+    get: db.prepare<[string], CaseRow>('SELECT id, version, state FROM cases WHERE id = ?'),
+    timeline: db.prepare<[string], { event: string }>('SELECT event FROM case_events WHERE case_id = ? ORDER BY seq'),
+    insert: db.prepare(
+      `INSERT INTO cases (id, version, status, holder_org_id, reporter_openid, client_request_id, due_at, updated_at, state)
+       VALUES (@id, 1, @status, @holderOrgId, @reporterOpenid, @clientRequestId, @dueAt, @updatedAt, @state)
+       ON CONFLICT DO NOTHING`,
+    ),
+    byRequest: db.prepare<[string, string], { id: string }>(
+      'SELECT id FROM cases WHERE reporter_openid = ? AND client_request_id = ?',
+    ),
+    update: db.prepare(
+      `UPDATE cases SET version = version + 1, status = @status, holder_org_id = @holderOrgId, due_at = @dueAt,
+         updated_at = @updatedAt, state = @state
+       WHERE id = @id AND version = @expectedVersion`,
+    ),
+    lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM case_events WHERE case_id = ?'),
+    appendEvent: db.prepare('INSERT INTO case_events (case_id, seq, type, at, event) VALUES (?, ?, ?, ?, ?)'),
+    due: db.prepare<[string, number], { id: string; due_at: string }>(
+      'SELECT id, due_at FROM cases WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?',
+    ),
+    dueAfter: db.prepare<[string, string, string, string, number], { id: string; due_at: string }>(
+      `SELECT id, due_at FROM cases WHERE due_at IS NOT NULL AND due_at <= ?
+         AND (due_at > ? OR (due_at = ? AND id > ?)) ORDER BY due_at, id LIMIT ?`,
+    ),
+    reportedBy: db.prepare<[string, number], { state: string }>(
+      'SELECT state FROM cases WHERE reporter_openid = ? ORDER BY updated_at DESC LIMIT ?',
+    ),
+  }
+
+  const append = (caseId: string, events: CaseEvent[]) => {
+    let seq = stmt.lastSeq.get(caseId)?.seq ?? 0
+    for (const event of events) stmt.appendEvent.run(caseId, ++seq, event.type, event.at, JSON.stringify(event))
+  }
+
+  return {
+    get: async (id) => {
+      const row = stmt.get.get(id)
+      return row ? { state: JSON.parse(row.state) as CaseState, version: row.version } : null
+    },
+    timeline: async (id) => stmt.timeline.all(id).map((row) => JSON.parse(row.event) as CaseEvent),
+    create: async (state, events, clientRequestId) => {
+      const inserted = stmt.insert.run({ ...columns(state), clientRequestId: clientRequestId ?? null }).changes === 1
+      if (inserted) {
+        append(state.id, events)
+        return { created: true, id: state.id }
+      }
+      const existing = clientRequestId ? stmt.byRequest.get(state.reporter.openid, clientRequestId) : undefined
+      return { created: false, id: existing?.id ?? state.id }
+    },
+    update: async (state, expectedVersion, events) => {
+      if (stmt.update.run({ ...columns(state), expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
+      append(state.id, events)
+    },
+    due: async (now, limit, after) =>
+      (after ? stmt.dueAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.due.all(now, limit)).map(
+        (row) => ({ id: row.id, dueAt: row.due_at }),
+      ),
+    heldBy: async (orgIds, statuses: CaseStatus[] | undefined, limit) => {
+      if (orgIds.length === 0) return []
+      const orgMarks = orgIds.map(() => '?').join(',')
+      const statusFilter = statuses?.length ? `AND status IN (${statuses.map(() => '?').join(',')})` : ''
+      const rows = db
+        .prepare(
+          `SELECT state FROM cases WHERE holder_org_id IN (${orgMarks}) ${statusFilter} ORDER BY updated_at DESC LIMIT ?`,
+        )
+        .all(...orgIds, ...(statuses ?? []), limit) as { state: string }[]
+      return rows.map((row) => JSON.parse(row.state) as CaseState)
+    },
+    reportedBy: async (openid, limit) => stmt.reportedBy.all(openid, limit).map((row) => JSON.parse(row.state) as CaseState),
+  }
+}

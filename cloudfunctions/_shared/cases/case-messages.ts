@@ -1,0 +1,57 @@
+/** Turns planned case messages into message rows for the people they reach. */
+import type { CaseEvent } from '../domain/case.events'
+import type { CaseState } from '../domain/case.state'
+import { planCaseMessages, type Audience } from '../domain/case.notifications'
+import type { Ids } from '../ports/ids.port'
+import type { MessageRecord, Repositories } from '../ports/store.port'
+import { caseMessageText } from './message-text'
+
+async function recipients(tx: Repositories, audience: Audience, state: CaseState): Promise<string[]> {
+  if (audience.kind === 'reporter') return [state.reporter.openid]
+  const people = new Set<string>()
+  for (const role of audience.roles) {
+    for (const membership of await tx.people.withRole(audience.orgId, role)) people.add(membership.openid)
+  }
+  return [...people]
+}
+
+/**
+ * `version` is the case's version after this change: with the event's index it names the event
+ * uniquely, so the dedupe key (event, recipient, kind) is stable if the same change is replayed.
+ */
+export async function caseMessages(
+  tx: Repositories,
+  ids: Ids,
+  events: readonly CaseEvent[],
+  after: CaseState,
+  version: number,
+  now: string,
+): Promise<MessageRecord[]> {
+  const names = new Map<string, string>()
+  for (const orgId of Object.values(after.chain)) names.set(orgId, (await tx.orgs.get(orgId))?.name ?? '')
+  const orgName = (id: string) => names.get(id) ?? ''
+
+  const rows: MessageRecord[] = []
+  for (const planned of planCaseMessages(events, after)) {
+    const event = events[planned.eventIndex]
+    if (!event) continue
+    const text = caseMessageText(planned.kind, event, after, orgName)
+    for (const openid of await recipients(tx, planned.audience, after)) {
+      rows.push({
+        id: ids.next('msg'),
+        dedupeKey: `${after.id}@${version}.${planned.eventIndex}:${openid}:${planned.kind}`,
+        openid,
+        kind: planned.kind,
+        title: text.title,
+        body: text.body,
+        page: `/pages/case/index?id=${after.id}`,
+        caseId: after.id,
+        createdAt: now,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+      })
+    }
+  }
+  return rows
+}

@@ -1,0 +1,41 @@
+/** One plain Chinese line per timeline entry: what happened and where — never who. */
+import { LEVEL_LABELS, OUTCOME_LABELS, RATING_LABELS } from '../../../types/enums'
+import type { TimelineEntry } from '../domain/case.view'
+import { assertNever } from '../domain/domain.errors'
+
+export function timelineText(entry: TimelineEntry, orgName: (id: string) => string): string {
+  const here = `${orgName(entry.orgId)}（${LEVEL_LABELS[entry.level]}）`
+  switch (entry.type) {
+    case 'CaseSubmitted':
+      return `反映已提交，由${here}议事会受理`
+    case 'CaseAccepted':
+      return `${here}已受理`
+    case 'CaseResolved':
+      return `${here}已办结：${OUTCOME_LABELS[entry.outcome]}。${entry.resolution}`
+    case 'CaseEscalated': {
+      const to = `${orgName(entry.toOrgId)}（${LEVEL_LABELS[entry.toLevel]}）`
+      if (!entry.auto) return `${here}上报至${to}：${entry.reason}`
+      return entry.missed === 'accept'
+        ? `${here}未在期限内受理，自动转至${to}`
+        : `${here}未在期限内办结，自动转至${to}`
+    }
+    case 'CaseHandedBack':
+      return `${here}交由${orgName(entry.toOrgId)}（${LEVEL_LABELS[entry.toLevel]}）办理：${entry.instructions}`
+    case 'DepartmentAssigned':
+      return `${here}已协调${entry.department}：${entry.note}`
+    case 'DepartmentReplied':
+      return `相关部门已答复：${entry.reply}`
+    case 'CaseRated':
+      return `反映人评价：${RATING_LABELS[entry.rating]}${entry.comment ? `（${entry.comment}）` : ''}`
+    case 'CaseReopened':
+      return `因评价为“${RATING_LABELS[entry.rating]}”，转至${orgName(entry.toOrgId)}（${LEVEL_LABELS[entry.toLevel]}）重新办理`
+    case 'CaseClosed':
+      return entry.auto ? '办结后 7 天未评价，自动关闭' : '反映已关闭'
+    case 'CaseWithdrawn':
+      return `反映人已撤回${entry.reason ? `：${entry.reason}` : ''}`
+    case 'CaseFlaggedOverdue':
+      return entry.missed === 'accept' ? `${here}受理已超期，列入督办` : `${here}办理已超期，列入督办`
+    default:
+      return assertNever(entry)
+  }
+}

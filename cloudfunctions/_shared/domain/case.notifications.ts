@@ -1,0 +1,77 @@
+/**
+ * Who must hear about what happened to a case (DESIGN.md §3 "Feedback"). Pure: it names audiences,
+ * the shell resolves them to people. The reporter hears every step of her case; the org that now
+ * holds it hears that it arrived; the province hears that it is overdue. Never two messages of one
+ * kind to one person for one event.
+ */
+import type { Role } from '../../../types/enums'
+import type { MessageKind } from '../../../types/messages'
+import { assertNever } from './domain.errors'
+import type { CaseEvent } from './case.events'
+import type { CaseState } from './case.state'
+
+export type Audience =
+  | { kind: 'reporter' }
+  /** Everyone holding one of these roles at the org. */
+  | { kind: 'org'; orgId: string; roles: Role[] }
+
+export interface PlannedMessage {
+  audience: Audience
+  kind: MessageKind
+  /** The event the message is about: its index in the batch makes the dedupe key unique. */
+  eventIndex: number
+}
+
+/** Who acts for an org: the convener at a village council, the cadres at every level. */
+const handlers = (orgId: string): Audience => ({ kind: 'org', orgId, roles: ['convener', 'cadre'] })
+const reporter: Audience = { kind: 'reporter' }
+
+export function planCaseMessages(events: readonly CaseEvent[], after: CaseState): PlannedMessage[] {
+  const planned: PlannedMessage[] = []
+  const add = (audience: Audience, kind: MessageKind, eventIndex: number) =>
+    planned.push({ audience, kind, eventIndex })
+
+  events.forEach((event, i) => {
+    switch (event.type) {
+      case 'CaseSubmitted':
+        add(reporter, 'case_received', i)
+        add(handlers(event.orgId), 'case_new_for_council', i)
+        return
+      case 'CaseAccepted':
+        // Accepting implicitly while assigning a department is one step for her: say it once.
+        if (events[i + 1]?.type !== 'DepartmentAssigned') add(reporter, 'case_accepted', i)
+        return
+      case 'CaseEscalated':
+        add(reporter, 'case_escalated', i)
+        add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'CaseHandedBack':
+        add(reporter, 'case_handed_back', i)
+        add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'DepartmentAssigned':
+        add(reporter, 'case_assigned', i)
+        return
+      case 'CaseResolved':
+        add(reporter, 'case_resolved', i)
+        return
+      case 'CaseReopened':
+        add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'CaseClosed':
+        // A rating closes the case in front of her; only the timer's close is news.
+        if (event.auto) add(reporter, 'case_closed', i)
+        return
+      case 'CaseFlaggedOverdue':
+        add({ kind: 'org', orgId: after.holderOrgId, roles: ['cadre'] }, 'case_overdue', i)
+        return
+      case 'DepartmentReplied':
+      case 'CaseRated':
+      case 'CaseWithdrawn':
+        return
+      default:
+        return assertNever(event)
+    }
+  })
+  return planned
+}

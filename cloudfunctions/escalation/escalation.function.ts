@@ -1,0 +1,67 @@
+/**
+ * `escalation`: the holder org's work on a case (accept, resolve, escalate, hand back, assign a
+ * partner department, record its reply), the queue of cases it holds, and the deadline sweep.
+ */
+import type { Person } from '../_shared/domain/actor.types'
+import type { CaseCommand } from '../_shared/domain/case.commands'
+import { defineFunction } from '../_shared/handler/define-function'
+import type { ActionContext } from '../_shared/handler/deps'
+import { forbidden } from '../_shared/handler/app-failure'
+import { changeCase } from '../_shared/cases/case.service'
+import { readCaseDetail } from '../_shared/cases/case-reads'
+import { loadPerson } from '../_shared/cases/load-person'
+import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
+import type { CaseSummary } from '../../types/case.contract'
+import { sweepDeadlines } from './sweep.job'
+
+type Base = { at: string; actor: Person }
+
+/** Runs one holder command on a case and answers the case as the caller now sees it. */
+async function act(ctx: ActionContext, caseId: string, make: (base: Base) => CaseCommand) {
+  const actor = await loadPerson(ctx.deps.store, ctx.openid)
+  await changeCase(ctx.deps, caseId, actor, () => make({ at: ctx.now, actor }))
+  return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+}
+
+/** The deadline the holder is working against now. */
+const runningDeadline = (item: CaseSummary) => (item.status === 'pending' ? item.acceptBy : item.resolveBy)
+
+export const escalationFunction = defineFunction(
+  'escalation',
+  {
+    inbox: async (ctx, { status, category }) => {
+      const actor = await loadPerson(ctx.deps.store, ctx.openid)
+      const orgIds = actor.roles.filter((b) => b.role === 'cadre' || b.role === 'convener').map((b) => b.orgId)
+      if (orgIds.length === 0) throw forbidden('工作台仅对议事会主任和妇联干部开放')
+      const held = await ctx.deps.store.cases.heldBy(orgIds, ['pending', 'in_progress', 'resolved'], 1000)
+      const names = await orgNamesFor(ctx.deps.store, held)
+      const all = held.flatMap((state) => toSummary(state, actor, ctx.now, names) ?? [])
+      const counts = {
+        pending: all.filter((c) => c.status === 'pending').length,
+        in_progress: all.filter((c) => c.status === 'in_progress').length,
+        resolved: all.filter((c) => c.status === 'resolved').length,
+        overdue: all.filter((c) => c.overdue).length,
+      }
+      const items = all
+        .filter((c) => (!status || c.status === status) && (!category || c.category === category))
+        .sort((a, b) => Number(b.overdue) - Number(a.overdue) || runningDeadline(a).localeCompare(runningDeadline(b)))
+      return { items, counts }
+    },
+    accept: (ctx, { caseId }) => act(ctx, caseId, (b) => ({ ...b, type: 'AcceptCase' })),
+    resolve: (ctx, { caseId, outcome, resolution }) =>
+      act(ctx, caseId, (b) => ({ ...b, type: 'ResolveCase', outcome, resolution })),
+    escalate: (ctx, { caseId, reason }) => act(ctx, caseId, (b) => ({ ...b, type: 'EscalateCase', reason })),
+    handBack: (ctx, { caseId, toOrgId, instructions }) =>
+      act(ctx, caseId, (b) => ({ ...b, type: 'HandBackCase', toOrgId, instructions })),
+    assign: (ctx, { caseId, department, note, followUpBy }) =>
+      act(ctx, caseId, (b) => ({
+        ...b,
+        type: 'AssignDepartment',
+        department,
+        note,
+        ...(followUpBy && { followUpBy: new Date(followUpBy).toISOString() }),
+      })),
+    reply: (ctx, { caseId, reply }) => act(ctx, caseId, (b) => ({ ...b, type: 'RecordDepartmentReply', reply })),
+  },
+  { sweep: (ctx) => sweepDeadlines(ctx) },
+)

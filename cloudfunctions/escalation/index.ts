@@ -1,0 +1,4 @@
+import { cloudEntry } from '../_shared/runtime/cloud-entry'
+import { escalationFunction } from './escalation.function'
+
+export const main = cloudEntry(escalationFunction)

@@ -1,0 +1,50 @@
+/**
+ * The deadline sweep: every case whose next timer instant has come gets its timer command
+ * (MissDeadline: escalate, or flag at the province; AutoCloseCase), each in its own transaction with
+ * its timeline events and messages. Repeat-safe: a case another run already moved is no longer due
+ * (its due instant moved on), and the decider refuses a deadline that has not passed.
+ * Bounded: it stops at the job's deadline; the next trigger resumes from what is still due.
+ */
+import { nextDue } from '../_shared/domain/case.timers'
+import { AppFailure } from '../_shared/handler/app-failure'
+import type { JobContext } from '../_shared/handler/deps'
+import { changeCase } from '../_shared/cases/case.service'
+import type { DueCursor } from '../_shared/ports/store.port'
+
+const PAGE = 200
+
+export async function sweepDeadlines(ctx: JobContext, pageSize = PAGE): Promise<Record<string, number>> {
+  const { deps, now } = ctx
+  const report = { escalated: 0, flaggedOverdue: 0, autoClosed: 0, skipped: 0, failed: 0, unfinished: 0 }
+  let cursor: DueCursor | undefined
+  for (;;) {
+    const page = await deps.store.cases.due(now, pageSize, cursor)
+    if (page.length === 0) return report
+    for (const item of page) {
+      if (Date.now() >= ctx.deadline) {
+        report.unfinished = 1
+        return report
+      }
+      cursor = item
+      try {
+        const change = await changeCase(deps, item.id, 'system', (state) => {
+          const due = nextDue(state)
+          // Another run got here first: what made it due is already done.
+          if (!due || due.at > now) throw new AppFailure('CONFLICT', 'already handled')
+          return { type: due.command, at: now, actor: 'system' }
+        })
+        for (const event of change.events) {
+          if (event.type === 'CaseEscalated') report.escalated++
+          else if (event.type === 'CaseFlaggedOverdue') report.flaggedOverdue++
+          else if (event.type === 'CaseClosed') report.autoClosed++
+        }
+      } catch (error) {
+        if (error instanceof AppFailure && error.code === 'CONFLICT') report.skipped++
+        else {
+          report.failed++
+          deps.log.error('sweep: case failed', { requestId: ctx.requestId, caseId: item.id, error: String(error) })
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * `intake`: a woman reports a problem, an appeal or a suggestion to her village council, follows
+ * it, rates it when it is resolved, or withdraws it before.
+ */
+import { chainFrom } from '../_shared/domain/org-ladder'
+import { decide, evolve } from '../_shared/domain/case.decider'
+import type { CaseState } from '../_shared/domain/case.state'
+import { holderRole } from '../_shared/domain/case.access'
+import { defineFunction } from '../_shared/handler/define-function'
+import { AppFailure, contentRejected, invalidInput, notFound, rateLimited } from '../_shared/handler/app-failure'
+import type { ActionContext } from '../_shared/handler/deps'
+import { loadPerson } from '../_shared/cases/load-person'
+import { changeCase } from '../_shared/cases/case.service'
+import { caseMessages } from '../_shared/cases/case-messages'
+import { readCaseDetail } from '../_shared/cases/case-reads'
+import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
+import { maskPhone } from '../_shared/adapters/aes-gcm.cipher'
+import type { OrgRecord } from '../_shared/ports/store.port'
+
+/** Enough for a real need (several problems in a bad week), too few for flooding a council. */
+export const SUBMIT_LIMITS = [
+  { withinHours: 1, max: 5 },
+  { withinHours: 24, max: 20 },
+] as const
+
+async function checkRate(ctx: ActionContext) {
+  const recent = await ctx.deps.store.cases.reportedBy(ctx.openid, 25)
+  const nowMs = Date.parse(ctx.now)
+  for (const { withinHours, max } of SUBMIT_LIMITS) {
+    const since = nowMs - withinHours * 3_600_000
+    if (recent.filter((c) => Date.parse(c.submittedAt) > since).length >= max) {
+      throw rateLimited(`${withinHours === 1 ? '一小时' : '一天'}内最多提交 ${max} 条反映，请稍后再试`)
+    }
+  }
+}
+
+async function villageChain(ctx: ActionContext, villageId: string) {
+  const orgs = new Map<string, OrgRecord>()
+  for (let id: string | null = villageId; id && !orgs.has(id); ) {
+    const org: OrgRecord | null = await ctx.deps.store.orgs.get(id)
+    if (!org) break
+    orgs.set(id, org)
+    id = org.parentId
+  }
+  const chain = chainFrom(orgs, villageId)
+  if (!chain.ok) {
+    throw chain.error.code === 'INVALID_INPUT'
+      ? invalidInput('请选择具体的村或社区', [{ path: 'villageId', message: '请选择具体的村或社区' }])
+      : notFound('没有找到所选的村（社区），请重新选择')
+  }
+  return chain.chain
+}
+
+export const intakeFunction = defineFunction('intake', {
+  submit: async (ctx, input) => {
+    const { deps, openid, now } = ctx
+    const verdict = await deps.contentGuard.check(`${input.title}\n${input.content}\n${input.address ?? ''}`, { openid })
+    if (verdict === 'risky') throw contentRejected()
+    await checkRate(ctx)
+    const chain = await villageChain(ctx, input.villageId)
+    const actor = await loadPerson(deps.store, openid)
+
+    const caseId = deps.ids.next('case')
+    const decision = decide(
+      {
+        type: 'SubmitCase',
+        at: now,
+        actor,
+        caseId,
+        kind: input.kind,
+        category: input.category,
+        title: input.title,
+        content: input.content,
+        villageId: input.villageId,
+        chain,
+        reporterOpenid: openid,
+        anonymous: input.anonymous,
+        ...(input.photos && { photos: input.photos }),
+      },
+      null,
+    )
+    if (!decision.ok) throw new AppFailure(decision.error.code, decision.error.message)
+    const state = decision.events.reduce<CaseState | null>(evolve, null) as CaseState
+
+    const stored = await deps.store.transaction(async (tx) => {
+      const result = await tx.cases.create(state, decision.events, input.clientRequestId)
+      if (!result.created) return result
+      if (input.phone || input.address) {
+        await tx.contacts.put({
+          caseId,
+          ...(input.phone && { phoneCipher: deps.cipher.encrypt(input.phone) }),
+          ...(input.address && { address: input.address }),
+          createdAt: now,
+        })
+      }
+      await tx.messages.add(await caseMessages(tx, deps.ids, decision.events, state, 1, now))
+      return result
+    })
+    const saved = stored.created ? state : (await deps.store.cases.get(stored.id))?.state
+    if (!saved) throw notFound('没有找到这条反映')
+    return {
+      caseId: saved.id,
+      status: 'pending' as const,
+      level: 'village' as const,
+      holderOrgId: saved.chain.village,
+      acceptBy: saved.acceptBy,
+      resolveBy: saved.resolveBy,
+      created: stored.created,
+    }
+  },
+
+  mine: async ({ deps, openid, now }) => {
+    const viewer = { openid, roles: [] }
+    const states = await deps.store.cases.reportedBy(openid, 200)
+    const names = await orgNamesFor(deps.store, states)
+    return { items: states.flatMap((state) => toSummary(state, viewer, now, names) ?? []) }
+  },
+
+  get: async ({ deps, openid, now }, { caseId }) => {
+    const viewer = await loadPerson(deps.store, openid)
+    const stored = await deps.store.cases.get(caseId)
+    // Contact details go only to those who handle the case, and never for an anonymous report.
+    const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
+    const contact = handles ? await deps.store.contacts.get(caseId) : null
+    return {
+      case: await readCaseDetail(deps.store, caseId, viewer, now, {
+        ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
+        ...(contact?.address && { address: contact.address }),
+      }),
+    }
+  },
+
+  rate: async (ctx, { caseId, rating, comment }) => {
+    if (comment && (await ctx.deps.contentGuard.check(comment, { openid: ctx.openid })) === 'risky') {
+      throw contentRejected()
+    }
+    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    await changeCase(ctx.deps, caseId, actor, () => ({
+      type: 'RateCase',
+      at: ctx.now,
+      actor,
+      rating,
+      ...(comment && { comment }),
+    }))
+    return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+  },
+
+  withdraw: async (ctx, { caseId, reason }) => {
+    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    await changeCase(ctx.deps, caseId, actor, () => ({
+      type: 'WithdrawCase',
+      at: ctx.now,
+      actor,
+      ...(reason && { reason }),
+    }))
+    return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+  },
+})

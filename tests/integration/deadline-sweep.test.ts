@@ -1,0 +1,65 @@
+/**
+ * The ladder, driven by the clock through the local host: a case nobody accepts climbs one level per
+ * missed deadline, and at the province it stays, flagged overdue.
+ */
+import { startTestHost, type TestHost } from '../support/local-host'
+import { aReport, CITY, COUNTY, PROVINCE, PROVINCE_CADRE, RESIDENT, TOWNSHIP, TOWNSHIP_CADRE } from '../support/demo'
+
+let host: TestHost
+beforeAll(async () => {
+  host = await startTestHost()
+})
+afterAll(() => host.destroy())
+
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+type CaseView = { status: string; level: string; holderOrgId: string; overdue: boolean; timeline: { type: string; text: string }[] }
+
+async function caseAs(openid: string, caseId: string) {
+  const { body } = await host.post<Envelope<{ case: CaseView }>>('/api/intake', { action: 'get', caseId }, openid)
+  if (!body.ok) throw new Error(body.error.message)
+  return body.data.case
+}
+
+test('an unaccepted case climbs the ladder deadline by deadline and stays at the province, overdue', async () => {
+  const submitted = await host.post<Envelope<{ caseId: string }>>('/api/intake', aReport(), RESIDENT)
+  if (!submitted.body.ok) throw new Error(submitted.body.error.message)
+  const { caseId } = submitted.body.data
+
+  const advanceAndTick = async () => {
+    await host.post('/__dev/clock', { advanceHours: 25 })
+    return (await host.post<{ escalation: { sweep: Record<string, number> } }>('/__dev/tick', {})).body
+  }
+
+  const first = await advanceAndTick()
+  expect(first.escalation.sweep).toMatchObject({ escalated: 1, failed: 0 })
+  expect(await caseAs(RESIDENT, caseId)).toMatchObject({ status: 'pending', level: 'township', holderOrgId: TOWNSHIP })
+
+  for (const [level, org] of [['county', COUNTY], ['city', CITY], ['province', PROVINCE]] as const) {
+    await advanceAndTick()
+    expect(await caseAs(RESIDENT, caseId)).toMatchObject({ status: 'pending', level, holderOrgId: org })
+  }
+
+  const atProvince = await advanceAndTick()
+  expect(atProvince.escalation.sweep).toMatchObject({ escalated: 0, flaggedOverdue: 1 })
+  const flagged = await caseAs(PROVINCE_CADRE, caseId)
+  expect(flagged).toMatchObject({ status: 'pending', level: 'province', holderOrgId: PROVINCE, overdue: true })
+
+  // Nothing more to do until the province's resolve deadline: further ticks leave it alone.
+  const again = await host.post<{ escalation: { sweep: Record<string, number> } }>('/__dev/tick', {})
+  expect(again.body.escalation.sweep).toMatchObject({ escalated: 0, flaggedOverdue: 0, skipped: 0 })
+  const timelineTypes = (await caseAs(RESIDENT, caseId)).timeline.map((t) => t.type)
+  expect(timelineTypes).toEqual([
+    'CaseSubmitted',
+    'CaseEscalated',
+    'CaseEscalated',
+    'CaseEscalated',
+    'CaseEscalated',
+    'CaseFlaggedOverdue',
+  ])
+
+  // She heard about every step; the township heard that it arrived.
+  const messages = await host.get<{ openid: string; kind: string }[]>(`/__dev/outbox?openid=${RESIDENT}`)
+  expect(messages.filter((m) => m.kind === 'case_escalated')).toHaveLength(4)
+  const township = await host.get<{ kind: string }[]>(`/__dev/outbox?openid=${TOWNSHIP_CADRE}`)
+  expect(township.map((m) => m.kind)).toContain('case_arrived')
+})

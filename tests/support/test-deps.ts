@@ -1,0 +1,39 @@
+/** Real handlers' dependencies on a real SQLite file, a fixed clock and counting ids. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
+import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
+import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
+import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
+import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
+import { silentLogger } from '../../cloudfunctions/_shared/ports/logger.port'
+import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
+import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
+import { handle } from '../../cloudfunctions/_shared/handler/handle'
+import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import { FIXED_NOW } from './local-host'
+
+export interface TestDeps extends Deps {
+  clock: AdjustableClock
+}
+
+export async function demoDeps(): Promise<TestDeps> {
+  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'fulian-deps-')), 'test.sqlite'))
+  await seedDemoProvince(store)
+  return {
+    store,
+    clock: AdjustableClock.fixedAt(FIXED_NOW),
+    ids: countingIds(),
+    log: silentLogger,
+    contentGuard: keywordGuard,
+    cipher: aesGcmCipher(keyFromEnvironment(true)),
+  }
+}
+
+/** Calls an action as `openid` and returns its data, failing the test on an error envelope. */
+export async function callAs<T = any>(deps: Deps, fn: FunctionDef, openid: string, event: Record<string, unknown>): Promise<T> {
+  const reply = await handle(fn, event, { kind: 'user', openid }, deps)
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`)
+  return reply.data as T
+}

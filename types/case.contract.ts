@@ -1,0 +1,59 @@
+/** What the app sees of a case: the shapes `intake.get`, `intake.mine` and `escalation.inbox` answer. */
+import type { CaseKind, CaseStatus, Category, Level, Outcome, Rating } from './enums'
+
+export interface TimelineItem {
+  type: string
+  at: string
+  level: Level
+  orgId: string
+  orgName: string
+  /** One line in Chinese: what happened, where. */
+  text: string
+}
+
+export interface CaseSummary {
+  id: string
+  kind: CaseKind
+  category: Category
+  title: string
+  status: CaseStatus
+  level: Level
+  holderOrgId: string
+  holderOrgName: string
+  submittedAt: string
+  updatedAt: string
+  acceptBy: string
+  resolveBy: string
+  /** Past a deadline it still has to meet (or flagged overdue at the province). */
+  overdue: boolean
+  /** Private text replaced with placeholders for this viewer. */
+  redacted: boolean
+  assignment?: { department: string; note: string; followUpBy?: string; answered: boolean }
+}
+
+export interface CaseDetail extends CaseSummary {
+  content: string
+  villageId: string
+  villageName: string
+  anonymous: boolean
+  /** The viewer reported it. */
+  mine: boolean
+  /** Masked (138****5678); only for the holder's convener and cadres, never for an anonymous case. */
+  phone?: string
+  address?: string
+  photos: string[]
+  outcome?: { outcome: Outcome; resolution: string; at: string; level: Level; orgName: string }
+  rating?: { rating: Rating; comment?: string; at: string }
+  timeline: TimelineItem[]
+  /** What this viewer may do now, so the app shows only buttons that will work. */
+  can: {
+    accept: boolean
+    resolve: boolean
+    escalate: boolean
+    handBack: boolean
+    assign: boolean
+    reply: boolean
+    rate: boolean
+    withdraw: boolean
+  }
+}

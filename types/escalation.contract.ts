@@ -1,0 +1,35 @@
+/** The `escalation` function: the holder org's work on a case, and the deadline sweep (a timer). */
+import { z, id, text } from './zod-zh'
+import { CASE_STATUSES, Category, Outcome } from './enums'
+import type { CaseDetail, CaseSummary } from './case.contract'
+
+const caseId = id('反映编号')
+
+export const escalationContract = {
+  /** Cases held by the caller's org(s): overdue first, then by deadline. */
+  inbox: z.object({
+    status: z.enum(CASE_STATUSES, { error: '状态无效' }).optional(),
+    category: Category.optional(),
+  }),
+  accept: z.object({ caseId }),
+  resolve: z.object({ caseId, outcome: Outcome, resolution: text('办理情况', 1000) }),
+  escalate: z.object({ caseId, reason: text('上报理由', 500) }),
+  handBack: z.object({ caseId, toOrgId: id('交办单位'), instructions: text('交办意见', 500) }),
+  assign: z.object({
+    caseId,
+    department: text('部门名称', 40),
+    note: text('协调说明', 500),
+    followUpBy: z.iso.datetime({ offset: true, error: '跟进日期格式不正确' }).optional(),
+  }),
+  reply: z.object({ caseId, reply: text('部门答复', 1000) }),
+}
+
+export interface EscalationResults {
+  inbox: { items: CaseSummary[]; counts: Record<'pending' | 'in_progress' | 'resolved' | 'overdue', number> }
+  accept: { case: CaseDetail }
+  resolve: { case: CaseDetail }
+  escalate: { case: CaseDetail }
+  handBack: { case: CaseDetail }
+  assign: { case: CaseDetail }
+  reply: { case: CaseDetail }
+}

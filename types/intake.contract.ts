@@ -1,0 +1,72 @@
+/** The `intake` function: a woman reports, follows, rates or withdraws her case. */
+import { z, id, text } from './zod-zh'
+import { CaseKind, Category, Rating } from './enums'
+import type { CaseDetail, CaseSummary } from './case.contract'
+
+export const TITLE_MAX = 40
+export const CONTENT_MAX = 1000
+export const PHOTOS_MAX = 9
+/** Cloud storage ids (weapp) or the local host's file ids. */
+export const photoId = z
+  .string({ error: '照片无效' })
+  .max(256, { error: '照片无效' })
+  .regex(/^(cloud:\/\/|local:)[\w\-./]+$/, { error: '照片无效，请重新上传' })
+
+export const submitInput = z
+  .object({
+    /** Made by the phone once per report; a resend with the same id returns the same case. */
+    clientRequestId: z
+      .string({ error: '缺少请求编号' })
+      .min(8, { error: '请求编号无效' })
+      .max(64, { error: '请求编号无效' }),
+    kind: CaseKind,
+    category: Category,
+    title: text('标题', TITLE_MAX),
+    content: text('反映内容', CONTENT_MAX),
+    villageId: id('所在村（社区）'),
+    anonymous: z.boolean({ error: '请选择是否匿名' }),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码' })
+      .optional(),
+    address: z.string().trim().max(100, { error: '地址不能超过 100 个字' }).optional(),
+    photos: z.array(photoId).max(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` }).optional(),
+  })
+  .refine((input) => !(input.anonymous && input.phone), {
+    error: '匿名反映不留电话；如需联系您，请关闭匿名',
+    path: ['phone'],
+  })
+
+export const intakeContract = {
+  submit: submitInput,
+  /** The caller's own cases, newest first. */
+  mine: z.object({}),
+  get: z.object({ caseId: id('反映编号') }),
+  rate: z.object({
+    caseId: id('反映编号'),
+    rating: Rating,
+    comment: z.string().trim().max(200, { error: '评价不能超过 200 个字' }).optional(),
+  }),
+  withdraw: z.object({
+    caseId: id('反映编号'),
+    reason: z.string().trim().max(200, { error: '撤回原因不能超过 200 个字' }).optional(),
+  }),
+}
+
+export interface IntakeResults {
+  submit: {
+    caseId: string
+    status: 'pending'
+    level: 'village'
+    holderOrgId: string
+    acceptBy: string
+    resolveBy: string
+    /** False when this was a resend of a report already received. */
+    created: boolean
+  }
+  mine: { items: CaseSummary[] }
+  get: { case: CaseDetail }
+  rate: { case: CaseDetail }
+  withdraw: { case: CaseDetail }
+}
