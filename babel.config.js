@@ -9,7 +9,8 @@ module.exports = {
         libraryName: '@nutui/nutui-react-taro',
         camel2DashComponentName: false,
         customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-        customStyle: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+        // `name` is what customName resolved: the component's folder; its plain-CSS stylesheet sits below.
+        style: (name) => `${name}/style/css`,
       },
       'nutui-react-taro',
     ],

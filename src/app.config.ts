@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index'],
+  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c2185b',
@@ -7,6 +7,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f7f3f5',
   },
+  // H5 only: no slide between pages (screens settle at once; also what the browser tests capture).
+  animation: false,
   tabBar: {
     color: '#555555',
     selectedColor: '#c2185b',

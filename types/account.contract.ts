@@ -7,6 +7,8 @@ export const accountContract = {
   me: z.object({}),
   /** The children of an org (the provinces' roots when `parentId` is absent), for the village picker. */
   orgs: z.object({ parentId: id('上级组织').optional() }),
+  /** An org and its ancestors, province first: names a remembered village in the picker. */
+  path: z.object({ orgId: id('组织') }),
 }
 
 export interface RoleBinding {
@@ -28,4 +30,5 @@ export interface OrgNode {
 export interface AccountResults {
   me: { openid: string; name: string | null; homeOrgId: string | null; roles: RoleBinding[] }
   orgs: { items: OrgNode[] }
+  path: { items: OrgNode[] }
 }

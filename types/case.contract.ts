@@ -32,6 +32,8 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** The server's "now" when it answered: the app counts "还剩 N 天" from it, not the phone's clock. */
+  asOf: string
   content: string
   villageId: string
   villageName: string

@@ -6,17 +6,20 @@ import type { z } from 'zod'
 import { accountContract, type AccountResults } from './account.contract'
 import { escalationContract, type EscalationResults } from './escalation.contract'
 import { intakeContract, type IntakeResults } from './intake.contract'
+import { notifyContract, type NotifyResults } from './notify.contract'
 
 export const contracts = {
   account: accountContract,
   escalation: escalationContract,
   intake: intakeContract,
+  notify: notifyContract,
 }
 
 export interface Results {
   account: AccountResults
   escalation: EscalationResults
   intake: IntakeResults
+  notify: NotifyResults
 }
 
 export type FunctionName = keyof typeof contracts

@@ -11,6 +11,7 @@ import type { Caller } from '../_shared/ports/identity.port'
 import type { AdjustableClock } from '../_shared/adapters/clock'
 import { advanceLocalClock } from './local-clock'
 import { serveStatic } from './static-files'
+import { receivePhoto, servePhoto } from './local-files'
 import { DEMO_PERSONAS } from './seed/demo-province'
 
 /** No action needs more than a few KB; a larger body is refused before it is parsed. */
@@ -23,6 +24,7 @@ export interface HostOptions {
   clock: AdjustableClock
   functions: Record<string, FunctionDef>
   staticDir: string
+  dataDir: string
 }
 
 class BodyTooLarge extends Error {}
@@ -86,6 +88,19 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     const body = await parseJson(req, res)
     if (!body) return
     return sendJson(res, 200, await handle(fn, body.value, callerFrom(req), deps))
+  }
+
+  if (path === '/files' && req.method === 'POST') {
+    // Only people of the system upload: the same identity header as the functions.
+    if (callerFrom(req).kind !== 'user') {
+      req.resume()
+      return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'))
+    }
+    return receivePhoto(options.dataDir, req, (status, body) => sendJson(res, status, body))
+  }
+  if (path.startsWith('/files/') && req.method === 'GET') {
+    if (servePhoto(options.dataDir, path.slice(7), res)) return
+    return sendJson(res, 404, fail('NOT_FOUND', '图片不存在'))
   }
 
   switch (`${req.method} ${path}`) {

@@ -51,6 +51,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     clock,
     functions: FUNCTIONS,
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
+    dataDir: options.dataDir,
   })
   await new Promise<void>((ready, failed) => {
     server.once('error', failed)

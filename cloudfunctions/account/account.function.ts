@@ -1,6 +1,7 @@
 /** `account`: who the caller is, and the org tree for pickers. */
 import { defineFunction } from '../_shared/handler/define-function'
 import { notFound } from '../_shared/handler/app-failure'
+import type { OrgRecord } from '../_shared/ports/store.port'
 
 export const accountFunction = defineFunction('account', {
   me: async ({ openid, deps }) => {
@@ -24,5 +25,19 @@ export const accountFunction = defineFunction('account', {
     const children = await deps.store.orgs.children(parentId ?? null)
     const withChildren = await deps.store.orgs.withChildren(children.map((org) => org.id))
     return { items: children.map((org) => ({ ...org, hasChildren: withChildren.has(org.id) })) }
+  },
+
+  path: async ({ deps }, { orgId }) => {
+    const items = []
+    const seen = new Set<string>()
+    for (let id: string | null = orgId; id && !seen.has(id); ) {
+      seen.add(id)
+      const org: OrgRecord | null = await deps.store.orgs.get(id)
+      if (!org) break
+      items.unshift({ ...org, hasChildren: org.level !== 'village' })
+      id = org.parentId
+    }
+    if (items.length === 0) throw notFound('没有找到该地区，请重新选择')
+    return { items }
   },
 })

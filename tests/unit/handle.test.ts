@@ -27,6 +27,7 @@ function fnWith(me: () => Promise<never>): FunctionDef {
   return defineFunction('account', {
     me,
     orgs: async () => ({ items: [] }),
+    path: async () => ({ items: [] }),
   }) as FunctionDef
 }
 const user = { kind: 'user', openid: 'o-1' } as const

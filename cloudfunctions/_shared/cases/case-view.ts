@@ -103,6 +103,7 @@ export function toDetail(
   })
   return {
     ...summary,
+    asOf: now,
     content: view.content,
     villageId: view.villageId,
     villageName: orgName(view.villageId),

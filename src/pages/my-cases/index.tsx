@@ -1,14 +1,52 @@
-/** 我的反映: filled in by the intake work; until then it says how to start. */
-import Taro from '@tarojs/taro'
+/** 我的反映: every case she reported, newest first, with where it is and what it waits for. */
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { LEVEL_LABELS } from '../../../types'
+import { call } from '../../shared/cloud-client'
+import { useRemote } from '../../shared/use-remote'
+import { StatusChip } from '../../features/cases/status-chip'
+import { formatTime } from '../../features/cases/case-format'
+import './index.css'
 
 export default function MyCasesPage() {
+  const { data, loading, error, reload } = useRemote(() => call('intake', 'mine', {}).then((r) => r.items), [])
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (error) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={reload}>
+          <Text className="empty-title">{error.message}</Text>
+          <Text className="muted">点击重试</Text>
+        </View>
+      </View>
+    )
+  }
+  if (!data || data.length === 0) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={() => Taro.navigateTo({ url: '/pages/report/index' })}>
+          <Text className="empty-title">您还没有反映过问题</Text>
+          <Text className="muted">点击这里，一分钟提交您的问题、诉求或建议</Text>
+        </View>
+      </View>
+    )
+  }
   return (
     <View className="page">
-      <View className="empty" onClick={() => Taro.navigateTo({ url: '/pages/report/index' })}>
-        <Text className="empty-title">您还没有反映过问题</Text>
-        <Text className="muted">点击这里，一分钟提交您的问题、诉求或建议</Text>
-      </View>
+      {data.map((item) => (
+        <View key={item.id} className="card case-card" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
+          <View className="case-card-head">
+            <Text className="case-card-title">{item.title}</Text>
+            <StatusChip status={item.status} overdue={item.overdue} />
+          </View>
+          <Text className="muted">
+            {item.holderOrgName}（{LEVEL_LABELS[item.level]}） · {formatTime(item.updatedAt)}
+          </Text>
+        </View>
+      ))}
     </View>
   )
 }

@@ -1,13 +1,159 @@
-/** 我要反映: the report form (built by the intake work). */
+/**
+ * 我要反映: fill in (the draft is kept as she types) → preview → send (a failed send keeps the draft
+ * and resends with the same request id) → done, with an offer to be told of each step.
+ */
+import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { BigButton } from '../../shared/big-button'
 import { Text, View } from '@tarojs/components'
+import type { IntakeResults, TemplateInfo } from '../../../types'
+import { call, showError } from '../../shared/cloud-client'
+import { IS_LOCAL_MODE } from '../../shared/local-mode'
+import { ReportForm } from '../../features/report/report-form'
+import { ReportPreview } from '../../features/report/report-preview'
+import { emptyDraft, finishDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
+import { toSubmitInput, validateReport, type FieldErrors } from '../../features/report/validate-report'
+import { askForMessages, fetchTemplates, recordGrant } from '../../features/notify/ask-for-messages'
+import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
+import { shortId } from '../../features/cases/case-format'
+import './index.css'
+
+type Step = 'edit' | 'preview' | 'sending' | 'done'
 
 export default function ReportPage() {
+  const [draft, setDraft] = useState<ReportDraft>(loadDraft)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [step, setStep] = useState<Step>('edit')
+  const [result, setResult] = useState<IntakeResults['submit']>()
+  const [templates, setTemplates] = useState<TemplateInfo[]>([])
+  const [asking, setAsking] = useState(false)
+  const [subscribed, setSubscribed] = useState<boolean>()
+  const touched = useRef(false)
+
+  useEffect(() => {
+    if (touched.current) saveDraft(draft)
+  }, [draft])
+
+  const change = (patch: Partial<ReportDraft>) => {
+    touched.current = true
+    setDraft((d) => ({ ...d, ...patch }))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const key of Object.keys(patch)) delete next[key as keyof FieldErrors]
+      return next
+    })
+  }
+
+  const preview = () => {
+    const found = validateReport(draft)
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: Object.values(found)[0] ?? '请检查填写内容', icon: 'none' })
+      return
+    }
+    setStep('preview')
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+  }
+
+  const send = async () => {
+    setStep('sending')
+    try {
+      const sent = await call('intake', 'submit', toSubmitInput(draft) as never)
+      finishDraft(draft)
+      setResult(sent)
+      setStep('done')
+      fetchTemplates('after_report').then(setTemplates, () => setTemplates([]))
+    } catch (error) {
+      // The draft and its request id stay: "重新提交" sends the same report again, never a second one.
+      showError(error)
+      setStep('preview')
+    }
+  }
+
+  const allowMessages = async () => {
+    if (IS_LOCAL_MODE) return setAsking(true)
+    setSubscribed((await askForMessages(templates)).length > 0)
+  }
+  const answered = async (accepted: string[]) => {
+    setAsking(false)
+    try {
+      await recordGrant(accepted)
+      setSubscribed(accepted.length > 0)
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  if (step === 'done' && result) {
+    return (
+      <View className="page">
+        <View className="card done">
+          <Text className="done-mark">✓</Text>
+          <Text className="title">已提交</Text>
+          <Text className="muted">反映编号 {shortId(result.caseId)}</Text>
+          <Text className="done-text">村（社区）议事会将在 24 小时内受理；超时未受理会自动转到上一级妇联。</Text>
+        </View>
+        {templates.length > 0 && subscribed === undefined && (
+          <View className="card">
+            <Text className="section-title">办理有进展时通知我</Text>
+            <Text className="muted">受理、转办、办结时，通过微信消息告诉您。</Text>
+            <BigButton type="primary" onClick={allowMessages}>
+              接收进度通知
+            </BigButton>
+          </View>
+        )}
+        {subscribed !== undefined && (
+          <Text className="notice">
+            {subscribed ? '好的，有进展会通知您。' : '没有开启微信通知，进展仍会显示在“消息”里。'}
+          </Text>
+        )}
+        <BigButton
+          onClick={() => Taro.redirectTo({ url: `/pages/case/index?id=${result.caseId}` })}
+        >
+          查看办理进度
+        </BigButton>
+        <AllowMessagesDialog visible={asking} templates={templates} onAnswer={answered} />
+      </View>
+    )
+  }
+
   return (
     <View className="page">
-      <View className="empty">
-        <Text className="empty-title">我要反映</Text>
-        <Text className="muted">反映表单即将开放</Text>
-      </View>
+      {step === 'edit' ? (
+        <ReportForm draft={draft} errors={errors} onChange={change} />
+      ) : (
+        <ReportPreview draft={draft} />
+      )}
+      {step === 'edit' && (
+        <View>
+          <BigButton type="primary" onClick={preview}>
+            下一步：核对
+          </BigButton>
+          {touched.current && (
+            <Text
+              className="muted clear-draft"
+              onClick={() => {
+                touched.current = false
+                setDraft(emptyDraft())
+                setErrors({})
+                Taro.removeStorageSync('report.draft')
+              }}
+            >
+              清空重写
+            </Text>
+          )}
+        </View>
+      )}
+      {step !== 'edit' && (
+        <View className="button-row">
+          <BigButton disabled={step === 'sending'} onClick={() => setStep('edit')}>
+            返回修改
+          </BigButton>
+          <BigButton type="primary" loading={step === 'sending'} onClick={send}>
+            {step === 'sending' ? '正在提交' : '确认提交'}
+          </BigButton>
+        </View>
+      )}
     </View>
   )
 }

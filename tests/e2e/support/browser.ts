@@ -51,3 +51,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
 }
+
+/** The real input (or textarea) inside a Taro form component, found by the start of its placeholder. */
+export function field(page: Page, placeholderStart: string) {
+  return page.locator(`input[placeholder^="${placeholderStart}"], textarea[placeholder^="${placeholderStart}"]`)
+}
+
+/** A button by its text (NutUI buttons render as taro-button-core, whose inner text gets no clicks). */
+export function button(page: Page, text: string) {
+  return page.locator('taro-button-core').filter({ hasText: text })
+}

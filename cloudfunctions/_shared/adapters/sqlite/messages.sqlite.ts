@@ -33,7 +33,12 @@ export function sqliteMessages(db: Database.Database): MessageRepository {
     },
     duePending: async (now, limit) => stmt.duePending.all(now, limit).map(parse),
     put: async (message) => {
-      stmt.put.run(params(message))
+      // The port replaces the delivery fields only; the rest of the stored message stays as added.
+      const row = stmt.get.get(message.id)
+      if (!row) return
+      // An absent optional field is undefined here, so JSON drops the stored one: replaced, not merged.
+      const { status, attempts, nextAttemptAt, sentAt, readAt, lastError } = message
+      stmt.put.run(params({ ...parse(row), status, attempts, nextAttemptAt, sentAt, readAt, lastError }))
     },
     forRecipient: async (openid, limit) => stmt.forRecipient.all(openid, limit).map(parse),
     all: async (limit) => stmt.all.all(limit).map(parse),

@@ -1,0 +1,52 @@
+import { Image, Text, View } from '@tarojs/components'
+import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
+import { StatusChip } from '../cases/status-chip'
+import { formatTime, remaining, runningDeadline, shortId } from '../cases/case-format'
+import { photoUrl } from '../files/upload-photo'
+
+export function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const deadline = runningDeadline(detail)
+  return (
+    <View>
+      <View className="card">
+        <View className="case-head">
+          <Text className="title">{detail.title}</Text>
+          <StatusChip status={detail.status} overdue={detail.overdue} />
+        </View>
+        <Text className="muted">
+          {CASE_KIND_LABELS[detail.kind]} · {CATEGORY_LABELS[detail.category]} · 编号 {shortId(detail.id)}
+        </Text>
+        <Text className="case-line">
+          现由 {detail.holderOrgName}（{LEVEL_LABELS[detail.level]}）办理
+        </Text>
+        {deadline && (
+          <Text className={`case-line ${detail.overdue ? 'overdue' : ''}`}>
+            {deadline.label}：{formatTime(deadline.at)}（{remaining(deadline.at, detail.asOf)}）
+          </Text>
+        )}
+        {detail.anonymous && <Text className="muted">匿名反映</Text>}
+        {detail.phone && <Text className="case-line">联系电话：{detail.phone}</Text>}
+      </View>
+      <View className="card">
+        <Text className="section-title">反映内容</Text>
+        <Text className="case-content">{detail.content}</Text>
+        {detail.photos.length > 0 && (
+          <View className="case-photos">
+            {detail.photos.map((id) => (
+              <Image key={id} className="case-photo" src={photoUrl(id)} mode="aspectFill" />
+            ))}
+          </View>
+        )}
+      </View>
+      {detail.outcome && (
+        <View className="card">
+          <Text className="section-title">办理结果：{OUTCOME_LABELS[detail.outcome.outcome]}</Text>
+          <Text className="case-content">{detail.outcome.resolution}</Text>
+          <Text className="muted">
+            {detail.outcome.orgName}（{LEVEL_LABELS[detail.outcome.level]}） {formatTime(detail.outcome.at)}
+          </Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,21 @@
+/** The story of a case: what happened, where (level and org, never the person), when. */
+import { Text, View } from '@tarojs/components'
+import type { TimelineItem } from '../../../types'
+import { formatTime } from '../cases/case-format'
+import './case-timeline.css'
+
+export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+  return (
+    <View className="timeline">
+      {items.map((item, i) => (
+        <View key={`${item.at}-${i}`} className={`timeline-item ${i === items.length - 1 ? 'timeline-latest' : ''}`}>
+          <View className="timeline-dot" />
+          <View className="timeline-content">
+            <Text className="timeline-text">{item.text}</Text>
+            <Text className="timeline-time">{formatTime(item.at)}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

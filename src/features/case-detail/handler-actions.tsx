@@ -1,0 +1,112 @@
+/**
+ * The holder org's work on a case (convener or cadre): accept, record the outcome, report upward,
+ * hand it to a lower level, bring in a partner department, note its reply. Only what the server says
+ * she may do now is offered.
+ */
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Popup } from '@nutui/nutui-react-taro'
+import { BigButton } from '../../shared/big-button'
+import { OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
+import { call, showError } from '../../shared/cloud-client'
+
+type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | null
+
+export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => Promise<void> }) {
+  const [form, setForm] = useState<Form>(null)
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome>('solved')
+  const [text, setText] = useState('')
+  const [department, setDepartment] = useState('')
+  const { can } = detail
+  if (!can.accept && !can.resolve && !can.escalate && !can.assign && !can.reply) return null
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await work()
+      setForm(null)
+      setText('')
+      setDepartment('')
+      void Taro.showToast({ title: done, icon: 'success' })
+      await onChanged()
+    } catch (error) {
+      showError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const caseId = detail.id
+  const submit = () => {
+    switch (form) {
+      case 'resolve':
+        return run(() => call('escalation', 'resolve', { caseId, outcome, resolution: text }), '已办结')
+      case 'escalate':
+        return run(() => call('escalation', 'escalate', { caseId, reason: text }), '已上报')
+      case 'assign':
+        return run(() => call('escalation', 'assign', { caseId, department, note: text }), '已转部门')
+      case 'reply':
+        return run(() => call('escalation', 'reply', { caseId, reply: text }), '已记录')
+      default:
+        return undefined
+    }
+  }
+  const titles: Record<Exclude<Form, null>, string> = {
+    resolve: '登记办理结果',
+    escalate: '上报上一级妇联',
+    assign: '协调相关部门',
+    reply: '记录部门答复',
+  }
+
+  return (
+    <View className="card">
+      <Text className="section-title">办理</Text>
+      {detail.assignment && (
+        <Text className="notice">
+          已协调 {detail.assignment.department}
+          {detail.assignment.answered ? '，部门已答复' : '，等待部门答复'}
+        </Text>
+      )}
+      <View className="handler-buttons">
+        {can.accept && (
+          <BigButton type="primary" loading={busy} onClick={() => run(() => call('escalation', 'accept', { caseId }), '已受理')}>
+            受理
+          </BigButton>
+        )}
+        {can.resolve && <BigButton type="primary" onClick={() => setForm('resolve')}>办结</BigButton>}
+        {can.assign && !detail.assignment && <BigButton onClick={() => setForm('assign')}>协调部门</BigButton>}
+        {can.reply && detail.assignment && !detail.assignment.answered && (
+          <BigButton onClick={() => setForm('reply')}>记录部门答复</BigButton>
+        )}
+        {can.escalate && <BigButton onClick={() => setForm('escalate')}>上报上级</BigButton>}
+      </View>
+      <Popup visible={form !== null} position="bottom" round title={form ? titles[form] : ''} onClose={() => setForm(null)}>
+        <View className="handler-form">
+          {form === 'resolve' && (
+            <View className="outcomes">
+              {OUTCOMES.map((o) => (
+                <View key={o} className={`choice ${outcome === o ? 'choice-on' : ''}`} onClick={() => setOutcome(o)}>
+                  <Text className="choice-label">{OUTCOME_LABELS[o]}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          {form === 'assign' && (
+            <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />
+          )}
+          <Textarea
+            className="field-box handler-text"
+            placeholder={form === 'resolve' ? '办理情况' : form === 'escalate' ? '上报理由' : form === 'assign' ? '协调说明' : '部门答复'}
+            maxlength={1000}
+            value={text}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <BigButton type="primary" loading={busy} onClick={submit}>
+            确定
+          </BigButton>
+        </View>
+      </Popup>
+    </View>
+  )
+}

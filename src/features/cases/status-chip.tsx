@@ -1,0 +1,12 @@
+import { Text } from '@tarojs/components'
+import type { CaseStatus } from '../../../types'
+import { STATUS_TONE, statusLabel } from './case-format'
+import './status-chip.css'
+
+export function StatusChip({ status, overdue }: { status: CaseStatus; overdue?: boolean }) {
+  return (
+    <Text className={`chip chip-${overdue ? 'danger' : STATUS_TONE[status]}`}>
+      {overdue ? `${statusLabel(status)}·超期` : statusLabel(status)}
+    </Text>
+  )
+}

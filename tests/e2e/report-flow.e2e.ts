@@ -1,0 +1,83 @@
+/**
+ * Platform 1 end to end: a resident reports with a photo, sees it in 我的反映; the convener accepts
+ * it; her timeline shows it; after resolution she rates it. A screenshot of each step.
+ */
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { startTestHost, type TestHost } from '../support/local-host'
+import { CONVENER, RESIDENT } from '../support/demo'
+import { button, field, launchPhone, openAs, screenshot } from './support/browser'
+
+jest.setTimeout(90_000)
+
+let host: TestHost
+let browser: BrowserContext
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchPhone()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.destroy()
+})
+
+async function api<T>(fn: string, body: Record<string, unknown>, openid: string): Promise<T> {
+  const reply = await host.post<{ ok: boolean; data: T; error?: { message: string } }>(`/api/${fn}`, body, openid)
+  if (!reply.body.ok) throw new Error(reply.body.error?.message)
+  return reply.body.data
+}
+
+async function pickVillage(page: Page) {
+  await page.getByText('请选择您所在的村或社区').click()
+  for (const name of ['沈阳市', '沈北新区', '道义街道', '蒲河村']) await page.getByText(name, { exact: true }).click()
+}
+
+test('a resident reports with a photo, follows it, and rates it once resolved', async () => {
+  const page = await openAs(browser, host.url, RESIDENT, '/pages/report/index')
+  await page.getByText('反映问题', { exact: true }).click()
+  await page.getByText('社会治理建议', { exact: true }).click()
+  await pickVillage(page)
+  await field(page, '一句话标题').fill('村口路灯坏了')
+  await field(page, '发生了什么').fill('村口到小学的路灯坏了两个月，晚上孩子放学很危险。')
+
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByText('添加照片').click()
+  await (await chooser).setFiles(join(__dirname, 'fixtures', 'streetlight.png'))
+  await page.locator('.photo-remove').waitFor()
+  await screenshot(page, 'report-1-form')
+
+  await button(page, '下一步：核对').click()
+  await page.getByText('请核对要提交的内容').waitFor()
+  await screenshot(page, 'report-2-preview')
+  await button(page, '确认提交').click()
+  await page.getByText('已提交').waitFor()
+  await screenshot(page, 'report-3-sent')
+
+  await button(page, '查看办理进度').click()
+  await page.getByText('反映已提交，由蒲河村（村/社区）议事会受理').waitFor()
+  await page.getByText(/受理期限：.*（还剩 \d+ 小时）/).waitFor()
+
+  const mine = await openAs(browser, host.url, RESIDENT, '/pages/my-cases/index')
+  await mine.getByText('村口路灯坏了').waitFor()
+  await mine.getByText('待受理').waitFor()
+  await screenshot(mine, 'report-4-my-cases')
+
+  const { items } = await api<{ items: { id: string; title: string }[] }>('intake', { action: 'mine' }, RESIDENT)
+  const caseId = items[0]!.id
+  await api('escalation', { action: 'accept', caseId }, CONVENER)
+
+  await mine.reload()
+  await mine.getByText('办理中').waitFor()
+  await mine.getByText('村口路灯坏了').click()
+  await mine.getByText('蒲河村（村/社区）已受理').waitFor()
+  await screenshot(mine, 'report-5-accepted')
+
+  await api('escalation', { action: 'resolve', caseId, outcome: 'solved', resolution: '已联系供电所更换路灯。' }, CONVENER)
+  await mine.reload()
+  await mine.getByText('您对办理结果满意吗？').waitFor()
+  await mine.getByText('满意', { exact: true }).click()
+  await button(mine, '提交评价').click()
+  await mine.getByText('反映人评价：满意').waitFor()
+  await mine.getByText('已关闭', { exact: true }).waitFor()
+  await screenshot(mine, 'report-6-rated')
+})
