@@ -1,8 +1,12 @@
 /**
  * The promises every Store adapter keeps. Each adapter's test file calls `storeContract` with a way to
- * make a fresh, empty store.
+ * make a fresh, empty store. Orgs, people, meta and plain transactions are here; cases, messages and
+ * transactions across them have their own files, run from here against the same fresh store.
  */
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
+import { casesContract } from './store.cases.contract'
+import { messagesContract } from './store.messages.contract'
+import { transactionsContract } from './store.transactions.contract'
 
 export function storeContract(name: string, makeStore: () => Promise<Store>) {
   describe(`Store contract: ${name}`, () => {
@@ -42,6 +46,30 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
       expect(await store.people.rolesOf('o1')).toEqual([])
     })
 
+    test('credits: grant adds up, take spends one at a time and never below zero, clear empties', async () => {
+      expect(await store.credits.balance('o1')).toEqual({})
+      expect(await store.credits.take('o1', 't1')).toBe(false)
+      await store.credits.grant('o1', 't1', 1)
+      await store.credits.grant('o1', 't1', 1)
+      await store.credits.grant('o1', 't2', 1)
+      await store.credits.grant('o2', 't1', 3)
+      expect(await store.credits.balance('o1')).toEqual({ t1: 2, t2: 1 })
+      expect(await store.credits.take('o1', 't1')).toBe(true)
+      expect(await store.credits.take('o1', 't1')).toBe(true)
+      expect(await store.credits.take('o1', 't1')).toBe(false)
+      await store.credits.clear('o2', 't1')
+      await store.credits.clear('o3', 't9')
+      expect(await store.credits.balance('o1')).toEqual({ t1: 0, t2: 1 })
+      expect((await store.credits.balance('o2')).t1 ?? 0).toBe(0)
+    })
+
+    test('credits: concurrent takes spend each credit once', async () => {
+      await store.credits.grant('o1', 't1', 3)
+      const taken = await Promise.all(Array.from({ length: 6 }, () => store.credits.take('o1', 't1')))
+      expect(taken.filter(Boolean)).toHaveLength(3)
+      expect(await store.credits.balance('o1')).toEqual({ t1: 0 })
+    })
+
     test('meta: get and overwrite', async () => {
       expect(await store.meta.get('k')).toBeNull()
       await store.meta.set('k', '1')
@@ -79,5 +107,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
       )
       expect(await store.meta.get('n')).toBe('20')
     })
+
+    casesContract(() => store)
+    messagesContract(() => store)
+    transactionsContract(() => store)
   })
 }

@@ -91,7 +91,11 @@ export interface CaseRepository {
   reportedBy(openid: string, limit: number): Promise<CaseState[]>
 }
 
-export type MessageStatus = 'pending' | 'sent' | 'inbox_only' | 'failed'
+/**
+ * pending → sending (claimed, credit taken, lease until nextAttemptAt) → sent | inbox_only | failed.
+ * inbox_only: kept for the message centre only (no template, no credit, or WeChat refused).
+ */
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'inbox_only' | 'failed'
 
 /**
  * One message to one person: a row of the outbox (delivery as a subscription message) and an entry in
@@ -109,6 +113,8 @@ export interface MessageRecord {
   page: string
   caseId?: string
   deliberationId?: string
+  /** Values for the subscription template's fields, by slot (subject, status, org, time, …). */
+  slots?: Record<string, string>
   createdAt: string
   status: MessageStatus
   attempts: number
@@ -124,7 +130,10 @@ export interface MessageRepository {
   /** Stores new messages; one whose dedupeKey exists is skipped. Answers how many were stored. */
   add(messages: MessageRecord[]): Promise<number>
   get(id: string): Promise<MessageRecord | null>
-  /** Pending messages whose nextAttemptAt has come, oldest first. */
+  /**
+   * Messages the delivery job must look at now: pending ones whose nextAttemptAt has come, and sending
+   * ones whose lease (nextAttemptAt) ran out because a run died mid-send. Oldest first.
+   */
   duePending(now: string, limit: number): Promise<MessageRecord[]>
   /** Replaces a message's delivery fields (status, attempts, nextAttemptAt, sentAt, readAt, lastError). */
   put(message: MessageRecord): Promise<void>
@@ -151,6 +160,19 @@ export interface ContactRepository {
   remove(caseId: string): Promise<void>
 }
 
+/**
+ * Subscription-message credits: each "allow" tap grants one message per template, each send spends
+ * one. Kept per (openid, templateId).
+ */
+export interface CreditRepository {
+  balance(openid: string): Promise<Record<string, number>>
+  grant(openid: string, templateId: string, count: number): Promise<void>
+  /** Spends one credit if there is one; answers whether it did. */
+  take(openid: string, templateId: string): Promise<boolean>
+  /** WeChat said there is none left (43101): believe it. */
+  clear(openid: string, templateId: string): Promise<void>
+}
+
 /** Small named values the system keeps about itself (the local clock's offset, seed markers). */
 export interface MetaRepository {
   get(key: string): Promise<string | null>
@@ -163,6 +185,7 @@ export interface Repositories {
   cases: CaseRepository
   messages: MessageRepository
   contacts: ContactRepository
+  credits: CreditRepository
   meta: MetaRepository
 }
 

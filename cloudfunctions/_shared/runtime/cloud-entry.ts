@@ -7,7 +7,8 @@ import type { Caller } from '../ports/identity.port'
 import { consoleLogger } from '../ports/logger.port'
 import { systemClock } from '../adapters/clock'
 import { randomIds } from '../adapters/ids'
-import { createCloudbaseStore, type CloudbaseDb } from '../adapters/cloudbase/store.cloudbase'
+import { createCloudbaseStore } from '../adapters/cloudbase/store.cloudbase'
+import { currentEnvironmentDatabase } from '../adapters/cloudbase/node-sdk.database'
 import { handle, runJobs } from '../handler/handle'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
@@ -23,7 +24,8 @@ function productionDeps(): Deps {
     // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
     deps = {
-      store: createCloudbaseStore(cloud.database() as unknown as CloudbaseDb),
+      // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
+      store: createCloudbaseStore(currentEnvironmentDatabase()),
       clock: systemClock,
       ids: randomIds,
       log: consoleLogger,

@@ -10,7 +10,7 @@ export function sqliteMessages(db: Database.Database): MessageRepository {
     ),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM messages WHERE id = ?'),
     duePending: db.prepare<[string, number], { doc: string }>(
-      `SELECT doc FROM messages WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      `SELECT doc FROM messages WHERE status IN ('pending', 'sending') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
     ),
     put: db.prepare('UPDATE messages SET status = @status, next_attempt_at = @nextAttemptAt, doc = @doc WHERE id = @id'),
     forRecipient: db.prepare<[string, number], { doc: string }>(

@@ -97,4 +97,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'subscription credits; delivery claims (sending) are due again when their lease ends',
+    sql: `
+      CREATE TABLE credits (
+        openid TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (openid, template_id)
+      );
+      DROP INDEX messages_pending;
+      CREATE INDEX messages_due ON messages(next_attempt_at, id) WHERE status IN ('pending', 'sending');
+    `,
+  },
 ]

@@ -13,6 +13,7 @@ import { SqliteLock } from './sqlite-lock'
 import { sqliteCases } from './cases.sqlite'
 import { sqliteMessages } from './messages.sqlite'
 import { sqliteContacts } from './contacts.sqlite'
+import { sqliteCredits } from './credits.sqlite'
 
 type Db = Database.Database
 
@@ -83,6 +84,7 @@ function repositories(db: Db): Repositories {
     cases: sqliteCases(db),
     messages: sqliteMessages(db),
     contacts: sqliteContacts(db),
+    credits: sqliteCredits(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -145,6 +147,7 @@ function locked(repos: Repositories, lock: SqliteLock): Repositories {
     cases: wrap(repos.cases),
     messages: wrap(repos.messages),
     contacts: wrap(repos.contacts),
+    credits: wrap(repos.credits),
     meta: wrap(repos.meta),
   }
 }

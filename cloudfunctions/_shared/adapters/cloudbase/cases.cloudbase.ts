@@ -1,0 +1,138 @@
+/**
+ * Cases and their timelines on CloudBase.
+ *
+ * - `cases/_id = case id`: the state as a document, plus top-level copies of what queries filter and
+ *   sort on (status, holderOrgId, reporterOpenid, dueAt, updatedAt), a `version` for optimistic
+ *   writes and `eventCount`, the timeline's length, so appending needs no query.
+ * - `case_events/_id = caseId:seq` (seq zero-padded, so `_id` order is timeline order): one document
+ *   per event, because a transaction writes documents by `_id` only.
+ * - `case_requests/_id = reporterOpenid:clientRequestId → caseId`: the guard that makes a retried
+ *   submission idempotent. A transaction cannot ask "is there a case with this request id" (no where()),
+ *   but it can read and write this one document, and two racing creates conflict on it.
+ */
+import type { CaseEvent } from '../../domain/case.events'
+import type { CaseState } from '../../domain/case.state'
+import { nextDue } from '../../domain/case.timers'
+import { VersionConflict, type CaseRepository, type DueCursor } from '../../ports/store.port'
+import { PAGE, getDoc, readAll, readUpTo, type Doc } from './cloudbase-db'
+import type { Collections, Scope } from './scope.cloudbase'
+
+export const CASES = 'cases'
+export const CASE_EVENTS = 'case_events'
+export const CASE_REQUESTS = 'case_requests'
+
+/** Enough for any timeline; the width only has to be fixed so ids sort as numbers. */
+const SEQ_DIGITS = 6
+const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(SEQ_DIGITS, '0')}`
+const requestId = (openid: string, clientRequestId: string) => `${openid}:${clientRequestId}`
+
+function caseDoc(state: CaseState, version: number, eventCount: number, clientRequestId: string | null): Doc {
+  return {
+    version,
+    status: state.status,
+    holderOrgId: state.holderOrgId,
+    reporterOpenid: state.reporter.openid,
+    clientRequestId,
+    // Kept on every write, as in cases.sqlite.ts: the sweep finds due cases by this field alone.
+    dueAt: nextDue(state)?.at ?? null,
+    updatedAt: state.updatedAt,
+    eventCount,
+    state,
+  }
+}
+
+async function appendEvents(doc: Collections, caseId: string, after: number, events: CaseEvent[]) {
+  // One at a time: a transaction's operations share one session and must not overlap.
+  for (const [i, event] of events.entries()) {
+    const seq = after + i + 1
+    await doc(CASE_EVENTS).doc(eventId(caseId, seq)).set({ caseId, seq, type: event.type, at: event.at, event })
+  }
+}
+
+const toState = (doc: Doc) => doc.state as CaseState
+
+export function cloudbaseCases(scope: Scope): CaseRepository {
+  const _ = scope.command
+
+  return {
+    get: async (id) => {
+      const doc = await getDoc(scope.doc(CASES), id)
+      return doc ? { state: toState(doc), version: Number(doc.version) } : null
+    },
+
+    timeline: async (id) =>
+      (await readAll(scope.query(CASE_EVENTS).where({ caseId: id }))).map((doc) => doc.event as CaseEvent),
+
+    create: (state, events, clientRequestId) =>
+      scope.atomically(async (doc) => {
+        const guardId = clientRequestId ? requestId(state.reporter.openid, clientRequestId) : null
+        if (guardId) {
+          const guard = await getDoc(doc(CASE_REQUESTS), guardId)
+          if (guard) return { created: false, id: String(guard.caseId) }
+        }
+        if (await getDoc(doc(CASES), state.id)) return { created: false, id: state.id }
+        if (guardId) await doc(CASE_REQUESTS).doc(guardId).set({ caseId: state.id })
+        await doc(CASES).doc(state.id).set(caseDoc(state, 1, events.length, clientRequestId ?? null))
+        await appendEvents(doc, state.id, 0, events)
+        return { created: true, id: state.id }
+      }),
+
+    update: (state, expectedVersion, events) =>
+      scope.atomically(async (doc) => {
+        // Read in the transaction: a concurrent writer of the same document makes one of the two
+        // transactions conflict, and the retry then sees the new version here.
+        const stored = await getDoc(doc(CASES), state.id)
+        if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
+        const count = Number(stored.eventCount ?? 0)
+        const clientRequestId = (stored.clientRequestId as string | null | undefined) ?? null
+        await doc(CASES).doc(state.id).set(caseDoc(state, expectedVersion + 1, count + events.length, clientRequestId))
+        await appendEvents(doc, state.id, count, events)
+      }),
+
+    due: async (now, limit, after) => {
+      const out: DueCursor[] = []
+      let cursor = after
+      // Page by cursor rather than skip: each page is an index range scan, however deep the backlog.
+      while (out.length < limit) {
+        const want = Math.min(PAGE, limit - out.length)
+        const filter = cursor
+          ? _.and([
+              { dueAt: _.lte(now) },
+              _.or([{ dueAt: _.gt(cursor.dueAt) }, { dueAt: cursor.dueAt, _id: _.gt(cursor.id) }]),
+            ])
+          : { dueAt: _.lte(now) }
+        const { data } = await scope
+          .query(CASES)
+          .where(filter)
+          .orderBy('dueAt', 'asc')
+          .orderBy('_id', 'asc')
+          .field({ dueAt: true })
+          .limit(want)
+          .get()
+        const page = data.map((doc) => ({ id: String(doc._id), dueAt: String(doc.dueAt) }))
+        out.push(...page)
+        if (page.length < want) break
+        cursor = page[page.length - 1]
+      }
+      return out
+    },
+
+    heldBy: async (orgIds, statuses, limit) => {
+      if (orgIds.length === 0) return []
+      // One `_.in` list: the orgs a cadre works for are a handful, far from any operator limit.
+      const filter: Doc = { holderOrgId: _.in(orgIds) }
+      if (statuses?.length) filter.status = _.in(statuses)
+      const query = scope.query(CASES).where(filter).orderBy('updatedAt', 'desc').orderBy('_id', 'desc')
+      return (await readUpTo(query, limit)).map(toState)
+    },
+
+    reportedBy: async (openid, limit) => {
+      const query = scope
+        .query(CASES)
+        .where({ reporterOpenid: openid })
+        .orderBy('updatedAt', 'desc')
+        .orderBy('_id', 'desc')
+      return (await readUpTo(query, limit)).map(toState)
+    },
+  }
+}

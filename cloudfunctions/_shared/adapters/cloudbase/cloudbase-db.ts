@@ -1,0 +1,103 @@
+/**
+ * The slice of @cloudbase/node-sdk's database API the adapter uses, typed here (the SDK's own types
+ * are loose), and the reads every repository shares.
+ *
+ * This is node-sdk's calling convention: documents are passed directly (`set(doc)`). wx-server-sdk's
+ * database wraps them (`set({ data: doc })`) and must not be passed in.
+ */
+export type Doc = Record<string, unknown>
+
+export interface CloudbaseCommand {
+  in(values: unknown[]): unknown
+  lte(value: unknown): unknown
+  gt(value: unknown): unknown
+  and(conditions: Doc[]): Doc
+  or(conditions: Doc[]): Doc
+  /** An update operator ($unset): drops the field. */
+  remove(): unknown
+}
+
+export interface CloudbaseQuery {
+  where(filter: Doc): CloudbaseQuery
+  orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery
+  skip(n: number): CloudbaseQuery
+  limit(n: number): CloudbaseQuery
+  field(projection: Record<string, boolean>): CloudbaseQuery
+  get(): Promise<{ data: Doc[] }>
+  remove(): Promise<unknown>
+}
+
+export interface CloudbaseDocument {
+  /** An array outside a transaction, one document (or null) inside one. */
+  get(): Promise<{ data: Doc[] | Doc | null }>
+  /** Replaces the whole document (creates it when missing). */
+  set(doc: Doc): Promise<unknown>
+  /** Changes the named fields of an existing document; nested objects are merged, not replaced. */
+  update(fields: Doc): Promise<unknown>
+  remove(): Promise<unknown>
+}
+
+export interface CloudbaseCollection extends CloudbaseQuery {
+  doc(id: string): CloudbaseDocument
+}
+
+export interface CloudbaseTransaction {
+  collection(name: string): CloudbaseCollection
+}
+
+export interface CloudbaseDb {
+  collection(name: string): CloudbaseCollection
+  runTransaction<T>(fn: (tx: CloudbaseTransaction) => Promise<T>): Promise<T>
+  command: CloudbaseCommand
+}
+
+/** `get()` answers 100 rows unless told otherwise and never more than 1000. */
+export const PAGE = 1000
+
+/** Reads every document a query matches, 1000 at a time, in `_id` order. */
+export async function readAll(query: CloudbaseQuery): Promise<Doc[]> {
+  const out: Doc[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
+    out.push(...data)
+    if (data.length < PAGE) return out
+  }
+}
+
+/** Reads the first `limit` documents of an ordered query, in pages under the 1000-row cap. */
+export async function readUpTo(query: CloudbaseQuery, limit: number): Promise<Doc[]> {
+  const out: Doc[] = []
+  while (out.length < limit) {
+    const want = Math.min(PAGE, limit - out.length)
+    const { data } = await query.skip(out.length).limit(want).get()
+    out.push(...data)
+    if (data.length < want) break
+  }
+  return out
+}
+
+/** Some SDK paths reject for a missing document ("document with _id … does not exist") instead of answering empty. */
+function isMissingDocument(error: unknown): boolean {
+  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown
+    message?: unknown
+  }
+  if (/COLLECTION/i.test(String(code ?? ''))) return false
+  return /document.*(not\s*exist|不存在)/i.test(String(message ?? error))
+}
+
+/**
+ * One document by id, or null. node-sdk answers an empty list for a missing document; only a
+ * "document does not exist" rejection also means null. Any other failure (a transaction conflict above
+ * all, or a missing collection) reaches the caller: a write must never follow a read it did not make.
+ */
+export async function getDoc(collection: CloudbaseCollection, id: string): Promise<Doc | null> {
+  try {
+    const { data } = await collection.doc(id).get()
+    if (Array.isArray(data)) return data[0] ?? null
+    return data ?? null
+  } catch (error) {
+    if (isMissingDocument(error)) return null
+    throw error
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Messages (outbox rows and message-centre entries) on CloudBase.
+ *
+ * - `messages/_id = message id`, the record's fields at the top level (queries filter on status,
+ *   nextAttemptAt, openid, createdAt).
+ * - `message_keys/_id = dedupeKey → messageId`: the guard that stores a message once. The dedupe key
+ *   is not the message's `_id` because `get` and `put` address a message by its id inside
+ *   transactions, where only doc() works; a guard document keeps both lookups by `_id`.
+ */
+import type { MessageRecord, MessageRepository } from '../../ports/store.port'
+import { getDoc, readUpTo, type Doc } from './cloudbase-db'
+import type { Scope } from './scope.cloudbase'
+
+export const MESSAGES = 'messages'
+export const MESSAGE_KEYS = 'message_keys'
+
+const toDoc = ({ id: _id, ...fields }: MessageRecord): Doc => fields
+
+const optional = <K extends keyof MessageRecord>(doc: Doc, key: K): Partial<MessageRecord> =>
+  doc[key] === undefined || doc[key] === null ? {} : { [key]: doc[key] }
+
+/** Only the record's own fields: a document may carry others (e.g. `_openid` from a console edit). */
+const toMessage = (doc: Doc): MessageRecord => ({
+  id: String(doc._id),
+  dedupeKey: String(doc.dedupeKey),
+  openid: String(doc.openid),
+  kind: doc.kind as MessageRecord['kind'],
+  title: String(doc.title),
+  body: String(doc.body),
+  page: String(doc.page),
+  ...optional(doc, 'caseId'),
+  ...optional(doc, 'deliberationId'),
+  createdAt: String(doc.createdAt),
+  status: doc.status as MessageRecord['status'],
+  attempts: Number(doc.attempts),
+  nextAttemptAt: String(doc.nextAttemptAt),
+  ...optional(doc, 'sentAt'),
+  ...optional(doc, 'readAt'),
+  ...optional(doc, 'lastError'),
+})
+
+export function cloudbaseMessages(scope: Scope): MessageRepository {
+  const _ = scope.command
+
+  return {
+    add: async (messages) => {
+      if (messages.length === 0) return 0
+      return scope.atomically(async (doc) => {
+        let stored = 0
+        const keys = new Set<string>()
+        const ids = new Set<string>()
+        // One operation at a time: a transaction's operations share one session.
+        for (const message of messages) {
+          if (keys.has(message.dedupeKey) || ids.has(message.id)) continue
+          if (await getDoc(doc(MESSAGE_KEYS), message.dedupeKey)) continue
+          // An id already taken is skipped too, as SQLite's primary key does: never overwrite a message.
+          if (await getDoc(doc(MESSAGES), message.id)) continue
+          await doc(MESSAGE_KEYS).doc(message.dedupeKey).set({ messageId: message.id })
+          await doc(MESSAGES).doc(message.id).set(toDoc(message))
+          keys.add(message.dedupeKey)
+          ids.add(message.id)
+          stored++
+        }
+        return stored
+      })
+    },
+
+    get: async (id) => {
+      const doc = await getDoc(scope.doc(MESSAGES), id)
+      return doc ? toMessage(doc) : null
+    },
+
+    duePending: async (now, limit) => {
+      const query = scope
+        .query(MESSAGES)
+        .where({ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(now) })
+        .orderBy('nextAttemptAt', 'asc')
+        .orderBy('_id', 'asc')
+      return (await readUpTo(query, limit)).map(toMessage)
+    },
+
+    put: async (message) => {
+      // update(), not set(): only the delivery fields change, and a message that does not exist is
+      // not created (the outbox grows only through add, which dedupes).
+      await scope
+        .doc(MESSAGES)
+        .doc(message.id)
+        .update({
+          status: message.status,
+          attempts: message.attempts,
+          nextAttemptAt: message.nextAttemptAt,
+          sentAt: message.sentAt ?? _.remove(),
+          readAt: message.readAt ?? _.remove(),
+          lastError: message.lastError ?? _.remove(),
+        })
+    },
+
+    forRecipient: async (openid, limit) => {
+      const query = scope
+        .query(MESSAGES)
+        .where({ openid })
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+      return (await readUpTo(query, limit)).map(toMessage)
+    },
+
+    all: async (limit) => {
+      const query = scope.query(MESSAGES).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
+      return (await readUpTo(query, limit)).map(toMessage)
+    },
+  }
+}

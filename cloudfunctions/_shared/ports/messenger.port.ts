@@ -1,0 +1,20 @@
+/** Sends one WeChat subscription message. Production: subscribeMessage.send; local: a log file. */
+export interface OutgoingMessage {
+  openid: string
+  templateId: string
+  /** The mini-program page it opens, with its query. */
+  page: string
+  /** Field name → value, already fitted to WeChat's limits. */
+  data: Record<string, string>
+  /** Kept with the local log so /__dev/outbox can say what each was about. */
+  kind: string
+}
+
+export type SendResult =
+  | { ok: true }
+  /** `code` is WeChat's errcode: 43101 no credit or refused, 47003 bad field, 40037 bad template, 41030 bad page. */
+  | { ok: false; code: number; message: string }
+
+export interface Messenger {
+  send(message: OutgoingMessage): Promise<SendResult>
+}
