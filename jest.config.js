@@ -4,6 +4,8 @@ const taroH5 = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '@tarojs/taro-h5',
     '^lodash-es(/.*)?$': 'lodash$1',
+    // Taro's React components bundle an ESM-only tslib copy; the root one is CommonJS.
+    '(^tslib$|/tslib/tslib\.es6\.js$)': '<rootDir>/node_modules/tslib/tslib.js',
     '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.js',
   },
   globals: {
@@ -16,8 +18,11 @@ const taroH5 = {
     ENABLE_MUTATION_OBSERVER: false,
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
+  transform: { '^.+\\.(mjs|[jt]sx?)$': 'babel-jest' },
+  // Compile Taro and friends (ESM, with ESM copies nested in their own node_modules/.pnpm) and
+  // leave the rest of node_modules alone.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@tarojs|@stencil|@nutui|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)/)',
+    '^(?!.*/node_modules/(@tarojs|@stencil|@nutui|nanoid|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
   ],
 }
 

@@ -1,5 +1,6 @@
 // `npm test`: every check, in the order that fails fastest. Builds once; the tests read the builds.
 import { execSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 
 const steps = [
   ['类型检查 typecheck', 'npx tsc --noEmit -p tsconfig.json'],
@@ -7,7 +8,7 @@ const steps = [
   ['构建 H5', 'npx taro build --type h5'],
   ['构建 weapp', 'npx taro build --type weapp'],
   ['打包云函数 functions', 'npx tsx scripts/build-functions.ts'],
-  ['测试 jest', 'npx jest --ci'],
+  ['测试 jest', 'npx jest --ci --json --outputFile=test-results/jest.json'],
 ]
 
 const quiet = new Set(['构建 H5', '构建 weapp'])
@@ -26,4 +27,10 @@ for (const [title, command] of steps) {
     process.exit(1)
   }
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+// One plain closing line that any CI reader understands.
+if (existsSync('test-results/jest.json')) {
+  const r = JSON.parse(readFileSync('test-results/jest.json', 'utf8'))
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)
 }

@@ -15,9 +15,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/my-cases/index', text: '我的反映' },
-      { pagePath: 'pages/messages/index', text: '消息' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/my-cases/index', text: '我的反映', iconPath: 'assets/tab/cases.png', selectedIconPath: 'assets/tab/cases-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
     ],
   },
 })

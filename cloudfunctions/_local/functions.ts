@@ -2,10 +2,12 @@
 import { accountFunction } from '../account/account.function'
 import { escalationFunction } from '../escalation/escalation.function'
 import { intakeFunction } from '../intake/intake.function'
+import { notifyFunction } from '../notify/notify.function'
 import type { FunctionDef } from '../_shared/handler/define-function'
 
 export const FUNCTIONS: Record<string, FunctionDef> = {
   account: accountFunction as FunctionDef,
   escalation: escalationFunction as FunctionDef,
   intake: intakeFunction as FunctionDef,
+  notify: notifyFunction as FunctionDef,
 }

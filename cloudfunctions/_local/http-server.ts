@@ -13,6 +13,7 @@ import { advanceLocalClock } from './local-clock'
 import { serveStatic } from './static-files'
 import { receivePhoto, servePhoto } from './local-files'
 import { DEMO_PERSONAS } from './seed/demo-province'
+import type { LocalMessenger } from '../_shared/adapters/local-messenger'
 
 /** No action needs more than a few KB; a larger body is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024
@@ -22,6 +23,7 @@ const JOB_BUDGET_MS = 50_000
 export interface HostOptions {
   deps: Deps
   clock: AdjustableClock
+  messenger: LocalMessenger
   functions: Record<string, FunctionDef>
   staticDir: string
   dataDir: string
@@ -76,7 +78,12 @@ async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ v
   }
 }
 
-async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  options: HostOptions,
+  afterChange: () => void,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const { deps, clock, functions } = options
   const url = new URL(req.url ?? '/', 'http://local')
   const path = url.pathname
@@ -87,7 +94,11 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     if (!fn) return sendJson(res, 404, fail('NOT_FOUND', `没有这个云函数：${path.slice(5, 45)}`))
     const body = await parseJson(req, res)
     if (!body) return
-    return sendJson(res, 200, await handle(fn, body.value, callerFrom(req), deps))
+    const reply = await handle(fn, body.value, callerFrom(req), deps)
+    sendJson(res, 200, reply)
+    // "Right after a change": deliver what the change queued, as the cloud's timer would a moment later.
+    if (reply.ok) afterChange()
+    return
   }
 
   if (path === '/files' && req.method === 'POST') {
@@ -131,13 +142,8 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
       }
       return sendJson(res, 200, report)
     }
-    case 'GET /__dev/outbox': {
-      const openid = url.searchParams.get('openid')
-      const rows = openid
-        ? (await deps.store.messages.forRecipient(openid, 1000)).reverse()
-        : await deps.store.messages.all(10_000)
-      return sendJson(res, 200, rows)
-    }
+    case 'GET /__dev/outbox':
+      return sendJson(res, 200, options.messenger.list(url.searchParams.get('openid')))
   }
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))
@@ -160,9 +166,32 @@ async function personas(deps: Deps) {
   return out
 }
 
+/** One delivery run at a time per host; a change during a run asks for one more run after it. */
+function deliveryTrigger(options: HostOptions): () => void {
+  let delivering: Promise<unknown> | null = null
+  let again = false
+  const trigger = () => {
+    const notify = options.functions.notify
+    if (!notify) return
+    if (delivering) {
+      again = true
+      return
+    }
+    delivering = runJobs(notify, options.deps, JOB_BUDGET_MS).finally(() => {
+      delivering = null
+      if (again) {
+        again = false
+        trigger()
+      }
+    })
+  }
+  return trigger
+}
+
 export function createHostServer(options: HostOptions): Server {
+  const afterChange = deliveryTrigger(options)
   return createServer((req, res) => {
-    route(options, req, res).catch((error: unknown) => {
+    route(options, afterChange, req, res).catch((error: unknown) => {
       // The host itself must survive anything a request does.
       options.deps.log.error('host request failed', { url: req.url, error: String(error) })
       if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '系统繁忙，请稍后再试'))

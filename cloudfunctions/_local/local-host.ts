@@ -13,6 +13,8 @@ import { loadLocalClock } from './local-clock'
 import { seedDemoProvince } from './seed/seed'
 import { keywordGuard } from '../_shared/adapters/keyword-guard'
 import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.cipher'
+import { LocalMessenger } from '../_shared/adapters/local-messenger'
+import { templateIds } from '../_shared/notify/templates'
 
 export interface LocalHostOptions {
   dataDir: string
@@ -27,6 +29,7 @@ export interface LocalHostOptions {
 export interface RunningHost {
   url: string
   deps: Deps
+  messenger: LocalMessenger
   clock: AdjustableClock
   seeded: boolean
   close(): Promise<void>
@@ -36,6 +39,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   mkdirSync(options.dataDir, { recursive: true })
   const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'))
   const clock = await loadLocalClock(store, options.clockBase)
+  const messenger = new LocalMessenger(join(options.dataDir, 'outbox.jsonl'), clock)
   const deps: Deps = {
     store,
     clock,
@@ -43,12 +47,15 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     log: options.log ?? consoleLogger,
     contentGuard: keywordGuard,
     cipher: aesGcmCipher(keyFromEnvironment(true)),
+    messenger,
+    templates: templateIds(),
   }
   const seeded = await seedDemoProvince(store)
 
   const server = createHostServer({
     deps,
     clock,
+    messenger,
     functions: FUNCTIONS,
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
     dataDir: options.dataDir,
@@ -62,6 +69,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     deps,
+    messenger,
     clock,
     seeded,
     close: async () => {

@@ -2,11 +2,11 @@
  * Platform 1 end to end: a resident reports with a photo, sees it in 我的反映; the convener accepts
  * it; her timeline shows it; after resolution she rates it. A screenshot of each step.
  */
-import { join } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { startTestHost, type TestHost } from '../support/local-host'
 import { CONVENER, RESIDENT } from '../support/demo'
-import { button, field, launchPhone, openAs, screenshot } from './support/browser'
+import { button, launchPhone, openAs, screenshot } from './support/browser'
+import { fillReport } from './support/report'
 
 jest.setTimeout(90_000)
 
@@ -27,23 +27,9 @@ async function api<T>(fn: string, body: Record<string, unknown>, openid: string)
   return reply.body.data
 }
 
-async function pickVillage(page: Page) {
-  await page.getByText('请选择您所在的村或社区').click()
-  for (const name of ['沈阳市', '沈北新区', '道义街道', '蒲河村']) await page.getByText(name, { exact: true }).click()
-}
-
 test('a resident reports with a photo, follows it, and rates it once resolved', async () => {
   const page = await openAs(browser, host.url, RESIDENT, '/pages/report/index')
-  await page.getByText('反映问题', { exact: true }).click()
-  await page.getByText('社会治理建议', { exact: true }).click()
-  await pickVillage(page)
-  await field(page, '一句话标题').fill('村口路灯坏了')
-  await field(page, '发生了什么').fill('村口到小学的路灯坏了两个月，晚上孩子放学很危险。')
-
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByText('添加照片').click()
-  await (await chooser).setFiles(join(__dirname, 'fixtures', 'streetlight.png'))
-  await page.locator('.photo-remove').waitFor()
+  await fillReport(page, { title: '村口路灯坏了', content: '村口到小学的路灯坏了两个月，晚上孩子放学很危险。', photo: true })
   await screenshot(page, 'report-1-form')
 
   await button(page, '下一步：核对').click()

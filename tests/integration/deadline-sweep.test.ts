@@ -24,6 +24,10 @@ test('an unaccepted case climbs the ladder deadline by deadline and stays at the
   const submitted = await host.post<Envelope<{ caseId: string }>>('/api/intake', aReport(), RESIDENT)
   if (!submitted.body.ok) throw new Error(submitted.body.error.message)
   const { caseId } = submitted.body.data
+  // She allowed progress messages twice (two taps): two credits for that template.
+  for (let tap = 0; tap < 2; tap++) {
+    await host.post('/api/notify', { action: 'subscribe', accepted: ['local-case_progress'] }, RESIDENT)
+  }
 
   const advanceAndTick = async () => {
     await host.post('/__dev/clock', { advanceHours: 25 })
@@ -57,9 +61,18 @@ test('an unaccepted case climbs the ladder deadline by deadline and stays at the
     'CaseFlaggedOverdue',
   ])
 
-  // She heard about every step; the township heard that it arrived.
-  const messages = await host.get<{ openid: string; kind: string }[]>(`/__dev/outbox?openid=${RESIDENT}`)
-  expect(messages.filter((m) => m.kind === 'case_escalated')).toHaveLength(4)
-  const township = await host.get<{ kind: string }[]>(`/__dev/outbox?openid=${TOWNSHIP_CADRE}`)
-  expect(township.map((m) => m.kind)).toContain('case_arrived')
+  // Her message centre has every step; WeChat carried as many as she had credits for.
+  await host.post('/__dev/tick', {})
+  const centre = await host.post<Envelope<{ items: { kind: string; delivered: boolean }[] }>>('/api/notify', { action: 'inbox' }, RESIDENT)
+  if (!centre.body.ok) throw new Error(centre.body.error.message)
+  const escalations = centre.body.data.items.filter((m) => m.kind === 'case_escalated')
+  expect(escalations).toHaveLength(4)
+  expect(escalations.filter((m) => m.delivered)).toHaveLength(2)
+  const sent = await host.get<{ openid: string; kind: string; templateId: string }[]>(`/__dev/outbox?openid=${RESIDENT}`)
+  expect(sent.map((m) => m.kind)).toEqual(['case_escalated', 'case_escalated'])
+  expect(sent.every((m) => m.templateId === 'local-case_progress')).toBe(true)
+  // The township heard that it arrived, in its message centre (its cadre allowed no messages).
+  const township = await host.post<Envelope<{ items: { kind: string }[] }>>('/api/notify', { action: 'inbox' }, TOWNSHIP_CADRE)
+  if (!township.body.ok) throw new Error(township.body.error.message)
+  expect(township.body.data.items.map((m) => m.kind)).toContain('case_arrived')
 })

@@ -13,9 +13,23 @@ import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { FIXED_NOW } from './local-host'
+import type { Messenger, OutgoingMessage, SendResult } from '../../cloudfunctions/_shared/ports/messenger.port'
+import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
 
 export interface TestDeps extends Deps {
   clock: AdjustableClock
+  messenger: RecordingMessenger
+}
+
+/** Records every send; `answer` decides what WeChat would say (success unless a test says otherwise). */
+export class RecordingMessenger implements Messenger {
+  sent: OutgoingMessage[] = []
+  answer: (message: OutgoingMessage) => SendResult | Promise<SendResult> = () => ({ ok: true })
+  async send(message: OutgoingMessage) {
+    const result = await this.answer(message)
+    if (result.ok) this.sent.push(message)
+    return result
+  }
 }
 
 export async function demoDeps(): Promise<TestDeps> {
@@ -28,6 +42,8 @@ export async function demoDeps(): Promise<TestDeps> {
     log: silentLogger,
     contentGuard: keywordGuard,
     cipher: aesGcmCipher(keyFromEnvironment(true)),
+    messenger: new RecordingMessenger(),
+    templates: templateIds(),
   }
 }
 

@@ -7,6 +7,7 @@ import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
+import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
 import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 
@@ -19,6 +20,8 @@ const deps: Deps = {
   log,
   contentGuard: keywordGuard,
   cipher: aesGcmCipher(keyFromEnvironment(true)),
+  messenger: { send: async () => ({ ok: true }) },
+  templates: templateIds(),
 }
 afterAll(() => deps.store.close())
 

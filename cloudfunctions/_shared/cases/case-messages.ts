@@ -5,6 +5,7 @@ import { planCaseMessages, type Audience } from '../domain/case.notifications'
 import type { Ids } from '../ports/ids.port'
 import type { MessageRecord, Repositories } from '../ports/store.port'
 import { caseMessageText } from './message-text'
+import { caseMessageSlots } from './message-slots'
 
 async function recipients(tx: Repositories, audience: Audience, state: CaseState): Promise<string[]> {
   if (audience.kind === 'reporter') return [state.reporter.openid]
@@ -46,6 +47,7 @@ export async function caseMessages(
         body: text.body,
         page: `/pages/case/index?id=${after.id}`,
         caseId: after.id,
+        slots: caseMessageSlots(planned.kind, event, after, orgName(after.holderOrgId)),
         createdAt: now,
         status: 'pending',
         attempts: 0,

@@ -5,6 +5,8 @@ import type { Logger } from '../ports/logger.port'
 import type { Store } from '../ports/store.port'
 import type { ContentGuard } from '../ports/content-guard.port'
 import type { Cipher } from '../ports/cipher.port'
+import type { Messenger } from '../ports/messenger.port'
+import type { TemplateIds } from '../notify/templates'
 
 export interface Deps {
   store: Store
@@ -13,6 +15,9 @@ export interface Deps {
   log: Logger
   contentGuard: ContentGuard
   cipher: Cipher
+  messenger: Messenger
+  /** This environment's subscription template ids. */
+  templates: TemplateIds
 }
 
 export interface ActionContext {

@@ -12,6 +12,8 @@ import { currentEnvironmentDatabase } from '../adapters/cloudbase/node-sdk.datab
 import { handle, runJobs } from '../handler/handle'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
+import { subscribeMessenger } from '../adapters/wechat/subscribe.messenger'
+import { templateIds } from '../notify/templates'
 import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
 
@@ -32,6 +34,8 @@ function productionDeps(): Deps {
       contentGuard: msgSecCheckGuard(cloud.openapi as never),
       // Production never falls back to a development key: a missing key fails the function loudly.
       cipher: aesGcmCipher(keyFromEnvironment(false)),
+      messenger: subscribeMessenger(cloud.openapi as never),
+      templates: templateIds(),
     }
   }
   return deps

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
 import { hasRole, primaryRole, useMe } from '../../features/account/me.api'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
+import { useUnreadBadge } from '../../features/notify/unread-badge'
 import './index.css'
 
 interface Entry {
@@ -16,6 +17,7 @@ interface Entry {
 
 export default function HomePage() {
   const { data: me, loading, error, reload } = useMe()
+  useUnreadBadge()
   const binding = me ? primaryRole(me.roles) : undefined
 
   const entries: Entry[] = [

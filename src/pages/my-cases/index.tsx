@@ -6,11 +6,13 @@ import { call } from '../../shared/cloud-client'
 import { useRemote } from '../../shared/use-remote'
 import { StatusChip } from '../../features/cases/status-chip'
 import { formatTime } from '../../features/cases/case-format'
+import { useUnreadBadge } from '../../features/notify/unread-badge'
 import './index.css'
 
 export default function MyCasesPage() {
   const { data, loading, error, reload } = useRemote(() => call('intake', 'mine', {}).then((r) => r.items), [])
   useDidShow(() => void reload())
+  useUnreadBadge()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>

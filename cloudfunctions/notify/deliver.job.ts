@@ -1,0 +1,102 @@
+/**
+ * Delivery: every due message becomes a WeChat subscription message if a template fits it and she has
+ * a credit for it, or stays in her message centre only. Each message is claimed in a transaction
+ * (credit spent, status `sending`, a lease) before the send and settled in another after it, so two
+ * runs never send one message twice. A run killed between send and settle leaves a claim whose lease
+ * runs out; such a message is not sent again (WeChat has no idempotency key, and twice is worse than
+ * once for a woman whose phone may be watched): it is marked failed, and the message centre has it.
+ */
+import type { JobContext } from '../_shared/handler/deps'
+import type { MessageRecord } from '../_shared/ports/store.port'
+import { shouldSpendCredit, TEMPLATE_OF_KIND } from '../_shared/notify/templates'
+import { templateData } from '../_shared/notify/fill-template'
+
+const LEASE_MS = 5 * 60_000
+const MAX_ATTEMPTS = 5
+/** Minutes to wait after the nth failed attempt. */
+const BACKOFF_MINUTES = [1, 5, 30, 120]
+const PAGE = 100
+
+const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
+
+type Claim = { message: MessageRecord; templateId: string; data: Record<string, string> }
+type Outcome = 'sent' | 'inboxOnly' | 'retried' | 'failed' | 'interrupted' | 'skipped'
+
+async function claim(ctx: JobContext, id: string): Promise<Claim | Outcome> {
+  const { deps, now } = ctx
+  return deps.store.transaction(async (tx) => {
+    const message = await tx.messages.get(id)
+    if (!message || message.nextAttemptAt > now) return 'skipped'
+    if (message.status === 'sending') {
+      await tx.messages.put({ ...message, status: 'failed', lastError: '发送中断，未重发' })
+      return 'interrupted'
+    }
+    if (message.status !== 'pending') return 'skipped'
+    const key = TEMPLATE_OF_KIND[message.kind]
+    const data = templateData(message)
+    if (!key || !data) {
+      await tx.messages.put({ ...message, status: 'inbox_only' })
+      return 'inboxOnly'
+    }
+    const templateId = deps.templates[key]
+    const credits = (await tx.credits.balance(message.openid))[templateId] ?? 0
+    if (!shouldSpendCredit(message.kind, credits) || !(await tx.credits.take(message.openid, templateId))) {
+      await tx.messages.put({ ...message, status: 'inbox_only', lastError: '未订阅或订阅次数已用完' })
+      return 'inboxOnly'
+    }
+    const claimed: MessageRecord = {
+      ...message,
+      status: 'sending',
+      attempts: message.attempts + 1,
+      nextAttemptAt: plusMs(now, LEASE_MS),
+    }
+    await tx.messages.put(claimed)
+    return { message: claimed, templateId, data }
+  })
+}
+
+async function settle(ctx: JobContext, claimed: Claim): Promise<Outcome> {
+  const { deps, now } = ctx
+  const { message, templateId, data } = claimed
+  const result = await deps.messenger.send({ openid: message.openid, templateId, page: message.page, data, kind: message.kind })
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.messages.get(message.id)
+    if (!current || current.status !== 'sending') return 'skipped'
+    if (result.ok) {
+      const { lastError: _dropped, ...rest } = current
+      await tx.messages.put({ ...rest, status: 'sent', sentAt: now })
+      return 'sent'
+    }
+    const error = `${result.code} ${result.message}`.slice(0, 200)
+    if (result.code === 43101) {
+      // She has no credit left (or refused) as far as WeChat knows: believe WeChat.
+      await tx.credits.clear(message.openid, templateId)
+      await tx.messages.put({ ...current, status: 'inbox_only', lastError: error })
+      return 'inboxOnly'
+    }
+    // The credit was not used: give it back.
+    await tx.credits.grant(message.openid, templateId, 1)
+    if (current.attempts >= MAX_ATTEMPTS) {
+      await tx.messages.put({ ...current, status: 'failed', lastError: error })
+      return 'failed'
+    }
+    const wait = (BACKOFF_MINUTES[current.attempts - 1] ?? 120) * 60_000
+    await tx.messages.put({ ...current, status: 'pending', nextAttemptAt: plusMs(now, wait), lastError: error })
+    return 'retried'
+  })
+}
+
+export async function deliverMessages(ctx: JobContext): Promise<Record<string, number>> {
+  const report: Record<Outcome, number> = { sent: 0, inboxOnly: 0, retried: 0, failed: 0, interrupted: 0, skipped: 0 }
+  const seen = new Set<string>()
+  for (;;) {
+    const due = (await ctx.deps.store.messages.duePending(ctx.now, PAGE)).filter((m) => !seen.has(m.id))
+    if (due.length === 0) return report
+    for (const message of due) {
+      if (Date.now() >= ctx.deadline) return { ...report, unfinished: 1 }
+      seen.add(message.id)
+      const claimed = await claim(ctx, message.id)
+      report[typeof claimed === 'string' ? claimed : await settle(ctx, claimed)]++
+    }
+  }
+}
