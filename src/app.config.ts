@@ -1,5 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index'],
+  // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
+  subPackages: [{ root: 'federation', pages: ['pages/inbox/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c2185b',

@@ -47,6 +47,8 @@ export interface CaseDetail extends CaseSummary {
   outcome?: { outcome: Outcome; resolution: string; at: string; level: Level; orgName: string }
   rating?: { rating: Rating; comment?: string; at: string }
   timeline: TimelineItem[]
+  /** The orgs below the holder on the case's chain, nearest first: where it can be handed back to. */
+  handBackTargets: { id: string; name: string; level: Level }[]
   /** What this viewer may do now, so the app shows only buttons that will work. */
   can: {
     accept: boolean

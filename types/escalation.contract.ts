@@ -25,7 +25,12 @@ export const escalationContract = {
 }
 
 export interface EscalationResults {
-  inbox: { items: CaseSummary[]; counts: Record<'pending' | 'in_progress' | 'resolved' | 'overdue', number> }
+  inbox: {
+    items: CaseSummary[]
+    counts: Record<'pending' | 'in_progress' | 'resolved' | 'overdue', number>
+    /** The server's now: deadlines are counted from it. */
+    asOf: string
+  }
   accept: { case: CaseDetail }
   resolve: { case: CaseDetail }
   escalate: { case: CaseDetail }

@@ -45,7 +45,7 @@ export const escalationFunction = defineFunction(
       const items = all
         .filter((c) => (!status || c.status === status) && (!category || c.category === category))
         .sort((a, b) => Number(b.overdue) - Number(a.overdue) || runningDeadline(a).localeCompare(runningDeadline(b)))
-      return { items, counts }
+      return { items, counts, asOf: ctx.now }
     },
     accept: (ctx, { caseId }) => act(ctx, caseId, (b) => ({ ...b, type: 'AcceptCase' })),
     resolve: (ctx, { caseId, outcome, resolution }) =>

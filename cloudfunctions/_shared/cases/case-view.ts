@@ -122,6 +122,9 @@ export function toDetail(
     }),
     ...(view.rating && { rating: view.rating }),
     timeline,
+    handBackTargets: LEVELS.slice(0, LEVELS.indexOf(state.level))
+      .reverse()
+      .map((level) => ({ id: state.chain[level], name: orgName(state.chain[level]), level })),
     can: canNow(state, viewer, now),
   }
 }

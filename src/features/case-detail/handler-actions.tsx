@@ -8,10 +8,10 @@ import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import { BigButton } from '../../shared/big-button'
-import { OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
+import { LEVEL_LABELS, OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
 import { call, showError } from '../../shared/cloud-client'
 
-type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | null
+type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | 'handBack' | null
 
 export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => Promise<void> }) {
   const [form, setForm] = useState<Form>(null)
@@ -19,8 +19,10 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
   const [outcome, setOutcome] = useState<Outcome>('solved')
   const [text, setText] = useState('')
   const [department, setDepartment] = useState('')
+  const [target, setTarget] = useState<string>()
+  const [followUpDays, setFollowUpDays] = useState(7)
   const { can } = detail
-  if (!can.accept && !can.resolve && !can.escalate && !can.assign && !can.reply) return null
+  if (!can.accept && !can.resolve && !can.escalate && !can.assign && !can.reply && !can.handBack) return null
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true)
@@ -44,8 +46,13 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
         return run(() => call('escalation', 'resolve', { caseId, outcome, resolution: text }), '已办结')
       case 'escalate':
         return run(() => call('escalation', 'escalate', { caseId, reason: text }), '已上报')
-      case 'assign':
-        return run(() => call('escalation', 'assign', { caseId, department, note: text }), '已转部门')
+      case 'assign': {
+        const followUpBy = new Date(Date.parse(detail.asOf) + followUpDays * 86_400_000).toISOString()
+        return run(() => call('escalation', 'assign', { caseId, department, note: text, followUpBy }), '已转部门')
+      }
+      case 'handBack':
+        if (!target) return void Taro.showToast({ title: '请选择交办单位', icon: 'none' })
+        return run(() => call('escalation', 'handBack', { caseId, toOrgId: target, instructions: text }), '已交办')
       case 'reply':
         return run(() => call('escalation', 'reply', { caseId, reply: text }), '已记录')
       default:
@@ -57,6 +64,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
     escalate: '上报上一级妇联',
     assign: '协调相关部门',
     reply: '记录部门答复',
+    handBack: '交下级办理',
   }
 
   return (
@@ -80,6 +88,9 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
           <BigButton onClick={() => setForm('reply')}>记录部门答复</BigButton>
         )}
         {can.escalate && <BigButton onClick={() => setForm('escalate')}>上报上级</BigButton>}
+        {can.handBack && detail.handBackTargets.length > 0 && (
+          <BigButton onClick={() => setForm('handBack')}>交下级办理</BigButton>
+        )}
       </View>
       <Popup visible={form !== null} position="bottom" round title={form ? titles[form] : ''} onClose={() => setForm(null)}>
         <View className="handler-form">
@@ -93,11 +104,27 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
             </View>
           )}
           {form === 'assign' && (
-            <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />
+            <View>
+              <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />
+              <View className="button-row followup">
+                {[3, 7, 15].map((days) => (
+                  <View key={days} className={`choice ${followUpDays === days ? 'choice-on' : ''}`} onClick={() => setFollowUpDays(days)}>
+                    <Text className="choice-label">{days} 天后跟进</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
           )}
+          {form === 'handBack' &&
+            detail.handBackTargets.map((org) => (
+              <View key={org.id} className={`choice ${target === org.id ? 'choice-on' : ''}`} onClick={() => setTarget(org.id)}>
+                <Text className="choice-label">{org.name}</Text>
+                <Text className="choice-hint">{LEVEL_LABELS[org.level]}</Text>
+              </View>
+            ))}
           <Textarea
             className="field-box handler-text"
-            placeholder={form === 'resolve' ? '办理情况' : form === 'escalate' ? '上报理由' : form === 'assign' ? '协调说明' : '部门答复'}
+            placeholder={{ resolve: '办理情况', escalate: '上报理由', assign: '协调说明', reply: '部门答复', handBack: '交办意见' }[form ?? 'resolve']}
             maxlength={1000}
             value={text}
             onInput={(e) => setText(e.detail.value)}

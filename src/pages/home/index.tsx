@@ -28,7 +28,7 @@ export default function HomePage() {
     entries.push({ key: 'deliberate', label: '议事', hint: '议事会线上商议、表决' })
   }
   if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
-    entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办' })
+    entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办', url: '/federation/pages/inbox/index' })
   }
 
   const open = (entry: Entry) => {

@@ -1,0 +1,101 @@
+/**
+ * 工作台: the cases my org holds — overdue first, then by the deadline that runs — by tab (待受理 /
+ * 办理中 / 已办结 / 超期) and category. Tapping one opens the case with its holder actions.
+ */
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Picker, Text, View } from '@tarojs/components'
+import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category } from '../../../../types'
+import { call } from '../../../shared/cloud-client'
+import { useRemote } from '../../../shared/use-remote'
+import { StatusChip } from '../../../features/cases/status-chip'
+import { remaining, runningDeadline, shortId } from '../../../features/cases/case-format'
+import './index.css'
+
+type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'pending', label: '待受理' },
+  { key: 'in_progress', label: '办理中' },
+  { key: 'resolved', label: '已办结' },
+  { key: 'overdue', label: '超期' },
+]
+
+function CaseRow({ item, now }: { item: CaseSummary; now: string }) {
+  const deadline = runningDeadline(item)
+  return (
+    <View className="card desk-case" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
+      <View className="desk-case-head">
+        <Text className="desk-case-title">{item.title}</Text>
+        <StatusChip status={item.status} overdue={item.overdue} />
+      </View>
+      <Text className="muted">
+        {CATEGORY_LABELS[item.category]} · 编号 {shortId(item.id)} · {item.holderOrgName}（{LEVEL_LABELS[item.level]}）
+      </Text>
+      {deadline && (
+        <Text className={item.overdue ? 'desk-overdue' : 'muted'}>
+          {deadline.label} {remaining(deadline.at, now)}
+        </Text>
+      )}
+      {item.assignment && (
+        <Text className="muted">
+          已协调 {item.assignment.department}
+          {item.assignment.answered ? '（已答复）' : '（待答复）'}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+export default function DeskInboxPage() {
+  const [tab, setTab] = useState<Tab>('pending')
+  const [category, setCategory] = useState<Category>()
+  const { data, loading, error, reload } = useRemote(
+    () => call('escalation', 'inbox', category ? { category } : {}),
+    [category],
+  )
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  const items = (data?.items ?? []).filter((c) => (tab === 'overdue' ? c.overdue : c.status === tab))
+  const now = data?.asOf ?? new Date().toISOString()
+  const categoryNames = ['全部类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])]
+
+  return (
+    <View className="page">
+      <View className="tabs">
+        {TABS.map((t) => (
+          <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} onClick={() => setTab(t.key)}>
+            <Text>{t.label}</Text>
+            <Text className="tab-count">{data?.counts[t.key] ?? '·'}</Text>
+          </View>
+        ))}
+      </View>
+      <Picker
+        mode="selector"
+        range={categoryNames}
+        onChange={(e) => {
+          const index = Number(e.detail.value)
+          setCategory(index === 0 ? undefined : CATEGORIES[index - 1])
+        }}
+      >
+        <View className="field-box tap filter">{category ? CATEGORY_LABELS[category] : '全部类别'} ▾</View>
+      </Picker>
+      {loading && !data && <Text className="empty">正在加载…</Text>}
+      {error && (
+        <View className="empty" onClick={reload}>
+          <Text className="empty-title">{error.message}</Text>
+          <Text className="muted">点击重试</Text>
+        </View>
+      )}
+      {data && items.length === 0 && (
+        <View className="empty">
+          <Text className="empty-title">这里没有反映</Text>
+          <Text className="muted">{tab === 'pending' ? '新的反映到达时会出现在这里，并通过消息提醒您' : '换个分类看看'}</Text>
+        </View>
+      )}
+      {items.map((item) => (
+        <CaseRow key={item.id} item={item} now={now} />
+      ))}
+    </View>
+  )
+}
