@@ -1,5 +1,7 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index'],
+  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index'],
+  // WeChat's privacy gate: privacy-related APIs wait for the agreement (see features/privacy).
+  __usePrivacyCheck__: true,
   // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
   subPackages: [{ root: 'federation', pages: ['pages/inbox/index'] }],
   window: {

@@ -6,6 +6,8 @@ import type { CaseDetail, CaseSummary } from './case.contract'
 export const TITLE_MAX = 40
 export const CONTENT_MAX = 1000
 export const PHOTOS_MAX = 9
+/** Days after a case closes before the reporter's phone and address are deleted (retention). */
+export const CONTACT_RETENTION_DAYS = 180
 /** Cloud storage ids (weapp) or the local host's file ids. */
 export const photoId = z
   .string({ error: '照片无效' })

@@ -15,6 +15,7 @@ import { emptyDraft, finishDraft, loadDraft, saveDraft, type ReportDraft } from 
 import { toSubmitInput, validateReport, type FieldErrors } from '../../features/report/validate-report'
 import { askForMessages, fetchTemplates, recordGrant } from '../../features/notify/ask-for-messages'
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
+import { PrivacyConsent } from '../../features/privacy/privacy-consent'
 import { shortId } from '../../features/cases/case-format'
 import './index.css'
 
@@ -129,6 +130,9 @@ export default function ReportPage() {
           <BigButton type="primary" onClick={preview}>
             下一步：核对
           </BigButton>
+          <Text className="muted clear-draft link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+            隐私说明：谁能看到我反映的内容
+          </Text>
           {touched.current && (
             <Text
               className="muted clear-draft"
@@ -144,6 +148,7 @@ export default function ReportPage() {
           )}
         </View>
       )}
+      <PrivacyConsent />
       {step !== 'edit' && (
         <View className="button-row">
           <BigButton disabled={step === 'sending'} onClick={() => setStep('edit')}>

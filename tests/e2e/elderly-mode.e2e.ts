@@ -1,0 +1,64 @@
+/**
+ * 适老化: at twice the normal text size (the top of WeChat's font settings), every page still fits the
+ * phone's width — nothing runs off the right edge — and its main action is still on screen. A
+ * screenshot of each page at that size is kept.
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+import { startTestHost, type TestHost } from '../support/local-host'
+import { aReport, CONVENER, RESIDENT } from '../support/demo'
+import { launchPhone, openAs, screenshot } from './support/browser'
+
+jest.setTimeout(120_000)
+
+const LARGEST = 2
+
+let host: TestHost
+let browser: BrowserContext
+let caseId: string
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchPhone()
+  const sent = await host.post<{ ok: boolean; data: { caseId: string } }>('/api/intake', aReport({ title: '村里的健身器材坏了需要维修' }), RESIDENT)
+  caseId = sent.body.data.caseId
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.destroy()
+})
+
+/** Taro's H5 sizes everything from the root font size: scale it as WeChat's largest setting would. */
+async function atLargestFont(page: Page) {
+  await page.evaluate((scale) => {
+    const root = document.documentElement
+    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * scale}px`
+  }, LARGEST)
+  await page.waitForTimeout(100)
+}
+
+async function expectFitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(1)
+}
+
+test.each([
+  ['home', RESIDENT, '/pages/home/index', '我要反映'],
+  ['report', RESIDENT, '/pages/report/index', '反映问题'],
+  ['my-cases', RESIDENT, '/pages/my-cases/index', '村里的健身器材坏了需要维修'],
+  ['messages', RESIDENT, '/pages/messages/index', '反映已提交'],
+  ['desk', CONVENER, '/federation/pages/inbox/index', '待受理'],
+])('the %s page holds at the largest font', async (name, persona, route, landmark) => {
+  const page = await openAs(browser, host.url, persona, route)
+  await page.getByText(landmark).first().waitFor()
+  await atLargestFont(page)
+  await expectFitsWidth(page)
+  expect(await page.getByText(landmark).first().isVisible()).toBe(true)
+  await screenshot(page, `elderly-${name}`)
+})
+
+test('the case page holds at the largest font', async () => {
+  const page = await openAs(browser, host.url, RESIDENT, `/pages/case/index?id=${caseId}`)
+  await page.getByText('反映内容').waitFor()
+  await atLargestFont(page)
+  await expectFitsWidth(page)
+  await screenshot(page, 'elderly-case')
+})
