@@ -4,22 +4,28 @@
  */
 import type { z } from 'zod'
 import { accountContract, type AccountResults } from './account.contract'
+import { deliberationContract, type DeliberationResults } from './deliberation.contract'
 import { escalationContract, type EscalationResults } from './escalation.contract'
 import { intakeContract, type IntakeResults } from './intake.contract'
 import { notifyContract, type NotifyResults } from './notify.contract'
+import { statsContract, type StatsResults } from './stats.contract'
 
 export const contracts = {
   account: accountContract,
+  deliberation: deliberationContract,
   escalation: escalationContract,
   intake: intakeContract,
   notify: notifyContract,
+  stats: statsContract,
 }
 
 export interface Results {
   account: AccountResults
+  deliberation: DeliberationResults
   escalation: EscalationResults
   intake: IntakeResults
   notify: NotifyResults
+  stats: StatsResults
 }
 
 export type FunctionName = keyof typeof contracts

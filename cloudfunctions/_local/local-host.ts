@@ -15,6 +15,7 @@ import { keywordGuard } from '../_shared/adapters/keyword-guard'
 import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.cipher'
 import { LocalMessenger } from '../_shared/adapters/local-messenger'
 import { templateIds } from '../_shared/notify/templates'
+import { localGroupResolver } from '../_shared/adapters/local-group.resolver'
 
 export interface LocalHostOptions {
   dataDir: string
@@ -49,6 +50,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     cipher: aesGcmCipher(keyFromEnvironment(true)),
     messenger,
     templates: templateIds(),
+    groups: localGroupResolver,
   }
   const seeded = await seedDemoProvince(store)
 

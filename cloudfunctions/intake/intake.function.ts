@@ -13,6 +13,7 @@ import { loadPerson } from '../_shared/cases/load-person'
 import { changeCase } from '../_shared/cases/case.service'
 import { caseMessages } from '../_shared/cases/case-messages'
 import { readCaseDetail } from '../_shared/cases/case-reads'
+import { countCaseChange } from '../_shared/stats/counters.service'
 import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
 import { maskPhone } from '../_shared/adapters/aes-gcm.cipher'
 import type { OrgRecord } from '../_shared/ports/store.port'
@@ -85,6 +86,7 @@ export const intakeFunction = defineFunction('intake', {
     const stored = await deps.store.transaction(async (tx) => {
       const result = await tx.cases.create(state, decision.events, input.clientRequestId)
       if (!result.created) return result
+      await countCaseChange(tx, decision.events, null, state)
       if (input.phone || input.address) {
         await tx.contacts.put({
           caseId,

@@ -7,6 +7,7 @@ import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
 import { casesContract } from './store.cases.contract'
 import { messagesContract } from './store.messages.contract'
 import { transactionsContract } from './store.transactions.contract'
+import { countersContract } from './store.counters.contract'
 
 export function storeContract(name: string, makeStore: () => Promise<Store>) {
   describe(`Store contract: ${name}`, () => {
@@ -111,5 +112,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
     casesContract(() => store)
     messagesContract(() => store)
     transactionsContract(() => store)
+    countersContract(() => store)
   })
 }

@@ -15,6 +15,7 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { FIXED_NOW } from './local-host'
 import type { Messenger, OutgoingMessage, SendResult } from '../../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
+import { localGroupResolver } from '../../cloudfunctions/_shared/adapters/local-group.resolver'
 
 export interface TestDeps extends Deps {
   clock: AdjustableClock
@@ -44,6 +45,7 @@ export async function demoDeps(): Promise<TestDeps> {
     cipher: aesGcmCipher(keyFromEnvironment(true)),
     messenger: new RecordingMessenger(),
     templates: templateIds(),
+    groups: localGroupResolver,
   }
 }
 

@@ -22,6 +22,7 @@ const deps: Deps = {
   cipher: aesGcmCipher(keyFromEnvironment(true)),
   messenger: { send: async () => ({ ok: true }) },
   templates: templateIds(),
+  groups: { openGId: async () => null },
 }
 afterAll(() => deps.store.close())
 

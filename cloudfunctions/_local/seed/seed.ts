@@ -1,5 +1,6 @@
 /** Seeds the demo province once per data directory; a restart finds the marker and leaves data alone. */
 import type { Store } from '../../_shared/ports/store.port'
+import { addOrg, bindRole } from '../../_shared/orgs/onboarding.service'
 import { DEMO_ORGS, DEMO_PERSONAS } from './demo-province'
 
 const SEED_MARKER = 'seed.demo-province'
@@ -9,20 +10,21 @@ const SEED_VERSION = '1'
 export async function seedDemoProvince(store: Store): Promise<boolean> {
   return store.transaction(async (tx) => {
     if ((await tx.meta.get(SEED_MARKER)) === SEED_VERSION) return false
-    // Parents first: the org table's foreign key wants them.
-    for (const org of DEMO_ORGS) await tx.orgs.put(org)
+    // Parents first: the org table's foreign key wants them. Through onboarding, as a real province
+    // is set up, so the councils and members counters are kept (each counted once, even if re-run).
+    for (const org of DEMO_ORGS) await addOrg(tx, org)
     for (const persona of DEMO_PERSONAS) {
       const homeOrgId = persona.role === 'resident' || persona.role === 'member' || persona.role === 'convener'
         ? persona.orgId
         : null
       await tx.people.putUser({ openid: persona.openid, name: persona.name, homeOrgId })
       if (persona.role !== 'resident') {
-        await tx.people.bind({ openid: persona.openid, role: persona.role, orgId: persona.orgId })
+        await bindRole(tx, { openid: persona.openid, role: persona.role, orgId: persona.orgId })
       }
     }
     // A convener is a council member who runs the council: she counts as a member too.
     for (const persona of DEMO_PERSONAS.filter((p) => p.role === 'convener')) {
-      await tx.people.bind({ openid: persona.openid, role: 'member', orgId: persona.orgId })
+      await bindRole(tx, { openid: persona.openid, role: 'member', orgId: persona.orgId })
     }
     await tx.meta.set(SEED_MARKER, SEED_VERSION)
     return true

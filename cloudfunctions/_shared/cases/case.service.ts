@@ -11,8 +11,9 @@ import { visibilityOf } from '../domain/case.access'
 import { DEFAULT_CASE_POLICY } from '../domain/domain.config'
 import { AppFailure, notFound } from '../handler/app-failure'
 import type { Deps } from '../handler/deps'
-import { VersionConflict } from '../ports/store.port'
+import { VersionConflict, type Repositories } from '../ports/store.port'
 import { caseMessages } from './case-messages'
+import { countCaseChange } from '../stats/counters.service'
 
 export interface CaseChange {
   state: CaseState
@@ -34,20 +35,7 @@ export async function changeCase(
 ): Promise<CaseChange> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.store.transaction(async (tx) => {
-        const stored = await tx.cases.get(caseId)
-        if (!stored || (actor !== 'system' && visibilityOf(actor, stored.state) === 'none')) {
-          throw notFound(CASE_NOT_FOUND)
-        }
-        const decision = decide(command(stored.state), stored.state, DEFAULT_CASE_POLICY)
-        if (!decision.ok) throw new AppFailure(decision.error.code, decision.error.message)
-        const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), stored.state)
-        await tx.cases.update(state, stored.version, decision.events)
-        const version = stored.version + 1
-        const at = decision.events[0]?.at ?? state.updatedAt
-        await tx.messages.add(await caseMessages(tx, deps.ids, decision.events, state, version, at))
-        return { state, events: decision.events, version }
-      })
+      return await deps.store.transaction((tx) => changeCaseIn(tx, deps, caseId, actor, command))
     } catch (error) {
       // Someone else changed the case between our read and write (CloudBase): decide again on
       // the fresh state. Three tries, then the person is asked to refresh.
@@ -56,4 +44,31 @@ export async function changeCase(
       throw error
     }
   }
+}
+
+/**
+ * The same change inside a transaction the caller holds, so another aggregate's change and the case's
+ * commit together (a deliberation's close and its result on the case). The caller retries on
+ * VersionConflict.
+ */
+export async function changeCaseIn(
+  tx: Repositories,
+  deps: Deps,
+  caseId: string,
+  actor: Person | 'system',
+  command: (state: CaseState) => CaseCommand,
+): Promise<CaseChange> {
+  const stored = await tx.cases.get(caseId)
+  if (!stored || (actor !== 'system' && visibilityOf(actor, stored.state) === 'none')) {
+    throw notFound(CASE_NOT_FOUND)
+  }
+  const decision = decide(command(stored.state), stored.state, DEFAULT_CASE_POLICY)
+  if (!decision.ok) throw new AppFailure(decision.error.code, decision.error.message)
+  const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), stored.state)
+  await tx.cases.update(state, stored.version, decision.events)
+  await countCaseChange(tx, decision.events, stored.state, state)
+  const version = stored.version + 1
+  const at = decision.events[0]?.at ?? state.updatedAt
+  await tx.messages.add(await caseMessages(tx, deps.ids, decision.events, state, version, at))
+  return { state, events: decision.events, version }
 }

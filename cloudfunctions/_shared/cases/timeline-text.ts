@@ -35,6 +35,20 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       return `反映人已撤回${entry.reason ? `：${entry.reason}` : ''}`
     case 'CaseFlaggedOverdue':
       return entry.missed === 'accept' ? `${here}受理已超期，列入督办` : `${here}办理已超期，列入督办`
+    case 'CaseDeliberated': {
+      const { result } = entry
+      const turnout = `${result.members} 名成员中 ${result.ballots} 人投票`
+      switch (result.kind) {
+        case 'passed':
+          return `${here}议事会就“${entry.title}”表决通过${result.optionText ? `：${result.optionText}` : ''}（${turnout}）`
+        case 'no_quorum':
+          return `${here}议事会就“${entry.title}”议事结束：投票人数未达到法定人数，未形成决议（${turnout}）`
+        case 'no_majority':
+          return `${here}议事会就“${entry.title}”议事结束：没有选项获得足够支持，未形成决议（${turnout}）`
+        default:
+          return assertNever(result.kind)
+      }
+    }
     default:
       return assertNever(entry)
   }

@@ -5,6 +5,7 @@
 import type { CaseKind, Category, Outcome, Rating } from '../../../types/enums'
 import type { Actor } from './actor.types'
 import type { Chain } from './org-ladder'
+import type { DeliberationOutcome } from './case.events'
 
 interface CommandBase {
   at: string
@@ -84,6 +85,16 @@ export interface MissDeadline extends CommandBase {
   type: 'MissDeadline'
 }
 
+/** System: a council's deliberation on the case closed; its result goes on the timeline. */
+export interface RecordDeliberation extends CommandBase {
+  type: 'RecordDeliberation'
+  deliberationId: string
+  /** The council's org (where it happened), whoever holds the case now. */
+  orgId: string
+  title: string
+  result: DeliberationOutcome
+}
+
 export type CaseCommand =
   | SubmitCase
   | AcceptCase
@@ -96,8 +107,9 @@ export type CaseCommand =
   | WithdrawCase
   | AutoCloseCase
   | MissDeadline
+  | RecordDeliberation
 
 export type CaseCommandType = CaseCommand['type']
 
 /** The commands only timers issue; every other command needs a person. */
-export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline'] as const satisfies readonly CaseCommandType[]
+export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline', 'RecordDeliberation'] as const satisfies readonly CaseCommandType[]

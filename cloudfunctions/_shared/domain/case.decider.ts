@@ -46,6 +46,7 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   WithdrawCase: 'withdraw',
   AutoCloseCase: 'system',
   MissDeadline: 'system',
+  RecordDeliberation: 'system',
 }
 
 export function decide(
@@ -84,6 +85,8 @@ export function decide(
       return autoCloseCase(command, state)
     case 'MissDeadline':
       return missDeadline(command, state, policy)
+    case 'RecordDeliberation':
+      return recordDeliberation(command, state)
     default:
       return assertNever(command)
   }
@@ -250,6 +253,26 @@ function missDeadline(c: C.MissDeadline, state: CaseState, policy: CasePolicy): 
       by: undefined,
     }),
   )
+}
+
+/**
+ * A council's deliberation result goes on the timeline of any case still in hand (pending, in
+ * progress or resolved: a result that arrives after the holder resolved the case is still its
+ * history). Closed and withdrawn cases take nothing, like every other command. The entry sits at
+ * the council's org, wherever the case is held now.
+ */
+function recordDeliberation(c: C.RecordDeliberation, state: CaseState): Decision {
+  if (blank(c.deliberationId)) return reject('INVALID_INPUT', '议事编号无效')
+  if (blank(c.title)) return reject('INVALID_INPUT', '议题无效')
+  const level = typeof c.orgId === 'string' ? levelOnChain(state.chain, c.orgId) : null
+  const where = level === null ? here(state, c.at, undefined) : { at: c.at, level, orgId: c.orgId }
+  return accepted({
+    type: 'CaseDeliberated',
+    ...where,
+    deliberationId: c.deliberationId,
+    title: c.title,
+    result: { ...c.result },
+  })
 }
 
 const MISSED_REASON: Record<E.MissedDeadline, string> = {

@@ -4,6 +4,7 @@
  * audit trail. Events that set deadlines carry them, so folding never needs the policy.
  */
 import type { CaseKind, Category, Level, Outcome, Rating } from '../../../types/enums'
+import type { DeliberationResultKind } from '../../../types/deliberation.contract'
 import type { ActedBy } from './actor.types'
 import type { Chain } from './org-ladder'
 import type { Reporter } from './case.state'
@@ -112,6 +113,24 @@ export interface CaseFlaggedOverdue extends EventBase {
   deadline: string
 }
 
+/** What a council's deliberation decided, as the case's timeline keeps it. */
+export interface DeliberationOutcome {
+  kind: DeliberationResultKind
+  /** The winning option (passed only). */
+  option?: number
+  optionText?: string
+  ballots: number
+  members: number
+}
+
+/** A council deliberated on the case; no change to the case itself. */
+export interface CaseDeliberated extends EventBase {
+  type: 'CaseDeliberated'
+  deliberationId: string
+  title: string
+  result: DeliberationOutcome
+}
+
 export type CaseEvent =
   | CaseSubmitted
   | CaseAccepted
@@ -125,6 +144,7 @@ export type CaseEvent =
   | CaseClosed
   | CaseWithdrawn
   | CaseFlaggedOverdue
+  | CaseDeliberated
 
 export type CaseEventType = CaseEvent['type']
 
@@ -141,4 +161,5 @@ export const CASE_EVENT_TYPES = [
   'CaseClosed',
   'CaseWithdrawn',
   'CaseFlaggedOverdue',
+  'CaseDeliberated',
 ] as const satisfies readonly CaseEventType[]

@@ -87,6 +87,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...touched, status: 'withdrawn', withdrawnAt: event.at }
     case 'CaseFlaggedOverdue':
       return { ...touched, overdue: { ...touched.overdue, [event.missed]: true } }
+    case 'CaseDeliberated':
+      return touched
     default:
       return assertNever(event)
   }

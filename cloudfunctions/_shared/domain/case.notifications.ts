@@ -68,6 +68,8 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
       case 'DepartmentReplied':
       case 'CaseRated':
       case 'CaseWithdrawn':
+      // The council heard the result from the deliberation itself; the case page shows it to her.
+      case 'CaseDeliberated':
         return
       default:
         return assertNever(event)

@@ -5,12 +5,13 @@
  * to be anonymous. The timeline never names the person who acted: it shows the level and the org.
  */
 import { assertNever } from './domain.errors'
-import type { CaseEvent, CaseSubmitted } from './case.events'
+import type { CaseEvent, CaseSubmitted, DeliberationOutcome } from './case.events'
 import type { Assignment, CaseState, Reporter } from './case.state'
 import type { Visibility } from './case.access'
 
 export const PRIVATE_TITLE = '涉及个人隐私的反映'
 export const HIDDEN_TEXT = '（涉及个人隐私，内容不公开）'
+export const PRIVATE_DELIBERATION_TITLE = '议事会议题'
 
 export interface ReporterView {
   anonymous: boolean
@@ -102,6 +103,9 @@ export function timelineEntryOf(
       const { reason: _reason, ...rest } = entry
       return rest
     }
+    case 'CaseDeliberated':
+      // The title is written to be neutral; a redacted viewer still gets only that it happened.
+      return hide ? { ...entry, title: PRIVATE_DELIBERATION_TITLE, result: withoutOptionText(entry.result) } : entry
     case 'CaseAccepted':
     case 'CaseReopened':
     case 'CaseClosed':
@@ -110,6 +114,11 @@ export function timelineEntryOf(
     default:
       return assertNever(entry)
   }
+}
+
+function withoutOptionText(result: DeliberationOutcome): DeliberationOutcome {
+  const { optionText: _optionText, ...rest } = result
+  return rest
 }
 
 function isViewerReporter(reporter: Reporter, viewerOpenid: string | undefined): boolean {

@@ -6,6 +6,7 @@ import type { Store } from '../ports/store.port'
 import type { ContentGuard } from '../ports/content-guard.port'
 import type { Cipher } from '../ports/cipher.port'
 import type { Messenger } from '../ports/messenger.port'
+import type { GroupResolver } from '../ports/group-resolver.port'
 import type { TemplateIds } from '../notify/templates'
 
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   messenger: Messenger
   /** This environment's subscription template ids. */
   templates: TemplateIds
+  /** A council's WeChat group chat from the app's group ticket. */
+  groups: GroupResolver
 }
 
 export interface ActionContext {

@@ -7,6 +7,8 @@ import type { CaseStatus, Level, Role } from '../../../types/enums'
 import type { MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
+import type { DeliberationStatus } from '../../../types/deliberation.contract'
+import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
 
 export interface OrgRecord {
   id: string
@@ -45,8 +47,10 @@ export interface PeopleRepository {
   rolesOf(openid: string): Promise<MembershipRecord[]>
   /** Members holding `role` at `orgId` (e.g. every council member of a village). */
   withRole(orgId: string, role: Role): Promise<MembershipRecord[]>
-  bind(membership: MembershipRecord): Promise<void>
-  unbind(membership: MembershipRecord): Promise<void>
+  /** Answers whether the binding is new (onboarding counts members by it, exactly once). */
+  bind(membership: MembershipRecord): Promise<boolean>
+  /** Answers whether there was such a binding. */
+  unbind(membership: MembershipRecord): Promise<boolean>
 }
 
 /** A case as stored: its current state (the fold of its events) and a version for optimistic writes. */
@@ -69,6 +73,18 @@ export interface DueCursor {
   id: string
 }
 
+/** Where a subtree listing stopped: the next page starts strictly after this (submittedAt, id). */
+export interface SubtreeCursor {
+  submittedAt: string
+  id: string
+}
+
+/** Submission instants (toISOString form): `from` inclusive, `to` exclusive; either may be open. */
+export interface SubmittedRange {
+  from?: string
+  to?: string
+}
+
 export interface CaseRepository {
   get(id: string): Promise<StoredCase | null>
   /** Every event of the case, oldest first. */
@@ -89,6 +105,12 @@ export interface CaseRepository {
   heldBy(orgIds: string[], statuses: CaseStatus[] | undefined, limit: number): Promise<CaseState[]>
   /** The cases a person reported, newest first. */
   reportedBy(openid: string, limit: number): Promise<CaseState[]>
+  /**
+   * Cases whose chain passes through `orgId` (submitted anywhere in its subtree; every case held in
+   * the subtree is one of them), by (submittedAt, id), after the cursor, within the range. The
+   * adapter indexes a case under its five chain org ids when it is created: the chain never changes.
+   */
+  inSubtree(orgId: string, limit: number, after?: SubtreeCursor, range?: SubmittedRange): Promise<CaseState[]>
 }
 
 /**
@@ -179,6 +201,73 @@ export interface MetaRepository {
   set(key: string, value: string): Promise<void>
 }
 
+/**
+ * Statistics counters per org (domain/stats.counters.ts): each org's counters cover its whole subtree,
+ * so reading an org's figures is one read however many cases are below it.
+ */
+export interface CounterRepository {
+  /** Adds each delta to each org's counter (missing counters start at 0), in the caller's transaction. */
+  add(orgIds: readonly string[], deltas: Readonly<Partial<Record<string, number>>>): Promise<void>
+  /** Every counter of the org; {} when it has none. */
+  get(orgId: string): Promise<Record<string, number>>
+}
+
+/** A deliberation as stored: its state (counts included) and a version for optimistic writes. */
+export interface StoredDeliberation {
+  state: DeliberationState
+  version: number
+}
+
+/**
+ * Deliberations (议事). Each ballot changes the deliberation's counts in the same transaction as the
+ * ballot's own write, with the version check below: counts are never rebuilt from the ballots.
+ */
+export interface DeliberationRepository {
+  get(id: string): Promise<StoredDeliberation | null>
+  /** Stores a new deliberation at version 1; answers false (and writes nothing) when the id exists. */
+  create(state: DeliberationState): Promise<boolean>
+  /** Writes the new state if the stored version is `expectedVersion`; otherwise VersionConflict. */
+  update(state: DeliberationState, expectedVersion: number): Promise<void>
+  /** The deliberations of these orgs, optionally in one status; newest opened first. */
+  ofOrgs(orgIds: string[], status: DeliberationStatus | undefined, limit: number): Promise<DeliberationState[]>
+  /** Open deliberations whose deadline has come (closesAt <= now), by (closesAt, id), after the cursor. */
+  dueToClose(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
+  /** Open deliberations still owed their reminder whose time has come, by (remindAt, id), after the cursor. */
+  dueForReminder(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
+}
+
+/** Ballots: one per (deliberation, voter), replaced when she changes it. */
+export interface BallotRepository {
+  get(deliberationId: string, voterOpenid: string): Promise<Ballot | null>
+  /** Creates or replaces the voter's ballot. */
+  put(ballot: Ballot): Promise<void>
+  /** Every ballot of a deliberation, by voter openid (the roll and the audit). */
+  of(deliberationId: string): Promise<Ballot[]>
+}
+
+/** A deliberation's discussion thread. */
+export interface CommentRepository {
+  add(comment: DeliberationComment): Promise<void>
+  /** The newest `limit` comments of a deliberation, returned oldest first. */
+  latest(deliberationId: string, limit: number): Promise<DeliberationComment[]>
+}
+
+/** A council's WeChat group chat: one openGId belongs to one council; a council may have several. */
+export interface CouncilGroupRecord {
+  openGId: string
+  orgId: string
+  boundBy: string
+  boundAt: string
+}
+
+export interface CouncilGroupRepository {
+  get(openGId: string): Promise<CouncilGroupRecord | null>
+  /** Binds (or rebinds) the group. */
+  put(group: CouncilGroupRecord): Promise<void>
+  /** The groups bound to a council. */
+  ofOrg(orgId: string): Promise<CouncilGroupRecord[]>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -187,6 +276,11 @@ export interface Repositories {
   contacts: ContactRepository
   credits: CreditRepository
   meta: MetaRepository
+  counters: CounterRepository
+  deliberations: DeliberationRepository
+  ballots: BallotRepository
+  comments: CommentRepository
+  councilGroups: CouncilGroupRepository
 }
 
 export interface Store extends Repositories {

@@ -14,6 +14,7 @@ import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
 import { subscribeMessenger } from '../adapters/wechat/subscribe.messenger'
 import { templateIds } from '../notify/templates'
+import { openDataGroupResolver } from '../adapters/wechat/open-data.group-resolver'
 import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
 
@@ -36,6 +37,7 @@ function productionDeps(): Deps {
       cipher: aesGcmCipher(keyFromEnvironment(false)),
       messenger: subscribeMessenger(cloud.openapi as never),
       templates: templateIds(),
+      groups: openDataGroupResolver(cloud as never),
     }
   }
   return deps

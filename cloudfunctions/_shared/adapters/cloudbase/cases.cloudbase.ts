@@ -13,7 +13,8 @@
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import { nextDue } from '../../domain/case.timers'
-import { VersionConflict, type CaseRepository, type DueCursor } from '../../ports/store.port'
+import { LEVELS } from '../../../../types/enums'
+import { VersionConflict, type CaseRepository, type DueCursor, type SubtreeCursor } from '../../ports/store.port'
 import { PAGE, getDoc, readAll, readUpTo, type Doc } from './cloudbase-db'
 import type { Collections, Scope } from './scope.cloudbase'
 
@@ -36,6 +37,9 @@ function caseDoc(state: CaseState, version: number, eventCount: number, clientRe
     // Kept on every write, as in cases.sqlite.ts: the sweep finds due cases by this field alone.
     dueAt: nextDue(state)?.at ?? null,
     updatedAt: state.updatedAt,
+    // The chain's org ids (a multikey index) and the submission time: a subtree's cases in order.
+    chainIds: LEVELS.map((level) => state.chain[level]),
+    submittedAt: state.submittedAt,
     eventCount,
     state,
   }
@@ -133,6 +137,36 @@ export function cloudbaseCases(scope: Scope): CaseRepository {
         .orderBy('updatedAt', 'desc')
         .orderBy('_id', 'desc')
       return (await readUpTo(query, limit)).map(toState)
+    },
+
+    inSubtree: async (orgId, limit, after, range) => {
+      const out: CaseState[] = []
+      let cursor: SubtreeCursor | undefined = after
+      // By cursor, as `due` pages: each page is a range of the (chainIds, submittedAt, _id) index.
+      while (out.length < limit) {
+        const want = Math.min(PAGE, limit - out.length)
+        const conditions: Doc[] = [{ chainIds: orgId }]
+        if (range?.from) conditions.push({ submittedAt: _.gte(range.from) })
+        if (range?.to) conditions.push({ submittedAt: _.lt(range.to) })
+        if (cursor) {
+          conditions.push(
+            _.or([{ submittedAt: _.gt(cursor.submittedAt) }, { submittedAt: cursor.submittedAt, _id: _.gt(cursor.id) }]),
+          )
+        }
+        const { data } = await scope
+          .query(CASES)
+          .where(_.and(conditions))
+          .orderBy('submittedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(want)
+          .get()
+        const page = data.map(toState)
+        out.push(...page)
+        if (page.length < want) break
+        const last = page[page.length - 1]!
+        cursor = { submittedAt: last.submittedAt, id: last.id }
+      }
+      return out
     },
   }
 }

@@ -10,7 +10,9 @@ export type Doc = Record<string, unknown>
 export interface CloudbaseCommand {
   in(values: unknown[]): unknown
   lte(value: unknown): unknown
+  lt(value: unknown): unknown
   gt(value: unknown): unknown
+  gte(value: unknown): unknown
   and(conditions: Doc[]): Doc
   or(conditions: Doc[]): Doc
   /** An update operator ($unset): drops the field. */

@@ -30,11 +30,18 @@ export function cloudbasePeople(scope: Scope): PeopleRepository {
     rolesOf: async (openid) => (await readAll(scope.query(MEMBERSHIPS).where({ openid }))).map(toMembership),
     withRole: async (orgId, role) =>
       (await readAll(scope.query(MEMBERSHIPS).where({ orgId, role }))).map(toMembership),
-    bind: async (m) => {
-      await scope.doc(MEMBERSHIPS).doc(membershipId(m)).set({ openid: m.openid, role: m.role, orgId: m.orgId })
-    },
-    unbind: async (m) => {
-      await scope.doc(MEMBERSHIPS).doc(membershipId(m)).remove()
-    },
+    // Read and write in one transaction, so two racing binds agree on which one was new.
+    bind: (m) =>
+      scope.atomically(async (doc) => {
+        if (await getDoc(doc(MEMBERSHIPS), membershipId(m))) return false
+        await doc(MEMBERSHIPS).doc(membershipId(m)).set({ openid: m.openid, role: m.role, orgId: m.orgId })
+        return true
+      }),
+    unbind: (m) =>
+      scope.atomically(async (doc) => {
+        if (!(await getDoc(doc(MEMBERSHIPS), membershipId(m)))) return false
+        await doc(MEMBERSHIPS).doc(membershipId(m)).remove()
+        return true
+      }),
   }
 }

@@ -11,6 +11,11 @@ import type { Repositories, Store } from '../../ports/store.port'
 import type { CloudbaseDb } from './cloudbase-db'
 import { CASES, CASE_EVENTS, CASE_REQUESTS, cloudbaseCases } from './cases.cloudbase'
 import { CONTACTS, cloudbaseContacts } from './contacts.cloudbase'
+import { COUNTERS, cloudbaseCounters } from './counters.cloudbase'
+import { DELIBERATIONS, cloudbaseDeliberations } from './deliberations.cloudbase'
+import { BALLOTS, cloudbaseBallots } from './ballots.cloudbase'
+import { DELIBERATION_COMMENTS, cloudbaseComments } from './comments.cloudbase'
+import { COUNCIL_GROUPS, cloudbaseCouncilGroups } from './council-groups.cloudbase'
 import { CREDITS, cloudbaseCredits } from './credits.cloudbase'
 import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
 import { META, cloudbaseMeta } from './meta.cloudbase'
@@ -33,6 +38,11 @@ export const COLLECTIONS = [
   MESSAGE_KEYS,
   CONTACTS,
   CREDITS,
+  COUNTERS,
+  DELIBERATIONS,
+  BALLOTS,
+  DELIBERATION_COMMENTS,
+  COUNCIL_GROUPS,
 ] as const
 
 export interface CloudbaseStoreOptions {
@@ -49,6 +59,11 @@ function repositories(scope: Scope): Repositories {
     contacts: cloudbaseContacts(scope),
     credits: cloudbaseCredits(scope),
     meta: cloudbaseMeta(scope),
+    counters: cloudbaseCounters(scope),
+    deliberations: cloudbaseDeliberations(scope),
+    ballots: cloudbaseBallots(scope),
+    comments: cloudbaseComments(scope),
+    councilGroups: cloudbaseCouncilGroups(scope),
   }
 }
 

@@ -1,10 +1,10 @@
 /** Cases and their timelines on SQLite. The state is a JSON document; what queries filter on is a column. */
 import type Database from 'better-sqlite3'
-import type { CaseStatus } from '../../../../types/enums'
+import { LEVELS, type CaseStatus } from '../../../../types/enums'
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import { nextDue } from '../../domain/case.timers'
-import { VersionConflict, type CaseRepository } from '../../ports/store.port'
+import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
 
 interface CaseRow {
   id: string
@@ -12,7 +12,8 @@ interface CaseRow {
   state: string
 }
 
-const columns = (state: CaseState) => ({
+/** The columns a case row holds, from its state (exported for the bench's bulk loader: identical rows). */
+export const columns = (state: CaseState) => ({
   id: state.id,
   status: state.status,
   holderOrgId: state.holderOrgId,
@@ -51,6 +52,14 @@ export function sqliteCases(db: Database.Database): CaseRepository {
     reportedBy: db.prepare<[string, number], { state: string }>(
       'SELECT state FROM cases WHERE reporter_openid = ? ORDER BY updated_at DESC LIMIT ?',
     ),
+    indexChain: db.prepare('INSERT OR IGNORE INTO case_orgs (org_id, submitted_at, case_id) VALUES (?, ?, ?)'),
+    // Open bounds are '' and a string above any instant, so one statement serves every filter.
+    inSubtree: db.prepare<[string, string, string, string, string, number], { state: string }>(
+      `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
+       WHERE case_orgs.org_id = ? AND case_orgs.submitted_at >= ? AND case_orgs.submitted_at < ?
+         AND (case_orgs.submitted_at, case_orgs.case_id) > (?, ?)
+       ORDER BY case_orgs.submitted_at, case_orgs.case_id LIMIT ?`,
+    ),
   }
 
   const append = (caseId: string, events: CaseEvent[]) => {
@@ -68,6 +77,7 @@ export function sqliteCases(db: Database.Database): CaseRepository {
       const inserted = stmt.insert.run({ ...columns(state), clientRequestId: clientRequestId ?? null }).changes === 1
       if (inserted) {
         append(state.id, events)
+        for (const level of LEVELS) stmt.indexChain.run(state.chain[level], state.submittedAt, state.id)
         return { created: true, id: state.id }
       }
       const existing = clientRequestId ? stmt.byRequest.get(state.reporter.openid, clientRequestId) : undefined
@@ -93,5 +103,9 @@ export function sqliteCases(db: Database.Database): CaseRepository {
       return rows.map((row) => JSON.parse(row.state) as CaseState)
     },
     reportedBy: async (openid, limit) => stmt.reportedBy.all(openid, limit).map((row) => JSON.parse(row.state) as CaseState),
+    inSubtree: async (orgId, limit, after?: SubtreeCursor, range?: SubmittedRange) =>
+      stmt.inSubtree
+        .all(orgId, range?.from ?? '', range?.to ?? '\uffff', after?.submittedAt ?? '', after?.id ?? '', limit)
+        .map((row) => JSON.parse(row.state) as CaseState),
   }
 }

@@ -111,4 +111,76 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX messages_due ON messages(next_attempt_at, id) WHERE status IN ('pending', 'sending');
     `,
   },
+  {
+    version: 5,
+    name: 'deliberations with their ballots, comments and bound group chats',
+    sql: `
+      CREATE TABLE deliberations (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        org_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closes_at TEXT NOT NULL,
+        -- The reminder instant while one is still owed (open, not reminded); NULL otherwise.
+        remind_due_at TEXT,
+        case_id TEXT,
+        state TEXT NOT NULL
+      );
+      CREATE INDEX deliberations_by_org ON deliberations(org_id, status, opened_at);
+      -- Only open ones: the close job pages through these without the closed millions.
+      CREATE INDEX deliberations_to_close ON deliberations(closes_at, id) WHERE status = 'open';
+      CREATE INDEX deliberations_to_remind ON deliberations(remind_due_at, id) WHERE remind_due_at IS NOT NULL;
+
+      -- The primary key is the one-ballot-per-member rule.
+      CREATE TABLE ballots (
+        deliberation_id TEXT NOT NULL,
+        voter_openid TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (deliberation_id, voter_openid)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE deliberation_comments (
+        id TEXT PRIMARY KEY,
+        deliberation_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX deliberation_comments_by_deliberation ON deliberation_comments(deliberation_id, at, id);
+
+      CREATE TABLE council_groups (
+        open_gid TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX council_groups_by_org ON council_groups(org_id, open_gid);
+    `,
+  },
+  {
+    version: 6,
+    name: 'statistics counters per org; cases indexed by every org on their chain (subtree export)',
+    sql: `
+      CREATE TABLE counters (
+        org_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        PRIMARY KEY (org_id, key)
+      ) WITHOUT ROWID;
+
+      -- Five rows per case, written once at creation (a chain never changes): a subtree's cases by
+      -- submission time are one range of this key, whatever the level of the org.
+      CREATE TABLE case_orgs (
+        org_id TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        PRIMARY KEY (org_id, submitted_at, case_id)
+      ) WITHOUT ROWID;
+      INSERT INTO case_orgs (org_id, submitted_at, case_id)
+        SELECT json_extract(cases.state, '$.chain.' || levels.level), json_extract(cases.state, '$.submittedAt'), cases.id
+        FROM cases, (SELECT 'village' AS level UNION ALL SELECT 'township' UNION ALL SELECT 'county'
+                     UNION ALL SELECT 'city' UNION ALL SELECT 'province') AS levels;
+      -- Counters of cases stored before this version are not rebuilt here (that takes the domain's
+      -- rules): domain/stats.scan.ts recomputes them from the timelines if such data must be kept.
+    `,
+  },
 ]

@@ -14,12 +14,18 @@ import { sqliteCases } from './cases.sqlite'
 import { sqliteMessages } from './messages.sqlite'
 import { sqliteContacts } from './contacts.sqlite'
 import { sqliteCredits } from './credits.sqlite'
+import { sqliteCounters } from './counters.sqlite'
+import { sqliteDeliberations } from './deliberations.sqlite'
+import { sqliteBallots } from './ballots.sqlite'
+import { sqliteComments } from './comments.sqlite'
+import { sqliteCouncilGroups } from './council-groups.sqlite'
 
 type Db = Database.Database
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  for (const migration of MIGRATIONS) {
+  // In version order whatever the array order: migrations are appended by more than one hand.
+  for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue
     db.transaction(() => {
       db.exec(migration.sql)
@@ -85,6 +91,11 @@ function repositories(db: Db): Repositories {
     messages: sqliteMessages(db),
     contacts: sqliteContacts(db),
     credits: sqliteCredits(db),
+    counters: sqliteCounters(db),
+    deliberations: sqliteDeliberations(db),
+    ballots: sqliteBallots(db),
+    comments: sqliteComments(db),
+    councilGroups: sqliteCouncilGroups(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -116,12 +127,8 @@ function repositories(db: Db): Repositories {
       },
       rolesOf: async (openid) => stmt.rolesOf.all(openid).map(toMembership),
       withRole: async (orgId, role) => stmt.withRole.all(orgId, role).map(toMembership),
-      bind: async (membership) => {
-        stmt.bind.run(membership)
-      },
-      unbind: async (membership) => {
-        stmt.unbind.run(membership)
-      },
+      bind: async (membership) => stmt.bind.run(membership).changes === 1,
+      unbind: async (membership) => stmt.unbind.run(membership).changes === 1,
     },
     meta: {
       get: async (key) => stmt.getMeta.get(key)?.value ?? null,
@@ -149,6 +156,11 @@ function locked(repos: Repositories, lock: SqliteLock): Repositories {
     contacts: wrap(repos.contacts),
     credits: wrap(repos.credits),
     meta: wrap(repos.meta),
+    counters: wrap(repos.counters),
+    deliberations: wrap(repos.deliberations),
+    ballots: wrap(repos.ballots),
+    comments: wrap(repos.comments),
+    councilGroups: wrap(repos.councilGroups),
   }
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Ballots on CloudBase: `ballots/_id = <deliberationId>:<voterOpenid>`, so one member has one ballot
+ * per deliberation by construction and a vote reads and writes it by `_id` inside its transaction.
+ */
+import type { Ballot } from '../../domain/deliberation.state'
+import type { BallotRepository } from '../../ports/store.port'
+import { getDoc, readAll, type Doc } from './cloudbase-db'
+import type { Scope } from './scope.cloudbase'
+
+export const BALLOTS = 'ballots'
+
+const ballotId = (deliberationId: string, voterOpenid: string) => `${deliberationId}:${voterOpenid}`
+
+const toDoc = (ballot: Ballot): Doc => ({ ...ballot })
+
+/** Only the ballot's own fields: a document may carry others (`_id`, a console edit's `_openid`). */
+const toBallot = (doc: Doc): Ballot => ({
+  deliberationId: String(doc.deliberationId),
+  voterOpenid: String(doc.voterOpenid),
+  choices: (doc.choices as number[]).map(Number),
+  castAt: String(doc.castAt),
+  ...(doc.proxy ? { proxy: doc.proxy as NonNullable<Ballot['proxy']> } : {}),
+  history: (doc.history as Ballot['history'] | undefined) ?? [],
+  changes: Number(doc.changes ?? 0),
+})
+
+export function cloudbaseBallots(scope: Scope): BallotRepository {
+  return {
+    get: async (deliberationId, voterOpenid) => {
+      const doc = await getDoc(scope.doc(BALLOTS), ballotId(deliberationId, voterOpenid))
+      return doc ? toBallot(doc) : null
+    },
+    // set() replaces the whole document: a proxy note the new ballot lacks is gone, as on SQLite.
+    put: async (ballot) => {
+      await scope.doc(BALLOTS).doc(ballotId(ballot.deliberationId, ballot.voterOpenid)).set(toDoc(ballot))
+    },
+    of: async (deliberationId) => (await readAll(scope.query(BALLOTS).where({ deliberationId }))).map(toBallot),
+  }
+}

@@ -1,0 +1,84 @@
+/** Deliberations on SQLite: the state as a JSON document, what queries filter on as columns. */
+import type Database from 'better-sqlite3'
+import type { DeliberationState } from '../../domain/deliberation.state'
+import { VersionConflict, type DeliberationRepository } from '../../ports/store.port'
+
+interface Row {
+  version: number
+  state: string
+}
+
+const columns = (state: DeliberationState) => ({
+  id: state.id,
+  orgId: state.orgId,
+  status: state.status,
+  openedAt: state.openedAt,
+  closesAt: state.closesAt,
+  remindDueAt: remindDueAt(state),
+  caseId: state.caseId ?? null,
+  state: JSON.stringify(state),
+})
+
+/** Set while a reminder is still owed, so the reminder job's index holds only those. */
+export const remindDueAt = (state: DeliberationState): string | null =>
+  state.status === 'open' && state.remindedAt === undefined ? state.remindAt : null
+
+export function sqliteDeliberations(db: Database.Database): DeliberationRepository {
+  const stmt = {
+    get: db.prepare<[string], Row>('SELECT version, state FROM deliberations WHERE id = ?'),
+    insert: db.prepare(
+      `INSERT INTO deliberations (id, version, org_id, status, opened_at, closes_at, remind_due_at, case_id, state)
+       VALUES (@id, 1, @orgId, @status, @openedAt, @closesAt, @remindDueAt, @caseId, @state) ON CONFLICT DO NOTHING`,
+    ),
+    update: db.prepare(
+      `UPDATE deliberations SET version = version + 1, status = @status, closes_at = @closesAt,
+         remind_due_at = @remindDueAt, state = @state
+       WHERE id = @id AND version = @expectedVersion`,
+    ),
+    toClose: db.prepare<[string, number], { id: string; closes_at: string }>(
+      `SELECT id, closes_at FROM deliberations WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT ?`,
+    ),
+    toCloseAfter: db.prepare<[string, string, string, string, number], { id: string; closes_at: string }>(
+      `SELECT id, closes_at FROM deliberations WHERE status = 'open' AND closes_at <= ?
+         AND (closes_at > ? OR (closes_at = ? AND id > ?)) ORDER BY closes_at, id LIMIT ?`,
+    ),
+    toRemind: db.prepare<[string, number], { id: string; remind_due_at: string }>(
+      `SELECT id, remind_due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
+         ORDER BY remind_due_at, id LIMIT ?`,
+    ),
+    toRemindAfter: db.prepare<[string, string, string, string, number], { id: string; remind_due_at: string }>(
+      `SELECT id, remind_due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
+         AND (remind_due_at > ? OR (remind_due_at = ? AND id > ?)) ORDER BY remind_due_at, id LIMIT ?`,
+    ),
+  }
+
+  return {
+    get: async (id) => {
+      const row = stmt.get.get(id)
+      return row ? { state: JSON.parse(row.state) as DeliberationState, version: row.version } : null
+    },
+    create: async (state) => stmt.insert.run(columns(state)).changes === 1,
+    update: async (state, expectedVersion) => {
+      if (stmt.update.run({ ...columns(state), expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
+    },
+    ofOrgs: async (orgIds, status, limit) => {
+      if (orgIds.length === 0) return []
+      const marks = orgIds.map(() => '?').join(',')
+      const statusFilter = status ? 'AND status = ?' : ''
+      const rows = db
+        .prepare(
+          `SELECT state FROM deliberations WHERE org_id IN (${marks}) ${statusFilter} ORDER BY opened_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...orgIds, ...(status ? [status] : []), limit) as { state: string }[]
+      return rows.map((row) => JSON.parse(row.state) as DeliberationState)
+    },
+    dueToClose: async (now, limit, after) =>
+      (after ? stmt.toCloseAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.toClose.all(now, limit)).map(
+        (row) => ({ id: row.id, dueAt: row.closes_at }),
+      ),
+    dueForReminder: async (now, limit, after) =>
+      (after ? stmt.toRemindAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.toRemind.all(now, limit)).map(
+        (row) => ({ id: row.id, dueAt: row.remind_due_at }),
+      ),
+  }
+}

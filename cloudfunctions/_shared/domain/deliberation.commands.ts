@@ -1,0 +1,94 @@
+/**
+ * What someone asks of a deliberation, in the imperative. Each command carries its time, its actor,
+ * new ids, and whatever the handler had to load for the rule to be decided purely (the electorate,
+ * the case, the voter's current ballot), as SubmitCase carries the chain.
+ */
+import type { Category, CaseStatus } from '../../../types/enums'
+import type { Actor } from './actor.types'
+import type { Chain } from './org-ladder'
+import type { Ballot, Elector } from './deliberation.state'
+
+interface CommandBase {
+  at: string
+  actor: Actor
+}
+
+/** The case a deliberation is about, as the handler found it. */
+export interface CaseFacts {
+  caseId: string
+  holderOrgId: string
+  status: CaseStatus
+  category: Category
+  title: string
+  content: string
+}
+
+export interface OpenDeliberation extends CommandBase {
+  type: 'OpenDeliberation'
+  deliberationId: string
+  orgId: string
+  /** Built by the handler with chainFrom(). */
+  chain: Chain
+  case?: CaseFacts
+  title: string
+  background: string
+  options: string[]
+  multiple: boolean
+  anonymous: boolean
+  closesAt: string
+  quorum?: number
+  passRatio?: number
+  remindHoursBefore?: number
+  /** The council's members and convener(s) now: the snapshot becomes the electorate. */
+  electorate: Elector[]
+}
+
+export interface CastBallot extends CommandBase {
+  type: 'CastBallot'
+  choices: number[]
+  /** The caller's ballot as stored, or null. */
+  current: Ballot | null
+}
+
+export interface CastProxyBallot extends CommandBase {
+  type: 'CastProxyBallot'
+  memberOpenid: string
+  choices: number[]
+  note: string
+  /** The convener's name, for the audit trail. */
+  actorName: string
+  /** The member's ballot as stored, or null. */
+  current: Ballot | null
+}
+
+export interface PostComment extends CommandBase {
+  type: 'PostComment'
+  commentId: string
+  text: string
+  actorName: string
+}
+
+/** By the convener or a cadre of the org at any time; by the timer ('system') at or after the deadline. */
+export interface CloseDeliberation extends CommandBase {
+  type: 'CloseDeliberation'
+}
+
+/** Timer: the one reminder to members who have not voted. */
+export interface RemindVoters extends CommandBase {
+  type: 'RemindVoters'
+}
+
+/** The close path says whether the case took the result onto its timeline. */
+export interface NoteCaseResult extends CommandBase {
+  type: 'NoteCaseResult'
+  written: boolean
+}
+
+export type DeliberationCommand =
+  | OpenDeliberation
+  | CastBallot
+  | CastProxyBallot
+  | PostComment
+  | CloseDeliberation
+  | RemindVoters
+  | NoteCaseResult

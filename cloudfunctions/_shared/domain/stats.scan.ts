@@ -1,0 +1,88 @@
+/**
+ * The same counters by a full scan: each case's figures recomputed from its timeline alone, without
+ * the state fold or counterDeltas, then summed over the orgs on its chain. Slow by design (it reads
+ * every event of every case); it exists to check the counters against (the property test), to
+ * measure them against (the bench's overview_vs_scan), and to rebuild them if they ever drift.
+ */
+import { LEVELS, type Level } from '../../../types/enums'
+import type { CaseStatus } from '../../../types/enums'
+import type { CaseEvent } from './case.events'
+import { toMs } from './iso-time'
+import { minutesBetween, type CounterKey, type Counters } from './stats.counters'
+
+/** One case's counters, from its timeline (oldest first, starting with CaseSubmitted). */
+export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
+  const first = timeline[0]
+  if (!first || first.type !== 'CaseSubmitted') return {}
+  const out: Counters = {}
+  const add = (key: CounterKey, n = 1) => {
+    out[key] = (out[key] ?? 0) + n
+  }
+
+  let status: CaseStatus = 'pending'
+  let resolveBy = first.resolveBy
+  let resolution: { level: Level; at: string } | null = null
+  for (const event of timeline) {
+    switch (event.type) {
+      case 'CaseSubmitted':
+        add(`arrived:${event.level}`)
+        break
+      case 'CaseAccepted':
+        status = 'in_progress'
+        break
+      case 'CaseResolved':
+        status = 'resolved'
+        resolution = { level: event.level, at: event.at }
+        break
+      case 'CaseEscalated':
+        add(`escalated:${event.fromLevel}`)
+        add(`arrived:${event.toLevel}`)
+        ;[status, resolveBy, resolution] = ['pending', event.resolveBy, null]
+        break
+      case 'CaseHandedBack':
+      case 'CaseReopened':
+        add(`arrived:${event.toLevel}`)
+        ;[status, resolveBy, resolution] = ['pending', event.resolveBy, null]
+        break
+      case 'CaseRated':
+        add('ratings')
+        add(`rated:${event.rating}`)
+        break
+      case 'CaseClosed':
+        status = 'closed'
+        break
+      case 'CaseWithdrawn':
+        status = 'withdrawn'
+        break
+      default:
+        break
+    }
+  }
+
+  add('cases')
+  add(`status:${status}`)
+  add(`category:${first.category}`)
+  if (resolution) {
+    add(`resolved:${resolution.level}`)
+    add('resolveMinutes', minutesBetween(first.at, resolution.at))
+    if (toMs(resolution.at) <= toMs(resolveBy)) add('resolvedOnTime')
+  }
+  return out
+}
+
+/** Every org's counters from a full scan: each case counts for every org on its chain. */
+export function countersByOrg(timelines: Iterable<readonly CaseEvent[]>): Map<string, Counters> {
+  const byOrg = new Map<string, Counters>()
+  for (const timeline of timelines) {
+    const first = timeline[0]
+    if (!first || first.type !== 'CaseSubmitted') continue
+    const figures = countersOfTimeline(timeline)
+    for (const level of LEVELS) {
+      const orgId = first.chain[level]
+      const into = byOrg.get(orgId) ?? {}
+      for (const [key, n] of Object.entries(figures) as [CounterKey, number][]) into[key] = (into[key] ?? 0) + n
+      byOrg.set(orgId, into)
+    }
+  }
+  return byOrg
+}

@@ -1,0 +1,25 @@
+/**
+ * An org and its ancestors, walked up by parentId: at most five reads (the tree has five levels).
+ * The subtree check of statistics and the counters of onboarding both stand on it.
+ */
+import type { OrgRecord, Repositories } from '../ports/store.port'
+
+/** The org first, then its parent, up to the root; [] when the org does not exist. */
+export async function orgPath(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<OrgRecord[]> {
+  const path: OrgRecord[] = []
+  const seen = new Set<string>()
+  // The seen set stops a corrupt tree (a parent loop) from walking forever.
+  for (let id: string | null = orgId; id !== null && !seen.has(id); ) {
+    seen.add(id)
+    const org: OrgRecord | null = await repos.orgs.get(id)
+    if (!org) break
+    path.push(org)
+    id = org.parentId
+  }
+  return path
+}
+
+/** True when `orgId` is `rootId` or lies below it. */
+export async function isInSubtree(repos: Pick<Repositories, 'orgs'>, orgId: string, rootId: string): Promise<boolean> {
+  return (await orgPath(repos, orgId)).some((org) => org.id === rootId)
+}

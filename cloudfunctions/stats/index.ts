@@ -1,0 +1,4 @@
+import { cloudEntry } from '../_shared/runtime/cloud-entry'
+import { statsFunction } from './stats.function'
+
+export const main = cloudEntry(statsFunction)

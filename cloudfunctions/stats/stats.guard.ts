@@ -1,0 +1,27 @@
+/**
+ * Who may read an org's statistics: the caller's roles against the org's place in the tree
+ * (domain/stats.access.ts). No role that reads statistics anywhere is refused before the org is
+ * looked up, so a refusal says nothing about which orgs exist.
+ */
+import type { Person } from '../_shared/domain/actor.types'
+import { canReadStats, readsStatsAnywhere } from '../_shared/domain/stats.access'
+import { forbidden, notFound } from '../_shared/handler/app-failure'
+import type { ActionContext } from '../_shared/handler/deps'
+import { loadPerson } from '../_shared/cases/load-person'
+import { orgPath } from '../_shared/orgs/org-path'
+import type { OrgRecord } from '../_shared/ports/store.port'
+
+export interface StatsReader {
+  person: Person
+  org: OrgRecord
+}
+
+export async function authorizeStats(ctx: ActionContext, orgId: string): Promise<StatsReader> {
+  const person = await loadPerson(ctx.deps.store, ctx.openid)
+  if (!readsStatsAnywhere(person)) throw forbidden('统计数据仅对议事会主任、妇联干部和管理员开放')
+  const path = await orgPath(ctx.deps.store, orgId)
+  const [org] = path
+  if (!org) throw notFound('没有找到该组织')
+  if (!canReadStats(person, path.map((o) => o.id))) throw forbidden('只能查看本级及下级组织的统计数据')
+  return { person, org }
+}

@@ -1,0 +1,137 @@
+/**
+ * The statistics side of the Store, for every adapter: counters added in the caller's transaction
+ * (all or nothing, no lost increment under concurrency), bindings that say whether they were new
+ * (onboarding counts members by it), and a subtree's cases by submission time (the CSV export).
+ */
+import type { CaseState } from '../../cloudfunctions/_shared/domain'
+import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
+import { T0, aChain, aPerson, aSubmittedCase, hoursAfter } from '../unit/domain/case.builders'
+import { createAll } from './store.cases.contract'
+
+const ids = (states: CaseState[]) => states.map((s) => s.id)
+
+export function countersContract(current: () => Store) {
+  describe('counters', () => {
+    test('add sums per org and key; get answers every counter of the org, {} for none', async () => {
+      const store = current()
+      await store.counters.add(['v', 't', 'p'], { cases: 1, 'status:pending': 1 })
+      await store.counters.add(['v', 'p'], { 'status:pending': -1, 'status:in_progress': 1 })
+      await store.counters.add(['t'], { 'status:pending': 2, resolveMinutes: 0 })
+      expect(await store.counters.get('v')).toEqual({ cases: 1, 'status:pending': 0, 'status:in_progress': 1 })
+      expect(await store.counters.get('t')).toEqual({ cases: 1, 'status:pending': 3 })
+      expect(await store.counters.get('p')).toEqual({ cases: 1, 'status:pending': 0, 'status:in_progress': 1 })
+      expect(await store.counters.get('nobody')).toEqual({})
+      await store.counters.add([], { cases: 5 })
+      await store.counters.add(['v'], {})
+      expect((await store.counters.get('v')).cases).toBe(1)
+    })
+
+    test('adds made in a transaction that throws are not kept', async () => {
+      const store = current()
+      await store.counters.add(['v'], { cases: 1 })
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.counters.add(['v', 'p'], { cases: 1 })
+          await tx.meta.set('k', 'v')
+          throw new Error('boom')
+        }),
+      ).rejects.toThrow('boom')
+      expect(await store.counters.get('v')).toEqual({ cases: 1 })
+      expect(await store.counters.get('p')).toEqual({})
+    })
+
+    test('concurrent transactions adding to the same orgs lose no increment', async () => {
+      const store = current()
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.transaction((tx) => tx.counters.add(['v', 'p'], { cases: 1, resolveMinutes: i })),
+        ),
+      )
+      const expected = { cases: 12, resolveMinutes: 66 }
+      expect(await store.counters.get('v')).toEqual(expected)
+      expect(await store.counters.get('p')).toEqual(expected)
+    })
+
+    test('bind and unbind answer whether they changed anything', async () => {
+      const store = current()
+      const m = { openid: 'o1', role: 'member', orgId: 'v' } as const
+      expect(await store.people.bind(m)).toBe(true)
+      expect(await store.people.bind(m)).toBe(false)
+      expect(await store.transaction((tx) => tx.people.bind({ ...m, role: 'convener' }))).toBe(true)
+      expect(await store.people.unbind(m)).toBe(true)
+      expect(await store.people.unbind(m)).toBe(false)
+      expect(await store.people.rolesOf('o1')).toEqual([{ ...m, role: 'convener' }])
+    })
+  })
+
+  describe('cases in a subtree', () => {
+    // Two villages of one township, one of another township, one in another county.
+    const chains = [
+      aChain(),
+      aChain({ village: 'v-2' }),
+      aChain({ village: 'v-3', township: 't-2' }),
+      aChain({ village: 'v-4', township: 't-3', county: 'c-2' }),
+    ]
+    /** Case i at chains[i % 4], submitted i hours after T0 — except two that share an instant. */
+    const histories = Array.from({ length: 12 }, (_, i) => {
+      const at = hoursAfter(T0, i === 7 ? 6 : i)
+      return aSubmittedCase({ caseId: `case-${String(i).padStart(2, '0')}`, at, chain: chains[i % 4]!, actor: aPerson('o-reporter') })
+    })
+    const cases = histories.map((h) => h.state)
+    const inOrder = (states: CaseState[]) =>
+      [...states].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id))
+
+    test('answers the cases whose chain passes through the org, by (submittedAt, id), at every level', async () => {
+      const store = current()
+      await createAll(store, histories)
+      const expect_ = async (orgId: string, pick: (c: CaseState) => boolean) =>
+        expect(ids(await store.cases.inSubtree(orgId, 100))).toEqual(ids(inOrder(cases.filter(pick))))
+      await expect_('p-jiangsu', () => true)
+      await expect_('c-qixia', (c) => c.chain.county === 'c-qixia')
+      await expect_('t-xianlin', (c) => c.chain.township === 't-xianlin')
+      await expect_('v-2', (c) => c.villageId === 'v-2')
+      expect(await store.cases.inSubtree('v-none', 100)).toEqual([])
+      // What is stored is the case itself.
+      expect((await store.cases.inSubtree('v-3', 100))[0]).toEqual(cases[2])
+    })
+
+    test('pages by cursor without skipping or repeating, even across a shared instant', async () => {
+      const store = current()
+      await createAll(store, histories)
+      const seen: CaseState[] = []
+      let after: { submittedAt: string; id: string } | undefined
+      for (;;) {
+        const page = await store.cases.inSubtree('p-jiangsu', 5, after)
+        seen.push(...page)
+        const last = page[page.length - 1]
+        if (!last || page.length < 5) break
+        after = { submittedAt: last.submittedAt, id: last.id }
+      }
+      expect(ids(seen)).toEqual(ids(inOrder(cases)))
+    })
+
+    test('keeps to the submission range: from inclusive, to exclusive', async () => {
+      const store = current()
+      await createAll(store, histories)
+      const from = hoursAfter(T0, 3)
+      const to = hoursAfter(T0, 8)
+      const within = (c: CaseState) => c.submittedAt >= from && c.submittedAt < to
+      expect(ids(await store.cases.inSubtree('p-jiangsu', 100, undefined, { from, to }))).toEqual(ids(inOrder(cases.filter(within))))
+      expect(ids(await store.cases.inSubtree('p-jiangsu', 100, undefined, { from }))).toEqual(
+        ids(inOrder(cases.filter((c) => c.submittedAt >= from))),
+      )
+      expect(ids(await store.cases.inSubtree('t-xianlin', 2, undefined, { to }))).toEqual(
+        ids(inOrder(cases.filter((c) => c.chain.township === 't-xianlin' && c.submittedAt < to))).slice(0, 2),
+      )
+    })
+
+    test('a case keeps its place after it changes (the chain index is written once)', async () => {
+      const store = current()
+      const h = aSubmittedCase({ caseId: 'case-x', at: T0 })
+      await store.cases.create(h.state, h.events)
+      const moved: CaseState = { ...h.state, status: 'withdrawn', updatedAt: hoursAfter(T0, 1), withdrawnAt: hoursAfter(T0, 1) }
+      await store.cases.update(moved, 1, [])
+      expect(await store.cases.inSubtree('t-xianlin', 10)).toEqual([moved])
+    })
+  })
+}

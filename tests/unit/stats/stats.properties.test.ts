@@ -1,0 +1,151 @@
+/**
+ * For any sequence of case commands across several villages, the counters kept change by change equal
+ * what a full scan of the case timelines computes, at every org of the tree. The scan
+ * (domain/stats.scan.ts) derives each case's figures from its events alone, without the state fold or
+ * counterDeltas, so the two agree only if the incremental rules are right.
+ */
+import fc from 'fast-check'
+import { CATEGORIES, LEVELS, OUTCOMES, RATINGS } from '../../../types/enums'
+import {
+  addMs,
+  counterDeltas,
+  countersByOrg,
+  decide,
+  evolve,
+  nextDue,
+  resolutionsOf,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type CounterKey,
+  type Counters,
+} from '../../../cloudfunctions/_shared/domain'
+import { REPORTER, T0, aChain, aSubmitCase, holderOf } from '../domain/case.builders'
+
+// Villages under the same township, another township, another county: subtrees overlap at every level.
+const CHAINS = [
+  aChain(),
+  aChain({ village: 'v-2' }),
+  aChain({ village: 'v-3', township: 't-2' }),
+  aChain({ village: 'v-4', township: 't-3', county: 'c-2' }),
+]
+
+const COMMANDS = {
+  SubmitCase: 3,
+  AcceptCase: 6,
+  ResolveCase: 6,
+  EscalateCase: 3,
+  HandBackCase: 2,
+  AssignDepartment: 1,
+  RecordDepartmentReply: 1,
+  RateCase: 6,
+  WithdrawCase: 1,
+  AutoCloseCase: 2,
+  MissDeadline: 4,
+} as const
+type CommandType = keyof typeof COMMANDS
+
+const intentArb = fc.record({
+  type: fc.oneof(...(Object.entries(COMMANDS) as [CommandType, number][]).map(([t, weight]) => ({ arbitrary: fc.constant(t), weight }))),
+  pick: fc.nat(),
+  chain: fc.nat({ max: CHAINS.length - 1 }),
+  category: fc.constantFrom(...CATEGORIES),
+  wait: fc.oneof(
+    fc.integer({ min: 0, max: 600 }).map((minutes) => ({ minutes })),
+    fc.integer({ min: 0, max: 60 * 24 * 35 }).map((minutes) => ({ minutes })),
+    fc.constant('due' as const),
+  ),
+  level: fc.constantFrom(...LEVELS),
+  rating: fc.constantFrom(...RATINGS),
+  outcome: fc.constantFrom(...OUTCOMES),
+  text: fc.oneof({ arbitrary: fc.constant('请协调处理'), weight: 9 }, { arbitrary: fc.constant(''), weight: 1 }),
+})
+type Intent = typeof intentArb extends fc.Arbitrary<infer T> ? T : never
+
+interface Tracked {
+  state: CaseState
+  timeline: CaseEvent[]
+}
+
+function commandFor(intent: Intent, c: Tracked | undefined, at: string, nextId: string): CaseCommand {
+  if (!c || intent.type === 'SubmitCase') {
+    return aSubmitCase({ caseId: nextId, at, chain: CHAINS[intent.chain]!, category: intent.category })
+  }
+  const state = c.state
+  const holder = { at, actor: holderOf(state) }
+  switch (intent.type) {
+    case 'AcceptCase':
+      return { type: 'AcceptCase', ...holder }
+    case 'ResolveCase':
+      return { type: 'ResolveCase', ...holder, outcome: intent.outcome, resolution: intent.text }
+    case 'EscalateCase':
+      return { type: 'EscalateCase', ...holder, reason: intent.text }
+    case 'HandBackCase':
+      return { type: 'HandBackCase', ...holder, toOrgId: state.chain[intent.level], instructions: intent.text }
+    case 'AssignDepartment':
+      return { type: 'AssignDepartment', ...holder, department: '司法所', note: intent.text }
+    case 'RecordDepartmentReply':
+      return { type: 'RecordDepartmentReply', ...holder, reply: intent.text }
+    case 'RateCase':
+      return { type: 'RateCase', at, actor: REPORTER, rating: intent.rating }
+    case 'WithdrawCase':
+      return { type: 'WithdrawCase', at, actor: REPORTER }
+    case 'AutoCloseCase':
+    case 'MissDeadline':
+      return { type: intent.type, at, actor: 'system' }
+  }
+}
+
+/** Counters without zero entries, so "never counted" and "counted and taken back" compare equal. */
+function clean(counters: Counters | undefined): Counters {
+  return Object.fromEntries(Object.entries(counters ?? {}).filter(([, n]) => n !== 0)) as Counters
+}
+
+function addTo(byOrg: Map<string, Counters>, orgIds: string[], deltas: Counters) {
+  for (const orgId of orgIds) {
+    const into = byOrg.get(orgId) ?? {}
+    for (const [key, n] of Object.entries(deltas) as [CounterKey, number][]) into[key] = (into[key] ?? 0) + n
+    byOrg.set(orgId, into)
+  }
+}
+
+describe('statistics counters', () => {
+  it('equal a full scan of the case timelines at every org, after any sequence of commands', () => {
+    fc.assert(
+      fc.property(fc.array(intentArb, { minLength: 1, maxLength: 80 }), (intents) => {
+        const cases: Tracked[] = []
+        const counters = new Map<string, Counters>()
+        let at = T0
+
+        for (const intent of intents) {
+          const target = cases.length > 0 ? cases[intent.pick % cases.length] : undefined
+          const due = target ? nextDue(target.state)?.at : undefined
+          const wanted = intent.wait === 'due' ? (due ?? at) : addMs(at, intent.wait.minutes * 60_000)
+          at = wanted > at ? wanted : at // time only moves forward
+          const command = commandFor(intent, target, at, `case-${cases.length + 1}`)
+          const before = command.type === 'SubmitCase' ? null : target!.state
+          const decision = decide(command, before)
+          if (!decision.ok) continue
+
+          const after = decision.events.reduce<CaseState | null>(evolve, before)!
+          addTo(counters, LEVELS.map((level) => after.chain[level]), counterDeltas(decision.events, before, after))
+          if (before === null) cases.push({ state: after, timeline: [...decision.events] })
+          else Object.assign(target!, { state: after, timeline: [...target!.timeline, ...decision.events] })
+        }
+
+        const scanned = countersByOrg(cases.map((c) => c.timeline))
+        for (const orgId of new Set([...counters.keys(), ...scanned.keys()])) {
+          expect({ orgId, counters: clean(counters.get(orgId)) }).toEqual({ orgId, counters: clean(scanned.get(orgId)) })
+        }
+
+        // And what the dashboard relies on: every resolution is a case resolved or closed now, and
+        // no level loses more cases upward than arrived at it.
+        for (const own of counters.values()) {
+          expect(resolutionsOf(own)).toBe((own['status:resolved'] ?? 0) + (own['status:closed'] ?? 0))
+          for (const level of LEVELS) expect(own[`escalated:${level}`] ?? 0).toBeLessThanOrEqual(own[`arrived:${level}`] ?? 0)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
