@@ -4,7 +4,7 @@
  */
 import type { BrowserContext } from 'playwright-core'
 import { startTestHost, type TestHost } from '../support/local-host'
-import { aReport, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
 import { button, field, launchPhone, openAs, screenshot } from './support/browser'
 
 jest.setTimeout(90_000)
@@ -20,7 +20,17 @@ afterAll(async () => {
   await host?.destroy()
 })
 
+/** The figure under a dashboard tile, as the page shows it. */
+async function tile(page: import('playwright-core').Page, label: string) {
+  // Taro keeps earlier pages of the stack in the DOM, hidden: only the visible one counts.
+  return (await page.locator('.tile:visible').filter({ hasText: label }).locator('.tile-value').innerText()).trim()
+}
+
 test('a township cadre works an escalated case from her queue to resolution', async () => {
+  const before = await openAs(browser, host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
+  await before.getByText('辽宁省（省）').waitFor()
+  expect(await tile(before, '反映总数')).toBe('0')
+
   await host.post('/api/intake', aReport({ title: '低保申请没人管', category: 'labor_social' }), RESIDENT)
   await host.post('/__dev/clock', { advanceHours: 25 })
   await host.post('/__dev/tick', {})
@@ -48,6 +58,18 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await button(page, '确定').click()
   await page.getByText(/道义街道（乡镇\/街道）已办结：部分解决/).waitFor()
   await screenshot(page, 'desk-3-resolved')
+
+  // The province's dashboard has counted it, and drills down to the city where it happened.
+  const dashboard = await openAs(browser, host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
+  await dashboard.getByText('辽宁省（省）').waitFor()
+  expect(await tile(dashboard, '反映总数')).toBe('1')
+  expect(await tile(dashboard, '大事不出乡镇')).toBe('100%')
+  expect(await tile(dashboard, '小事不出村')).toBe('0%')
+  await dashboard.getByText('在哪一级办结').waitFor()
+  await screenshot(dashboard, 'desk-4-province-dashboard')
+  await dashboard.getByText('沈阳市').click()
+  await dashboard.getByText('沈阳市（市）').waitFor()
+  expect(await tile(dashboard, '反映总数')).toBe('1')
 
   const mine = await host.post<{ ok: boolean; data: { items: { status: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
   expect(mine.body.data.items[0]?.status).toBe('resolved')

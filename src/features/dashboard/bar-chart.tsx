@@ -1,11 +1,9 @@
 /**
- * A horizontal bar chart drawn with AntV F2 on a 2d canvas, in weapp and h5 alike. The same numbers
- * are printed beside the chart, so nobody depends on reading bar lengths (and screen readers can).
+ * A horizontal bar chart made of plain views: exact in weapp and h5 alike, readable by screen
+ * readers, every number printed beside its bar, and nothing to download. (AntV F2 was tried first:
+ * its canvas bars landed a row off their labels in the H5 build, and a dashboard must not mislead.)
  */
-import { useEffect, useRef } from 'react'
-import Taro from '@tarojs/taro'
-import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
-import { Axis, Canvas, Chart, createElement, Interval } from '@antv/f2'
+import { Text, View } from '@tarojs/components'
 import './bar-chart.css'
 
 export interface Bar {
@@ -14,86 +12,28 @@ export interface Bar {
 }
 
 interface Props {
-  id: string
   bars: Bar[]
-  /** How a value is written next to its label (e.g. as a percentage). */
+  /** How a value is written next to its bar (e.g. as a percentage). */
   format?: (value: number) => string
+  /** The value a full-width bar stands for; the largest value when not given. */
+  max?: number
 }
 
-interface Surface {
-  context: CanvasRenderingContext2D
-  width: number
-  height: number
-  pixelRatio: number
-}
-
-/** The 2d drawing surface of the <Canvas type="2d"> with this id, on either platform. */
-function surfaceOf(id: string): Promise<Surface | null> {
-  const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 2
-  if (process.env.TARO_ENV === 'h5') {
-    const element = document.querySelector(`#${id} canvas, canvas#${id}`) as HTMLCanvasElement | null
-    if (!element) return Promise.resolve(null)
-    const { width, height } = element.getBoundingClientRect()
-    element.width = width * pixelRatio
-    element.height = height * pixelRatio
-    const context = element.getContext('2d')
-    return Promise.resolve(context ? { context, width, height, pixelRatio } : null)
-  }
-  return new Promise((resolve) => {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .fields({ node: true, size: true })
-      .exec((result: { node?: HTMLCanvasElement; width: number; height: number }[]) => {
-        const hit = result?.[0]
-        if (!hit?.node) return resolve(null)
-        hit.node.width = hit.width * pixelRatio
-        hit.node.height = hit.height * pixelRatio
-        resolve({ context: hit.node.getContext('2d')!, width: hit.width, height: hit.height, pixelRatio })
-      })
-  })
-}
-
-export function BarChart({ id, bars, format = String }: Props) {
-  const drawn = useRef<{ destroy?: () => void } | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    const draw = async () => {
-      const surface = await surfaceOf(id)
-      if (!surface || cancelled) return
-      drawn.current?.destroy?.()
-      const data = bars.map((bar) => ({ ...bar }))
-      // F2 components are classes its own JSX factory accepts; its typings only admit function types.
-      const el = createElement as unknown as (type: unknown, props: object, ...children: unknown[]) => unknown
-      const chart = el(
-        Chart,
-        { data, coord: { transposed: true } },
-        el(Axis, { field: 'label' }),
-        el(Axis, { field: 'value', visible: false }),
-        el(Interval, { x: 'label', y: 'value', color: '#c2185b' }),
-      )
-      const canvas = new Canvas({ ...surface, children: chart } as never) as unknown as { render(): Promise<void>; destroy?: () => void }
-      drawn.current = canvas
-      await canvas.render()
-    }
-    // The canvas must be laid out before it can be measured.
-    const timer = setTimeout(() => void draw(), 50)
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
-  }, [id, bars])
-
+export function BarChart({ bars, format = String, max }: Props) {
+  const top = max ?? Math.max(...bars.map((b) => b.value), 0)
   return (
     <View className="bar-chart">
-      <TaroCanvas type="2d" id={id} className="bar-canvas" style={{ height: `${Math.max(3, bars.length) * 56}px` }} />
-      <View className="bar-values">
-        {bars.map((bar) => (
-          <View key={bar.label} className="bar-value">
+      {bars.map((bar) => (
+        <View key={bar.label} className="bar-row">
+          <View className="bar-head">
             <Text>{bar.label}</Text>
             <Text className="bar-number">{format(bar.value)}</Text>
           </View>
-        ))}
-      </View>
+          <View className="bar-track">
+            <View className="bar-fill" style={{ width: `${top > 0 ? Math.max(bar.value > 0 ? 2 : 0, (bar.value / top) * 100) : 0}%` }} />
+          </View>
+        </View>
+      ))}
     </View>
   )
 }

@@ -29,6 +29,7 @@ export default function HomePage() {
   }
   if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
     entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办', url: '/federation/pages/inbox/index' })
+    entries.push({ key: 'dashboard', label: '数据看板', hint: '办结率、满意率、各级情况', url: '/federation/pages/dashboard/index' })
   }
 
   const open = (entry: Entry) => {

@@ -1,0 +1,148 @@
+/**
+ * 数据看板: an org's whole subtree at a glance — cases by status and category, where they were
+ * resolved (小事不出村 / 大事不出乡镇), on-time and satisfaction rates, escalation by level — with the
+ * child orgs to drill into, and the cases as a CSV for Excel.
+ */
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  LEVEL_LABELS,
+  LEVELS,
+  type Level,
+} from '../../../../types'
+import { call, showError } from '../../../shared/cloud-client'
+import { useRemote } from '../../../shared/use-remote'
+import { BigButton } from '../../../shared/big-button'
+import { useMe } from '../../../features/account/me.api'
+import { BarChart } from '../../../features/dashboard/bar-chart'
+import { hours, percent, townshipRate, villageRate } from '../../../features/dashboard/figures'
+import { saveCsv } from '../../../features/dashboard/export-csv'
+import './index.css'
+
+function Tile({ label, value }: { label: string; value: string | number }) {
+  return (
+    <View className="tile">
+      <Text className="tile-value">{value}</Text>
+      <Text className="tile-label">{label}</Text>
+    </View>
+  )
+}
+
+export default function DashboardPage() {
+  const param = useRouter().params.orgId
+  const me = useMe()
+  // Without an org in the address: the most senior org the caller is bound to.
+  const own = me.data?.roles
+    .filter((b) => b.role === 'cadre' || b.role === 'admin' || b.role === 'convener')
+    .sort((a, b) => LEVELS.indexOf(b.level as Level) - LEVELS.indexOf(a.level as Level))[0]?.orgId
+  const orgId = param ?? own
+  const { data, loading, error, reload } = useRemote(
+    () => (orgId ? call('stats', 'overview', { orgId }) : Promise.resolve(undefined)),
+    [orgId],
+  )
+  const [exporting, setExporting] = useState(false)
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  const exportCases = async () => {
+    if (!orgId) return
+    setExporting(true)
+    try {
+      const file = await call('stats', 'exportCsv', { orgId })
+      await saveCsv(file.filename, file.csv)
+      void Taro.showToast({ title: file.truncated ? `已导出前 ${file.maxRows} 条，请缩小日期范围` : `已导出 ${file.rows} 条`, icon: 'none' })
+    } catch (e) {
+      showError(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if ((loading || me.loading) && !data) return <View className="page"><Text className="empty">正在统计…</Text></View>
+  if (error || !data) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={reload}>
+          <Text className="empty-title">{error?.message ?? '没有可查看的数据'}</Text>
+          <Text className="muted">点击重试</Text>
+        </View>
+      </View>
+    )
+  }
+
+  const f = data
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="title">
+          {f.org.name}（{LEVEL_LABELS[f.org.level]}）
+        </Text>
+        <Text className="muted dash-sub">含下辖全部单位 · 截至最近一次办理</Text>
+      </View>
+      <View className="tiles">
+        <Tile label="反映总数" value={f.cases.total} />
+        <Tile label="小事不出村" value={percent(villageRate(f))} />
+        <Tile label="大事不出乡镇" value={percent(townshipRate(f))} />
+        <Tile label="按时办结率" value={percent(f.onTimeRate)} />
+        <Tile label="满意率" value={percent(f.satisfactionRate)} />
+        <Tile label="平均办结用时" value={hours(f.avgHoursToResolve)} />
+        <Tile label="议事次数" value={f.deliberations} />
+        <Tile label="议事会" value={f.councils} />
+        <Tile label="议事会成员" value={f.members} />
+      </View>
+      {f.cases.total === 0 ? (
+        <View className="card empty">
+          <Text className="empty-title">还没有反映</Text>
+          <Text className="muted">群众提交反映后，这里会显示办理情况</Text>
+        </View>
+      ) : (
+        <View>
+          <View className="card">
+            <Text className="section-title">办理状态</Text>
+            <BarChart bars={CASE_STATUSES.map((s) => ({ label: CASE_STATUS_LABELS[s], value: f.cases.byStatus[s] }))} />
+          </View>
+          <View className="card">
+            <Text className="section-title">问题类别</Text>
+            <BarChart bars={CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], value: f.cases.byCategory[c] }))} />
+          </View>
+          <View className="card">
+            <Text className="section-title">在哪一级办结</Text>
+            <BarChart bars={LEVELS.map((l) => ({ label: LEVEL_LABELS[l], value: f.cases.resolvedAtLevel[l] }))} />
+          </View>
+          <View className="card">
+            <Text className="section-title">各级上交率</Text>
+            <BarChart
+              max={1}
+              bars={LEVELS.filter((l) => l !== 'province').map((l) => ({ label: LEVEL_LABELS[l], value: f.escalationRate[l] ?? 0 }))}
+              format={(v) => percent(v)}
+            />
+          </View>
+        </View>
+      )}
+      {f.children.length > 0 && (
+        <View className="card">
+          <Text className="section-title">下级单位</Text>
+          {f.children.map((child) => (
+            <View
+              key={child.id}
+              className="child-row tap"
+              onClick={() => Taro.navigateTo({ url: `/federation/pages/dashboard/index?orgId=${child.id}` })}
+            >
+              <Text>{child.name}</Text>
+              <Text className="muted">
+                {child.total} 件 · 办结 {child.resolved} · 按时 {percent(child.onTimeRate)} ›
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <BigButton loading={exporting} onClick={exportCases}>
+        导出反映明细（Excel 可打开）
+      </BigButton>
+    </View>
+  )
+}
