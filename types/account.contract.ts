@@ -1,6 +1,9 @@
-/** The `account` function: who am I, and the org tree for pickers. */
-import { z, id } from './zod-zh'
-import type { Level, Role } from './enums'
+/** The `account` function: who am I, the org tree, and who holds which role (onboarding by invitation). */
+import { z, id, text } from './zod-zh'
+import { Level as LevelSchema, Role as RoleSchema, type Level, type Role } from './enums'
+
+/** Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const INVITE_CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/
 
 export const accountContract = {
   /** The caller's identity and role bindings. Takes no fields. */
@@ -9,6 +12,39 @@ export const accountContract = {
   orgs: z.object({ parentId: id('上级组织').optional() }),
   /** An org and its ancestors, province first: names a remembered village in the picker. */
   path: z.object({ orgId: id('组织') }),
+  /** A single-use invitation to take `role` at `orgId`, valid for `expiresInDays` (1–30, default 7). */
+  invite: z.object({
+    role: RoleSchema,
+    orgId: id('组织'),
+    expiresInDays: z.number({ error: '有效天数应为数字' }).int({ error: '有效天数应为整数' }).min(1, { error: '有效期至少 1 天' }).max(30, { error: '有效期最多 30 天' }).optional(),
+  }),
+  /** Takes the role an invitation offers. */
+  redeem: z.object({
+    code: z
+      .string({ error: '请输入邀请码' })
+      .trim()
+      .transform((code) => code.toUpperCase())
+      .pipe(z.string().regex(INVITE_CODE, { error: '邀请码是 8 位字母和数字，请核对' })),
+  }),
+  /** Who holds which role at an org (for those who may manage it). */
+  members: z.object({ orgId: id('组织') }),
+  /** Takes a role away. */
+  revoke: z.object({ openid: id('成员'), role: RoleSchema, orgId: id('组织') }),
+  /** Province admin: renames an org. */
+  renameOrg: z.object({ orgId: id('组织'), name: text('名称', 40) }),
+  /** Province admin: moves a village or community under another township or street. */
+  moveVillage: z.object({ orgId: id('村（社区）'), toParentId: id('新的乡镇（街道）') }),
+  /**
+   * Province admin: adds orgs from a CSV of administrative divisions, one per line:
+   * 代码,名称,层级,上级代码 (层级: 省/市/县/乡镇/村 or province/city/county/township/village). A header
+   * line is allowed. Parents first, or already present. Existing codes are renamed, never moved.
+   */
+  importOrgs: z.object({ csv: z.string({ error: '请粘贴 CSV 内容' }).min(1, { error: '请粘贴 CSV 内容' }).max(200_000, { error: 'CSV 太大，请分批导入（每批不超过 20 万字）' }) }),
+}
+
+export const LEVEL_BY_NAME: Record<string, Level> = {
+  省: 'province', 市: 'city', 县: 'county', 区: 'county', 县区: 'county', 乡镇: 'township', 街道: 'township', 村: 'village', 社区: 'village',
+  ...Object.fromEntries(LevelSchema.options.map((level) => [level, level])),
 }
 
 export interface RoleBinding {
@@ -31,4 +67,11 @@ export interface AccountResults {
   me: { openid: string; name: string | null; homeOrgId: string | null; roles: RoleBinding[] }
   orgs: { items: OrgNode[] }
   path: { items: OrgNode[] }
+  invite: { code: string; role: Role; orgId: string; orgName: string; expiresAt: string; sharePath: string }
+  redeem: { role: Role; orgId: string; orgName: string; level: Level }
+  members: { items: { openid: string; name: string | null; role: Role }[] }
+  revoke: { removed: boolean }
+  renameOrg: { org: OrgNode }
+  moveVillage: { org: OrgNode }
+  importOrgs: { added: number; renamed: number; unchanged: number; errors: { line: number; message: string }[] }
 }

@@ -1,7 +1,9 @@
-/** `account`: who the caller is, and the org tree for pickers. */
+/** `account`: who the caller is, the org tree, and who holds which role (onboarding by invitation). */
 import { defineFunction } from '../_shared/handler/define-function'
 import { notFound } from '../_shared/handler/app-failure'
 import type { OrgRecord } from '../_shared/ports/store.port'
+import { invite, members, redeem, revoke } from './invitations.actions'
+import { importOrgs, moveVillage, renameOrg } from './org-tree.actions'
 
 export const accountFunction = defineFunction('account', {
   me: async ({ openid, deps }) => {
@@ -40,4 +42,12 @@ export const accountFunction = defineFunction('account', {
     if (items.length === 0) throw notFound('没有找到该地区，请重新选择')
     return { items }
   },
+
+  invite,
+  redeem,
+  members,
+  revoke,
+  renameOrg,
+  moveVillage,
+  importOrgs,
 })

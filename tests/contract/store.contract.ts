@@ -4,7 +4,9 @@
  * transactions across them have their own files, run from here against the same fresh store.
  */
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
+import { invitationsContract } from './store.invitations.contract'
 import { casesContract } from './store.cases.contract'
+import { deliberationsContract } from './store.deliberations.contract'
 import { messagesContract } from './store.messages.contract'
 import { transactionsContract } from './store.transactions.contract'
 import { countersContract } from './store.counters.contract'
@@ -110,8 +112,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
     })
 
     casesContract(() => store)
+    deliberationsContract(() => store)
     messagesContract(() => store)
     transactionsContract(() => store)
     countersContract(() => store)
+    invitationsContract(() => store)
   })
 }

@@ -1,6 +1,7 @@
 /** The action pipeline: every failure is an envelope with a code and a Chinese message. */
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { forbidden } from '../../cloudfunctions/_shared/handler/app-failure'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
@@ -28,11 +29,7 @@ afterAll(() => deps.store.close())
 
 /** A function whose actions misbehave on purpose, with the account contract's action names. */
 function fnWith(me: () => Promise<never>): FunctionDef {
-  return defineFunction('account', {
-    me,
-    orgs: async () => ({ items: [] }),
-    path: async () => ({ items: [] }),
-  }) as FunctionDef
+  return defineFunction('account', { ...accountFunction.actions, me }) as FunctionDef
 }
 const user = { kind: 'user', openid: 'o-1' } as const
 

@@ -104,8 +104,9 @@ function openDeliberation(c: C.OpenDeliberation, state: DeliberationState | null
   if (!(Number.isFinite(remindHours) && remindHours > 0)) return reject('INVALID_INPUT', '提醒时间无效')
 
   const sensitive = c.case !== undefined && SENSITIVE_CATEGORIES.includes(c.case.category)
-  if (sensitive && c.case && (copiesCase(c.title, c.case) || copiesCase(c.background, c.case))) {
-    return reject('INVALID_INPUT', '该反映涉及个人隐私：议题和背景会发给全体成员，请用概括的说法，不要照抄反映内容')
+  const facts = c.case
+  if (sensitive && facts && [c.title, c.background, ...options].some((text) => copiesCase(text, facts))) {
+    return reject('INVALID_INPUT', PRIVATE_CASE_TEXT)
   }
 
   const closesAt = new Date(c.closesAt).toISOString()
@@ -258,11 +259,12 @@ const sameChoices = (a: readonly number[], b: readonly number[]): boolean =>
 
 function uniqueElectors(electorate: C.OpenDeliberation['electorate']) {
   const seen = new Set<string>()
-  return (Array.isArray(electorate) ? electorate : []).filter((e) => {
+  const unique = (Array.isArray(electorate) ? electorate : []).filter((e) => {
     if (!e || blank(e.openid) || seen.has(e.openid)) return false
     seen.add(e.openid)
     return true
-  }).map((e) => ({ openid: e.openid, name: typeof e.name === 'string' ? e.name : '' }))
+  })
+  return unique.map((e) => ({ openid: e.openid, name: typeof e.name === 'string' ? e.name : '' }))
 }
 
 /**
@@ -296,6 +298,9 @@ function roleAt(actor: Person, orgId: string): ActedBy['role'] {
   }
   return 'resident'
 }
+
+const PRIVATE_CASE_TEXT =
+  '该反映涉及个人隐私：议题、背景和选项会发给全体成员，请用概括的说法，不要照抄反映内容'
 
 const accepted = (...events: E.DeliberationEvent[]): DeliberationDecision => ({ ok: true, events })
 

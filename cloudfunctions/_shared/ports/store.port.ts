@@ -268,6 +268,28 @@ export interface CouncilGroupRepository {
   ofOrg(orgId: string): Promise<CouncilGroupRecord[]>
 }
 
+/**
+ * An invitation to take a role at an org: a short code shown or shared by a cadre or convener,
+ * redeemed once by the person it was meant for, before it expires.
+ */
+export interface InvitationRecord {
+  code: string
+  role: Role
+  orgId: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedBy?: string
+  usedAt?: string
+}
+
+export interface InvitationRepository {
+  put(invitation: InvitationRecord): Promise<void>
+  get(code: string): Promise<InvitationRecord | null>
+  /** Marks it used by `openid` if nobody has used it yet; answers whether this call did. */
+  use(code: string, openid: string, at: string): Promise<boolean>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -281,6 +303,7 @@ export interface Repositories {
   ballots: BallotRepository
   comments: CommentRepository
   councilGroups: CouncilGroupRepository
+  invitations: InvitationRepository
 }
 
 export interface Store extends Repositories {

@@ -16,6 +16,7 @@ import { DELIBERATIONS, cloudbaseDeliberations } from './deliberations.cloudbase
 import { BALLOTS, cloudbaseBallots } from './ballots.cloudbase'
 import { DELIBERATION_COMMENTS, cloudbaseComments } from './comments.cloudbase'
 import { COUNCIL_GROUPS, cloudbaseCouncilGroups } from './council-groups.cloudbase'
+import { INVITATIONS, cloudbaseInvitations } from './invitations.cloudbase'
 import { CREDITS, cloudbaseCredits } from './credits.cloudbase'
 import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
 import { META, cloudbaseMeta } from './meta.cloudbase'
@@ -43,6 +44,7 @@ export const COLLECTIONS = [
   BALLOTS,
   DELIBERATION_COMMENTS,
   COUNCIL_GROUPS,
+  INVITATIONS,
 ] as const
 
 export interface CloudbaseStoreOptions {
@@ -64,6 +66,7 @@ function repositories(scope: Scope): Repositories {
     ballots: cloudbaseBallots(scope),
     comments: cloudbaseComments(scope),
     councilGroups: cloudbaseCouncilGroups(scope),
+    invitations: cloudbaseInvitations(scope),
   }
 }
 

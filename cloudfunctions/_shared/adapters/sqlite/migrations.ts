@@ -183,4 +183,15 @@ export const MIGRATIONS: Migration[] = [
       -- rules): domain/stats.scan.ts recomputes them from the timelines if such data must be kept.
     `,
   },
+  {
+    version: 7,
+    name: 'invitations to a role at an org',
+    sql: `
+      CREATE TABLE invitations (
+        code TEXT PRIMARY KEY,
+        used_by TEXT,
+        doc TEXT NOT NULL
+      );
+    `,
+  },
 ]

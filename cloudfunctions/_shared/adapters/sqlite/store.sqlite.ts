@@ -19,6 +19,7 @@ import { sqliteDeliberations } from './deliberations.sqlite'
 import { sqliteBallots } from './ballots.sqlite'
 import { sqliteComments } from './comments.sqlite'
 import { sqliteCouncilGroups } from './council-groups.sqlite'
+import { sqliteInvitations } from './invitations.sqlite'
 
 type Db = Database.Database
 
@@ -96,6 +97,7 @@ function repositories(db: Db): Repositories {
     ballots: sqliteBallots(db),
     comments: sqliteComments(db),
     councilGroups: sqliteCouncilGroups(db),
+    invitations: sqliteInvitations(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -161,6 +163,7 @@ function locked(repos: Repositories, lock: SqliteLock): Repositories {
     ballots: wrap(repos.ballots),
     comments: wrap(repos.comments),
     councilGroups: wrap(repos.councilGroups),
+    invitations: wrap(repos.invitations),
   }
 }
 
