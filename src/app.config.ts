@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index'],
+  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index', 'pages/join/index'],
   // WeChat's privacy gate: privacy-related APIs wait for the agreement (see features/privacy).
   __usePrivacyCheck__: true,
   // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
-  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index'] }],
+  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/invite/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c2185b',

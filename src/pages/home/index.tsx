@@ -30,7 +30,9 @@ export default function HomePage() {
   if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
     entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办', url: '/federation/pages/inbox/index' })
     entries.push({ key: 'dashboard', label: '数据看板', hint: '办结率、满意率、各级情况', url: '/federation/pages/dashboard/index' })
+    entries.push({ key: 'invite', label: '邀请成员', hint: '生成邀请码，请成员加入', url: '/federation/pages/invite/index' })
   }
+  entries.push({ key: 'join', label: '加入议事会', hint: '有邀请码？点这里', url: '/pages/join/index' })
 
   const open = (entry: Entry) => {
     if (!entry.url) return

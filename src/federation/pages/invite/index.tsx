@@ -1,0 +1,119 @@
+/**
+ * 邀请成员: a convener offers a seat on her council; a cadre a role at her org or below; the admin
+ * anything. The result is a code to read out and a card to share into a WeChat chat.
+ */
+import { useState } from 'react'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { LEVEL_LABELS, ROLE_LABELS, type AccountResults, type OrgNode, type Role } from '../../../../types'
+import { call, showError } from '../../../shared/cloud-client'
+import { useRemote } from '../../../shared/use-remote'
+import { BigButton } from '../../../shared/big-button'
+import { useMe } from '../../../features/account/me.api'
+import { formatTime } from '../../../features/cases/case-format'
+
+/** The roles the caller may offer at an org of this level (the server checks the same rules). */
+function offerable(myRoles: Role[], level: OrgNode['level']): Role[] {
+  const out = new Set<Role>()
+  if (myRoles.includes('admin')) ['member', 'convener', 'cadre', 'admin'].forEach((r) => out.add(r as Role))
+  if (myRoles.includes('cadre')) ['member', 'convener', 'cadre'].forEach((r) => out.add(r as Role))
+  if (myRoles.includes('convener')) out.add('member')
+  return [...out].filter((role) => (role === 'member' || role === 'convener' ? level === 'village' : role === 'admin' ? level === 'province' : true))
+}
+
+export default function InvitePage() {
+  const me = useMe()
+  const bindings = (me.data?.roles ?? []).filter((b) => b.role !== 'member')
+  const [trail, setTrail] = useState<OrgNode[]>([])
+  const here = trail[trail.length - 1]
+  const children = useRemote(() => (here && here.hasChildren ? call('account', 'orgs', { parentId: here.id }).then((r) => r.items) : Promise.resolve([])), [here?.id])
+  const [role, setRole] = useState<Role>()
+  const [busy, setBusy] = useState(false)
+  const [invitation, setInvitation] = useState<AccountResults['invite']>()
+
+  useShareAppMessage(() => ({
+    title: invitation ? `邀请您加入${invitation.orgName}，担任${ROLE_LABELS[invitation.role]}` : '妇女议事会',
+    path: invitation?.sharePath ?? '/pages/home/index',
+  }))
+
+  const create = async () => {
+    if (!here || !role) return
+    setBusy(true)
+    try {
+      setInvitation(await call('account', 'invite', { role, orgId: here.id }))
+    } catch (error) {
+      showError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (invitation) {
+    return (
+      <View className="page">
+        <View className="card done">
+          <Text className="muted">邀请码</Text>
+          <Text className="invite-code">{invitation.code}</Text>
+          <Text className="done-text">
+            {invitation.orgName} · {ROLE_LABELS[invitation.role]} · {formatTime(invitation.expiresAt)} 前有效，只能使用一次
+          </Text>
+        </View>
+        <Text className="notice">把邀请码告诉对方，请她在小程序首页点“加入议事会”输入；或点右上角“…”把这个页面转发给她。</Text>
+        <BigButton onClick={() => Taro.setClipboardData({ data: invitation.code })}>复制邀请码</BigButton>
+        <BigButton onClick={() => setInvitation(undefined)}>再邀请一位</BigButton>
+      </View>
+    )
+  }
+
+  const myRoles = bindings.filter((b) => trail[0]?.id === b.orgId).map((b) => b.role)
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="section-title">1. 邀请到哪个单位</Text>
+        {trail.length === 0 &&
+          bindings.map((b) => (
+            <View
+              key={`${b.role}-${b.orgId}`}
+              className="choice"
+              onClick={() => setTrail([{ id: b.orgId, name: b.orgName, level: b.level, parentId: null, hasChildren: b.level !== 'village' }])}
+            >
+              <Text className="choice-label">{b.orgName}</Text>
+              <Text className="choice-hint">
+                {LEVEL_LABELS[b.level]} · 我是{ROLE_LABELS[b.role]}
+              </Text>
+            </View>
+          ))}
+        {here && (
+          <View>
+            <View className="choice choice-on">
+              <Text className="choice-label">{trail.map((o) => o.name).join(' / ')}</Text>
+              <Text className="choice-hint link" onClick={() => { setTrail(trail.slice(0, -1)); setRole(undefined) }}>
+                ‹ 返回上一级
+              </Text>
+            </View>
+            {children.data?.map((org) => (
+              <View key={org.id} className="choice" onClick={() => { setTrail([...trail, org]); setRole(undefined) }}>
+                <Text className="choice-label">{org.name} ›</Text>
+                <Text className="choice-hint">{LEVEL_LABELS[org.level]}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+      {here && (
+        <View className="card">
+          <Text className="section-title">2. 邀请担任</Text>
+          {offerable(myRoles, here.level).map((r) => (
+            <View key={r} className={`choice ${role === r ? 'choice-on' : ''}`} onClick={() => setRole(r)}>
+              <Text className="choice-label">{ROLE_LABELS[r]}</Text>
+            </View>
+          ))}
+          {offerable(myRoles, here.level).length === 0 && <Text className="muted">在这一级没有可以邀请的角色，请选择下级单位。</Text>}
+        </View>
+      )}
+      <BigButton type="primary" loading={busy} disabled={!here || !role} onClick={create}>
+        生成邀请码
+      </BigButton>
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+/** 加入: redeem an invitation code (typed, or arriving in a shared link) and take the role it offers. */
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { LEVEL_LABELS, ROLE_LABELS, type AccountResults } from '../../../types'
+import { call, showError } from '../../shared/cloud-client'
+import { BigButton } from '../../shared/big-button'
+
+export default function JoinPage() {
+  const [code, setCode] = useState((useRouter().params.code ?? '').toUpperCase())
+  const [busy, setBusy] = useState(false)
+  const [joined, setJoined] = useState<AccountResults['redeem']>()
+
+  const join = async () => {
+    setBusy(true)
+    try {
+      setJoined(await call('account', 'redeem', { code }))
+    } catch (error) {
+      showError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (joined) {
+    return (
+      <View className="page">
+        <View className="card done">
+          <Text className="done-mark">✓</Text>
+          <Text className="title">欢迎加入</Text>
+          <Text className="done-text">
+            您已成为{joined.orgName}（{LEVEL_LABELS[joined.level]}）的{ROLE_LABELS[joined.role]}
+          </Text>
+        </View>
+        <BigButton type="primary" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
+          回到首页
+        </BigButton>
+      </View>
+    )
+  }
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="section-title">输入邀请码</Text>
+        <Text className="muted">邀请码由议事会主任或妇联干部提供，8 位字母和数字，只能使用一次。</Text>
+        <Input
+          className="field-box join-code"
+          placeholder="例如 7K3MQ9TX"
+          maxlength={8}
+          value={code}
+          onInput={(e) => setCode(e.detail.value.toUpperCase())}
+        />
+      </View>
+      <BigButton type="primary" loading={busy} disabled={code.trim().length !== 8} onClick={join}>
+        加入
+      </BigButton>
+    </View>
+  )
+}

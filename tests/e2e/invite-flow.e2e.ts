@@ -1,0 +1,38 @@
+/** Onboarding: the convener makes an invitation in the browser; a newcomer joins the council with it. */
+import type { BrowserContext } from 'playwright-core'
+import { startTestHost, type TestHost } from '../support/local-host'
+import { CONVENER } from '../support/demo'
+import { button, field, launchPhone, openAs, screenshot } from './support/browser'
+
+jest.setTimeout(90_000)
+
+let host: TestHost
+let browser: BrowserContext
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchPhone()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.destroy()
+})
+
+test('a convener invites a member by code; the newcomer joins and sees her new role', async () => {
+  const page = await openAs(browser, host.url, CONVENER)
+  await page.getByText('邀请成员').click()
+  // The home page stays in the DOM, hidden: pick among the visible choices only.
+  await page.locator('.choice:visible').filter({ hasText: '蒲河村' }).first().click()
+  await page.locator('.choice:visible').filter({ hasText: /^议事会成员$/ }).click()
+  await button(page, '生成邀请码').click()
+  const code = (await page.locator('.invite-code').innerText()).trim()
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
+  await screenshot(page, 'invite-1-code')
+
+  const newcomer = await openAs(browser, host.url, 'newcomer-openid', '/pages/join/index')
+  await field(newcomer, '例如').fill(code.toLowerCase())
+  await button(newcomer, '加入').click()
+  await newcomer.getByText('您已成为蒲河村（村/社区）的议事会成员').waitFor()
+  await screenshot(newcomer, 'invite-2-joined')
+  await button(newcomer, '回到首页').click()
+  await newcomer.getByText('议事会成员 · 蒲河村（村/社区）').waitFor()
+})
