@@ -22,6 +22,11 @@ export const escalationContract = {
     followUpBy: z.iso.datetime({ offset: true, error: '跟进日期格式不正确' }).optional(),
   }),
   reply: z.object({ caseId, reply: text('部门答复', 1000) }),
+  /**
+   * Open cases in the caller's subtree (or `orgId`'s, within her reach) that have missed a deadline
+   * somewhere on their way: what a supervising level follows up. Most missed first.
+   */
+  overdue: z.object({ orgId: id('组织').optional() }),
 }
 
 export interface EscalationResults {
@@ -37,4 +42,5 @@ export interface EscalationResults {
   handBack: { case: CaseDetail }
   assign: { case: CaseDetail }
   reply: { case: CaseDetail }
+  overdue: { items: (CaseSummary & { missedDeadlines: number })[]; asOf: string; truncated: boolean }
 }

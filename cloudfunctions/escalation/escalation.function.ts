@@ -13,6 +13,7 @@ import { loadPerson } from '../_shared/cases/load-person'
 import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
 import type { CaseSummary } from '../../types/case.contract'
 import { sweepDeadlines } from './sweep.job'
+import { overdueInSubtree } from './overdue.query'
 
 type Base = { at: string; actor: Person }
 
@@ -62,6 +63,7 @@ export const escalationFunction = defineFunction(
         ...(followUpBy && { followUpBy: new Date(followUpBy).toISOString() }),
       })),
     reply: (ctx, { caseId, reply }) => act(ctx, caseId, (b) => ({ ...b, type: 'RecordDepartmentReply', reply })),
+    overdue: (ctx, { orgId }) => overdueInSubtree(ctx, orgId),
   },
   { sweep: (ctx) => sweepDeadlines(ctx) },
 )

@@ -8,6 +8,7 @@ import { escalationFunction } from '../../cloudfunctions/escalation/escalation.f
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
 import { aReport, CONVENER, RESIDENT, OTHER_RESIDENT } from '../support/demo'
+import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
 
 const intake = intakeFunction as FunctionDef
@@ -97,4 +98,16 @@ test('a resolved case nobody rates closes itself after 7 days, once', async () =
   expect(await sweep()).toMatchObject({ autoClosed: 1 })
   expect(await sweep()).toMatchObject({ autoClosed: 0 })
   expect((await deps.store.cases.get(caseId))?.state.status).toBe('closed')
+})
+
+test('the supervising levels see the cases that missed a deadline below them', async () => {
+  const late = await submit(RESIDENT)
+  const onTime = await submit(OTHER_RESIDENT)
+  await callAs(deps, escalation, CONVENER, { action: 'accept', caseId: onTime })
+  deps.clock.advanceHours(25)
+  await sweep()
+  const county = await callAs<{ items: { id: string; missedDeadlines: number }[] }>(deps, escalation, 'demo-cadre-county', { action: 'overdue' })
+  expect(county.items.map((c) => [c.id, c.missedDeadlines])).toEqual([[late, 1]])
+  const refused = await handle(escalation, { action: 'overdue' }, { kind: 'user', openid: RESIDENT }, deps)
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })

@@ -53,7 +53,10 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         resolvedAt: event.at,
         autoCloseBy: event.autoCloseBy,
       }
-    case 'CaseEscalated':
+    case 'CaseEscalated': {
+      const arrived = arrive(touched, event.toLevel, event.toOrgId, event)
+      return event.auto ? { ...arrived, missedDeadlines: (state.missedDeadlines ?? 0) + 1 } : arrived
+    }
     case 'CaseHandedBack':
       return arrive(touched, event.toLevel, event.toOrgId, event)
     case 'CaseReopened':
@@ -86,7 +89,11 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'CaseWithdrawn':
       return { ...touched, status: 'withdrawn', withdrawnAt: event.at }
     case 'CaseFlaggedOverdue':
-      return { ...touched, overdue: { ...touched.overdue, [event.missed]: true } }
+      return {
+        ...touched,
+        overdue: { ...touched.overdue, [event.missed]: true },
+        missedDeadlines: (state.missedDeadlines ?? 0) + 1,
+      }
     case 'CaseDeliberated':
       return touched
     default:

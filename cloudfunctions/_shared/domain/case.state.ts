@@ -67,6 +67,8 @@ export interface CaseState {
   rating?: RatingRecord
   overdue: OverdueFlags
   reopenCount: number
+  /** Deadlines this case has missed anywhere on its way (automatic escalations and province flags). */
+  missedDeadlines?: number
   submittedAt: string
   /** The time of the latest event: lists sort by it. */
   updatedAt: string

@@ -12,12 +12,14 @@ import { StatusChip } from '../../../features/cases/status-chip'
 import { remaining, runningDeadline, shortId } from '../../../features/cases/case-format'
 import './index.css'
 
-type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue'
+type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue' | 'supervise'
 const TABS: { key: Tab; label: string }[] = [
   { key: 'pending', label: '待受理' },
   { key: 'in_progress', label: '办理中' },
   { key: 'resolved', label: '已办结' },
   { key: 'overdue', label: '超期' },
+  // Cases below her that missed a deadline on their way: what a supervising level follows up.
+  { key: 'supervise', label: '督办' },
 ]
 
 function CaseRow({ item, now }: { item: CaseSummary; now: string }) {
@@ -53,10 +55,17 @@ export default function DeskInboxPage() {
     () => call('escalation', 'inbox', category ? { category } : {}),
     [category],
   )
+  const supervised = useRemote(
+    () => (tab === 'supervise' ? call('escalation', 'overdue', {}) : Promise.resolve(undefined)),
+    [tab],
+  )
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
-  const items = (data?.items ?? []).filter((c) => (tab === 'overdue' ? c.overdue : c.status === tab))
+  const items =
+    tab === 'supervise'
+      ? (supervised.data?.items ?? []).filter((c) => !category || c.category === category)
+      : (data?.items ?? []).filter((c) => (tab === 'overdue' ? c.overdue : c.status === tab))
   const now = data?.asOf ?? new Date().toISOString()
   const categoryNames = ['全部类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])]
 
@@ -66,7 +75,7 @@ export default function DeskInboxPage() {
         {TABS.map((t) => (
           <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} onClick={() => setTab(t.key)}>
             <Text>{t.label}</Text>
-            <Text className="tab-count">{data?.counts[t.key] ?? '·'}</Text>
+            <Text className="tab-count">{t.key === 'supervise' ? (supervised.data?.items.length ?? '·') : (data?.counts[t.key] ?? '·')}</Text>
           </View>
         ))}
       </View>
@@ -87,6 +96,7 @@ export default function DeskInboxPage() {
           <Text className="muted">点击重试</Text>
         </View>
       )}
+      {tab === 'supervise' && supervised.error && <Text className="notice">{supervised.error.message}</Text>}
       {data && items.length === 0 && (
         <View className="empty">
           <Text className="empty-title">这里没有反映</Text>
