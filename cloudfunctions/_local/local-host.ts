@@ -7,6 +7,7 @@ import { openSqliteStore } from '../_shared/adapters/sqlite/store.sqlite'
 import type { Deps } from '../_shared/handler/deps'
 import { consoleLogger, type Logger } from '../_shared/ports/logger.port'
 import type { AdjustableClock } from '../_shared/adapters/clock'
+import { defaultWriteLimiter } from '../_shared/adapters/window-rate-limiter'
 import { FUNCTIONS } from './functions'
 import { createHostServer } from './http-server'
 import { loadLocalClock } from './local-clock'
@@ -51,6 +52,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     messenger,
     templates: templateIds(),
     groups: localGroupResolver,
+    writeLimiter: defaultWriteLimiter(),
   }
   const seeded = await seedDemoProvince(store)
 

@@ -13,6 +13,7 @@ import { loadPerson } from '../_shared/cases/load-person'
 import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
 import type { CaseSummary } from '../../types/case.contract'
 import { sweepDeadlines } from './sweep.job'
+import { ensureAcceptableText } from '../_shared/cases/content-check'
 import { overdueInSubtree } from './overdue.query'
 
 type Base = { at: string; actor: Person }
@@ -49,20 +50,32 @@ export const escalationFunction = defineFunction(
       return { items, counts, asOf: ctx.now }
     },
     accept: (ctx, { caseId }) => act(ctx, caseId, (b) => ({ ...b, type: 'AcceptCase' })),
-    resolve: (ctx, { caseId, outcome, resolution }) =>
-      act(ctx, caseId, (b) => ({ ...b, type: 'ResolveCase', outcome, resolution })),
-    escalate: (ctx, { caseId, reason }) => act(ctx, caseId, (b) => ({ ...b, type: 'EscalateCase', reason })),
-    handBack: (ctx, { caseId, toOrgId, instructions }) =>
-      act(ctx, caseId, (b) => ({ ...b, type: 'HandBackCase', toOrgId, instructions })),
-    assign: (ctx, { caseId, department, note, followUpBy }) =>
-      act(ctx, caseId, (b) => ({
+    resolve: async (ctx, { caseId, outcome, resolution }) => {
+      await ensureAcceptableText(ctx, resolution)
+      return act(ctx, caseId, (b) => ({ ...b, type: 'ResolveCase', outcome, resolution }))
+    },
+    escalate: async (ctx, { caseId, reason }) => {
+      await ensureAcceptableText(ctx, reason)
+      return act(ctx, caseId, (b) => ({ ...b, type: 'EscalateCase', reason }))
+    },
+    handBack: async (ctx, { caseId, toOrgId, instructions }) => {
+      await ensureAcceptableText(ctx, instructions)
+      return act(ctx, caseId, (b) => ({ ...b, type: 'HandBackCase', toOrgId, instructions }))
+    },
+    assign: async (ctx, { caseId, department, note, followUpBy }) => {
+      await ensureAcceptableText(ctx, department, note)
+      return act(ctx, caseId, (b) => ({
         ...b,
         type: 'AssignDepartment',
         department,
         note,
         ...(followUpBy && { followUpBy: new Date(followUpBy).toISOString() }),
-      })),
-    reply: (ctx, { caseId, reply }) => act(ctx, caseId, (b) => ({ ...b, type: 'RecordDepartmentReply', reply })),
+      }))
+    },
+    reply: async (ctx, { caseId, reply }) => {
+      await ensureAcceptableText(ctx, reply)
+      return act(ctx, caseId, (b) => ({ ...b, type: 'RecordDepartmentReply', reply }))
+    },
     overdue: (ctx, { orgId }) => overdueInSubtree(ctx, orgId),
   },
   { sweep: (ctx) => sweepDeadlines(ctx) },

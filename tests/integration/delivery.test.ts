@@ -132,3 +132,10 @@ test('markRead marks her own messages only', async () => {
   expect((await inbox()).unread).toBe(1)
   expect(await callAs(deps, notify, RESIDENT, { action: 'markRead', all: true })).toEqual({ unread: 0 })
 })
+
+test('text a holder writes passes the content check too', async () => {
+  const caseId = await acceptedCase()
+  const refused = await handle(escalation, { action: 'resolve', caseId, outcome: 'solved', resolution: '已处理 测试违禁词' }, { kind: 'user', openid: CONVENER }, deps)
+  expect(refused).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+  expect((await deps.store.cases.get(caseId))?.state.status).toBe('in_progress')
+})

@@ -3,6 +3,7 @@ import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { forbidden } from '../../cloudfunctions/_shared/handler/app-failure'
+import { WindowRateLimiter } from '../../cloudfunctions/_shared/adapters/window-rate-limiter'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
@@ -75,4 +76,19 @@ test('an unexpected error is INTERNAL with a request id, logged with its stack, 
   expect(JSON.stringify(reply)).not.toContain('x is undefined')
   expect(logged.at(-1)).toMatchObject({ requestId: reply.error.requestId, error: 'TypeError: x is undefined' })
   expect(logged.at(-1)?.stack).toEqual(expect.stringContaining('TypeError'))
+})
+
+test('writes are limited per person and function; reads are not', async () => {
+  const limited = { ...deps, writeLimiter: new WindowRateLimiter(2, 60_000) }
+  const fn = defineFunction('account', {
+    ...accountFunction.actions,
+    // A stand-in write that always succeeds, so only the limiter can refuse it.
+    renameOrg: async () => ({ org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } }),
+  }) as FunctionDef
+  const write = () => handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, limited)
+  expect((await write()).ok).toBe(true)
+  expect((await write()).ok).toBe(true)
+  expect(await write()).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } })
+  expect((await handle(fn, { action: 'orgs' }, user, limited)).ok).toBe(true)
+  expect((await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, { kind: 'user', openid: 'o-2' }, limited)).ok).toBe(true)
 })

@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.port'
 import type { Ids } from '../ports/ids.port'
 import type { Logger } from '../ports/logger.port'
 import type { Store } from '../ports/store.port'
+import type { RateLimiter } from '../ports/rate-limiter.port'
 import type { ContentGuard } from '../ports/content-guard.port'
 import type { Cipher } from '../ports/cipher.port'
 import type { Messenger } from '../ports/messenger.port'
@@ -21,6 +22,8 @@ export interface Deps {
   templates: TemplateIds
   /** A council's WeChat group chat from the app's group ticket. */
   groups: GroupResolver
+  /** Per-person limit on writes; absent in unit tests that are not about it. */
+  writeLimiter?: RateLimiter
 }
 
 export interface ActionContext {

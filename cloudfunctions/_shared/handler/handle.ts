@@ -9,6 +9,7 @@ import type { Caller } from '../ports/identity.port'
 import { AppFailure } from './app-failure'
 import type { Deps } from './deps'
 import type { FunctionDef } from './define-function'
+import { READ_ACTIONS } from './read-actions'
 
 const toIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
@@ -41,7 +42,11 @@ export async function handle(
 
     if (caller.kind !== 'user') return fail('UNAUTHENTICATED', DEFAULT_MESSAGES.UNAUTHENTICATED)
 
-    const ctx = { openid: caller.openid, now: deps.clock.now(), requestId, deps }
+    const now = deps.clock.now()
+    if (deps.writeLimiter && !READ_ACTIONS.has(action) && !deps.writeLimiter.allow(`${caller.openid}:${fn.name}`, Date.parse(now))) {
+      return fail('RATE_LIMITED', DEFAULT_MESSAGES.RATE_LIMITED)
+    }
+    const ctx = { openid: caller.openid, now, requestId, deps }
     return ok(await run(ctx, parsed.data))
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)

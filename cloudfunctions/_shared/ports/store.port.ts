@@ -312,5 +312,13 @@ export interface Store extends Repositories {
    * the store detects a conflicting concurrent write, so it must not have effects outside `tx`.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>
+  /**
+   * Optional: runs `fn`, whose transactions (one after another) then commit together — on SQLite one
+   * COMMIT for a page of the sweep instead of one per case; each transaction is still all or nothing
+   * (a savepoint), and one that fails takes nothing else with it. Nothing is committed until `fn`
+   * returns: a crash loses the whole batch, so only repeat-safe work (timer jobs) may batch. A store
+   * without it (CloudBase) commits each transaction alone.
+   */
+  batch?<T>(fn: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }

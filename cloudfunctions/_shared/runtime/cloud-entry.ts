@@ -2,6 +2,7 @@
  * The production entry of every function: WeChat's context gives the identity, CloudBase holds the
  * state. Timer triggers run the function's jobs. Only bundled cloud functions import this file.
  */
+import { defaultWriteLimiter } from '../adapters/window-rate-limiter'
 import cloud from 'wx-server-sdk'
 import type { Caller } from '../ports/identity.port'
 import { consoleLogger } from '../ports/logger.port'
@@ -38,6 +39,7 @@ function productionDeps(): Deps {
       messenger: subscribeMessenger(cloud.openapi as never),
       templates: templateIds(),
       groups: openDataGroupResolver(cloud as never),
+      writeLimiter: defaultWriteLimiter(),
     }
   }
   return deps

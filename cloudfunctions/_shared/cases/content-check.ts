@@ -1,0 +1,9 @@
+/** Every piece of user text goes past the ContentGuard before it is stored (issue 8: abuse). */
+import { contentRejected } from '../handler/app-failure'
+import type { ActionContext } from '../handler/deps'
+
+export async function ensureAcceptableText(ctx: ActionContext, ...texts: (string | undefined)[]): Promise<void> {
+  const text = texts.filter((t): t is string => Boolean(t && t.trim())).join('\n')
+  if (!text) return
+  if ((await ctx.deps.contentGuard.check(text, { openid: ctx.openid })) === 'risky') throw contentRejected()
+}
