@@ -39,6 +39,11 @@ export const accountContract = {
    * 代码,名称,层级,上级代码 (层级: 省/市/县/乡镇/村 or province/city/county/township/village). A header
    * line is allowed. Parents first, or already present. Existing codes are renamed, never moved.
    */
+  /** The audit log of an org's subtree (cadres of that org or above, the admin), newest first. */
+  audit: z.object({
+    orgId: id('组织').optional(),
+    before: z.object({ at: z.string().max(40), id: id('记录') }).optional(),
+  }),
   importOrgs: z.object({ csv: z.string({ error: '请粘贴 CSV 内容' }).min(1, { error: '请粘贴 CSV 内容' }).max(200_000, { error: 'CSV 太大，请分批导入（每批不超过 20 万字）' }) }),
 }
 
@@ -73,5 +78,19 @@ export interface AccountResults {
   revoke: { removed: boolean }
   renameOrg: { org: OrgNode }
   moveVillage: { org: OrgNode }
+  audit: {
+    items: {
+      id: string
+      at: string
+      /** A staff member's name, or her role: residents and the system are never named. */
+      actor: string
+      action: string
+      orgName: string
+      targetType: 'case' | 'deliberation' | 'role' | 'org'
+      targetId: string
+      summary: string
+    }[]
+    next?: { at: string; id: string }
+  }
   importOrgs: { added: number; renamed: number; unchanged: number; errors: { line: number; message: string }[] }
 }

@@ -4,6 +4,7 @@ import { notFound } from '../_shared/handler/app-failure'
 import type { OrgRecord } from '../_shared/ports/store.port'
 import { invite, members, redeem, revoke } from './invitations.actions'
 import { importOrgs, moveVillage, renameOrg } from './org-tree.actions'
+import { readAudit } from './audit.actions'
 
 export const accountFunction = defineFunction('account', {
   me: async ({ openid, deps }) => {
@@ -50,4 +51,5 @@ export const accountFunction = defineFunction('account', {
   renameOrg,
   moveVillage,
   importOrgs,
+  audit: readAudit,
 })

@@ -12,6 +12,7 @@ import { loadPerson } from '../_shared/cases/load-person'
 import { orgPath } from '../_shared/orgs/org-path'
 import { bindRole, unbindRole } from '../_shared/orgs/onboarding.service'
 import { invitationCode } from '../_shared/orgs/invitation-code'
+import { auditOrgChange } from '../_shared/audit/org-audit'
 
 const DAY_MS = 86_400_000
 
@@ -43,6 +44,14 @@ export async function invite(
       createdAt: ctx.now,
       expiresAt,
     })
+    await auditOrgChange(ctx.deps.store, ctx, {
+      orgId: target.org.id,
+      action: 'account.invite',
+      actorRole: inviter.roles[0]?.role ?? 'resident',
+      targetType: 'role',
+      targetId: code,
+      summary: `发出邀请：${ROLE_LABELS[input.role]}`,
+    })
     return {
       code,
       role: input.role,
@@ -72,6 +81,14 @@ export async function redeem(ctx: ActionContext, { code }: { code: string }): Pr
     if (!(await tx.people.getUser(ctx.openid))) {
       await tx.people.putUser({ openid: ctx.openid, name: null, homeOrgId: org.level === 'village' ? org.id : null })
     }
+    await auditOrgChange(tx, ctx, {
+      orgId: org.id,
+      action: 'account.redeem',
+      actorRole: invitation.role,
+      targetType: 'role',
+      targetId: code,
+      summary: `凭邀请码成为${ROLE_LABELS[invitation.role]}`,
+    })
     return { role: invitation.role, orgId: org.id, orgName: org.name, level: org.level }
   })
 }
@@ -101,6 +118,16 @@ export async function revoke(
   return ctx.deps.store.transaction(async (tx) => {
     const had = (await tx.people.rolesOf(input.openid)).some((m) => m.role === input.role && m.orgId === input.orgId)
     await unbindRole(tx, { openid: input.openid, role: input.role, orgId: input.orgId })
+    if (had) {
+      await auditOrgChange(tx, ctx, {
+        orgId: input.orgId,
+        action: 'account.revoke',
+        actorRole: actor.roles[0]?.role ?? 'resident',
+        targetType: 'role',
+        targetId: input.openid,
+        summary: `取消${ROLE_LABELS[input.role]}`,
+      })
+    }
     return { removed: had }
   })
 }

@@ -11,6 +11,7 @@ import { loadPerson } from '../_shared/cases/load-person'
 import { addOrg } from '../_shared/orgs/onboarding.service'
 import { orgPath } from '../_shared/orgs/org-path'
 import type { OrgRecord } from '../_shared/ports/store.port'
+import { auditOrgChange } from '../_shared/audit/org-audit'
 
 async function requireAdmin(ctx: ActionContext) {
   const actor = await loadPerson(ctx.deps.store, ctx.openid)
@@ -25,6 +26,7 @@ export async function renameOrg(ctx: ActionContext, { orgId, name }: { orgId: st
   if (!org) throw notFound('没有找到该组织')
   const renamed = { ...org, name }
   await ctx.deps.store.orgs.put(renamed)
+  await auditOrgChange(ctx.deps.store, ctx, { orgId, action: 'account.renameOrg', actorRole: 'admin', targetType: 'org', targetId: orgId, summary: `改名：${org.name} → ${name}` })
   return { org: node(renamed) }
 }
 
@@ -50,6 +52,7 @@ export async function moveVillage(
     await tx.counters.add(newAncestors, figures)
     const moved = { ...village, parentId: toParentId }
     await tx.orgs.put(moved)
+    await auditOrgChange(tx, ctx, { orgId, action: 'account.moveVillage', actorRole: 'admin', targetType: 'org', targetId: orgId, summary: `调整上级至 ${parent.name}` })
     return { org: node(moved) }
   })
 }

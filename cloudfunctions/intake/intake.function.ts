@@ -16,6 +16,8 @@ import { readCaseDetail } from '../_shared/cases/case-reads'
 import { countCaseChange } from '../_shared/stats/counters.service'
 import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
 import { maskPhone } from '../_shared/adapters/aes-gcm.cipher'
+import { purgeContacts } from './purge-contacts.job'
+import { caseAuditEntries } from '../_shared/audit/case-audit'
 import type { OrgRecord } from '../_shared/ports/store.port'
 
 /** Enough for a real need (several problems in a bad week), too few for flooding a council. */
@@ -95,6 +97,7 @@ export const intakeFunction = defineFunction('intake', {
           createdAt: now,
         })
       }
+      await tx.audit.add(caseAuditEntries(deps.ids, decision.events, state))
       await tx.messages.add(await caseMessages(tx, deps.ids, decision.events, state, 1, now))
       return result
     })
@@ -157,4 +160,6 @@ export const intakeFunction = defineFunction('intake', {
     }))
     return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
   },
-})
+},
+  { purgeContacts: (ctx) => purgeContacts(ctx) },
+)

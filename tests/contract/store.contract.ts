@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
 import { invitationsContract } from './store.invitations.contract'
+import { auditContract } from './store.audit.contract'
 import { casesContract } from './store.cases.contract'
 import { deliberationsContract } from './store.deliberations.contract'
 import { messagesContract } from './store.messages.contract'
@@ -117,5 +118,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
     transactionsContract(() => store)
     countersContract(() => store)
     invitationsContract(() => store)
+    auditContract(() => store)
   })
 }

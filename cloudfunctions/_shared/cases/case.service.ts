@@ -2,6 +2,8 @@
  * The shell around the case decider: load, decide, save — with the timeline events and the message
  * rows — in one transaction. Handlers and timer jobs both come through here.
  */
+import { caseAuditEntries } from '../audit/case-audit'
+import { scheduleContactPurge } from './contact-retention'
 import { decide, evolve } from '../domain/case.decider'
 import type { CaseCommand } from '../domain/case.commands'
 import type { CaseEvent } from '../domain/case.events'
@@ -70,5 +72,7 @@ export async function changeCaseIn(
   const version = stored.version + 1
   const at = decision.events[0]?.at ?? state.updatedAt
   await tx.messages.add(await caseMessages(tx, deps.ids, decision.events, state, version, at))
+  await tx.audit.add(caseAuditEntries(deps.ids, decision.events, state))
+  await scheduleContactPurge(tx, stored.state, state, at)
   return { state, events: decision.events, version }
 }

@@ -180,6 +180,36 @@ export interface ContactRepository {
   put(contact: ContactRecord): Promise<void>
   get(caseId: string): Promise<ContactRecord | null>
   remove(caseId: string): Promise<void>
+  /** Sets when the contact may be deleted (its case ended); nothing when the case left no contact. */
+  schedulePurge(caseId: string, purgeAfter: string): Promise<void>
+  /** Case ids whose contact may be deleted at `now`, oldest first. */
+  duePurge(now: string, limit: number): Promise<string[]>
+}
+
+/**
+ * Who did what, when, from which org: one line per state change, readable by the cadres of the org
+ * and every org above it. `orgPath` runs province first down to the org where it happened.
+ */
+export interface AuditEntry {
+  id: string
+  at: string
+  /** Null for the system (timers) and for an anonymous reporter: the log never identifies her. */
+  actorOpenid: string | null
+  actorRole: string
+  /** What happened, as a stable code (e.g. `case.CaseAccepted`, `account.invite`). */
+  action: string
+  orgId: string
+  orgPath: string[]
+  targetType: 'case' | 'deliberation' | 'role' | 'org'
+  targetId: string
+  /** A short Chinese line; names of orgs and people are resolved when read. */
+  summary: string
+}
+
+export interface AuditRepository {
+  add(entries: AuditEntry[]): Promise<void>
+  /** Entries that happened at `orgId` or below it, newest first, before the cursor. */
+  inSubtree(orgPath: string[], limit: number, before?: { at: string; id: string }): Promise<AuditEntry[]>
 }
 
 /**
@@ -304,6 +334,7 @@ export interface Repositories {
   comments: CommentRepository
   councilGroups: CouncilGroupRepository
   invitations: InvitationRepository
+  audit: AuditRepository
 }
 
 export interface Store extends Repositories {

@@ -3,7 +3,7 @@
  * removes one document and leaves the case and its timeline alone.
  */
 import type { ContactRecord, ContactRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { getDoc, readUpTo, type Doc } from './cloudbase-db'
 import type { Scope } from './scope.cloudbase'
 
 export const CONTACTS = 'contacts'
@@ -27,6 +27,17 @@ export function cloudbaseContacts(scope: Scope): ContactRepository {
     },
     remove: async (caseId) => {
       await scope.doc(CONTACTS).doc(caseId).remove()
+    },
+    schedulePurge: async (caseId, purgeAfter) => {
+      const doc = await getDoc(scope.doc(CONTACTS), caseId)
+      if (!doc) return
+      const { _id, ...fields } = doc
+      await scope.doc(CONTACTS).doc(caseId).set({ ...fields, purgeAfter })
+    },
+    duePurge: async (now, limit) => {
+      const _ = scope.command
+      const query = scope.query(CONTACTS).where({ purgeAfter: _.lte(now) }).orderBy('purgeAfter', 'asc')
+      return (await readUpTo(query, limit)).map((doc) => String(doc._id))
     },
   }
 }

@@ -17,6 +17,7 @@ import { BALLOTS, cloudbaseBallots } from './ballots.cloudbase'
 import { DELIBERATION_COMMENTS, cloudbaseComments } from './comments.cloudbase'
 import { COUNCIL_GROUPS, cloudbaseCouncilGroups } from './council-groups.cloudbase'
 import { INVITATIONS, cloudbaseInvitations } from './invitations.cloudbase'
+import { AUDIT, cloudbaseAudit } from './audit.cloudbase'
 import { CREDITS, cloudbaseCredits } from './credits.cloudbase'
 import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
 import { META, cloudbaseMeta } from './meta.cloudbase'
@@ -45,6 +46,7 @@ export const COLLECTIONS = [
   DELIBERATION_COMMENTS,
   COUNCIL_GROUPS,
   INVITATIONS,
+  AUDIT,
 ] as const
 
 export interface CloudbaseStoreOptions {
@@ -67,6 +69,7 @@ function repositories(scope: Scope): Repositories {
     comments: cloudbaseComments(scope),
     councilGroups: cloudbaseCouncilGroups(scope),
     invitations: cloudbaseInvitations(scope),
+    audit: cloudbaseAudit(scope),
   }
 }
 

@@ -9,6 +9,10 @@ export function sqliteContacts(db: Database.Database): ContactRepository {
     ),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM contacts WHERE case_id = ?'),
     remove: db.prepare('DELETE FROM contacts WHERE case_id = ?'),
+    schedule: db.prepare('UPDATE contacts SET purge_after = ? WHERE case_id = ?'),
+    due: db.prepare<[string, number], { case_id: string }>(
+      'SELECT case_id FROM contacts WHERE purge_after IS NOT NULL AND purge_after <= ? ORDER BY purge_after LIMIT ?',
+    ),
   }
   return {
     put: async (contact) => {
@@ -21,5 +25,9 @@ export function sqliteContacts(db: Database.Database): ContactRepository {
     remove: async (caseId) => {
       stmt.remove.run(caseId)
     },
+    schedulePurge: async (caseId, purgeAfter) => {
+      stmt.schedule.run(purgeAfter, caseId)
+    },
+    duePurge: async (now, limit) => stmt.due.all(now, limit).map((row) => row.case_id),
   }
 }

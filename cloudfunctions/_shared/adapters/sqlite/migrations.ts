@@ -194,4 +194,21 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'contact retention; the audit log',
+    sql: `
+      ALTER TABLE contacts ADD COLUMN purge_after TEXT;
+      CREATE INDEX contacts_purge ON contacts(purge_after) WHERE purge_after IS NOT NULL;
+
+      CREATE TABLE audit (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        -- '/province/city/…/org/': a subtree is a key range.
+        path_key TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_path ON audit(path_key, at);
+    `,
+  },
 ]

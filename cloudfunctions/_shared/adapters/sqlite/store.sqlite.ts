@@ -21,6 +21,7 @@ import { sqliteBallots } from './ballots.sqlite'
 import { sqliteComments } from './comments.sqlite'
 import { sqliteCouncilGroups } from './council-groups.sqlite'
 import { sqliteInvitations } from './invitations.sqlite'
+import { sqliteAudit } from './audit.sqlite'
 
 type Db = Database.Database
 
@@ -99,6 +100,7 @@ function repositories(db: Db): Repositories {
     comments: sqliteComments(db),
     councilGroups: sqliteCouncilGroups(db),
     invitations: sqliteInvitations(db),
+    audit: sqliteAudit(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -165,6 +167,7 @@ function locked(repos: Repositories, lock: Pick<SqliteLock, 'run'>): Repositorie
     comments: wrap(repos.comments),
     councilGroups: wrap(repos.councilGroups),
     invitations: wrap(repos.invitations),
+    audit: wrap(repos.audit),
   }
 }
 

@@ -1,0 +1,28 @@
+/** The audit log on SQLite: a subtree is the key range of its path prefix, newest first. */
+import type Database from 'better-sqlite3'
+import type { AuditEntry, AuditRepository } from '../../ports/store.port'
+
+export const pathKey = (orgPath: readonly string[]) => `/${orgPath.join('/')}/`
+
+export function sqliteAudit(db: Database.Database): AuditRepository {
+  const insert = db.prepare('INSERT OR IGNORE INTO audit (id, at, path_key, doc) VALUES (?, ?, ?, ?)')
+  const page = db.prepare<[string, string, number], { doc: string }>(
+    'SELECT doc FROM audit WHERE path_key >= ? AND path_key < ? ORDER BY at DESC, id DESC LIMIT ?',
+  )
+  const pageBefore = db.prepare<[string, string, string, string, string, number], { doc: string }>(
+    `SELECT doc FROM audit WHERE path_key >= ? AND path_key < ? AND (at < ? OR (at = ? AND id < ?))
+     ORDER BY at DESC, id DESC LIMIT ?`,
+  )
+  return {
+    add: async (entries) => {
+      for (const e of entries) insert.run(e.id, e.at, pathKey(e.orgPath), JSON.stringify(e))
+    },
+    inSubtree: async (orgPath, limit, before) => {
+      const from = pathKey(orgPath)
+      // Every key in the subtree starts with `from`; '\uffff' sorts after any id character.
+      const to = `${from}\uffff`
+      const rows = before ? pageBefore.all(from, to, before.at, before.at, before.id, limit) : page.all(from, to, limit)
+      return rows.map((row) => JSON.parse(row.doc) as AuditEntry)
+    },
+  }
+}
