@@ -43,6 +43,9 @@ export interface CaseDetail extends CaseSummary {
   /** Masked (138****5678); only for the holder's convener and cadres, never for an anonymous case. */
   phone?: string
   address?: string
+  /** Filed by a council member for a resident; her name and masked phone only for those handling it. */
+  filedOnBehalf: boolean
+  onBehalfOf?: { name: string; phone?: string }
   photos: string[]
   outcome?: { outcome: Outcome; resolution: string; at: string; level: Level; orgName: string }
   rating?: { rating: Rating; comment?: string; at: string }

@@ -34,6 +34,13 @@ export const submitInput = z
       .optional(),
     address: z.string().trim().max(100, { error: '地址不能超过 100 个字' }).optional(),
     photos: z.array(photoId).max(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` }).optional(),
+    /** A council member files for a resident: her name (and phone) are kept as contact details. */
+    onBehalfOf: z
+      .object({
+        name: text('群众姓名', 20),
+        phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码' }).optional(),
+      })
+      .optional(),
   })
   .refine((input) => !(input.anonymous && input.phone), {
     error: '匿名反映不留电话；如需联系您，请关闭匿名',

@@ -5,7 +5,7 @@
 import { ROLE_LABELS } from '../../types/enums'
 import type { AccountResults } from '../../types/account.contract'
 import type { Role } from '../../types/enums'
-import { canInvite, canRevoke } from '../_shared/domain/invitation.rules'
+import { canInvite, canListMembers, canRevoke } from '../_shared/domain/invitation.rules'
 import { conflict, forbidden, notFound } from '../_shared/handler/app-failure'
 import type { ActionContext } from '../_shared/handler/deps'
 import { loadPerson } from '../_shared/cases/load-person'
@@ -96,9 +96,8 @@ export async function redeem(ctx: ActionContext, { code }: { code: string }): Pr
 export async function members(ctx: ActionContext, { orgId }: { orgId: string }): Promise<AccountResults['members']> {
   const viewer = await loadPerson(ctx.deps.store, ctx.openid)
   const target = await targetOf(ctx, orgId)
-  // Whoever may offer a member seat here may see who sits here.
-  const mayManage = (['member', 'cadre'] as Role[]).some((role) => canInvite(viewer, role, target))
-  if (!mayManage) throw forbidden('您没有权限查看该组织的成员')
+  // Whoever may offer a seat here may see who sits here.
+  if (!canListMembers(viewer, target)) throw forbidden('您没有权限查看该组织的成员')
   const items = []
   for (const role of ['convener', 'member', 'cadre', 'admin'] as Role[]) {
     for (const m of await ctx.deps.store.people.withRole(orgId, role)) {

@@ -79,6 +79,7 @@ export const intakeFunction = defineFunction('intake', {
         reporterOpenid: openid,
         anonymous: input.anonymous,
         ...(input.photos && { photos: input.photos }),
+        ...(input.onBehalfOf && { onBehalf: true }),
       },
       null,
     )
@@ -89,11 +90,14 @@ export const intakeFunction = defineFunction('intake', {
       const result = await tx.cases.create(state, decision.events, input.clientRequestId)
       if (!result.created) return result
       await countCaseChange(tx, decision.events, null, state)
-      if (input.phone || input.address) {
+      if (input.phone || input.address || input.onBehalfOf) {
+        const resident = input.onBehalfOf
         await tx.contacts.put({
           caseId,
           ...(input.phone && { phoneCipher: deps.cipher.encrypt(input.phone) }),
           ...(input.address && { address: input.address }),
+          ...(resident && { residentNameCipher: deps.cipher.encrypt(resident.name) }),
+          ...(resident?.phone && { residentPhoneCipher: deps.cipher.encrypt(resident.phone) }),
           createdAt: now,
         })
       }
@@ -131,6 +135,12 @@ export const intakeFunction = defineFunction('intake', {
       case: await readCaseDetail(deps.store, caseId, viewer, now, {
         ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
         ...(contact?.address && { address: contact.address }),
+        ...(contact?.residentNameCipher && {
+          onBehalfOf: {
+            name: deps.cipher.decrypt(contact.residentNameCipher),
+            ...(contact.residentPhoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.residentPhoneCipher)) }),
+          },
+        }),
       }),
     }
   },

@@ -63,3 +63,17 @@ test('a closed case’s contact details are deleted after the retention period, 
   // The case and its story stay.
   expect((await deps.store.cases.get(caseId))?.state.status).toBe('closed')
 })
+
+test('a council member files for a resident: recorded as such; her name reaches only those handling it', async () => {
+  const { caseId } = await callAs<{ caseId: string }>(deps, intake, 'demo-member-li', aReport({ onBehalfOf: { name: '刘奶奶', phone: '13900001111' } }))
+  const asConvener = await callAs<{ case: { filedOnBehalf: boolean; onBehalfOf?: { name: string; phone?: string }; timeline: { text: string }[] } }>(deps, intake, CONVENER, { action: 'get', caseId })
+  expect(asConvener.case).toMatchObject({ filedOnBehalf: true, onBehalfOf: { name: '刘奶奶', phone: '139****1111' } })
+  expect(asConvener.case.timeline[0]?.text).toBe('议事会成员代群众提交，由蒲河村（村/社区）议事会受理')
+  const asFiler = await callAs<{ case: { onBehalfOf?: unknown; mine: boolean } }>(deps, intake, 'demo-member-li', { action: 'get', caseId })
+  expect(asFiler.case).toMatchObject({ mine: true })
+  expect(asFiler.case.onBehalfOf).toBeUndefined()
+  expect(await handle(intake, aReport({ onBehalfOf: { name: '某人' } }), { kind: 'user', openid: RESIDENT }, deps)).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: '只有本村（社区）议事会成员可以代群众反映' },
+  })
+})

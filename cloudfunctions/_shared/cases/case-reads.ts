@@ -10,7 +10,7 @@ export async function readCaseDetail(
   caseId: string,
   viewer: Person,
   now: string,
-  extra: { phone?: string; address?: string } = {},
+  extra: { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } } = {},
 ): Promise<CaseDetail> {
   const stored = await repos.cases.get(caseId)
   if (!stored) throw notFound('没有找到这条反映')

@@ -90,7 +90,7 @@ export function toDetail(
   viewer: Person,
   now: string,
   orgName: OrgNames,
-  extra: { phone?: string; address?: string } = {},
+  extra: { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } } = {},
 ): CaseDetail | null {
   const visibility = visibilityOf(viewer, state)
   const view = redactCase(state, visibility, viewer.openid)
@@ -109,6 +109,7 @@ export function toDetail(
     villageName: orgName(view.villageId),
     anonymous: view.reporter.anonymous,
     mine: view.mine,
+    filedOnBehalf: state.filedOnBehalf === true,
     ...extra,
     photos: visibility === "full" ? state.photos : [],
     ...(view.outcome && {

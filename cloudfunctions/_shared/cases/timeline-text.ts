@@ -7,7 +7,7 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
   const here = `${orgName(entry.orgId)}（${LEVEL_LABELS[entry.level]}）`
   switch (entry.type) {
     case 'CaseSubmitted':
-      return `反映已提交，由${here}议事会受理`
+      return entry.onBehalf ? `议事会成员代群众提交，由${here}议事会受理` : `反映已提交，由${here}议事会受理`
     case 'CaseAccepted':
       return `${here}已受理`
     case 'CaseResolved':

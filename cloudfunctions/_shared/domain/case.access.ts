@@ -2,12 +2,17 @@
  * Who may do what with a case: a pure function of the person's role bindings and the case. It looks
  * at relationships only, never at the status, so a handler can authorize before it looks at the
  * state of the thing, and the decider answers a wrong status with CONFLICT, not FORBIDDEN.
+ *
+ * The answers come from authorization.table.ts: each binding is placed on the case's own ladder and
+ * measured against the org holding the case now. What stays here is what the case's content decides:
+ * a sensitive case is redacted for those who may see it but not its private text.
  */
 import { SENSITIVE_CATEGORIES } from '../../../types/enums'
 import type { ActorRole, Person } from './actor.types'
 import { assertNever } from './domain.errors'
-import { isAbove, levelOnChain } from './org-ladder'
+import { pathOnLadder } from './org-ladder'
 import type { CaseState } from './case.state'
+import { allowedBindings, allowedPersonally, type AuthAction } from './authorization.table'
 
 export type CaseAction =
   | 'view'
@@ -22,37 +27,54 @@ export type CaseAction =
 
 export type Visibility = 'full' | 'redacted' | 'none'
 
+const ROW_OF: Readonly<Record<CaseAction, AuthAction>> = {
+  view: 'case.view',
+  accept: 'case.accept',
+  resolve: 'case.resolve',
+  escalate: 'case.escalate',
+  handBack: 'case.handBack',
+  assign: 'case.assign',
+  reply: 'case.reply',
+  rate: 'case.rate',
+  withdraw: 'case.withdraw',
+}
+
+/** The bindings the table allows for this action on this case, the role she acts in first. */
+function bindingsFor(actor: Person, row: AuthAction, caseState: CaseState) {
+  const { chain } = caseState
+  return allowedBindings(actor, row, pathOnLadder(chain, caseState.holderOrgId), (orgId) => pathOnLadder(chain, orgId))
+}
+
+/** Whether the table lets the person do it: as anyone, as the reporter, or by one of her roles. */
+export function mayOnCase(actor: Person, row: AuthAction, caseState: CaseState): boolean {
+  return (
+    allowedPersonally('resident', row) ||
+    (isReporter(actor, caseState) && allowedPersonally('reporter', row)) ||
+    bindingsFor(actor, row, caseState).length > 0
+  )
+}
+
 export function canOnCase(actor: Person, action: CaseAction, caseState: CaseState): boolean {
   switch (action) {
     case 'view':
       return visibilityOf(actor, caseState) !== 'none'
     case 'rate':
     case 'withdraw':
-      return isReporter(actor, caseState)
     case 'accept':
     case 'resolve':
     case 'escalate':
     case 'handBack':
     case 'assign':
     case 'reply':
-      return holderRole(actor, caseState) !== null
+      return mayOnCase(actor, ROW_OF[action], caseState)
     default:
       return assertNever(action)
   }
 }
 
 export function visibilityOf(actor: Person, caseState: CaseState): Visibility {
-  if (
-    isReporter(actor, caseState) ||
-    holderRole(actor, caseState) !== null ||
-    supervises(actor, caseState) ||
-    isProvinceAdmin(actor, caseState)
-  ) {
-    return 'full'
-  }
-  if (isCouncilMember(actor, caseState)) {
-    return isSensitive(caseState) ? 'redacted' : 'full'
-  }
+  if (mayOnCase(actor, 'case.viewPrivate', caseState)) return 'full'
+  if (mayOnCase(actor, 'case.view', caseState)) return isSensitive(caseState) ? 'redacted' : 'full'
   return 'none'
 }
 
@@ -63,36 +85,17 @@ export function isReporter(actor: Person, caseState: CaseState): boolean {
   return actor.openid.length > 0 && actor.openid === caseState.reporter.openid
 }
 
-/** The role by which the person handles the case for its holder org, or null if she does not. */
+/**
+ * The role by which the person holds the case for its holder org (its convener or a cadre), or null
+ * if she does not: whoever holds it sees the reporter's contact details (the table's case.contact).
+ */
 export function holderRole(actor: Person, caseState: CaseState): 'convener' | 'cadre' | null {
-  const binding = actor.roles.find(
-    (b) => b.orgId === caseState.holderOrgId && (b.role === 'cadre' || b.role === 'convener'),
-  )
+  const binding = bindingsFor(actor, 'case.contact', caseState).find((b) => b.role === 'cadre' || b.role === 'convener')
   return binding ? (binding.role as 'convener' | 'cadre') : null
-}
-
-/** Cadres of orgs above the holder on the case's chain watch it: supervision, not handling. */
-function supervises(actor: Person, caseState: CaseState): boolean {
-  return actor.roles.some((b) => {
-    if (b.role !== 'cadre') return false
-    const level = levelOnChain(caseState.chain, b.orgId)
-    return level !== null && isAbove(level, caseState.level)
-  })
-}
-
-function isProvinceAdmin(actor: Person, caseState: CaseState): boolean {
-  return actor.roles.some((b) => b.role === 'admin' && b.orgId === caseState.chain.province)
-}
-
-// A convener is a council member too: once the case has left her village she sees it as one.
-function isCouncilMember(actor: Person, caseState: CaseState): boolean {
-  return actor.roles.some(
-    (b) => b.orgId === caseState.villageId && (b.role === 'member' || b.role === 'convener'),
-  )
 }
 
 /** The audit trail's role for an action the person is allowed to take. */
 export function actingRole(actor: Person, action: CaseAction, caseState: CaseState): ActorRole {
   if (action === 'rate' || action === 'withdraw') return 'resident'
-  return holderRole(actor, caseState) ?? 'resident'
+  return bindingsFor(actor, ROW_OF[action], caseState)[0]?.role ?? 'resident'
 }

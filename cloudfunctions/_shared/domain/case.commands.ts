@@ -26,6 +26,11 @@ export interface SubmitCase extends CommandBase {
   anonymous: boolean
   /** Stored file ids of the photos she attached (at most 9; the contract checks it). */
   photos?: string[]
+  /**
+   * A council member files for a resident who cannot (no phone, no WeChat, cannot read): the member is
+   * the reporter of record who follows it and tells her; the resident's name stays in the contact record.
+   */
+  onBehalf?: boolean
 }
 
 export interface AcceptCase extends CommandBase {

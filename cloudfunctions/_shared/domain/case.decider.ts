@@ -97,6 +97,10 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
   if (c.actor === 'system' || !c.reporterOpenid || c.actor.openid !== c.reporterOpenid) {
     return reject('FORBIDDEN', '只能以本人身份提交反映')
   }
+  const councilMember = c.actor.roles.some(
+    (b) => b.orgId === c.villageId && (b.role === 'member' || b.role === 'convener'),
+  )
+  if (c.onBehalf && !councilMember) return reject('FORBIDDEN', '只有本村（社区）议事会成员可以代群众反映')
   if (state !== null) return reject('CONFLICT', '该反映已提交，请勿重复提交')
   if (blank(c.caseId)) return reject('INVALID_INPUT', '反映编号无效')
   const chainError = chainProblem(c.chain, c.villageId)
@@ -111,7 +115,7 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
     at: c.at,
     level: 'village',
     orgId: chain.village,
-    by: { openid: c.reporterOpenid, role: 'resident' },
+    by: { openid: c.reporterOpenid, role: c.onBehalf ? 'member' : 'resident' },
     caseId: c.caseId,
     kind: c.kind,
     category: c.category,
@@ -121,6 +125,7 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
     chain,
     reporter: { openid: c.reporterOpenid, anonymous: c.anonymous },
     ...(c.photos && c.photos.length > 0 && { photos: [...c.photos] }),
+    ...(c.onBehalf && { onBehalf: true as const }),
     ...deadlinesAt('village', c.at, policy),
   })
 }

@@ -29,6 +29,8 @@ export interface CaseSubmitted extends EventBase {
   chain: Chain
   reporter: Reporter
   photos?: string[]
+  /** Filed by a council member for a resident (see SubmitCase.onBehalf). */
+  onBehalf?: true
   acceptBy: string
   resolveBy: string
 }

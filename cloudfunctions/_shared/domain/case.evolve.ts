@@ -21,6 +21,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       villageId: event.villageId,
       chain: event.chain,
       reporter: event.reporter,
+      ...(event.onBehalf && { filedOnBehalf: true as const }),
       status: 'pending',
       level: event.level,
       holderOrgId: event.orgId,

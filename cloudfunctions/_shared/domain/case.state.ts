@@ -54,6 +54,8 @@ export interface CaseState {
   villageId: string
   chain: Chain
   reporter: Reporter
+  /** A council member filed it for a resident. */
+  filedOnBehalf?: true
   status: CaseStatus
   level: Level
   holderOrgId: string

@@ -2,23 +2,40 @@
  * Who may do what with a deliberation: pure predicates over the person's role bindings and the
  * deliberation. Like case.access, they look at relationships only, never at the status, so the
  * decider answers "not you" (FORBIDDEN) before "not now" (CONFLICT).
+ *
+ * The answers come from authorization.table.ts, measured against the council's village on its own
+ * ladder (the chain it captured when it opened). Where only the org id is at hand, a binding is
+ * placed by its org id alone, which is exact for the rows that allow only `own`.
  */
 import type { Role } from '../../../types/enums'
 import type { Actor, Person } from './actor.types'
-import { isAbove, levelOnChain } from './org-ladder'
+import { pathOnLadder, type Chain } from './org-ladder'
 import type { CommentAuthorRole, DeliberationState } from './deliberation.state'
+import { allowedBindings, relationOf, type AuthAction } from './authorization.table'
 
 type Where = Pick<DeliberationState, 'orgId' | 'chain'>
-type Org = Pick<DeliberationState, 'orgId'>
+type Org = Pick<DeliberationState, 'orgId'> & { chain?: Chain }
 
-const boundAs = (actor: Person, orgId: string, roles: readonly Role[]): boolean =>
-  actor.roles.some((b) => b.orgId === orgId && roles.includes(b.role))
+/** The council's path and how to place a binding on it: on its ladder when the chain is known. */
+function placing(d: Org): { target: readonly string[]; pathOf: (orgId: string) => readonly string[] } {
+  const { chain } = d
+  if (!chain || chain.village !== d.orgId) return { target: [d.orgId], pathOf: (orgId) => [orgId] }
+  return { target: pathOnLadder(chain, d.orgId), pathOf: (orgId) => pathOnLadder(chain, orgId) }
+}
+
+const bindingsFor = (actor: Person, row: AuthAction, d: Org) => {
+  const { target, pathOf } = placing(d)
+  return allowedBindings(actor, row, target, pathOf)
+}
+
+const may = (actor: Person, row: AuthAction, d: Org): boolean => bindingsFor(actor, row, d).length > 0
 
 /** A convener or a cadre of the org may open a deliberation for its council. */
-export const canOpen = (actor: Person, orgId: string): boolean => boundAs(actor, orgId, ['convener', 'cadre'])
+export const canOpen = (actor: Person, orgId: string, chain?: Chain): boolean =>
+  may(actor, 'deliberation.open', chain ? { orgId, chain } : { orgId })
 
 /** Runs it for the council: the convener or a cadre of the org. */
-export const manages = (actor: Person, d: Org): boolean => boundAs(actor, d.orgId, ['convener', 'cadre'])
+export const manages = (actor: Person, d: Org): boolean => may(actor, 'deliberation.manage', d)
 
 export const isElector = (d: Pick<DeliberationState, 'electorate'>, openid: string): boolean =>
   d.electorate.some((e) => e.openid === openid)
@@ -28,27 +45,23 @@ export const isElector = (d: Pick<DeliberationState, 'electorate'>, openid: stri
  * (the quorum was counted without her); someone who left no longer speaks for the council.
  */
 export const canVote = (actor: Person, d: Org & Pick<DeliberationState, 'electorate'>): boolean =>
-  isElector(d, actor.openid) && boundAs(actor, d.orgId, ['member', 'convener'])
+  isElector(d, actor.openid) && may(actor, 'deliberation.vote', d)
 
 /** Only the convener records a ballot agreed by phone: she answers for it in the audit trail. */
-export const canProxyVote = (actor: Person, d: Org): boolean => boundAs(actor, d.orgId, ['convener'])
+export const canProxyVote = (actor: Person, d: Org): boolean => may(actor, 'deliberation.proxyVote', d)
 
-export const canComment = (actor: Person, d: Org): boolean => boundAs(actor, d.orgId, ['member', 'convener', 'cadre'])
+export const canComment = (actor: Person, d: Org): boolean => may(actor, 'deliberation.comment', d)
 
 /** The timer may always ask (the decider checks the deadline); a person must run the council. */
 export const canClose = (actor: Actor, d: Org): boolean => actor === 'system' || manages(actor, d)
 
 /** Cadres of orgs above the council on its chain, and the province admin, watch: they read, never act. */
 export function supervises(actor: Person, d: Where): boolean {
-  return actor.roles.some((b) => {
-    if (b.role === 'admin') return b.orgId === d.chain.province
-    if (b.role !== 'cadre') return false
-    const level = levelOnChain(d.chain, b.orgId)
-    return level !== null && isAbove(level, 'village')
-  })
+  const { target, pathOf } = placing(d)
+  return bindingsFor(actor, 'deliberation.read', d).some((b) => relationOf(pathOf(b.orgId), target) === 'above')
 }
 
-export const canRead = (actor: Person, d: Where): boolean => canComment(actor, d) || supervises(actor, d)
+export const canRead = (actor: Person, d: Where): boolean => may(actor, 'deliberation.read', d)
 
 /**
  * A member sees the counts once she has voted or it has closed, so early numbers do not sway her
@@ -72,8 +85,8 @@ export const seesRoll = (actor: Person, d: Org): boolean => manages(actor, d)
 
 /** How a comment is signed: the strongest of her roles at the org. */
 export function commentRole(actor: Person, d: Org): CommentAuthorRole | null {
-  if (boundAs(actor, d.orgId, ['convener'])) return 'convener'
-  if (boundAs(actor, d.orgId, ['cadre'])) return 'cadre'
-  if (boundAs(actor, d.orgId, ['member'])) return 'member'
-  return null
+  const roles: Role[] = bindingsFor(actor, 'deliberation.comment', d).map((b) => b.role)
+  return COMMENT_ROLES.find((role) => roles.includes(role)) ?? null
 }
+
+const COMMENT_ROLES: readonly CommentAuthorRole[] = ['convener', 'cadre', 'member']

@@ -60,7 +60,7 @@ export function decide(
 }
 
 function openDeliberation(c: C.OpenDeliberation, state: DeliberationState | null, policy: DeliberationPolicy): DeliberationDecision {
-  if (c.actor === 'system' || !canOpen(c.actor, c.orgId)) {
+  if (c.actor === 'system' || !canOpen(c.actor, c.orgId, c.chain)) {
     return reject('FORBIDDEN', '只有本村（社区）议事会主任或妇联干部可以发起议事')
   }
   if (state !== null) return reject('CONFLICT', '该议事已发起，请勿重复提交')

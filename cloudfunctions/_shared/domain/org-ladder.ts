@@ -81,3 +81,13 @@ export function chainFrom(orgsById: OrgLookup, villageId: string): ChainResult {
 
 // Not the person's fault and not fixable by them: the org tree needs an administrator.
 const brokenChain = domainError('INTERNAL', '该村/社区的上级组织信息不完整，请联系管理员')
+
+/**
+ * An org's path as one case (or council) sees it: on its chain, the org and the chain above it; off
+ * the chain, the org alone (the chain says nothing about where it sits). Used to measure who stands
+ * where relative to a case's holder (authorization.table.ts).
+ */
+export function pathOnLadder(chain: Chain, orgId: string): string[] {
+  const level = levelOnChain(chain, orgId)
+  return level === null ? [orgId] : LEVELS.slice(levelIndex(level)).map((l) => chain[l])
+}

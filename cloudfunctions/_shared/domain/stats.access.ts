@@ -3,43 +3,35 @@
  * Pure: the caller brings the org's path (the org and its ancestors, walked up the tree by parentId).
  */
 import type { Person } from './actor.types'
-import { assertNever } from './domain.errors'
-import { holderRole, isSensitive, type Visibility } from './case.access'
+import { isSensitive, mayOnCase, type Visibility } from './case.access'
 import type { CaseState } from './case.state'
+import { allowedBindings, allowedSomewhere } from './authorization.table'
 
 /**
  * `orgPath`: the org's id first, then its parent's, up to the root. Cadres read any org on or below
  * their binding; the admin reads anything under her province (all of it, in a one-province tree);
- * a convener reads her own village. Council members and residents read none.
+ * a convener reads her own village. Council members and residents read none. (authorization.table's
+ * stats.read row.)
  */
 export function canReadStats(person: Person, orgPath: readonly string[]): boolean {
-  const orgId = orgPath[0]
-  if (orgId === undefined) return false
-  return person.roles.some((b) => {
-    switch (b.role) {
-      case 'admin':
-      case 'cadre':
-        return orgPath.includes(b.orgId)
-      case 'convener':
-        return b.orgId === orgId
-      case 'member':
-        return false
-      default:
-        return assertNever(b.role)
-    }
-  })
+  return allowedBindings(person, 'stats.read', orgPath).length > 0
 }
 
 /** Whether the person has any role that reads statistics somewhere: the gate before any lookup. */
 export const readsStatsAnywhere = (person: Person): boolean =>
-  person.roles.some((b) => b.role === 'admin' || b.role === 'cadre' || b.role === 'convener')
+  person.roles.some((b) => allowedSomewhere(b.role, 'stats.read'))
+
+/** Who reads an org's audit log: its cadres, those above, and the admin (the table's audit.read row). */
+export function canReadAudit(person: Person, orgPath: readonly string[]): boolean {
+  return allowedBindings(person, 'audit.read', orgPath).length > 0
+}
 
 /**
  * An export leaves the system as a file, so it is stricter than the case page (where cadres above the
  * holder read everything): the private text of a sensitive case goes only to the convener and cadres
- * of the org holding it now. The reporter is never named: redactCase without a viewer keeps only
- * whether she reported anonymously.
+ * of the org holding it now (the table's case.exportPrivate row). The reporter is never named:
+ * redactCase without a viewer keeps only whether she reported anonymously.
  */
 export function exportVisibility(person: Person, caseState: CaseState): Visibility {
-  return holderRole(person, caseState) !== null || !isSensitive(caseState) ? 'full' : 'redacted'
+  return !isSensitive(caseState) || mayOnCase(person, 'case.exportPrivate', caseState) ? 'full' : 'redacted'
 }

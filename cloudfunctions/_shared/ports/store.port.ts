@@ -172,6 +172,9 @@ export interface MessageRepository {
 export interface ContactRecord {
   caseId: string
   phoneCipher?: string
+  /** The resident a council member filed for (on-behalf reports): her name and phone. */
+  residentNameCipher?: string
+  residentPhoneCipher?: string
   address?: string
   createdAt: string
 }

@@ -25,6 +25,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </Text>
         )}
         {detail.anonymous && <Text className="muted">匿名反映</Text>}
+        {detail.filedOnBehalf && (
+          <Text className="case-line">
+            议事会成员代群众反映{detail.onBehalfOf ? `：${detail.onBehalfOf.name}${detail.onBehalfOf.phone ? `，${detail.onBehalfOf.phone}` : ''}` : ''}
+          </Text>
+        )}
         {detail.phone && <Text className="case-line">联系电话：{detail.phone}</Text>}
       </View>
       <View className="card">

@@ -17,6 +17,10 @@ export interface ReportDraft {
   anonymous: boolean
   phone: string
   photos: { fileId: string; url: string }[]
+  /** A council member filing for a resident. */
+  onBehalf?: boolean
+  residentName?: string
+  residentPhone?: string
 }
 
 const DRAFT_KEY = 'report.draft'

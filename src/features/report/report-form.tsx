@@ -12,6 +12,8 @@ interface Props {
   draft: ReportDraft
   errors: FieldErrors
   onChange: (patch: Partial<ReportDraft>) => void
+  /** A council member may file for a resident who cannot herself. */
+  canFileOnBehalf?: boolean
 }
 
 function Choices<T extends string>(props: {
@@ -35,10 +37,26 @@ function Choices<T extends string>(props: {
   )
 }
 
-export function ReportForm({ draft, errors, onChange }: Props) {
+export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) {
   const sensitive = draft.category !== undefined && SENSITIVE_CATEGORIES.includes(draft.category)
   return (
     <View>
+      {canFileOnBehalf && (
+        <View className="card">
+          <View className="tap" style={{ justifyContent: 'space-between' }}>
+            <Text className="section-title">代群众反映</Text>
+            <Switch checked={draft.onBehalf ?? false} onChange={(onBehalf) => onChange({ onBehalf })} />
+          </View>
+          <Text className="muted">替不方便使用手机的群众提交。您将收到办理进度，请及时转告她；她的姓名和电话只给办理人员看。</Text>
+          {draft.onBehalf && (
+            <View>
+              <Input className="field-box" placeholder="群众姓名" maxlength={20} value={draft.residentName ?? ''} onInput={(e) => onChange({ residentName: e.detail.value })} />
+              <Input className="field-box" type="number" placeholder="群众手机号（选填）" maxlength={11} value={draft.residentPhone ?? ''} onInput={(e) => onChange({ residentPhone: e.detail.value })} />
+              {errors.onBehalfOf && <Text className="error-text">{errors.onBehalfOf}</Text>}
+            </View>
+          )}
+        </View>
+      )}
       <View className="card">
         <Text className="section-title">1. 您想</Text>
         <Choices options={KIND_OPTIONS} value={draft.kind} onPick={(kind) => onChange({ kind })} />

@@ -2,7 +2,7 @@
 import { submitInput } from '../../../types'
 import type { ReportDraft } from './report-draft'
 
-export type FieldErrors = Partial<Record<'kind' | 'category' | 'villageId' | 'title' | 'content' | 'phone' | 'photos', string>>
+export type FieldErrors = Partial<Record<'kind' | 'category' | 'villageId' | 'title' | 'content' | 'phone' | 'photos' | 'onBehalfOf', string>>
 
 export function toSubmitInput(draft: ReportDraft) {
   return {
@@ -15,6 +15,9 @@ export function toSubmitInput(draft: ReportDraft) {
     anonymous: draft.anonymous,
     ...(draft.phone.trim() && !draft.anonymous ? { phone: draft.phone.trim() } : {}),
     ...(draft.photos.length > 0 ? { photos: draft.photos.map((p) => p.fileId) } : {}),
+    ...(draft.onBehalf
+      ? { onBehalfOf: { name: draft.residentName ?? '', ...(draft.residentPhone?.trim() ? { phone: draft.residentPhone.trim() } : {}) } }
+      : {}),
   }
 }
 

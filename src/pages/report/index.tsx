@@ -17,6 +17,7 @@ import { askForMessages, fetchTemplates, recordGrant } from '../../features/noti
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
 import { PrivacyConsent } from '../../features/privacy/privacy-consent'
 import { shortId } from '../../features/cases/case-format'
+import { hasRole, useMe } from '../../features/account/me.api'
 import './index.css'
 
 type Step = 'edit' | 'preview' | 'sending' | 'done'
@@ -30,6 +31,7 @@ export default function ReportPage() {
   const [asking, setAsking] = useState(false)
   const [subscribed, setSubscribed] = useState<boolean>()
   const touched = useRef(false)
+  const me = useMe()
 
   useEffect(() => {
     if (touched.current) saveDraft(draft)
@@ -121,7 +123,7 @@ export default function ReportPage() {
   return (
     <View className="page">
       {step === 'edit' ? (
-        <ReportForm draft={draft} errors={errors} onChange={change} />
+        <ReportForm draft={draft} errors={errors} onChange={change} canFileOnBehalf={hasRole(me.data?.roles, 'member', 'convener')} />
       ) : (
         <ReportPreview draft={draft} />
       )}

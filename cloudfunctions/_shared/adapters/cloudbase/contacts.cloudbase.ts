@@ -12,6 +12,8 @@ const toContact = (doc: Doc): ContactRecord => ({
   caseId: String(doc._id),
   ...(typeof doc.phoneCipher === 'string' ? { phoneCipher: doc.phoneCipher } : {}),
   ...(typeof doc.address === 'string' ? { address: doc.address } : {}),
+  ...(typeof doc.residentNameCipher === 'string' ? { residentNameCipher: doc.residentNameCipher } : {}),
+  ...(typeof doc.residentPhoneCipher === 'string' ? { residentPhoneCipher: doc.residentPhoneCipher } : {}),
   createdAt: String(doc.createdAt),
 })
 

@@ -1,0 +1,290 @@
+/**
+ * Who may do what, relative to where: one table (issue 8, "Authorization"). A cell answers
+ * (role, action, how the caller's org relates to the target's org) → allowed or not. The rule
+ * functions in case.access, deliberation.access, stats.access and invitation.rules read it; the
+ * handlers call those, and tests/integration/authorization.matrix.test.ts calls every handler in every
+ * cell against it. Status rules (CONFLICT) and content rules (redaction, anonymity, who is on a
+ * deliberation's roll, which roles fit which level) stay where they are: this is only who, from where.
+ *
+ * Relations, of the org a role is bound to (the caller's) to the target's org:
+ * - `own`       the same org
+ * - `above`     the caller's org is an ancestor of the target's: the target is in her subtree
+ * - `below`     the caller's org is under the target's
+ * - `sibling`   a different org with the same parent
+ * - `unrelated` anything else
+ *
+ * What the target's org is, per kind of thing:
+ * - a case: the org holding it now, measured on the case's own ladder (the chain it captured when it
+ *   was filed). `below` is an org the case came up through (its village, the township it left); an
+ *   org off the ladder is `unrelated` even if the tree now puts it next door, so for case rows
+ *   `sibling` must answer as `unrelated` does (tableProblems checks it).
+ * - a deliberation: its council's village, on that village's ladder; same caveat.
+ * - an org's statistics, audit log or roles: the org, in the tree. The rules know the target's path
+ *   but only the caller's org id, so `below` and `sibling` must answer as `unrelated` does.
+ *
+ * Roles without an org: `resident` is anyone (every person may do what a resident may), `reporter` is
+ * the person who filed the case (case rows only). Their answer cannot depend on a relation.
+ */
+import type { Role } from '../../../types/enums'
+import type { Person, RoleBinding } from './actor.types'
+
+export const RELATIONS = ['own', 'above', 'below', 'sibling', 'unrelated'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+export const AUTH_ROLES = ['resident', 'reporter', 'member', 'convener', 'cadre', 'admin'] as const
+export type AuthRole = (typeof AUTH_ROLES)[number]
+
+type Where = readonly Relation[]
+
+const NOWHERE: Where = []
+const ANYWHERE: Where = RELATIONS
+/** Her org only. */
+const OWN: Where = ['own']
+/** Her org and everything under it: where she supervises. */
+const SUBTREE: Where = ['own', 'above']
+/** Her village's case wherever it has climbed: the council keeps an eye on what it sent up. */
+const OWN_AND_SENT_UP: Where = ['own', 'below']
+
+export type TargetKind = 'case' | 'council' | 'org'
+
+export interface AuthorizationRow {
+  /** What the target's org is (see the header). */
+  target: TargetKind
+  /** The handler actions (and aspects of their answers) this row decides: the matrix test calls each. */
+  handlers: readonly string[]
+  resident: Where
+  /** Only on case rows: the case's own reporter. */
+  reporter?: Where
+  member: Where
+  convener: Where
+  cadre: Where
+  admin: Where
+}
+
+export const AUTHORIZATION = {
+  // ── cases ───────────────────────────────────────────────────────────────────────────────────────
+  /** Anyone reports to any village: the target is the village she picks. */
+  'case.submit': {
+    target: 'case',
+    handlers: ['intake.submit'],
+    resident: ANYWHERE, member: ANYWHERE, convener: ANYWHERE, cadre: ANYWHERE, admin: ANYWHERE,
+  },
+  /** See the case at all (a sensitive one redacted unless case.viewPrivate). */
+  'case.view': {
+    target: 'case',
+    handlers: ['intake.get'],
+    resident: NOWHERE, reporter: ANYWHERE,
+    member: OWN_AND_SENT_UP, convener: OWN_AND_SENT_UP, cadre: SUBTREE, admin: SUBTREE,
+  },
+  /** The private text of a sensitive case (人身/财产/婚姻家庭). */
+  'case.viewPrivate': {
+    target: 'case',
+    handlers: ['intake.get (sensitive text)'],
+    resident: NOWHERE, reporter: ANYWHERE,
+    member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+  /** The reporter's phone (masked) and address, unless she reported anonymously. */
+  'case.contact': {
+    target: 'case',
+    handlers: ['intake.get (contact)'],
+    resident: NOWHERE, reporter: NOWHERE,
+    member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.rate': {
+    target: 'case',
+    handlers: ['intake.rate'],
+    resident: NOWHERE, reporter: ANYWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: NOWHERE,
+  },
+  'case.withdraw': {
+    target: 'case',
+    handlers: ['intake.withdraw'],
+    resident: NOWHERE, reporter: ANYWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: NOWHERE,
+  },
+  'case.accept': {
+    target: 'case',
+    handlers: ['escalation.accept'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.resolve': {
+    target: 'case',
+    handlers: ['escalation.resolve'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.escalate': {
+    target: 'case',
+    handlers: ['escalation.escalate'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.handBack': {
+    target: 'case',
+    handlers: ['escalation.handBack'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.assign': {
+    target: 'case',
+    handlers: ['escalation.assign'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  'case.reply': {
+    target: 'case',
+    handlers: ['escalation.reply'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
+  'case.exportPrivate': {
+    target: 'case',
+    handlers: ['stats.exportCsv (sensitive text)'],
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+
+  // ── deliberations ───────────────────────────────────────────────────────────────────────────────
+  'deliberation.open': {
+    target: 'council',
+    handlers: ['deliberation.open'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** The council reads it; cadres above and the admin watch (read, never act). */
+  'deliberation.read': {
+    target: 'council',
+    handlers: ['deliberation.get', 'deliberation.list', 'deliberation.resolveGroup'],
+    resident: NOWHERE, member: OWN, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+  /** Also: she must be on the roll taken when it opened (a content rule). */
+  'deliberation.vote': {
+    target: 'council',
+    handlers: ['deliberation.vote'],
+    resident: NOWHERE, member: OWN, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
+  },
+  /** She answers for a ballot agreed by phone in the audit trail. */
+  'deliberation.proxyVote': {
+    target: 'council',
+    handlers: ['deliberation.proxyVote'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
+  },
+  'deliberation.comment': {
+    target: 'council',
+    handlers: ['deliberation.comment'],
+    resident: NOWHERE, member: OWN, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** Runs it for the council: closes it, binds the group chat, sees who has not voted yet. */
+  'deliberation.manage': {
+    target: 'council',
+    handlers: ['deliberation.close', 'deliberation.bindGroup', 'deliberation.get (roll)'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+
+  // ── an org's figures and log ────────────────────────────────────────────────────────────────────
+  'stats.read': {
+    target: 'org',
+    handlers: ['stats.overview', 'stats.exportCsv'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+  'audit.read': {
+    target: 'org',
+    handlers: ['account.audit'],
+    resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
+  },
+
+  // ── an org's roles (revoking follows offering; which role fits which level is a content rule) ──
+  'roles.offerMember': {
+    target: 'org',
+    handlers: ['account.invite', 'account.revoke'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+  'roles.offerConvener': {
+    target: 'org',
+    handlers: ['account.invite', 'account.revoke'],
+    resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
+  },
+  'roles.offerCadre': {
+    target: 'org',
+    handlers: ['account.invite', 'account.revoke'],
+    resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
+  },
+  'roles.offerAdmin': {
+    target: 'org',
+    handlers: ['account.invite', 'account.revoke'],
+    resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: SUBTREE,
+  },
+  /** Who sits where: for whoever may offer a seat there. */
+  'roles.list': {
+    target: 'org',
+    handlers: ['account.members'],
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+} as const satisfies Record<string, AuthorizationRow>
+
+export type AuthAction = keyof typeof AUTHORIZATION
+export const AUTH_ACTIONS = Object.keys(AUTHORIZATION) as AuthAction[]
+
+/** The table's answer for one cell. A role a row does not name (reporter off case rows) may not. */
+export function allowed(role: AuthRole, action: AuthAction, relation: Relation): boolean {
+  const row: AuthorizationRow = AUTHORIZATION[action]
+  return (row[role] ?? NOWHERE).includes(relation)
+}
+
+/**
+ * How the caller's org relates to the target's. Each path is the org's id first, then its parent's,
+ * up to the root; a path may stop early where the rest is unknown (then only what it shows counts:
+ * a caller known only by her org id is `own`, `above` or `unrelated`).
+ */
+export function relationOf(callerOrgPath: readonly string[], targetOrgPath: readonly string[]): Relation {
+  const caller = callerOrgPath[0]
+  const target = targetOrgPath[0]
+  if (caller === undefined || target === undefined) return 'unrelated'
+  if (caller === target) return 'own'
+  if (targetOrgPath.includes(caller)) return 'above'
+  if (callerOrgPath.includes(target)) return 'below'
+  const parent = callerOrgPath[1]
+  if (parent !== undefined && parent === targetOrgPath[1]) return 'sibling'
+  return 'unrelated'
+}
+
+/** Where a binding's org sits, as far as the rule knows: by default its id alone. */
+export type PathOf = (orgId: string) => readonly string[]
+const idOnly: PathOf = (orgId) => [orgId]
+
+/**
+ * The person's bindings that the table allows for the action on the target, in her bindings' order
+ * (the first is the role she acts in). `pathOf` places a binding's org (e.g. on a case's ladder).
+ */
+export function allowedBindings(
+  person: Person,
+  action: AuthAction,
+  targetOrgPath: readonly string[],
+  pathOf: PathOf = idOnly,
+): RoleBinding[] {
+  return person.roles.filter((b) => allowed(b.role, action, relationOf(pathOf(b.orgId), targetOrgPath)))
+}
+
+/** What a role without an org may do: the same wherever the target is (tableProblems checks it). */
+export const allowedPersonally = (role: 'resident' | 'reporter', action: AuthAction): boolean =>
+  allowed(role, action, 'own')
+
+/** Whether some binding of this role is allowed the action somewhere (a gate before any lookup). */
+export const allowedSomewhere = (role: Role, action: AuthAction): boolean =>
+  RELATIONS.some((relation) => allowed(role, action, relation))
+
+/**
+ * The cells the rules could not honour, in words; empty for a sound table. Roles without an org
+ * must answer alike everywhere; relations the rules cannot see (header) must answer as `unrelated`.
+ */
+export function tableProblems(): string[] {
+  const problems: string[] = []
+  for (const action of AUTH_ACTIONS) {
+    const row: AuthorizationRow = AUTHORIZATION[action]
+    const blind: Relation[] = row.target === 'org' ? ['below', 'sibling'] : ['sibling']
+    for (const role of AUTH_ROLES) {
+      const cells = RELATIONS.map((relation) => allowed(role, action, relation))
+      if ((role === 'resident' || role === 'reporter') && cells.some((cell) => cell !== cells[0])) {
+        problems.push(`${action}: ${role} has no org, so her answer cannot depend on where`)
+      }
+      for (const relation of blind) {
+        if (allowed(role, action, relation) !== allowed(role, action, 'unrelated')) {
+          problems.push(`${action}: ${role} ${relation} must answer as unrelated (the rules cannot tell them apart)`)
+        }
+      }
+    }
+  }
+  return problems
+}
