@@ -38,7 +38,11 @@ export interface EscalationResults {
   }
   accept: { case: CaseDetail }
   resolve: { case: CaseDetail }
-  escalate: { case: CaseDetail }
+  /**
+   * null when passing it up took the case out of the caller's sight (a cadre does not supervise the
+   * level above her): the escalation is made; the app should go back to the queue.
+   */
+  escalate: { case: CaseDetail | null }
   handBack: { case: CaseDetail }
   assign: { case: CaseDetail }
   reply: { case: CaseDetail }

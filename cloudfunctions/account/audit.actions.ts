@@ -4,7 +4,7 @@
  */
 import { ROLE_LABELS, type Role } from '../../types/enums'
 import type { AccountResults } from '../../types/account.contract'
-import { canReadStats } from '../_shared/domain/stats.access'
+import { canReadAudit } from '../_shared/domain/stats.access'
 import { forbidden, notFound } from '../_shared/handler/app-failure'
 import type { ActionContext } from '../_shared/handler/deps'
 import { loadPerson } from '../_shared/cases/load-person'
@@ -23,7 +23,7 @@ export async function readAudit(
   const orgId = input.orgId ?? supervising[0]!.orgId
   const path = await orgPath(ctx.deps.store, orgId)
   if (path.length === 0) throw notFound('没有找到该组织')
-  if (!canReadStats({ ...person, roles: supervising }, path.map((o) => o.id))) {
+  if (!canReadAudit(person, path.map((o) => o.id))) {
     throw forbidden('只能查看本级及下级组织的操作记录')
   }
   const entries = await ctx.deps.store.audit.inSubtree(path.map((o) => o.id).reverse(), PAGE, input.before)

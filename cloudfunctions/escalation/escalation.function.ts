@@ -3,6 +3,7 @@
  * partner department, record its reply), the queue of cases it holds, and the deadline sweep.
  */
 import type { Person } from '../_shared/domain/actor.types'
+import { visibilityOf } from '../_shared/domain/case.access'
 import type { CaseCommand } from '../_shared/domain/case.commands'
 import { defineFunction } from '../_shared/handler/define-function'
 import type { ActionContext } from '../_shared/handler/deps'
@@ -22,6 +23,17 @@ type Base = { at: string; actor: Person }
 async function act(ctx: ActionContext, caseId: string, make: (base: Base) => CaseCommand) {
   const actor = await loadPerson(ctx.deps.store, ctx.openid)
   await changeCase(ctx.deps, caseId, actor, () => make({ at: ctx.now, actor }))
+  return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+}
+
+/**
+ * Escalating can take the case out of the caller's sight: a cadre passing it to the level above is
+ * not that level's supervisor. The change is made, so she is told so (case: null), never NOT_FOUND.
+ */
+async function escalate(ctx: ActionContext, caseId: string, reason: string) {
+  const actor = await loadPerson(ctx.deps.store, ctx.openid)
+  const { state } = await changeCase(ctx.deps, caseId, actor, () => ({ at: ctx.now, actor, type: 'EscalateCase', reason }))
+  if (visibilityOf(actor, state) === 'none') return { case: null }
   return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
 }
 
@@ -56,7 +68,7 @@ export const escalationFunction = defineFunction(
     },
     escalate: async (ctx, { caseId, reason }) => {
       await ensureAcceptableText(ctx, reason)
-      return act(ctx, caseId, (b) => ({ ...b, type: 'EscalateCase', reason }))
+      return escalate(ctx, caseId, reason)
     },
     handBack: async (ctx, { caseId, toOrgId, instructions }) => {
       await ensureAcceptableText(ctx, instructions)

@@ -69,6 +69,12 @@ export const AUTHORIZATION = {
     handlers: ['intake.submit'],
     resident: ANYWHERE, member: ANYWHERE, convener: ANYWHERE, cadre: ANYWHERE, admin: ANYWHERE,
   },
+  /** A council member files for a resident of her village (recorded as such). */
+  'case.submitOnBehalf': {
+    target: 'case',
+    handlers: ['intake.submit (on behalf)'],
+    resident: NOWHERE, member: OWN, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
+  },
   /** See the case at all (a sensitive one redacted unless case.viewPrivate). */
   'case.view': {
     target: 'case',
@@ -173,10 +179,10 @@ export const AUTHORIZATION = {
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
 
-  // ── an org's figures and log ────────────────────────────────────────────────────────────────────
+  // ── an org's figures, its overdue list and its log ───────────────────────────────────────────────
   'stats.read': {
     target: 'org',
-    handlers: ['stats.overview', 'stats.exportCsv'],
+    handlers: ['stats.overview', 'stats.exportCsv', 'escalation.overdue'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
   'audit.read': {

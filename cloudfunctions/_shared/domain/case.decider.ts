@@ -23,6 +23,7 @@ import { autoCloseAt, deadlinesAt } from './deadline.policy'
 import { isAfter, isAtOrAfter, isInstant } from './iso-time'
 import { chainProblem, isAbove, levelOnChain, parentLevel, type Chain } from './org-ladder'
 import { actingRole, canOnCase, type CaseAction } from './case.access'
+import { allowedBindings } from './authorization.table'
 import type * as C from './case.commands'
 import type * as E from './case.events'
 import { isOpen, type CaseState } from './case.state'
@@ -97,9 +98,8 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
   if (c.actor === 'system' || !c.reporterOpenid || c.actor.openid !== c.reporterOpenid) {
     return reject('FORBIDDEN', '只能以本人身份提交反映')
   }
-  const councilMember = c.actor.roles.some(
-    (b) => b.orgId === c.villageId && (b.role === 'member' || b.role === 'convener'),
-  )
+  // Own-only row: the village id alone places her (the chain is checked below, after who).
+  const councilMember = allowedBindings(c.actor, 'case.submitOnBehalf', [c.villageId]).length > 0
   if (c.onBehalf && !councilMember) return reject('FORBIDDEN', '只有本村（社区）议事会成员可以代群众反映')
   if (state !== null) return reject('CONFLICT', '该反映已提交，请勿重复提交')
   if (blank(c.caseId)) return reject('INVALID_INPUT', '反映编号无效')

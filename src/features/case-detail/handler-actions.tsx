@@ -40,12 +40,28 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
     }
   }
   const caseId = detail.id
+  const escalate = async () => {
+    setBusy(true)
+    try {
+      const { case: after } = await call('escalation', 'escalate', { caseId, reason: text })
+      setForm(null)
+      setText('')
+      void Taro.showToast({ title: '已上报', icon: 'success' })
+      // Sent above her level, it has left her hands (and her view): back to her queue.
+      if (after) await onChanged()
+      else setTimeout(() => void Taro.navigateBack(), 800)
+    } catch (error) {
+      showError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
   const submit = () => {
     switch (form) {
       case 'resolve':
         return run(() => call('escalation', 'resolve', { caseId, outcome, resolution: text }), '已办结')
       case 'escalate':
-        return run(() => call('escalation', 'escalate', { caseId, reason: text }), '已上报')
+        return escalate()
       case 'assign': {
         const followUpBy = new Date(Date.parse(detail.asOf) + followUpDays * 86_400_000).toISOString()
         return run(() => call('escalation', 'assign', { caseId, department, note: text, followUpBy }), '已转部门')
