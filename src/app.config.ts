@@ -3,7 +3,7 @@ export default defineAppConfig({
   // WeChat's privacy gate: privacy-related APIs wait for the agreement (see features/privacy).
   __usePrivacyCheck__: true,
   // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
-  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/invite/index'] }],
+  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/invite/index', 'pages/audit/index'] }, { root: 'council', pages: ['pages/inbox/index', 'pages/create/index', 'pages/deliberation/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c2185b',

@@ -24,13 +24,16 @@ export default function HomePage() {
     { key: 'report', label: '我要反映', hint: '问题、诉求或建议，一分钟提交', url: '/pages/report/index' },
     { key: 'mine', label: '我的反映', hint: '查看办理进度', url: '/pages/my-cases/index', tab: true },
   ]
-  if (hasRole(me?.roles, 'member', 'convener')) {
-    entries.push({ key: 'deliberate', label: '议事', hint: '议事会线上商议、表决' })
+  if (hasRole(me?.roles, 'member', 'convener') || me?.roles.some((b) => b.role === 'cadre' && b.level === 'village')) {
+    entries.push({ key: 'deliberate', label: '议事', hint: '议事会线上商议、表决', url: '/council/pages/inbox/index' })
   }
   if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
     entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办', url: '/federation/pages/inbox/index' })
     entries.push({ key: 'dashboard', label: '数据看板', hint: '办结率、满意率、各级情况', url: '/federation/pages/dashboard/index' })
     entries.push({ key: 'invite', label: '邀请成员', hint: '生成邀请码，请成员加入', url: '/federation/pages/invite/index' })
+  }
+  if (hasRole(me?.roles, 'cadre', 'admin')) {
+    entries.push({ key: 'audit', label: '操作记录', hint: '谁、何时、在哪一级做了什么', url: '/federation/pages/audit/index' })
   }
   entries.push({ key: 'join', label: '加入议事会', hint: '有邀请码？点这里', url: '/pages/join/index' })
 

@@ -1,0 +1,167 @@
+/**
+ * 发起议事: on a case (`?caseId=`) or a free topic. The form checks itself with the contract's schema
+ * before sending; on success the deliberation page replaces this one.
+ */
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { CATEGORY_LABELS, DELIBERATION_BACKGROUND_MAX, DELIBERATION_TITLE_MAX, SENSITIVE_CATEGORIES } from '../../../../types'
+import { call, showError } from '../../../shared/cloud-client'
+import { useRemote } from '../../../shared/use-remote'
+import { BigButton } from '../../../shared/big-button'
+import { shortId } from '../../../features/cases/case-format'
+import { DeliberationForm } from '../../../features/council/deliberation-form'
+import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
+import {
+  noErrors,
+  toOpenInput,
+  validateDeliberation,
+  type DeliberationDraft,
+  type DraftErrors,
+} from '../../../features/council/validate-deliberation'
+import '../../../features/council/council.css'
+
+const NO_ERRORS: DraftErrors = { fields: {}, options: {} }
+
+async function loadContext(caseId: string | undefined) {
+  const [me, found] = await Promise.all([
+    call('account', 'me', {}),
+    caseId ? call('intake', 'get', { caseId }).then((r) => r.case) : Promise.resolve(undefined),
+  ])
+  if (found) noteServerTime(found.asOf)
+  const councils = me.roles.filter((b) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village')
+  return { councils, found }
+}
+
+export default function CreateDeliberationPage() {
+  const caseId = useRouter().params.caseId || undefined
+  const { data, loading, error, reload } = useRemote(() => loadContext(caseId), [caseId])
+  const now = useServerNow()
+  const [draft, setDraft] = useState<DeliberationDraft>({
+    orgId: '',
+    ...(caseId && { caseId }),
+    title: '',
+    background: '',
+    options: ['', ''],
+    multiple: false,
+    anonymous: false,
+  })
+  const [quorumText, setQuorumText] = useState<string>()
+  const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS)
+  const [sending, setSending] = useState(false)
+
+  const found = data?.found
+  const sensitive = found ? found.redacted || SENSITIVE_CATEGORIES.includes(found.category) : false
+
+  useEffect(() => {
+    if (!data) return
+    const { councils } = data
+    // The council holding the case, else the one she runs.
+    const home =
+      councils.find((c) => c.orgId === found?.holderOrgId) ?? councils.find((c) => c.orgId === found?.villageId) ?? councils[0]
+    setDraft((d) => ({
+      ...d,
+      orgId: d.orgId || home?.orgId || '',
+      // A case that is not sensitive starts the form; a sensitive one is never copied into a text members read.
+      ...(found && !sensitive && !d.title && !d.background
+        ? { title: found.title.slice(0, DELIBERATION_TITLE_MAX), background: found.content.slice(0, DELIBERATION_BACKGROUND_MAX) }
+        : {}),
+    }))
+  }, [data, found, sensitive])
+
+  const change = (patch: Partial<DeliberationDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setErrors((e) => {
+      const fields = { ...e.fields }
+      for (const key of Object.keys(patch)) delete fields[key as keyof typeof fields]
+      return { fields, options: 'options' in patch ? {} : e.options }
+    })
+  }
+  const changeQuorum = (text: string | undefined) => {
+    setQuorumText(text)
+    setErrors((e) => ({ ...e, fields: { ...e.fields, quorum: undefined } }))
+  }
+
+  const submit = async () => {
+    const ready: DeliberationDraft = {
+      ...draft,
+      quorum: quorumText === undefined ? undefined : quorumText.trim() === '' ? Number.NaN : Number(quorumText),
+    }
+    const problems = validateDeliberation(ready, now)
+    if (quorumText !== undefined && quorumText.trim() === '') problems.fields.quorum = '请填写法定人数'
+    setErrors(problems)
+    if (!noErrors(problems)) {
+      // The first problem from the top of the form.
+      const { fields, options } = problems
+      const first =
+        fields.orgId ?? fields.title ?? fields.background ?? Object.values(options)[0] ?? fields.options ?? fields.closesAt ?? fields.quorum ?? fields.passRatio
+      void Taro.showToast({ title: first ?? '请检查填写内容', icon: 'none' })
+      return
+    }
+    setSending(true)
+    try {
+      const { deliberationId } = await call('deliberation', 'open', toOpenInput(ready) as never)
+      void Taro.showToast({ title: '已发起', icon: 'success' })
+      void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${deliberationId}` })
+    } catch (caught) {
+      showError(caught)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (error || !data) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={reload}>
+          <Text className="empty-title">{error?.message ?? '加载失败'}</Text>
+          <Text className="muted">点击重试</Text>
+        </View>
+      </View>
+    )
+  }
+  if (data.councils.length === 0) {
+    return (
+      <View className="page">
+        <View className="empty">
+          <Text className="empty-title">只有村（社区）议事会主任或妇联干部可以发起议事</Text>
+          <Text className="muted">您可以在议事中发表意见、投票。</Text>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className="page">
+      {found && (
+        <View className="card">
+          <Text className="section-title">关于这条反映</Text>
+          <Text className="council-line">
+            {found.title}（编号 {shortId(found.id)}）
+          </Text>
+          <Text className="muted council-line">{CATEGORY_LABELS[found.category]}</Text>
+          {sensitive ? (
+            <Text className="notice notice-danger">
+              这条反映涉及个人隐私。议题和背景全体议事会成员都能看到，请写得中性：不写姓名、住址、电话和具体遭遇。微信群里的卡片只显示“议事会议题”。
+            </Text>
+          ) : (
+            <Text className="notice">已按反映内容填好议题和背景，可以修改。表决结果会写入这条反映的办理进度。</Text>
+          )}
+        </View>
+      )}
+      <DeliberationForm
+        draft={draft}
+        errors={errors}
+        councils={data.councils}
+        now={now}
+        quorumText={quorumText}
+        onQuorumText={changeQuorum}
+        onChange={change}
+      />
+      <BigButton type="primary" loading={sending} disabled={sending} onClick={submit}>
+        {sending ? '正在发起' : '发起议事'}
+      </BigButton>
+    </View>
+  )
+}

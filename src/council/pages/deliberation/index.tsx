@@ -1,0 +1,218 @@
+/**
+ * One deliberation: what is being decided and why, the options to vote on, her ballot, turnout
+ * against quorum, the time left, the counts (once she may see them), the result, the discussion; for
+ * the convener the roll, proxy ballots, closing and the group chat. Its share card carries only the
+ * neutral `shareTitle`, and opens straight back here.
+ */
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { DELIBERATION_STATUS_LABELS, type DeliberationDetail, type TemplateInfo } from '../../../../types'
+import { call, showError } from '../../../shared/cloud-client'
+import { IS_LOCAL_MODE } from '../../../shared/local-mode'
+import { useRemote } from '../../../shared/use-remote'
+import { BigButton } from '../../../shared/big-button'
+import { BarChart } from '../../../features/dashboard/bar-chart'
+import { askForMessages, fetchTemplates, recordGrant } from '../../../features/notify/ask-for-messages'
+import { AllowMessagesDialog } from '../../../features/notify/allow-messages-dialog'
+import { countdown, passRuleText, resultText, resultTone, shortTime } from '../../../features/council/council-format'
+import { TurnoutBar } from '../../../features/council/turnout-bar'
+import { VoteCard } from '../../../features/council/vote-card'
+import { Comments } from '../../../features/council/comments'
+import { AuditList, Roll } from '../../../features/council/audit-list'
+import { ConvenerTools } from '../../../features/council/convener-tools'
+import { askForShareTickets, markLanded } from '../../../features/council/group-chat'
+import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
+import '../../../features/cases/status-chip.css'
+import '../../../features/council/council.css'
+
+const sharePath = (id: string) => `/council/pages/deliberation/index?id=${id}`
+
+export default function DeliberationPage() {
+  const id = useRouter().params.id ?? ''
+  const remote = useRemote(
+    () =>
+      call('deliberation', 'get', { deliberationId: id }).then(({ deliberation }) => {
+        // Before it renders: the countdown is counted from the server's now from the first frame.
+        noteServerTime(deliberation.asOf)
+        return deliberation
+      }),
+    [id],
+  )
+  const [detail, setDetail] = useState<DeliberationDetail>()
+  const now = useServerNow(15_000)
+  const [templates, setTemplates] = useState<TemplateInfo[]>([])
+  const [asking, setAsking] = useState(false)
+  const [subscribed, setSubscribed] = useState<boolean>()
+  const shown = useRef(false)
+  const reloadedAtDeadline = useRef(false)
+
+  useEffect(() => {
+    if (remote.data) setDetail(remote.data)
+  }, [remote.data])
+  const show = (next: DeliberationDetail) => {
+    noteServerTime(next.asOf)
+    setDetail(next)
+  }
+
+  useLoad(() => {
+    askForShareTickets()
+    markLanded()
+  })
+  useDidShow(() => {
+    if (shown.current) void remote.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => void remote.reload().finally(() => Taro.stopPullDownRefresh()))
+  // Never the case's details: shareTitle is neutral for a sensitive case.
+  useShareAppMessage(() => ({ title: detail?.shareTitle ?? '议事会议题', path: sharePath(id) }))
+
+  // Past the deadline the timer closes it: look again once, so the result replaces the vote button.
+  useEffect(() => {
+    if (!detail || detail.status !== 'open' || reloadedAtDeadline.current) return
+    if (Date.parse(now) >= Date.parse(detail.closesAt)) {
+      reloadedAtDeadline.current = true
+      void remote.reload()
+    }
+  }, [now, detail, remote])
+
+  const vote = async (choices: number[]) => {
+    const first = !detail?.myBallot
+    try {
+      show((await call('deliberation', 'vote', { deliberationId: id, choices })).deliberation)
+      void Taro.showToast({ title: first ? '已投票' : '已修改', icon: 'success' })
+      // Her first ballot: offer to be told the result (and the next invitation) by WeChat message.
+      if (first && subscribed === undefined) fetchTemplates('council').then(setTemplates, () => setTemplates([]))
+    } catch (error) {
+      showError(error)
+    }
+  }
+  const comment = async (text: string) => {
+    try {
+      show((await call('deliberation', 'comment', { deliberationId: id, text })).deliberation)
+      return true
+    } catch (error) {
+      showError(error)
+      return false
+    }
+  }
+  const allowMessages = async () => {
+    if (IS_LOCAL_MODE) return setAsking(true)
+    setSubscribed((await askForMessages(templates)).length > 0)
+  }
+  const answered = async (accepted: string[]) => {
+    setAsking(false)
+    try {
+      await recordGrant(accepted)
+      setSubscribed(accepted.length > 0)
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  if (remote.loading && !detail) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (!detail) {
+    return (
+      <View className="page">
+        <View className="empty" onClick={remote.reload}>
+          <Text className="empty-title">{remote.error?.message ?? '没有找到这个议事'}</Text>
+          <Text className="muted">点击重试</Text>
+        </View>
+      </View>
+    )
+  }
+
+  const open = detail.status === 'open'
+  const manager = detail.roll !== undefined
+  const firstPage = Taro.getCurrentPages().length <= 1
+  const rule = `${detail.turnout.quorum} 人以上投票有效，某一选项得票${passRuleText(detail.passRatio)}即通过`
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="council-head">
+          <Text className="title">{detail.title}</Text>
+          <Text className={`chip ${open ? 'chip-brand' : 'chip-muted'}`}>{DELIBERATION_STATUS_LABELS[detail.status]}</Text>
+        </View>
+        <Text className="muted council-line">
+          {detail.orgName}议事会 · {detail.multiple ? '多选' : '单选'}
+          {detail.anonymous ? ' · 匿名表决' : ''}
+        </Text>
+        {open ? (
+          <Text className="council-line council-countdown">
+            {countdown(detail.closesAt, now)} · {shortTime(detail.closesAt, now)} 截止
+          </Text>
+        ) : (
+          <Text className="muted council-line">{shortTime(detail.closedAt ?? detail.closesAt, now)} 结束</Text>
+        )}
+        {detail.caseId && manager && (
+          <View className="tap link" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${detail.caseId}` })}>
+            <Text>查看关联的反映 ›</Text>
+          </View>
+        )}
+      </View>
+
+      {detail.result && (
+        <View className="card">
+          <Text className="section-title">表决结果</Text>
+          <Text className={`council-result council-result-${resultTone(detail.result)}`}>{resultText(detail.result)}</Text>
+          <Text className="muted council-line">
+            {detail.turnout.members} 名成员中 {detail.turnout.ballots} 人投票。规则：{rule}。
+          </Text>
+          {detail.resultOnCase === 'written' && <Text className="notice">结果已写入反映的办理进度。</Text>}
+          {detail.resultOnCase === 'refused' && <Text className="notice">反映已经关闭，结果没有写入办理进度。</Text>}
+        </View>
+      )}
+
+      <View className="card">
+        <Text className="section-title">议题背景</Text>
+        <Text className="council-background">{detail.background}</Text>
+      </View>
+
+      <VoteCard detail={detail} now={now} onVote={vote} />
+
+      {templates.length > 0 && subscribed === undefined && (
+        <View className="card">
+          <Text className="section-title">结果出来时通知我</Text>
+          <Text className="muted">表决结束时，通过微信消息告诉您结果；有新的议事也会通知您。</Text>
+          <BigButton type="primary" onClick={allowMessages}>
+            接收议事通知
+          </BigButton>
+        </View>
+      )}
+      {subscribed !== undefined && (
+        <Text className="notice">{subscribed ? '好的，表决结果会通知您。' : '没有开启微信通知，结果仍会显示在“消息”里。'}</Text>
+      )}
+
+      <View className="card">
+        <Text className="section-title">投票进度</Text>
+        <TurnoutBar turnout={detail.turnout} />
+        {open && <Text className="muted council-line">规则：{rule}。</Text>}
+      </View>
+
+      <View className="card counts">
+        <Text className="section-title">各选项票数</Text>
+        {detail.counts ? (
+          <BarChart
+            bars={detail.options.map((option, i) => ({ label: `${i + 1}. ${option}`, value: detail.counts?.[i] ?? 0 }))}
+            format={(v) => `${v} 票`}
+            max={Math.max(detail.turnout.ballots, 1)}
+          />
+        ) : (
+          <Text className="muted">投票后可以看到各选项的票数（先投票，不受别人影响）。</Text>
+        )}
+      </View>
+
+      <ConvenerTools detail={detail} onChanged={(next) => (next ? show(next) : remote.reload())} />
+      {detail.roll && open && <Roll roll={detail.roll} />}
+      {detail.audit && <AuditList audit={detail.audit} options={detail.options} anonymous={detail.anonymous} now={now} />}
+
+      <Comments comments={detail.comments} canComment={detail.can.comment} now={now} onSend={comment} />
+
+      {firstPage && (
+        <BigButton onClick={() => Taro.redirectTo({ url: '/council/pages/inbox/index' })}>查看全部议事</BigButton>
+      )}
+      <AllowMessagesDialog visible={asking} templates={templates} onAnswer={answered} />
+    </View>
+  )
+}

@@ -1,0 +1,58 @@
+/** How a deliberation reads on screen: countdowns, rules and results in plain Chinese. */
+import {
+  DELIBERATION_RESULT_LABELS,
+  type DeliberationResultView,
+  type DeliberationSummary,
+  type Turnout,
+} from '../../../types'
+
+const MINUTE = 60_000
+
+/** "还剩 2 天 5 小时" / "还剩 3 小时 20 分" / "已到截止时间". */
+export function countdown(closesAt: string, now: string): string {
+  const left = Date.parse(closesAt) - Date.parse(now)
+  if (left <= 0) return '已到截止时间'
+  const minutes = Math.floor(left / MINUTE)
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  if (days > 0) return hours > 0 ? `还剩 ${days} 天 ${hours} 小时` : `还剩 ${days} 天`
+  if (hours > 0) return `还剩 ${hours} 小时 ${minutes % 60} 分`
+  return `还剩 ${Math.max(1, minutes)} 分钟`
+}
+
+/** 12月3日 20:00 in China time (the year only when it is not this year's). */
+export function shortTime(iso: string, now?: string): string {
+  const china = new Date(Date.parse(iso) + 8 * 60 * MINUTE)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const sameYear = now ? new Date(Date.parse(now) + 8 * 60 * MINUTE).getUTCFullYear() === china.getUTCFullYear() : true
+  return `${sameYear ? '' : `${china.getUTCFullYear()}年`}${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
+}
+
+/** "超过半数" / "超过 2/3"… the pass rule as a sentence fragment. */
+export function passRuleText(passRatio: number): string {
+  if (passRatio === 0.5) return '超过半数'
+  if (Math.abs(passRatio - 2 / 3) < 0.01) return '达到三分之二以上'
+  return `超过 ${Math.round(passRatio * 100)}%`
+}
+
+export function turnoutText(t: Turnout): string {
+  return `已投票 ${t.ballots} / ${t.members} 人，需 ${t.quorum} 人`
+}
+
+export function resultText(result: DeliberationResultView): string {
+  if (result.kind === 'passed') {
+    return result.optionText ? `${DELIBERATION_RESULT_LABELS.passed}：${result.optionText}` : DELIBERATION_RESULT_LABELS.passed
+  }
+  return DELIBERATION_RESULT_LABELS[result.kind]
+}
+
+export const resultTone = (result: DeliberationResultView) => (result.kind === 'passed' ? 'ok' : 'warn')
+
+/** Open ones by the nearest deadline; closed ones newest first. */
+export function sortForInbox(items: DeliberationSummary[]) {
+  const open = items.filter((d) => d.status === 'open').sort((a, b) => a.closesAt.localeCompare(b.closesAt))
+  const closed = items
+    .filter((d) => d.status === 'closed')
+    .sort((a, b) => (b.closedAt ?? b.closesAt).localeCompare(a.closedAt ?? a.closesAt))
+  return { open, closed }
+}

@@ -1,0 +1,70 @@
+/**
+ * The 发起议事 form checks itself with the server's own schema (`deliberationContract.open`): the
+ * same rules, the same Chinese messages. Only the deadline's distance from now is added here, because
+ * the schema cannot know the time (the server checks it again).
+ */
+import { DELIBERATION_MAX_DAYS, deliberationContract } from '../../../types'
+
+export interface DeliberationDraft {
+  orgId: string
+  caseId?: string
+  title: string
+  background: string
+  options: string[]
+  multiple: boolean
+  /** ISO with offset; undefined until a deadline is picked. */
+  closesAt?: string
+  /** undefined: the server's default (⌈2/3 of the members⌉). */
+  quorum?: number
+  /** undefined: the server's default (more than half). */
+  passRatio?: number
+  anonymous: boolean
+}
+
+export type DraftField = 'orgId' | 'title' | 'background' | 'options' | 'closesAt' | 'quorum' | 'passRatio'
+export interface DraftErrors {
+  fields: Partial<Record<DraftField, string>>
+  /** Per option row, by index. */
+  options: Record<number, string>
+}
+
+export const noErrors = (e: DraftErrors) => Object.values(e.fields).every((v) => !v) && Object.keys(e.options).length === 0
+
+export function toOpenInput(draft: DeliberationDraft) {
+  return {
+    orgId: draft.orgId,
+    ...(draft.caseId && { caseId: draft.caseId }),
+    title: draft.title,
+    background: draft.background,
+    options: draft.options,
+    multiple: draft.multiple,
+    closesAt: draft.closesAt,
+    ...(draft.quorum !== undefined && { quorum: draft.quorum }),
+    ...(draft.passRatio !== undefined && { passRatio: draft.passRatio }),
+    anonymous: draft.anonymous,
+  }
+}
+
+const HOUR = 3_600_000
+
+export function validateDeliberation(draft: DeliberationDraft, now: string): DraftErrors {
+  const errors: DraftErrors = { fields: {}, options: {} }
+  const parsed = deliberationContract.open.safeParse(toOpenInput(draft))
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, index] = issue.path
+      if (field === 'options' && typeof index === 'number') {
+        errors.options[index] ??= issue.message
+        continue
+      }
+      const key = String(field ?? 'title') as DraftField
+      errors.fields[key] ??= field === 'closesAt' && draft.closesAt === undefined ? '请选择截止时间' : issue.message
+    }
+  }
+  if (draft.closesAt && !errors.fields.closesAt) {
+    const left = Date.parse(draft.closesAt) - Date.parse(now)
+    if (left < HOUR) errors.fields.closesAt = '截止时间至少要在 1 小时以后'
+    else if (left > DELIBERATION_MAX_DAYS * 24 * HOUR) errors.fields.closesAt = `截止时间不能超过 ${DELIBERATION_MAX_DAYS} 天`
+  }
+  return errors
+}

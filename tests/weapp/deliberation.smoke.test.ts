@@ -1,0 +1,52 @@
+/**
+ * The built weapp deliberation page (council subpackage) loads in a mini-program simulator and shows
+ * a deliberation from `deliberation.get`: its options, turnout against quorum, the time left.
+ */
+import type { DeliberationDetail } from '../../types/deliberation.contract'
+import { bootWeapp, waitForText, WEAPP_ROOT, type CloudStub } from './support/simulate-weapp'
+
+const detail: DeliberationDetail = {
+  id: 'dlb-1',
+  orgId: 'v1',
+  orgName: '蒲河村',
+  title: '村口路灯由谁出资维修',
+  shareTitle: '村口路灯由谁出资维修',
+  status: 'open',
+  multiple: false,
+  anonymous: false,
+  openedAt: '2026-11-30T01:00:00.000Z',
+  closesAt: '2026-12-03T02:00:00.000Z',
+  turnout: { ballots: 2, members: 6, quorum: 4, quorumMet: false },
+  voted: false,
+  commentCount: 0,
+  asOf: '2026-11-30T01:00:00.000Z',
+  background: '村口到小学的路灯坏了两个月。',
+  options: ['村集体出资', '申请镇里专项资金'],
+  passRatio: 0.5,
+  countsHidden: true,
+  comments: [],
+  groupBound: false,
+  can: { vote: true, proxyVote: false, comment: true, close: false, bindGroup: false },
+}
+
+test('the weapp deliberation page renders a deliberation from deliberation.get', async () => {
+  const cloud: CloudStub = {
+    calls: [],
+    answer: (name, data) =>
+      name === 'deliberation' && data.action === 'get'
+        ? { ok: true, data: { deliberation: detail } }
+        : { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的操作' } },
+  }
+  const simulate = bootWeapp(cloud)
+  const id = simulate.load(`${WEAPP_ROOT}/council/pages/deliberation/index`, { rootPath: WEAPP_ROOT })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+
+  // Counted from the server's asOf, not the machine's clock.
+  const text = await waitForText(page.dom!, '还剩 3 天 1 小时')
+  expect(text).toContain('村口路灯由谁出资维修')
+  expect(text).toContain('申请镇里专项资金')
+  expect(text).toContain('已投票 2 / 6 人，需 4 人')
+  expect(text).toContain('投票后可以看到各选项的票数')
+  expect(cloud.calls).toContainEqual({ name: 'deliberation', data: expect.objectContaining({ action: 'get' }) })
+})
