@@ -48,7 +48,7 @@ export interface DatasetOptions {
   due: number
   /** The sweep instant; every other open case is due at least an hour after it. */
   now: string
-  /** Extra residents with no case (the crash test's reporters): `bench-crash-<n>`. */
+  /** Extra residents with no case yet (reporters for the submit and crash figures): `bench-idle-<n>`. */
   idleResidents?: number
   /** Message rows for the history (5 per case on average): realistic, and a third of the build. */
   messages?: boolean
@@ -66,6 +66,10 @@ export interface Dataset {
   memberships: number
   /** The province cadre of the demo seed: she may read the province's figures. */
   provinceCadre: string
+  /** The n-th idle resident (no case before the bench) and her home village. */
+  idleResident(n: number): { openid: string; villageId: string }
+  /** Openids that receive a new case's messages from her village: its convener and village cadre. */
+  councilOf(villageId: string): string[]
   buildMs: number
 }
 
@@ -353,8 +357,10 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
   await store.close()
 
   const db = new Database(file)
-  // Building a throwaway file: no journal, no syncs, a big cache. The store reopens it in WAL mode.
-  db.pragma('journal_mode = OFF')
+  // Building a throwaway file: no WAL (it would hold the whole build twice), the rollback journal in
+  // memory (only the seed's few pages are ever journaled), no syncs, a big cache. Back to WAL at the end.
+  db.pragma('journal_mode = DELETE')
+  db.pragma('journal_mode = MEMORY')
   db.pragma('synchronous = OFF')
   db.pragma('cache_size = -524288')
   db.pragma('temp_store = MEMORY')
@@ -547,7 +553,7 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
   // One transaction for every case.
   db.transaction(() => {
     for (let r = 0; r < residents; r++) put.user.run(residentId(r), null, villageOfResident(r))
-    for (let r = 0; r < (options.idleResidents ?? 0); r++) put.user.run(`bench-crash-${r}`, null, villageOfResident(r))
+    for (let r = 0; r < (options.idleResidents ?? 0); r++) put.user.run(`bench-idle-${r}`, null, villageOfResident(r))
     const from = nowMs - 730 * dayMs
     const step = closedCount > 0 ? (670 * dayMs) / closedCount : 0
     for (let k = 0; k < closedCount; k++) historyCase(planned + k, pickClosed(), from + (k + rnd()) * step)
@@ -595,6 +601,8 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
     messages: messageRows,
     memberships,
     provinceCadre: PROVINCE_CADRE,
+    idleResident: (n) => ({ openid: `bench-idle-${n}`, villageId: villageOfResident(n) }),
+    councilOf: (villageId) => [convenerOf(villageId), cadreId(villageId, 0)],
     buildMs: Date.now() - started,
   }
 }

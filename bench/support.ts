@@ -11,6 +11,8 @@ import { silentLogger } from '../cloudfunctions/_shared/ports/logger.port'
 import type { Deps } from '../cloudfunctions/_shared/handler/deps'
 import type { Messenger } from '../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../cloudfunctions/_shared/notify/templates'
+import { localGroupResolver } from '../cloudfunctions/_shared/adapters/local-group.resolver'
+import { defaultWriteLimiter } from '../cloudfunctions/_shared/adapters/window-rate-limiter'
 import type { ProvinceShape } from './dataset'
 
 export const QUICK = process.env.QUICK === '1'
@@ -69,7 +71,7 @@ export class NullMessenger implements Messenger {
   }
 }
 
-/** The local host's dependencies on a SQLite file, with a fixed clock (the dataset's "now"). */
+/** The local host's dependencies (local-host.ts) on a SQLite file, with a fixed clock (the dataset's "now"). */
 export function benchDeps(file: string, now: string): Deps & { clock: AdjustableClock } {
   return {
     store: openSqliteStore(file),
@@ -80,6 +82,8 @@ export function benchDeps(file: string, now: string): Deps & { clock: Adjustable
     cipher: aesGcmCipher(keyFromEnvironment(true)),
     messenger: new NullMessenger(),
     templates: templateIds(),
+    groups: localGroupResolver,
+    writeLimiter: defaultWriteLimiter(),
   }
 }
 

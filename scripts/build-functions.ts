@@ -3,12 +3,45 @@
  * a self-contained folder under build/functions/: index.js, package.json, config.json. Self-contained
  * because CloudBase's own `npm install` refuses install scripts and a bundled SDK loads faster.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 const SOURCE = 'cloudfunctions'
 const OUTPUT = 'build/functions'
+
+/**
+ * zod's `z` namespace re-exports every locale (`z.locales`: ~60 languages, ~250 KB of each bundle);
+ * the contract configures zh-CN only (types/zod-zh.ts) and nothing reads another. The locales index
+ * is replaced by one that exports zh-CN alone. Measured by `npm run bench` (docs/benchmarks.md).
+ */
+const zodChineseOnly: Plugin = {
+  name: 'zod-chinese-only',
+  setup(b) {
+    const index = resolve('node_modules/zod/v4/locales/index.js')
+    b.onResolve({ filter: /(^zod\/v4\/locales$|\/locales\/index\.js$)/ }, (args) => {
+      const target = args.path.startsWith('zod/') ? index : resolve(args.resolveDir, args.path)
+      return target === index ? { path: index, namespace: 'zod-chinese-only' } : undefined
+    })
+    b.onLoad({ filter: /.*/, namespace: 'zod-chinese-only' }, () => ({
+      contents: `export { default as zhCN } from './zh-CN.js'`,
+      resolveDir: dirname(index),
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * One copy of mime-db (~140 KB of JSON) instead of two: wx-server-sdk requires the hoisted 1.54 and
+ * mime-types (form-data, under the SDK's HTTP client) its own nested 1.52. Same format, a newer list.
+ */
+const oneMimeDb: Plugin = {
+  name: 'one-mime-db',
+  setup(b) {
+    const root = resolve('node_modules/mime-db/index.js')
+    b.onResolve({ filter: /^mime-db$/ }, () => ({ path: root }))
+  },
+}
 
 export function functionNames(): string[] {
   return readdirSync(SOURCE)
@@ -29,6 +62,9 @@ export async function bundleFunction(name: string): Promise<{ name: string; byte
     format: 'cjs',
     minify: true,
     legalComments: 'none',
+    // Chinese messages as UTF-8 rather than \u escapes: smaller, and readable in the console.
+    charset: 'utf8',
+    plugins: [zodChineseOnly, oneMimeDb],
     logLevel: 'warning',
     // better-sqlite3 is the local store's; a cloud function never loads it.
     external: ['better-sqlite3'],

@@ -57,6 +57,20 @@ async function villageChain(ctx: ActionContext, villageId: string) {
 export const intakeFunction = defineFunction('intake', {
   submit: async (ctx, input) => {
     const { deps, openid, now } = ctx
+    // A resend of a report already received gets its case back, whatever the limits say now.
+    const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
+    const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
+    if (previous) {
+      return {
+        caseId: previous.id,
+        status: 'pending' as const,
+        level: 'village' as const,
+        holderOrgId: previous.chain.village,
+        acceptBy: previous.acceptBy,
+        resolveBy: previous.resolveBy,
+        created: false,
+      }
+    }
     const verdict = await deps.contentGuard.check(`${input.title}\n${input.content}\n${input.address ?? ''}`, { openid })
     if (verdict === 'risky') throw contentRejected()
     await checkRate(ctx)

@@ -114,6 +114,10 @@ export function casesContract(current: () => Store) {
       expect(await store.cases.create(again.state, again.events, 'req-2')).toEqual({ created: true, id: 'case-3' })
       const other = submitted('case-4', { reporter: 'o-neighbour' })
       expect(await store.cases.create(other.state, other.events, 'req-1')).toEqual({ created: true, id: 'case-4' })
+
+      expect(await store.cases.byRequest(first.state.reporter.openid, 'req-1')).toBe('case-1')
+      expect(await store.cases.byRequest('o-neighbour', 'req-1')).toBe('case-4')
+      expect(await store.cases.byRequest('o-neighbour', 'req-9')).toBeNull()
     })
 
     test('creating an id that exists stores nothing, with or without a clientRequestId', async () => {

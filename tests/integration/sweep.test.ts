@@ -111,3 +111,13 @@ test('the supervising levels see the cases that missed a deadline below them', a
   const refused = await handle(escalation, { action: 'overdue' }, { kind: 'user', openid: RESIDENT }, deps)
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
+
+test('a resend of a report already received gets its case back, even at the rate limit', async () => {
+  const reports = Array.from({ length: 5 }, () => aReport())
+  const ids = []
+  for (const report of reports) ids.push((await callAs<{ caseId: string }>(deps, intake, RESIDENT, report)).caseId)
+  const sixth = await handle(intake, aReport(), { kind: 'user', openid: RESIDENT }, deps)
+  expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+  const resend = await callAs<{ caseId: string; created: boolean }>(deps, intake, RESIDENT, reports[4]!)
+  expect(resend).toMatchObject({ caseId: ids[4], created: false })
+})

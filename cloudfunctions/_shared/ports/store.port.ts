@@ -94,6 +94,8 @@ export interface CaseRepository {
    * the same (reporter, clientRequestId) stores nothing and answers the existing case's id.
    */
   create(state: CaseState, events: CaseEvent[], clientRequestId?: string): Promise<{ created: boolean; id: string }>
+  /** The case a (reporter, clientRequestId) already created, if any: a resend finds its case. */
+  byRequest(reporterOpenid: string, clientRequestId: string): Promise<string | null>
   /** Writes the new state and appends `events` if the stored version is `expectedVersion`. */
   update(state: CaseState, expectedVersion: number, events: CaseEvent[]): Promise<void>
   /**

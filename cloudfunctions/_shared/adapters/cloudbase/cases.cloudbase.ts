@@ -67,6 +67,11 @@ export function cloudbaseCases(scope: Scope): CaseRepository {
     timeline: async (id) =>
       (await readAll(scope.query(CASE_EVENTS).where({ caseId: id }))).map((doc) => doc.event as CaseEvent),
 
+    byRequest: async (openid, clientRequestId) => {
+      const guard = await getDoc(scope.doc(CASE_REQUESTS), requestId(openid, clientRequestId))
+      return guard ? String(guard.caseId) : null
+    },
+
     create: (state, events, clientRequestId) =>
       scope.atomically(async (doc) => {
         const guardId = clientRequestId ? requestId(state.reporter.openid, clientRequestId) : null

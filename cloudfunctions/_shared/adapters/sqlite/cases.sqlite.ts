@@ -72,6 +72,7 @@ export function sqliteCases(db: Database.Database): CaseRepository {
       const row = stmt.get.get(id)
       return row ? { state: JSON.parse(row.state) as CaseState, version: row.version } : null
     },
+    byRequest: async (openid, clientRequestId) => stmt.byRequest.get(openid, clientRequestId)?.id ?? null,
     timeline: async (id) => stmt.timeline.all(id).map((row) => JSON.parse(row.event) as CaseEvent),
     create: async (state, events, clientRequestId) => {
       const inserted = stmt.insert.run({ ...columns(state), clientRequestId: clientRequestId ?? null }).changes === 1
