@@ -61,11 +61,18 @@ async function act(
   deliberationId: string,
   build: (actor: Person, tx: Repositories) => Promise<DeliberationCommand> | DeliberationCommand,
   known?: Person,
+  reply: { withBallots: boolean } = { withBallots: true },
 ) {
   const actor = known ?? (await loadPerson(ctx.deps.store, ctx.openid))
   await changeDeliberation(ctx.deps, deliberationId, (_state, tx) => build(actor, tx))
-  return { deliberation: await readDetail(ctx.deps.store, deliberationId, actor, ctx.now) }
+  return { deliberation: await readDetail(ctx.deps.store, deliberationId, actor, ctx.now, reply) }
 }
+
+/**
+ * A ballot's reply carries her ballot and the counts, not the audit list and the roll: those read
+ * every ballot (O(members) per vote); the page fetches them with `get` when it shows them.
+ */
+const BALLOT_REPLY = { withBallots: false }
 
 export const deliberationFunction = defineFunction(
   'deliberation',
@@ -112,7 +119,7 @@ export const deliberationFunction = defineFunction(
         actor,
         choices,
         current: await tx.ballots.get(deliberationId, ctx.openid),
-      })),
+      }), undefined, BALLOT_REPLY),
 
     proxyVote: async (ctx, { deliberationId, memberOpenid, choices, note }) => {
       const actorName = await nameOf(ctx, '议事会主任')

@@ -27,10 +27,12 @@ export async function readDetail(
   id: string,
   viewer: Person,
   now: string,
+  options: { withBallots: boolean } = { withBallots: true },
 ): Promise<DeliberationDetail> {
   const state = await loadReadable(repos, id, viewer)
   const myBallot = await repos.ballots.get(id, viewer.openid)
-  const ballots = needsBallots(state, viewer, myBallot !== null) ? await repos.ballots.of(id) : null
+  const ballots =
+    options.withBallots && needsBallots(state, viewer, myBallot !== null) ? await repos.ballots.of(id) : null
   return toDetail(state, viewer, {
     orgName: await orgNameOf(repos, state.orgId),
     now,

@@ -79,7 +79,11 @@ export default function DeliberationPage() {
   const vote = async (choices: number[]) => {
     const first = !detail?.myBallot
     try {
-      show((await call('deliberation', 'vote', { deliberationId: id, choices })).deliberation)
+      const { deliberation: next } = await call('deliberation', 'vote', { deliberationId: id, choices })
+      // A ballot's reply leaves out the audit list and the roll (they read every ballot): keep what
+      // is on screen until the fresh copy arrives.
+      show({ ...next, ...(detail?.audit && !next.audit && { audit: detail.audit }), ...(detail?.roll && !next.roll && { roll: detail.roll }) })
+      void remote.reload()
       void Taro.showToast({ title: first ? '已投票' : '已修改', icon: 'success' })
       // Her first ballot: offer to be told the result (and the next invitation) by WeChat message.
       if (first && subscribed === undefined) fetchTemplates('council').then(setTemplates, () => setTemplates([]))
