@@ -5,9 +5,9 @@
  * deliberation), closes it, and the case's timeline shows the result.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
 import { aReport, CONVENER, MEMBER, RESIDENT } from '../support/demo'
-import { field, launchPhone, openAs, screenshot } from './support/browser'
+import { field, openAs, screenshot } from './support/browser'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(180_000)
 
@@ -17,16 +17,7 @@ const LIU = 'demo-member-liu'
 const TITLE = '村口路灯由谁出资维修'
 const OPTIONS = ['村集体出资', '申请镇里专项资金', '暂缓维修']
 
-let host: TestHost
-let browser: BrowserContext
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 const deliberationRoute = (id: string) => `/council/pages/deliberation/index?id=${id}`
 
@@ -41,7 +32,7 @@ const settled = (page: Page) => page.locator('.nut-overlay:visible').waitFor({ s
 const option = (page: Page, text: string) => page.locator('.vote-option:visible').filter({ hasText: text })
 
 async function voteAs(openid: string, id: string, choice: string): Promise<Page> {
-  const page = await openAs(browser, host.url, openid, deliberationRoute(id))
+  const page = await openAs(session.browser, session.host.url, openid, deliberationRoute(id))
   await page.getByText(TITLE).first().waitFor()
   await option(page, choice).click()
   await button(page, '投票').click()
@@ -50,7 +41,7 @@ async function voteAs(openid: string, id: string, choice: string): Promise<Page>
 }
 
 async function openCase(): Promise<string> {
-  const sent = await host.post<{ ok: boolean; data: { caseId: string } }>(
+  const sent = await session.host.post<{ ok: boolean; data: { caseId: string } }>(
     '/api/intake',
     aReport({ title: '村口路灯坏了', content: '村口到小学的路灯坏了两个月，晚上孩子放学很危险。' }),
     RESIDENT,
@@ -63,7 +54,7 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   const caseId = await openCase()
 
   // The convener opens it from the case: the form starts from the case, and checks itself.
-  const convener = await openAs(browser, host.url, CONVENER, `/council/pages/create/index?caseId=${caseId}`)
+  const convener = await openAs(session.browser, session.host.url, CONVENER, `/council/pages/create/index?caseId=${caseId}`)
   await convener.getByText('关于这条反映').waitFor()
   expect(await field(convener, '议题').inputValue()).toBe('村口路灯坏了')
   await button(convener, '发起议事').click()
@@ -91,7 +82,7 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   await convener.close()
 
   // A member finds it from home → 议事, where it waits for her vote.
-  const li = await openAs(browser, host.url, LI)
+  const li = await openAs(session.browser, session.host.url, LI)
   await li.getByText('议事', { exact: true }).click()
   await li.getByText('进行中（1）').waitFor()
   await li.locator('.council-row:visible').filter({ hasText: TITLE }).filter({ hasText: '待我投票' }).waitFor()
@@ -128,7 +119,7 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   await liu.close()
 
   // The convener votes herself, records 陈丽华's ballot given by phone, binds the group chat.
-  const tools = await openAs(browser, host.url, CONVENER, deliberationRoute(id))
+  const tools = await openAs(session.browser, session.host.url, CONVENER, deliberationRoute(id))
   await tools.getByText('已投票 3 / 6 人，需 4 人').waitFor()
   await option(tools, OPTIONS[0]!).click()
   await button(tools, '投票').click()
@@ -154,14 +145,14 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   await tools.close()
 
   // A member opening the council's page from the bound group chat lands on the open deliberation.
-  const fromGroup = await openAs(browser, host.url, LIU, '/council/pages/inbox/index?groupId=puhe-council')
+  const fromGroup = await openAs(session.browser, session.host.url, LIU, '/council/pages/inbox/index?groupId=puhe-council')
   await fromGroup.getByText('议题背景').waitFor()
   await fromGroup.getByText(TITLE).first().waitFor()
   await screenshot(fromGroup, 'council-10-landed-from-group')
   await fromGroup.close()
 
   // The convener closes it.
-  const closing = await openAs(browser, host.url, CONVENER, deliberationRoute(id))
+  const closing = await openAs(session.browser, session.host.url, CONVENER, deliberationRoute(id))
   await closing.getByText('已投票 5 / 6 人，需 4 人').waitFor()
   await button(closing, '关闭表决').click()
   await closing.getByText('确定关闭').click()
@@ -180,22 +171,22 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   await closing.close()
 
   // The inbox: the closed one with its result, and the cases her council holds.
-  const inbox = await openAs(browser, host.url, CONVENER, '/council/pages/inbox/index')
+  const inbox = await openAs(session.browser, session.host.url, CONVENER, '/council/pages/inbox/index')
   await inbox.getByText('已结束（1）').waitFor()
   await inbox.locator('.council-row').filter({ hasText: TITLE }).filter({ hasText: `表决通过：${OPTIONS[0]}` }).waitFor()
   await inbox.getByText('本议事会的反映（蒲河村）').waitFor()
   await screenshot(inbox, 'council-13-convener-inbox')
 
   // A member's inbox (no case queue for her) shows the same result.
-  const memberInbox = await openAs(browser, host.url, LI, '/council/pages/inbox/index')
+  const memberInbox = await openAs(session.browser, session.host.url, LI, '/council/pages/inbox/index')
   await memberInbox.getByText('已结束（1）').waitFor()
   expect(await memberInbox.getByText('本议事会的反映').count()).toBe(0)
   expect(await memberInbox.getByText('发起议事').count()).toBe(0)
   await screenshot(memberInbox, 'council-14-member-inbox-closed')
 
   // The result went out as a subscription message to the member who allowed it.
-  await host.post('/__dev/tick', {})
-  const outbox = await host.get<{ templateId: string; page: string }[]>(`/__dev/outbox?openid=${LI}`)
+  await session.host.post('/__dev/tick', {})
+  const outbox = await session.host.get<{ templateId: string; page: string }[]>(`/__dev/outbox?openid=${LI}`)
   expect(outbox).toContainEqual(expect.objectContaining({ templateId: 'local-deliberation_result', page: deliberationRoute(id) }))
 })
 
@@ -210,7 +201,7 @@ async function atLargestFont(page: Page) {
 
 test('the council pages hold at the largest font', async () => {
   const caseId = await openCase()
-  const opened = await host.post<{ ok: boolean; data: { deliberationId: string } }>(
+  const opened = await session.host.post<{ ok: boolean; data: { deliberationId: string } }>(
     '/api/deliberation',
     {
       action: 'open',
@@ -219,7 +210,7 @@ test('the council pages hold at the largest font', async () => {
       title: '村里广场晚上的照明和安全怎么安排更合适',
       background: '广场晚上跳舞的人多，灯少。',
       options: ['增加两盏路灯并安排志愿者巡逻', '只增加路灯'],
-      closesAt: new Date(Date.parse((await host.get<{ now: string }>('/__dev/clock')).now) + 48 * 3_600_000).toISOString(),
+      closesAt: new Date(Date.parse((await session.host.get<{ now: string }>('/__dev/clock')).now) + 48 * 3_600_000).toISOString(),
     },
     CONVENER,
   )
@@ -229,7 +220,7 @@ test('the council pages hold at the largest font', async () => {
     ['create', '/council/pages/create/index', '表决规则'],
     ['deliberation', deliberationRoute(opened.body.data.deliberationId), '议题背景'],
   ] as const) {
-    const page = await openAs(browser, host.url, CONVENER, route)
+    const page = await openAs(session.browser, session.host.url, CONVENER, route)
     await page.getByText(landmark).first().waitFor()
     await atLargestFont(page)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -240,12 +231,12 @@ test('the council pages hold at the largest font', async () => {
 })
 
 test('on a sensitive case the form asks for a neutral title and copies nothing from the case', async () => {
-  const sent = await host.post<{ ok: boolean; data: { caseId: string } }>(
+  const sent = await session.host.post<{ ok: boolean; data: { caseId: string } }>(
     '/api/intake',
     aReport({ category: 'marriage_family', title: '家里有矛盾想请人调解', content: '丈夫经常酒后吵闹，想请村里帮忙调解。' }),
     RESIDENT,
   )
-  const page = await openAs(browser, host.url, CONVENER, `/council/pages/create/index?caseId=${sent.body.data.caseId}`)
+  const page = await openAs(session.browser, session.host.url, CONVENER, `/council/pages/create/index?caseId=${sent.body.data.caseId}`)
   await page.getByText(/这条反映涉及个人隐私/).waitFor()
   expect(await field(page, '议题').inputValue()).toBe('')
   expect(await field(page, '背景').inputValue()).toBe('')

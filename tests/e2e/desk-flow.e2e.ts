@@ -2,23 +2,13 @@
  * Platform 3 end to end: a case the village did not accept in time reaches the township; its cadre
  * finds it in her queue, accepts it, brings in a partner department and resolves it.
  */
-import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
 import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
-import { button, field, launchPhone, openAs, screenshot } from './support/browser'
+import { button, field, openAs, screenshot } from './support/browser'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
 
-let host: TestHost
-let browser: BrowserContext
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 /** The figure under a dashboard tile, as the page shows it. */
 async function tile(page: import('playwright-core').Page, label: string) {
@@ -27,15 +17,15 @@ async function tile(page: import('playwright-core').Page, label: string) {
 }
 
 test('a township cadre works an escalated case from her queue to resolution', async () => {
-  const before = await openAs(browser, host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
+  const before = await openAs(session.browser, session.host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
   await before.getByText('辽宁省（省）').waitFor()
   expect(await tile(before, '反映总数')).toBe('0')
 
-  await host.post('/api/intake', aReport({ title: '低保申请没人管', category: 'labor_social' }), RESIDENT)
-  await host.post('/__dev/clock', { advanceHours: 25 })
-  await host.post('/__dev/tick', {})
+  await session.host.post('/api/intake', aReport({ title: '低保申请没人管', category: 'labor_social' }), RESIDENT)
+  await session.host.post('/__dev/clock', { advanceHours: 25 })
+  await session.host.post('/__dev/tick', {})
 
-  const page = await openAs(browser, host.url, TOWNSHIP_CADRE)
+  const page = await openAs(session.browser, session.host.url, TOWNSHIP_CADRE)
   await page.getByText('工作台').click()
   await page.getByText('低保申请没人管').waitFor()
   await screenshot(page, 'desk-1-queue')
@@ -60,7 +50,7 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await screenshot(page, 'desk-3-resolved')
 
   // The province's dashboard has counted it, and drills down to the city where it happened.
-  const dashboard = await openAs(browser, host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
+  const dashboard = await openAs(session.browser, session.host.url, PROVINCE_CADRE, '/federation/pages/dashboard/index')
   await dashboard.getByText('辽宁省（省）').waitFor()
   expect(await tile(dashboard, '反映总数')).toBe('1')
   expect(await tile(dashboard, '大事不出乡镇')).toBe('100%')
@@ -71,6 +61,6 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await dashboard.getByText('沈阳市（市）').waitFor()
   expect(await tile(dashboard, '反映总数')).toBe('1')
 
-  const mine = await host.post<{ ok: boolean; data: { items: { status: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
+  const mine = await session.host.post<{ ok: boolean; data: { items: { status: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
   expect(mine.body.data.items[0]?.status).toBe('resolved')
 })

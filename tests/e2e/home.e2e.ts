@@ -1,24 +1,13 @@
 /** The home page greets each persona by name and role, and offers the doors her role opens. */
-import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
-import { launchPhone, openAs, screenshot } from './support/browser'
+import { openAs, screenshot } from './support/browser'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(60_000)
 
-let host: TestHost
-let browser: BrowserContext
-
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 test('a resident sees her name, that she is a resident, and the entries to report', async () => {
-  const page = await openAs(browser, host.url, 'demo-resident-zhao')
+  const page = await openAs(session.browser, session.host.url, 'demo-resident-zhao')
   await page.getByText('赵小红').waitFor()
   await page.getByText('群众', { exact: true }).waitFor()
   await page.getByText('我要反映').first().waitFor()
@@ -27,7 +16,7 @@ test('a resident sees her name, that she is a resident, and the entries to repor
 })
 
 test('a convener sees her role and council, and the deliberation and desk entries', async () => {
-  const page = await openAs(browser, host.url, 'demo-convener-wang')
+  const page = await openAs(session.browser, session.host.url, 'demo-convener-wang')
   await page.getByText('王秀兰').waitFor()
   await page.getByText('议事会主任 · 蒲河村（村/社区）').waitFor()
   await page.getByText('议事', { exact: true }).waitFor()
@@ -36,7 +25,7 @@ test('a convener sees her role and council, and the deliberation and desk entrie
 })
 
 test('the persona switcher changes who the app acts as', async () => {
-  const page = await openAs(browser, host.url, 'demo-resident-zhao')
+  const page = await openAs(session.browser, session.host.url, 'demo-resident-zhao')
   await page.getByText('赵小红').waitFor()
   await page.getByText('切换身份').click()
   await page.getByText('郭丽君').click()

@@ -1,24 +1,14 @@
 /** Onboarding: the convener makes an invitation in the browser; a newcomer joins the council with it. */
-import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
 import { CONVENER } from '../support/demo'
-import { button, field, launchPhone, openAs, screenshot } from './support/browser'
+import { button, field, openAs, screenshot } from './support/browser'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
 
-let host: TestHost
-let browser: BrowserContext
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 test('a convener invites a member by code; the newcomer joins and sees her new role', async () => {
-  const page = await openAs(browser, host.url, CONVENER)
+  const page = await openAs(session.browser, session.host.url, CONVENER)
   await page.getByText('邀请成员').click()
   // The home page stays in the DOM, hidden: pick among the visible choices only.
   await page.locator('.choice:visible').filter({ hasText: '蒲河村' }).first().click()
@@ -28,7 +18,7 @@ test('a convener invites a member by code; the newcomer joins and sees her new r
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
   await screenshot(page, 'invite-1-code')
 
-  const newcomer = await openAs(browser, host.url, 'newcomer-openid', '/pages/join/index')
+  const newcomer = await openAs(session.browser, session.host.url, 'newcomer-openid', '/pages/join/index')
   await field(newcomer, '例如').fill(code.toLowerCase())
   await button(newcomer, '加入').click()
   await newcomer.getByText('您已成为蒲河村（村/社区）的议事会成员').waitFor()

@@ -2,27 +2,17 @@
  * Feedback that reaches her: a resident reports and allows progress messages; when the convener
  * accepts, the message centre shows it and the dev outbox has the subscription message "sent".
  */
-import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
 import { CONVENER, RESIDENT } from '../support/demo'
-import { button, launchPhone, openAs, screenshot } from './support/browser'
+import { button, openAs, screenshot } from './support/browser'
 import { fillReport, sendReport } from './support/report'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
 
-let host: TestHost
-let browser: BrowserContext
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 test('she allows messages after reporting; acceptance reaches her message centre and WeChat', async () => {
-  const page = await openAs(browser, host.url, RESIDENT, '/pages/report/index')
+  const page = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index')
   await fillReport(page, { title: '广场舞噪音扰民', content: '晚上十点后广场舞音响还很大，老人孩子睡不好。' })
   await sendReport(page)
   await button(page, '接收进度通知').click()
@@ -31,18 +21,18 @@ test('she allows messages after reporting; acceptance reaches her message centre
   await button(page, '允许').click()
   await page.getByText('好的，有进展会通知您。').waitFor()
 
-  const { body } = await host.post<{ ok: boolean; data: { items: { id: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
+  const { body } = await session.host.post<{ ok: boolean; data: { items: { id: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
   const caseId = body.data.items[0]!.id
-  await host.post('/api/escalation', { action: 'accept', caseId }, CONVENER)
-  await host.post('/__dev/tick', {})
+  await session.host.post('/api/escalation', { action: 'accept', caseId }, CONVENER)
+  await session.host.post('/__dev/tick', {})
 
-  const centre = await openAs(browser, host.url, RESIDENT, '/pages/messages/index')
+  const centre = await openAs(session.browser, session.host.url, RESIDENT, '/pages/messages/index')
   await centre.getByText('反映已受理').waitFor()
   await centre.getByText('蒲河村（村/社区）已受理您的反映，正在办理。').waitFor()
   await centre.getByText(/已发送微信通知/).waitFor()
   await screenshot(centre, 'notify-2-message-centre')
 
-  const outbox = await host.get<{ kind: string; templateId: string; page: string; data: Record<string, string> }[]>(
+  const outbox = await session.host.get<{ kind: string; templateId: string; page: string; data: Record<string, string> }[]>(
     `/__dev/outbox?openid=${RESIDENT}`,
   )
   expect(outbox).toEqual([

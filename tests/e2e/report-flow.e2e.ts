@@ -2,33 +2,23 @@
  * Platform 1 end to end: a resident reports with a photo, sees it in 我的反映; the convener accepts
  * it; her timeline shows it; after resolution she rates it. A screenshot of each step.
  */
-import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../support/local-host'
 import { CONVENER, RESIDENT } from '../support/demo'
-import { button, launchPhone, openAs, screenshot } from './support/browser'
+import { button, openAs, screenshot } from './support/browser'
 import { fillReport } from './support/report'
+import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
 
-let host: TestHost
-let browser: BrowserContext
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchPhone()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.destroy()
-})
+const session = useHostAndPhone()
 
 async function api<T>(fn: string, body: Record<string, unknown>, openid: string): Promise<T> {
-  const reply = await host.post<{ ok: boolean; data: T; error?: { message: string } }>(`/api/${fn}`, body, openid)
+  const reply = await session.host.post<{ ok: boolean; data: T; error?: { message: string } }>(`/api/${fn}`, body, openid)
   if (!reply.body.ok) throw new Error(reply.body.error?.message)
   return reply.body.data
 }
 
 test('a resident reports with a photo, follows it, and rates it once resolved', async () => {
-  const page = await openAs(browser, host.url, RESIDENT, '/pages/report/index')
+  const page = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index')
   await fillReport(page, { title: '村口路灯坏了', content: '村口到小学的路灯坏了两个月，晚上孩子放学很危险。', photo: true })
   await screenshot(page, 'report-1-form')
 
@@ -43,7 +33,7 @@ test('a resident reports with a photo, follows it, and rates it once resolved', 
   await page.getByText('反映已提交，由蒲河村（村/社区）议事会受理').waitFor()
   await page.getByText(/受理期限：.*（还剩 \d+ 小时）/).waitFor()
 
-  const mine = await openAs(browser, host.url, RESIDENT, '/pages/my-cases/index')
+  const mine = await openAs(session.browser, session.host.url, RESIDENT, '/pages/my-cases/index')
   await mine.getByText('村口路灯坏了').waitFor()
   await mine.getByText('待受理').waitFor()
   await screenshot(mine, 'report-4-my-cases')
