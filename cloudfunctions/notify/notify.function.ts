@@ -3,7 +3,7 @@ import { defineFunction } from '../_shared/handler/define-function'
 import { invalidInput } from '../_shared/handler/app-failure'
 import { TEMPLATES, TEMPLATES_FOR_MOMENT } from '../_shared/notify/templates'
 import type { MessageRecord } from '../_shared/ports/store.port'
-import { deliverMessages } from './deliver.job'
+import { deliverMessages } from '../_shared/notify/deliver'
 
 const CENTRE_SIZE = 200
 

@@ -7,7 +7,7 @@ import { closeDueDeliberations } from '../../cloudfunctions/deliberation/close.j
 import { remindNonVoters } from '../../cloudfunctions/deliberation/remind.job'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
-import { deliverMessages } from '../../cloudfunctions/notify/deliver.job'
+import { deliverMessages } from '../../cloudfunctions/_shared/notify/deliver'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { handle, runJobs } from '../../cloudfunctions/_shared/handler/handle'
 import { countBallots } from '../../cloudfunctions/_shared/domain'

@@ -2,7 +2,7 @@
  * Delivery through the outbox: credits are counted and spent on what matters most, every message stays
  * in the message centre, and each is sent at most once — run twice, run at once, or killed mid-send.
  */
-import { deliverMessages } from '../../cloudfunctions/notify/deliver.job'
+import { deliverMessages } from '../../cloudfunctions/_shared/notify/deliver'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'

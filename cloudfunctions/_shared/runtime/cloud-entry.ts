@@ -11,6 +11,8 @@ import { randomIds } from '../adapters/ids'
 import { createCloudbaseStore } from '../adapters/cloudbase/store.cloudbase'
 import { currentEnvironmentDatabase } from '../adapters/cloudbase/node-sdk.database'
 import { handle, runJobs } from '../handler/handle'
+import { READ_ACTIONS } from '../handler/read-actions'
+import { deliverMessages } from '../notify/deliver'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
 import { subscribeMessenger } from '../adapters/wechat/subscribe.messenger'
@@ -18,6 +20,9 @@ import { templateIds } from '../notify/templates'
 import { openDataGroupResolver } from '../adapters/wechat/open-data.group-resolver'
 import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
+
+/** How long a write may spend delivering its messages before answering (the person is waiting). */
+const AFTER_CHANGE_BUDGET_MS = 1_500
 
 /** A timer must finish before the function's 60 s timeout; leave room for the last transaction. */
 const JOB_BUDGET_MS = 50_000
@@ -63,6 +68,17 @@ export function cloudEntry(fn: FunctionDef) {
     const d = productionDeps()
     const caller = callerFromWeChat()
     if (isTimerEvent(event) && caller.kind === 'timer') return runJobs(fn, d, JOB_BUDGET_MS)
-    return handle(fn, event, caller, d)
+    const reply = await handle(fn, event, caller, d)
+    // "Right after a change": a function is frozen once it answers, so what the change queued is
+    // delivered before answering, within a short budget; the notify timer takes whatever is left.
+    const action = (event as { action?: unknown } | null)?.action
+    if (reply.ok && typeof action === 'string' && !READ_ACTIONS.has(action)) {
+      try {
+        await deliverMessages({ deps: d, now: d.clock.now(), requestId: 'after-change', deadline: Date.now() + AFTER_CHANGE_BUDGET_MS })
+      } catch (error) {
+        d.log.error('delivery after change failed', { error: String(error) })
+      }
+    }
+    return reply
   }
 }

@@ -6,10 +6,10 @@
  * runs out; such a message is not sent again (WeChat has no idempotency key, and twice is worse than
  * once for a woman whose phone may be watched): it is marked failed, and the message centre has it.
  */
-import type { JobContext } from '../_shared/handler/deps'
-import type { MessageRecord } from '../_shared/ports/store.port'
-import { shouldSpendCredit, TEMPLATE_OF_KIND } from '../_shared/notify/templates'
-import { templateData } from '../_shared/notify/fill-template'
+import type { JobContext } from '../handler/deps'
+import type { MessageRecord } from '../ports/store.port'
+import { shouldSpendCredit, TEMPLATE_OF_KIND } from './templates'
+import { templateData } from './fill-template'
 
 const LEASE_MS = 5 * 60_000
 const MAX_ATTEMPTS = 5
