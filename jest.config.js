@@ -26,19 +26,25 @@ const taroH5 = {
   ],
 }
 
+// Generous per-test time (every project): a shared 2-core machine, and nothing here asserts speed.
+const common = { testTimeout: 60_000 }
+
 module.exports = {
   projects: [
     {
+      ...common,
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'],
     },
     {
+      ...common,
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
     },
     {
+      ...common,
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
@@ -46,12 +52,14 @@ module.exports = {
       ...taroH5,
     },
     {
+      ...common,
       displayName: 'weapp',
       // miniprogram-simulate renders WXML into a DOM.
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
     },
     {
+      ...common,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],

@@ -29,6 +29,8 @@ const detail: DeliberationDetail = {
   can: { vote: true, proxyVote: false, comment: true, close: false, bindGroup: false },
 }
 
+jest.setTimeout(60_000)
+
 test('the weapp deliberation page renders a deliberation from deliberation.get', async () => {
   const cloud: CloudStub = {
     calls: [],

@@ -1,6 +1,8 @@
 /** The built weapp home page loads in a mini-program simulator and greets the caller from `account.me`. */
 import { bootWeapp, waitForText, WEAPP_ROOT, type CloudStub } from './support/simulate-weapp'
 
+jest.setTimeout(60_000)
+
 test('the weapp home page renders the caller from account.me', async () => {
   const cloud: CloudStub = {
     calls: [],
