@@ -9,6 +9,7 @@ import { CaseHeader } from '../../features/case-detail/case-header'
 import { CaseTimeline } from '../../features/case-detail/case-timeline'
 import { RateCase } from '../../features/case-detail/rate-case'
 import { HandlerActions } from '../../features/case-detail/handler-actions'
+import { PageLoading, PageError } from '../../shared/page-status'
 import './index.css'
 
 export default function CasePage() {
@@ -37,16 +38,9 @@ export default function CasePage() {
     }
   }
 
-  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (loading && !data) return <PageLoading />
   if (error || !data) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error?.message ?? '没有找到这条反映'}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={error?.message ?? '没有找到这条反映'} onRetry={reload} />
   }
   return (
     <View className="page">

@@ -7,6 +7,7 @@ import { call, showError } from '../../shared/cloud-client'
 import { useRemote } from '../../shared/use-remote'
 import { formatTime } from '../../features/cases/case-format'
 import { refreshUnreadBadge } from '../../features/notify/unread-badge'
+import { PageLoading, PageError } from '../../shared/page-status'
 import './index.css'
 
 export default function MessagesPage() {
@@ -36,16 +37,9 @@ export default function MessagesPage() {
     }
   }
 
-  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (loading && !data) return <PageLoading />
   if (error) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error.message}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={error.message} onRetry={reload} />
   }
   if (!data || data.items.length === 0) {
     return (

@@ -7,6 +7,7 @@ import { useRemote } from '../../shared/use-remote'
 import { StatusChip } from '../../features/cases/status-chip'
 import { formatTime } from '../../features/cases/case-format'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
+import { PageLoading, PageError } from '../../shared/page-status'
 import './index.css'
 
 export default function MyCasesPage() {
@@ -15,16 +16,9 @@ export default function MyCasesPage() {
   useUnreadBadge()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
-  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (loading && !data) return <PageLoading />
   if (error) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error.message}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={error.message} onRetry={reload} />
   }
   if (!data || data.length === 0) {
     return (

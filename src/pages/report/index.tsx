@@ -6,14 +6,13 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
 import { Text, View } from '@tarojs/components'
-import type { IntakeResults, TemplateInfo } from '../../../types'
+import type { IntakeResults } from '../../../types'
 import { call, showError } from '../../shared/cloud-client'
-import { IS_LOCAL_MODE } from '../../shared/local-mode'
 import { ReportForm } from '../../features/report/report-form'
 import { ReportPreview } from '../../features/report/report-preview'
 import { emptyDraft, finishDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
 import { toSubmitInput, validateReport, type FieldErrors } from '../../features/report/validate-report'
-import { askForMessages, fetchTemplates, recordGrant } from '../../features/notify/ask-for-messages'
+import { useAllowMessages } from '../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
 import { PrivacyConsent } from '../../features/privacy/privacy-consent'
 import { shortId } from '../../features/cases/case-format'
@@ -27,9 +26,7 @@ export default function ReportPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [step, setStep] = useState<Step>('edit')
   const [result, setResult] = useState<IntakeResults['submit']>()
-  const [templates, setTemplates] = useState<TemplateInfo[]>([])
-  const [asking, setAsking] = useState(false)
-  const [subscribed, setSubscribed] = useState<boolean>()
+  const messages = useAllowMessages()
   const touched = useRef(false)
   const me = useMe()
 
@@ -65,7 +62,7 @@ export default function ReportPage() {
       finishDraft(draft)
       setResult(sent)
       setStep('done')
-      fetchTemplates('after_report').then(setTemplates, () => setTemplates([]))
+      messages.offer('after_report')
     } catch (error) {
       // The draft and its request id stay: "重新提交" sends the same report again, never a second one.
       showError(error)
@@ -73,19 +70,6 @@ export default function ReportPage() {
     }
   }
 
-  const allowMessages = async () => {
-    if (IS_LOCAL_MODE) return setAsking(true)
-    setSubscribed((await askForMessages(templates)).length > 0)
-  }
-  const answered = async (accepted: string[]) => {
-    setAsking(false)
-    try {
-      await recordGrant(accepted)
-      setSubscribed(accepted.length > 0)
-    } catch (error) {
-      showError(error)
-    }
-  }
 
   if (step === 'done' && result) {
     return (
@@ -96,18 +80,18 @@ export default function ReportPage() {
           <Text className="muted">反映编号 {shortId(result.caseId)}</Text>
           <Text className="done-text">村（社区）议事会将在 24 小时内受理；超时未受理会自动转到上一级妇联。</Text>
         </View>
-        {templates.length > 0 && subscribed === undefined && (
+        {messages.offered && (
           <View className="card">
             <Text className="section-title">办理有进展时通知我</Text>
             <Text className="muted">受理、转办、办结时，通过微信消息告诉您。</Text>
-            <BigButton type="primary" onClick={allowMessages}>
+            <BigButton type="primary" onClick={messages.allow}>
               接收进度通知
             </BigButton>
           </View>
         )}
-        {subscribed !== undefined && (
+        {messages.subscribed !== undefined && (
           <Text className="notice">
-            {subscribed ? '好的，有进展会通知您。' : '没有开启微信通知，进展仍会显示在“消息”里。'}
+            {messages.subscribed ? '好的，有进展会通知您。' : '没有开启微信通知，进展仍会显示在“消息”里。'}
           </Text>
         )}
         <BigButton
@@ -115,7 +99,7 @@ export default function ReportPage() {
         >
           查看办理进度
         </BigButton>
-        <AllowMessagesDialog visible={asking} templates={templates} onAnswer={answered} />
+        <AllowMessagesDialog visible={messages.asking} templates={messages.templates} onAnswer={messages.answered} />
       </View>
     )
   }

@@ -20,6 +20,7 @@ import {
   type DraftErrors,
 } from '../../../features/council/validate-deliberation'
 import '../../../features/council/council.css'
+import { PageLoading, PageError } from '../../../shared/page-status'
 
 const NO_ERRORS: DraftErrors = { fields: {}, options: {} }
 
@@ -110,16 +111,9 @@ export default function CreateDeliberationPage() {
     }
   }
 
-  if (loading && !data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (loading && !data) return <PageLoading />
   if (error || !data) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error?.message ?? '加载失败'}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={error?.message ?? '加载失败'} onRetry={reload} />
   }
   if (data.councils.length === 0) {
     return (

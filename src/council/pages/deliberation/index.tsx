@@ -7,13 +7,12 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { DELIBERATION_STATUS_LABELS, type DeliberationDetail, type TemplateInfo } from '../../../../types'
+import { DELIBERATION_STATUS_LABELS, type DeliberationDetail } from '../../../../types'
 import { call, showError } from '../../../shared/cloud-client'
-import { IS_LOCAL_MODE } from '../../../shared/local-mode'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
 import { BarChart } from '../../../features/dashboard/bar-chart'
-import { askForMessages, fetchTemplates, recordGrant } from '../../../features/notify/ask-for-messages'
+import { useAllowMessages } from '../../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../../features/notify/allow-messages-dialog'
 import { countdown, passRuleText, resultText, resultTone, shortTime } from '../../../features/council/council-format'
 import { TurnoutBar } from '../../../features/council/turnout-bar'
@@ -25,6 +24,7 @@ import { askForShareTickets, markLanded } from '../../../features/council/group-
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
 import '../../../features/cases/status-chip.css'
 import '../../../features/council/council.css'
+import { PageLoading, PageError } from '../../../shared/page-status'
 
 const sharePath = (id: string) => `/council/pages/deliberation/index?id=${id}`
 
@@ -41,9 +41,7 @@ export default function DeliberationPage() {
   )
   const [detail, setDetail] = useState<DeliberationDetail>()
   const now = useServerNow(15_000)
-  const [templates, setTemplates] = useState<TemplateInfo[]>([])
-  const [asking, setAsking] = useState(false)
-  const [subscribed, setSubscribed] = useState<boolean>()
+  const messages = useAllowMessages()
   const shown = useRef(false)
   const reloadedAtDeadline = useRef(false)
 
@@ -86,7 +84,7 @@ export default function DeliberationPage() {
       void remote.reload()
       void Taro.showToast({ title: first ? '已投票' : '已修改', icon: 'success' })
       // Her first ballot: offer to be told the result (and the next invitation) by WeChat message.
-      if (first && subscribed === undefined) fetchTemplates('council').then(setTemplates, () => setTemplates([]))
+      if (first && messages.subscribed === undefined) messages.offer('council')
     } catch (error) {
       showError(error)
     }
@@ -100,30 +98,10 @@ export default function DeliberationPage() {
       return false
     }
   }
-  const allowMessages = async () => {
-    if (IS_LOCAL_MODE) return setAsking(true)
-    setSubscribed((await askForMessages(templates)).length > 0)
-  }
-  const answered = async (accepted: string[]) => {
-    setAsking(false)
-    try {
-      await recordGrant(accepted)
-      setSubscribed(accepted.length > 0)
-    } catch (error) {
-      showError(error)
-    }
-  }
 
-  if (remote.loading && !detail) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (remote.loading && !detail) return <PageLoading />
   if (!detail) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={remote.reload}>
-          <Text className="empty-title">{remote.error?.message ?? '没有找到这个议事'}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={remote.error?.message ?? '没有找到这个议事'} onRetry={remote.reload} />
   }
 
   const open = detail.status === 'open'
@@ -175,17 +153,17 @@ export default function DeliberationPage() {
 
       <VoteCard detail={detail} now={now} onVote={vote} />
 
-      {templates.length > 0 && subscribed === undefined && (
+      {messages.offered && (
         <View className="card">
           <Text className="section-title">结果出来时通知我</Text>
           <Text className="muted">表决结束时，通过微信消息告诉您结果；有新的议事也会通知您。</Text>
-          <BigButton type="primary" onClick={allowMessages}>
+          <BigButton type="primary" onClick={messages.allow}>
             接收议事通知
           </BigButton>
         </View>
       )}
-      {subscribed !== undefined && (
-        <Text className="notice">{subscribed ? '好的，表决结果会通知您。' : '没有开启微信通知，结果仍会显示在“消息”里。'}</Text>
+      {messages.subscribed !== undefined && (
+        <Text className="notice">{messages.subscribed ? '好的，表决结果会通知您。' : '没有开启微信通知，结果仍会显示在“消息”里。'}</Text>
       )}
 
       <View className="card">
@@ -216,7 +194,7 @@ export default function DeliberationPage() {
       {firstPage && (
         <BigButton onClick={() => Taro.redirectTo({ url: '/council/pages/inbox/index' })}>查看全部议事</BigButton>
       )}
-      <AllowMessagesDialog visible={asking} templates={templates} onAnswer={answered} />
+      <AllowMessagesDialog visible={messages.asking} templates={messages.templates} onAnswer={messages.answered} />
     </View>
   )
 }

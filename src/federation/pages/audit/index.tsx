@@ -6,6 +6,7 @@ import { call, showError } from '../../../shared/cloud-client'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
 import { formatTime, shortId } from '../../../features/cases/case-format'
+import { PageLoading, PageError } from '../../../shared/page-status'
 
 type Item = AccountResults['audit']['items'][number]
 
@@ -30,16 +31,9 @@ export default function AuditPage() {
     }
   }
 
-  if (first.loading && !first.data) return <View className="page"><Text className="empty">正在加载…</Text></View>
+  if (first.loading && !first.data) return <PageLoading />
   if (first.error) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={first.reload}>
-          <Text className="empty-title">{first.error.message}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={first.error.message} onRetry={first.reload} />
   }
   const items = [...(first.data?.items ?? []), ...more]
   if (items.length === 0) {

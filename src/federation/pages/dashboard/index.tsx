@@ -22,6 +22,7 @@ import { useMe } from '../../../features/account/me.api'
 import { BarChart } from '../../../features/dashboard/bar-chart'
 import { hours, percent, townshipRate, villageRate } from '../../../features/dashboard/figures'
 import { saveCsv } from '../../../features/dashboard/export-csv'
+import { PageLoading, PageError } from '../../../shared/page-status'
 import './index.css'
 
 function Tile({ label, value }: { label: string; value: string | number }) {
@@ -62,16 +63,9 @@ export default function DashboardPage() {
     }
   }
 
-  if ((loading || me.loading) && !data) return <View className="page"><Text className="empty">正在统计…</Text></View>
+  if ((loading || me.loading) && !data) return <PageLoading text="正在统计…" />
   if (error || !data) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error?.message ?? '没有可查看的数据'}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      </View>
-    )
+    return <PageError message={error?.message ?? '没有可查看的数据'} onRetry={reload} />
   }
 
   const f = data
