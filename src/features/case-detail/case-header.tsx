@@ -9,7 +9,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   return (
     <View>
       <View className="card">
-        <View className="case-head">
+        <View className="title-row">
           <Text className="title">{detail.title}</Text>
           <StatusChip status={detail.status} overdue={detail.overdue} />
         </View>

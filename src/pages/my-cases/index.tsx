@@ -34,7 +34,7 @@ export default function MyCasesPage() {
     <View className="page">
       {data.map((item) => (
         <View key={item.id} className="card case-card" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
-          <View className="case-card-head">
+          <View className="title-row">
             <Text className="case-card-title">{item.title}</Text>
             <StatusChip status={item.status} overdue={item.overdue} />
           </View>

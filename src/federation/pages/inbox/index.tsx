@@ -26,7 +26,7 @@ function CaseRow({ item, now }: { item: CaseSummary; now: string }) {
   const deadline = runningDeadline(item)
   return (
     <View className="card desk-case" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
-      <View className="desk-case-head">
+      <View className="title-row">
         <Text className="desk-case-title">{item.title}</Text>
         <StatusChip status={item.status} overdue={item.overdue} />
       </View>
