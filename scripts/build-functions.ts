@@ -58,7 +58,8 @@ export async function bundleFunction(name: string): Promise<{ name: string; byte
     outfile: join(out, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    // The runtime the functions deploy with (cloudbaserc.json: Nodejs20.19).
+    target: 'node20',
     format: 'cjs',
     minify: true,
     legalComments: 'none',

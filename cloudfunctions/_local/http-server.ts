@@ -1,32 +1,21 @@
 /**
  * The local host's HTTP surface (DESIGN.md §4), fixed because tests outside the project use it:
- * `POST /api/<function>`, the `/__dev/*` routes, and the H5 app for everything else.
+ * `POST /api/<function>`, the `/__dev/*` routes, and the H5 app for everything else. The same surface
+ * serves both hosts: what answers it is a HostBackend (host-backend.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { fail } from '../../types/envelope'
-import type { FunctionDef } from '../_shared/handler/define-function'
-import type { Deps } from '../_shared/handler/deps'
-import { handle, runJobs } from '../_shared/handler/handle'
 import type { Caller } from '../_shared/ports/identity.port'
-import type { AdjustableClock } from '../_shared/adapters/clock'
-import { advanceLocalClock } from './local-clock'
+import type { Logger } from '../_shared/ports/logger.port'
+import type { HostBackend } from './host-backend'
 import { serveStatic } from './static-files'
-import { receivePhoto, servePhoto } from './local-files'
-import { DEMO_PERSONAS } from './seed/demo-province'
-import type { LocalMessenger } from '../_shared/adapters/local-messenger'
 
 /** No action needs more than a few KB; a larger body is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024
-/** The local tick has no platform timeout, but keep the same budget the cloud would. */
-const JOB_BUDGET_MS = 50_000
-
 export interface HostOptions {
-  deps: Deps
-  clock: AdjustableClock
-  messenger: LocalMessenger
-  functions: Record<string, FunctionDef>
+  backend: HostBackend
   staticDir: string
-  dataDir: string
+  log: Logger
 }
 
 class BodyTooLarge extends Error {}
@@ -78,53 +67,41 @@ async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ v
   }
 }
 
-async function route(
-  options: HostOptions,
-  afterChange: () => void,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const { deps, clock, functions } = options
+async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { backend } = options
   const url = new URL(req.url ?? '/', 'http://local')
   const path = url.pathname
 
   if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', '请使用 POST 调用云函数'))
-    const fn = Object.hasOwn(functions, path.slice(5)) ? functions[path.slice(5)] : undefined
-    if (!fn) return sendJson(res, 404, fail('NOT_FOUND', `没有这个云函数：${path.slice(5, 45)}`))
+    const name = path.slice(5)
+    if (!backend.hasFunction(name)) return sendJson(res, 404, fail('NOT_FOUND', `没有这个云函数：${name.slice(0, 40)}`))
     const body = await parseJson(req, res)
     if (!body) return
-    const reply = await handle(fn, body.value, callerFrom(req), deps)
-    sendJson(res, 200, reply)
-    // "Right after a change": deliver what the change queued, as the cloud's timer would a moment later.
-    if (reply.ok) afterChange()
-    return
+    return sendJson(res, 200, await backend.callFunction(name, body.value, callerFrom(req)))
   }
 
   if (path === '/files' && req.method === 'POST') {
     // Only people of the system upload: the same identity header as the functions.
-    if (callerFrom(req).kind !== 'user') {
+    const caller = callerFrom(req)
+    if (caller.kind !== 'user') {
       req.resume()
       return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'))
     }
-    return receivePhoto(options.dataDir, req, (status, body) => sendJson(res, status, body))
+    return backend.receivePhoto(req, caller, (status, body) => sendJson(res, status, body))
   }
   if (path.startsWith('/files/') && req.method === 'GET') {
-    if (servePhoto(options.dataDir, path.slice(7), res)) return
+    if (await backend.servePhoto(path.slice(7), res)) return
     return sendJson(res, 404, fail('NOT_FOUND', '图片不存在'))
   }
 
   switch (`${req.method} ${path}`) {
     case 'GET /__dev/personas':
-      return sendJson(res, 200, await personas(deps))
+      return sendJson(res, 200, await backend.personas())
     case 'GET /__dev/orgs':
-      return sendJson(
-        res,
-        200,
-        (await deps.store.orgs.all()).map(({ id, name, level, parentId }) => ({ id, name, level, parentId })),
-      )
+      return sendJson(res, 200, await backend.orgs())
     case 'GET /__dev/clock':
-      return sendJson(res, 200, { now: clock.now() })
+      return sendJson(res, 200, { now: backend.clockNow() })
     case 'POST /__dev/clock': {
       const body = await parseJson(req, res)
       if (!body) return
@@ -132,68 +109,24 @@ async function route(
       if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 366) {
         return sendJson(res, 400, fail('INVALID_INPUT', 'advanceHours 应为 0 到 8784 之间的数字'))
       }
-      await advanceLocalClock(deps.store, clock, hours)
-      return sendJson(res, 200, { now: clock.now() })
+      await backend.advanceClock(hours)
+      return sendJson(res, 200, { now: backend.clockNow() })
     }
-    case 'POST /__dev/tick': {
-      const report: Record<string, unknown> = {}
-      for (const [name, fn] of Object.entries(functions)) {
-        if (Object.keys(fn.jobs).length > 0) report[name] = await runJobs(fn, deps, JOB_BUDGET_MS)
-      }
-      return sendJson(res, 200, report)
-    }
+    case 'POST /__dev/tick':
+      return sendJson(res, 200, await backend.tick())
     case 'GET /__dev/outbox':
-      return sendJson(res, 200, options.messenger.list(url.searchParams.get('openid')))
+      return sendJson(res, 200, await backend.outbox(url.searchParams.get('openid')))
   }
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))
   serveStatic(options.staticDir, path, res)
 }
 
-async function personas(deps: Deps) {
-  const out = []
-  for (const persona of DEMO_PERSONAS) {
-    const org = await deps.store.orgs.get(persona.orgId)
-    out.push({
-      openid: persona.openid,
-      name: persona.name,
-      role: persona.role,
-      orgId: persona.orgId,
-      orgName: org?.name ?? '',
-      level: org?.level ?? null,
-    })
-  }
-  return out
-}
-
-/** One delivery run at a time per host; a change during a run asks for one more run after it. */
-function deliveryTrigger(options: HostOptions): () => void {
-  let delivering: Promise<unknown> | null = null
-  let again = false
-  const trigger = () => {
-    const notify = options.functions.notify
-    if (!notify) return
-    if (delivering) {
-      again = true
-      return
-    }
-    delivering = runJobs(notify, options.deps, JOB_BUDGET_MS).finally(() => {
-      delivering = null
-      if (again) {
-        again = false
-        trigger()
-      }
-    })
-  }
-  return trigger
-}
-
 export function createHostServer(options: HostOptions): Server {
-  const afterChange = deliveryTrigger(options)
   return createServer((req, res) => {
-    route(options, afterChange, req, res).catch((error: unknown) => {
+    route(options, req, res).catch((error: unknown) => {
       // The host itself must survive anything a request does.
-      options.deps.log.error('host request failed', { url: req.url, error: String(error) })
+      options.log.error('host request failed', { url: req.url, error: String(error) })
       if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '系统繁忙，请稍后再试'))
       else res.end()
     })

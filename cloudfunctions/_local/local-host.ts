@@ -10,6 +10,7 @@ import type { AdjustableClock } from '../_shared/adapters/clock'
 import { defaultWriteLimiter } from '../_shared/adapters/window-rate-limiter'
 import { FUNCTIONS } from './functions'
 import { createHostServer } from './http-server'
+import { localBackend } from './local-backend'
 import { loadLocalClock } from './local-clock'
 import { seedDemoProvince } from './seed/seed'
 import { keywordGuard } from '../_shared/adapters/keyword-guard'
@@ -57,12 +58,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   const seeded = await seedDemoProvince(store)
 
   const server = createHostServer({
-    deps,
-    clock,
-    messenger,
-    functions: FUNCTIONS,
+    backend: localBackend({ deps, clock, messenger, functions: FUNCTIONS, dataDir: options.dataDir }),
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
-    dataDir: options.dataDir,
+    log: deps.log,
   })
   await new Promise<void>((ready, failed) => {
     server.once('error', failed)

@@ -1,0 +1,41 @@
+/**
+ * What the fixed HTTP surface (http-server.ts) asks of a host. Two hosts answer it: the local host
+ * (local-backend.ts: every function in this process on SQLite) and the production path
+ * (tools/cloud-host: the built bundles on the function runner against the CloudBase emulator).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Caller } from '../_shared/ports/identity.port'
+
+export interface PersonaView {
+  openid: string
+  name: string
+  role: string
+  orgId: string
+  orgName: string
+  level: string | null
+}
+
+export interface OrgView {
+  id: string
+  name: string
+  level: string
+  parentId: string | null
+}
+
+export type Reply = (status: number, body: unknown) => void
+
+export interface HostBackend {
+  hasFunction(name: string): boolean
+  /** One call of one function; answers its envelope (a failure of the function is an envelope too). */
+  callFunction(name: string, event: unknown, caller: Caller): Promise<unknown>
+  personas(): Promise<PersonaView[]>
+  orgs(): Promise<OrgView[]>
+  clockNow(): string
+  advanceClock(hours: number): Promise<void>
+  /** Every timer job now; what each did, by function. */
+  tick(): Promise<Record<string, unknown>>
+  outbox(openid: string | null): Promise<unknown[]>
+  receivePhoto(req: IncomingMessage, caller: Caller & { kind: 'user' }, reply: Reply): void
+  /** Serves a stored photo; false when there is none by that name. */
+  servePhoto(name: string, res: ServerResponse): Promise<boolean>
+}

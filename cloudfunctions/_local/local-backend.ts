@@ -1,0 +1,88 @@
+/**
+ * The local host's answers to the fixed HTTP surface: every function in this process, on the SQLite
+ * store, with the local messenger and the files folder standing in for WeChat and cloud storage.
+ */
+import type { FunctionDef } from '../_shared/handler/define-function'
+import type { Deps } from '../_shared/handler/deps'
+import { handle, runJobs } from '../_shared/handler/handle'
+import type { AdjustableClock } from '../_shared/adapters/clock'
+import type { LocalMessenger } from '../_shared/adapters/local-messenger'
+import { advanceLocalClock } from './local-clock'
+import { receivePhoto, servePhoto } from './local-files'
+import { DEMO_PERSONAS } from './seed/demo-province'
+import type { HostBackend } from './host-backend'
+
+/** The local tick has no platform timeout, but keep the same budget the cloud would. */
+const JOB_BUDGET_MS = 50_000
+
+export interface LocalBackendOptions {
+  deps: Deps
+  clock: AdjustableClock
+  messenger: LocalMessenger
+  functions: Record<string, FunctionDef>
+  dataDir: string
+}
+
+/** One delivery run at a time per host; a change during a run asks for one more run after it. */
+function deliveryTrigger(options: LocalBackendOptions): () => void {
+  let delivering: Promise<unknown> | null = null
+  let again = false
+  const trigger = () => {
+    const notify = options.functions.notify
+    if (!notify) return
+    if (delivering) {
+      again = true
+      return
+    }
+    delivering = runJobs(notify, options.deps, JOB_BUDGET_MS).finally(() => {
+      delivering = null
+      if (again) {
+        again = false
+        trigger()
+      }
+    })
+  }
+  return trigger
+}
+
+export function localBackend(options: LocalBackendOptions): HostBackend {
+  const { deps, clock, functions } = options
+  const afterChange = deliveryTrigger(options)
+  return {
+    hasFunction: (name) => Object.hasOwn(functions, name),
+    callFunction: async (name, event, caller) => {
+      const reply = await handle(functions[name]!, event, caller, deps)
+      // "Right after a change": deliver what the change queued, as the cloud's timer would a moment later.
+      if (reply.ok) afterChange()
+      return reply
+    },
+    personas: async () => {
+      const out = []
+      for (const persona of DEMO_PERSONAS) {
+        const org = await deps.store.orgs.get(persona.orgId)
+        out.push({
+          openid: persona.openid,
+          name: persona.name,
+          role: persona.role,
+          orgId: persona.orgId,
+          orgName: org?.name ?? '',
+          level: org?.level ?? null,
+        })
+      }
+      return out
+    },
+    orgs: async () => (await deps.store.orgs.all()).map(({ id, name, level, parentId }) => ({ id, name, level, parentId })),
+    clockNow: () => clock.now(),
+    advanceClock: (hours) => advanceLocalClock(deps.store, clock, hours),
+    tick: async () => {
+      const report: Record<string, unknown> = {}
+      for (const [name, fn] of Object.entries(functions)) {
+        if (Object.keys(fn.jobs).length > 0) report[name] = await runJobs(fn, deps, JOB_BUDGET_MS)
+      }
+      return report
+    },
+    outbox: async (openid) => options.messenger.list(openid),
+    receivePhoto: (req, _caller, reply) => receivePhoto(options.dataDir, req, reply),
+    servePhoto: async (name, res) => servePhoto(options.dataDir, name, res),
+  }
+}
