@@ -36,6 +36,13 @@ module.exports = {
       to: { path: ['^cloudfunctions/_shared/adapters/cloudbase/', '^cloudfunctions/_shared/runtime/cloud-entry', 'node_modules/(wx-server-sdk|@cloudbase)/'] },
     },
     {
+      name: 'product-never-imports-dev-tooling',
+      comment: 'tools/ (the CloudBase emulator, the function runner, the start:cloud host) stands in for the platform: nothing shipped may depend on it.',
+      severity: 'error',
+      from: { path: '^(cloudfunctions|src|types)/' },
+      to: { path: '^tools/' },
+    },
+    {
       name: 'functions-do-not-import-each-other',
       comment: 'Each function deploys alone; what they share lives in _shared.',
       severity: 'error',

@@ -45,6 +45,13 @@ module.exports = {
     },
     {
       ...common,
+      // The production path: the CloudBase emulator, the function runner, and the built bundles on them.
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/emulator/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts'],
+    },
+    {
+      ...common,
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],

@@ -15,7 +15,7 @@ const OUTPUT = 'build/functions'
  * the contract configures zh-CN only (types/zod-zh.ts) and nothing reads another. The locales index
  * is replaced by one that exports zh-CN alone. Measured by `npm run bench` (docs/benchmarks.md).
  */
-const zodChineseOnly: Plugin = {
+export const zodChineseOnly: Plugin = {
   name: 'zod-chinese-only',
   setup(b) {
     const index = resolve('node_modules/zod/v4/locales/index.js')
@@ -35,7 +35,7 @@ const zodChineseOnly: Plugin = {
  * One copy of mime-db (~140 KB of JSON) instead of two: wx-server-sdk requires the hoisted 1.54 and
  * mime-types (form-data, under the SDK's HTTP client) its own nested 1.52. Same format, a newer list.
  */
-const oneMimeDb: Plugin = {
+export const oneMimeDb: Plugin = {
   name: 'one-mime-db',
   setup(b) {
     const root = resolve('node_modules/mime-db/index.js')
@@ -49,13 +49,11 @@ export function functionNames(): string[] {
     .sort()
 }
 
-export async function bundleFunction(name: string): Promise<{ name: string; bytes: number }> {
-  const out = join(OUTPUT, name)
-  rmSync(out, { recursive: true, force: true })
-  mkdirSync(out, { recursive: true })
+/** One self-contained CommonJS file exporting `main`, as a function folder holds it. */
+export async function bundleEntry(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [join(SOURCE, name, 'index.ts')],
-    outfile: join(out, 'index.js'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     // The runtime the functions deploy with (cloudbaserc.json: Nodejs20.19).
@@ -70,6 +68,13 @@ export async function bundleFunction(name: string): Promise<{ name: string; byte
     // better-sqlite3 is the local store's; a cloud function never loads it.
     external: ['better-sqlite3'],
   })
+}
+
+export async function bundleFunction(name: string): Promise<{ name: string; bytes: number }> {
+  const out = join(OUTPUT, name)
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(out, { recursive: true })
+  await bundleEntry(join(SOURCE, name, 'index.ts'), join(out, 'index.js'))
   writeFileSync(
     join(out, 'package.json'),
     `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: {} }, null, 2)}\n`,

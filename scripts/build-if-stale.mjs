@@ -1,10 +1,26 @@
-// Rebuilds the H5 app only when a source it is built from is newer than the build.
+// Rebuilds what a host serves only when a source it is built from is newer than the build:
+// the H5 app always; with --functions also the function bundles (npm run start:cloud runs those).
 import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const SOURCES = ['src', 'types', 'config', 'babel.config.js', 'package.json', 'tsconfig.json']
-const OUTPUT = 'dist/h5/index.html'
+const TARGETS = [
+  {
+    what: 'H5 应用',
+    sources: ['src', 'types', 'config', 'babel.config.js', 'package.json', 'tsconfig.json'],
+    output: 'dist/h5/index.html',
+    command: 'npm run build:h5',
+    took: '约 30 秒',
+  },
+  {
+    what: '云函数包',
+    sources: ['cloudfunctions', 'types', 'scripts/build-functions.ts', 'package.json'],
+    output: 'build/functions/stats/index.js',
+    command: 'npm run build:functions',
+    took: '约 10 秒',
+    only: '--functions',
+  },
+]
 
 function newest(path) {
   if (!existsSync(path)) return 0
@@ -13,10 +29,13 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
 }
 
-const built = existsSync(OUTPUT) ? statSync(OUTPUT).mtimeMs : 0
-if (Math.max(...SOURCES.map(newest)) > built) {
-  console.log('H5 应用需要构建（约 30 秒）…')
-  execSync('npm run build:h5', { stdio: 'inherit' })
-} else {
-  console.log('H5 应用已是最新，跳过构建。')
+for (const target of TARGETS) {
+  if (target.only && !process.argv.includes(target.only)) continue
+  const built = existsSync(target.output) ? statSync(target.output).mtimeMs : 0
+  if (Math.max(...target.sources.map(newest)) > built) {
+    console.log(`${target.what}需要构建（${target.took}）…`)
+    execSync(target.command, { stdio: 'inherit' })
+  } else {
+    console.log(`${target.what}已是最新，跳过构建。`)
+  }
 }

@@ -8,7 +8,7 @@ import { handle, runJobs } from '../_shared/handler/handle'
 import type { AdjustableClock } from '../_shared/adapters/clock'
 import type { LocalMessenger } from '../_shared/adapters/local-messenger'
 import { advanceLocalClock } from './local-clock'
-import { receivePhoto, servePhoto } from './local-files'
+import { keepLocally, receivePhoto, servePhoto } from './local-files'
 import { DEMO_PERSONAS } from './seed/demo-province'
 import type { HostBackend } from './host-backend'
 
@@ -82,7 +82,7 @@ export function localBackend(options: LocalBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => options.messenger.list(openid),
-    receivePhoto: (req, _caller, reply) => receivePhoto(options.dataDir, req, reply),
+    receivePhoto: (req, _caller, reply) => receivePhoto(req, reply, keepLocally(options.dataDir)),
     servePhoto: async (name, res) => servePhoto(options.dataDir, name, res),
   }
 }

@@ -1,11 +1,13 @@
 /**
- * The local stand-in for cloud storage: photos are uploaded as a raw body to `POST /files` and kept
- * under DATA_DIR/files; `GET /files/<name>` serves them back. Ids look like `local:<name>`.
+ * Photo uploads for the hosts' H5 app: a photo is uploaded as a raw body to `POST /files` and served
+ * back by `GET /files/<name>`. Where it is kept is the host's: the local host keeps it under
+ * DATA_DIR/files (ids `local:<name>`), the production path in the emulated cloud storage.
  */
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
+import type { Reply } from './host-backend'
 
 /** The same limits the mini-program applies before uploading. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -15,11 +17,20 @@ const TYPES: Record<string, string> = {
   'image/webp': 'webp',
   'image/gif': 'gif',
 }
-const EXT_TYPES = Object.fromEntries(Object.entries(TYPES).map(([type, ext]) => [ext, type]))
+export const EXT_TYPES = Object.fromEntries(Object.entries(TYPES).map(([type, ext]) => [ext, type]))
 
-type Reply = (status: number, body: unknown) => void
+/** A served photo's name: a random hex id and its image extension. */
+export const PHOTO_NAME = /^([0-9a-f]{32})\.(jpg|png|webp|gif)$/
 
-export function receivePhoto(dataDir: string, req: IncomingMessage, reply: Reply): void {
+export interface ReceivedPhoto {
+  /** `<random>.<ext>`, the name it is served by. */
+  name: string
+  bytes: Buffer
+  contentType: string
+}
+
+/** Reads an uploaded photo within the limits, hands it to `keep`, and answers `{ fileId, url }`. */
+export function receivePhoto(req: IncomingMessage, reply: Reply, keep: (photo: ReceivedPhoto) => Promise<string>): void {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
   const ext = TYPES[type]
   if (!ext) {
@@ -38,16 +49,26 @@ export function receivePhoto(dataDir: string, req: IncomingMessage, reply: Reply
       return reply(413, { ok: false, error: { code: 'INVALID_INPUT', message: '图片不能超过 5 MB' } })
     }
     if (size === 0) return reply(400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片是空的，请重新选择' } })
-    const dir = join(dataDir, 'files')
-    mkdirSync(dir, { recursive: true })
     const name = `${randomUUID().replace(/-/g, '')}.${ext}`
-    writeFileSync(join(dir, name), Buffer.concat(chunks))
-    reply(200, { ok: true, data: { fileId: `local:${name}`, url: `/files/${name}` } })
+    keep({ name, bytes: Buffer.concat(chunks), contentType: type }).then(
+      (fileId) => reply(200, { ok: true, data: { fileId, url: `/files/${name}` } }),
+      () => reply(500, { ok: false, error: { code: 'INTERNAL', message: '图片保存失败，请稍后再试' } }),
+    )
   })
 }
 
+/** The local host keeps photos as files in DATA_DIR/files. */
+export function keepLocally(dataDir: string) {
+  return async (photo: ReceivedPhoto): Promise<string> => {
+    const dir = join(dataDir, 'files')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, photo.name), photo.bytes)
+    return `local:${photo.name}`
+  }
+}
+
 export function servePhoto(dataDir: string, name: string, res: ServerResponse): boolean {
-  const match = /^([0-9a-f]{32})\.(jpg|png|webp|gif)$/.exec(name)
+  const match = PHOTO_NAME.exec(name)
   if (!match) return false
   const file = join(dataDir, 'files', name)
   if (!existsSync(file)) return false

@@ -10,6 +10,8 @@ export interface TcbCaller {
   /** The function name (from the secretId the runner gave its instances). */
   functionName: string
   envId: string
+  /** Its declared open-API permissions (FunctionRegistration.openapi), for the open-API service to check. */
+  openapi?: readonly string[]
 }
 
 /** A decoded request: the JSON body, or the multipart fields (file fields as Buffers). */
@@ -36,4 +38,9 @@ export interface FunctionRegistration {
   sessionToken: string
   /** `config.json` permissions.openapi, e.g. ['subscribeMessage.send', 'security.msgSecCheck']. */
   openapi: string[]
+}
+
+/** A service behind the HTTP front (database, storage, open APIs): one decoded request in, one answer out. */
+export interface TcbService {
+  handle(req: TcbRequest): Promise<TcbResponse>
 }

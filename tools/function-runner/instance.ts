@@ -165,6 +165,8 @@ export class FunctionInstance {
           case 'error':
             return resolve({ kind: 'error', error: reply.error, ms: reply.ms })
           case 'crash':
+            // It is exiting: never hand it another invocation.
+            this.kill()
             return resolve({ kind: 'crash', error: reply.error })
           case 'exit':
             return resolve({ kind: 'crash', error: { name: 'Exited', message: 'the instance exited during the invocation' } })

@@ -1,6 +1,7 @@
 /**
  * Uploads one chosen photo, reporting progress. weapp: cloud storage (Taro.cloud.uploadFile), the id
- * is a `cloud://` file id. h5 (local host): the raw image to POST /files, the id is `local:<name>`.
+ * is a `cloud://` file id. h5 (a host): the raw image to POST /files; the local host answers an id
+ * `local:<name>`, the production path (npm run start:cloud) a `cloud://` id in its emulated storage.
  */
 import Taro from '@tarojs/taro'
 import { currentPersona, IS_LOCAL_MODE } from '../../shared/local-mode'
@@ -54,5 +55,15 @@ export function uploadPhoto(path: string, onProgress: (percent: number) => void)
   return IS_LOCAL_MODE ? uploadLocal(path, onProgress) : uploadToCloud(path, onProgress)
 }
 
-/** Where a stored photo id can be shown from. */
-export const photoUrl = (fileId: string) => (fileId.startsWith('local:') ? `/files/${fileId.slice(6)}` : fileId)
+/** `cloud://<env>.<bucket>/case-photos/<name>` → `<name>`, the name a host serves it by. */
+const HOSTED_CLOUD_PHOTO = /^cloud:\/\/[^/]+\/case-photos\/([0-9a-f]{32}\.\w+)$/
+
+/**
+ * Where a stored photo id can be shown from. weapp: `<Image>` loads a `cloud://` id itself. h5: the
+ * host serves it (GET /files/<name>), as WeChat's image component would fetch it from storage.
+ */
+export function photoUrl(fileId: string): string {
+  if (fileId.startsWith('local:')) return `/files/${fileId.slice(6)}`
+  const hosted = IS_LOCAL_MODE ? HOSTED_CLOUD_PHOTO.exec(fileId) : null
+  return hosted ? `/files/${hosted[1]}` : fileId
+}

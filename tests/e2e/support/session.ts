@@ -1,17 +1,21 @@
-/** One local host and one phone-sized browser per e2e file: started before its tests, stopped after. */
+/**
+ * One host and one phone-sized browser per e2e file: started before its tests, stopped after. The host
+ * is the local one unless a file asks for the production path ('cloud': the built bundles on the
+ * function runner and the CloudBase emulator, tests/support/cloud-host.ts).
+ */
 import type { BrowserContext } from 'playwright-core'
-import { startTestHost, type TestHost } from '../../support/local-host'
+import { startHost, type HostKind, type SurfaceHost } from '../../support/hosts'
 import { launchPhone } from './browser'
 
 export interface E2eSession {
-  host: TestHost
+  host: SurfaceHost
   browser: BrowserContext
 }
 
-export function useHostAndPhone(): E2eSession {
+export function useHostAndPhone(kind: HostKind = 'local'): E2eSession {
   const session = {} as E2eSession
   beforeAll(async () => {
-    session.host = await startTestHost()
+    session.host = await startHost(kind)
     session.browser = await launchPhone()
   })
   afterAll(async () => {

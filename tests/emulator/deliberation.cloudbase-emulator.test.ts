@@ -1,8 +1,8 @@
 /**
- * The deliberation flow on the CloudBase adapter (offline: the real SDK over an in-process transport,
- * see tests/contract/store.cloudbase-offline.test.ts). It proves what the SQLite run cannot: no where()
- * inside a transaction anywhere on the path (vote, comment, close with the case, reminder), every
- * query named by an index, and exact counts when ballots race on one document and are retried.
+ * The deliberation flow on the CloudBase adapter, against the emulator (the real node-sdk over signed
+ * HTTP, tests/emulator/emulator.fixture.ts). It proves what the SQLite run cannot: no where() inside a
+ * transaction anywhere on the path (vote, comment, close with the case, reminder), every query named
+ * by an index, and exact counts when ballots race on one document and are retried on conflict.
  */
 import { createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
@@ -13,7 +13,10 @@ import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { countBallots } from '../../cloudfunctions/_shared/domain'
-import { offlineDatabase } from '../contract/cloudbase-offline/offline-transport'
+import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
+import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
+import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
+import { freshDataDir, removeDataDir, sdkApp, startTestEmulator, testFunction } from './emulator.fixture'
 import { aReport, CONVENER, MEMBER, RESIDENT, VILLAGE } from '../support/demo'
 import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
 
@@ -21,11 +24,28 @@ const deliberation = deliberationFunction as FunctionDef
 const intake = intakeFunction as FunctionDef
 const MEMBERS = [MEMBER, 'demo-member-zhang', 'demo-member-liu', 'demo-member-chen', 'demo-member-yang']
 
+let dataDir: string
+let emulator: CloudEmulator
+let db: CloudbaseDb
+beforeAll(async () => {
+  dataDir = freshDataDir()
+  emulator = await startTestEmulator({ dataDir })
+  const fn = testFunction('deliberation')
+  emulator.registerFunction(fn)
+  db = sdkApp(emulator, fn).database() as CloudbaseDb
+})
+afterAll(async () => {
+  await emulator.close()
+  removeDataDir(dataDir)
+})
+
 let deps: TestDeps
 beforeEach(async () => {
   const local = await demoDeps()
   await local.store.close()
-  const store = createCloudbaseStore(offlineDatabase().db)
+  emulator.database.reset()
+  emulator.database.provision(manifest)
+  const store = createCloudbaseStore(db)
   await seedDemoProvince(store)
   deps = { ...local, store }
 })

@@ -1,0 +1,51 @@
+/**
+ * The Store contract on the CloudBase adapter, against the emulator: the real @cloudbase/node-sdk,
+ * unmodified, speaking signed HTTP to tools/cloud-emulator (no swapped SDK internals). Each test gets
+ * an empty environment provisioned from the adapter's own manifest (indexes.json): its collections,
+ * then its indexes, so a query the manifest does not cover fails here.
+ *
+ * It runs the SDK's real requester, signing and HTTP answers against a database that persists and
+ * expires transactions. What it does not prove: tools/cloud-emulator/README.md ("What it does not
+ * model"); the live suite (tests/contract/store.cloudbase-live.test.ts) is for those.
+ */
+import { COLLECTIONS, createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
+import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
+import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
+import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
+import { storeContract } from '../contract/store.contract'
+import { freshDataDir, removeDataDir, sdkApp, startTestEmulator, testFunction } from './emulator.fixture'
+
+let dataDir: string
+let emulator: CloudEmulator
+let db: CloudbaseDb
+
+beforeAll(async () => {
+  dataDir = freshDataDir()
+  emulator = await startTestEmulator({ dataDir })
+  const fn = testFunction('store-contract')
+  emulator.registerFunction(fn)
+  db = sdkApp(emulator, fn).database() as CloudbaseDb
+})
+
+afterAll(async () => {
+  await emulator.close()
+  removeDataDir(dataDir)
+})
+
+storeContract('CloudBase (emulator: the real node-sdk over HTTP)', async () => {
+  // One server for the file; a fresh, provisioned environment per test.
+  emulator.database.reset()
+  emulator.database.provision(manifest)
+  return createCloudbaseStore(db)
+})
+
+afterEach(() => {
+  // Every transaction the adapter began was committed or rolled back.
+  expect(emulator.database.openTransactions()).toBe(0)
+})
+
+test('the manifest provisions exactly the collections the adapter uses', () => {
+  emulator.database.reset()
+  emulator.database.provision(manifest)
+  expect(emulator.database.collections().sort()).toEqual([...COLLECTIONS].sort())
+})

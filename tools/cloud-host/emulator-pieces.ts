@@ -1,0 +1,16 @@
+/** The parts of the emulated cloud the production path's host uses, as it uses them. */
+import type { OrgView } from '../../cloudfunctions/_local/host-backend'
+
+export interface EmulatorPieces {
+  orgs(): Promise<OrgView[]>
+  openapi: {
+    grant(openid: string, templateId: string): void
+    issueGroupCloudId(openGId: string, openid: string): string
+    outbox(openid: string | null): unknown[]
+  }
+  storage: {
+    putFile(file: { cloudPath: string; bytes: Buffer; contentType: string; ownerOpenid: string }): Promise<{ fileID: string }>
+    /** The stored bytes at a path, or null. */
+    readPath(cloudPath: string): Promise<Buffer | null>
+  }
+}
