@@ -47,6 +47,8 @@ export interface CaseDetail extends CaseSummary {
   filedOnBehalf: boolean
   onBehalfOf?: { name: string; phone?: string }
   photos: string[]
+  /** Where each photo can be shown from, for a few minutes (storage is private): photo id → URL. */
+  photoUrls: Record<string, string>
   outcome?: { outcome: Outcome; resolution: string; at: string; level: Level; orgName: string }
   rating?: { rating: Rating; comment?: string; at: string }
   timeline: TimelineItem[]

@@ -49,6 +49,8 @@ export const submitInput = z
 
 export const intakeContract = {
   submit: submitInput,
+  /** Where the caller's photo uploads go in storage (the app uploads there before submitting). */
+  photoFolder: z.object({}),
   /** The caller's own cases, newest first. */
   mine: z.object({}),
   get: z.object({ caseId: id('反映编号') }),
@@ -74,6 +76,7 @@ export interface IntakeResults {
     /** False when this was a resend of a report already received. */
     created: boolean
   }
+  photoFolder: { folder: string }
   mine: { items: CaseSummary[] }
   get: { case: CaseDetail }
   rate: { case: CaseDetail }

@@ -82,7 +82,7 @@ export function localBackend(options: LocalBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => options.messenger.list(openid),
-    receivePhoto: (req, _caller, reply) => receivePhoto(req, reply, keepLocally(options.dataDir)),
+    receivePhoto: (req, caller, reply) => receivePhoto(req, reply, keepLocally(options.dataDir, deps.files.uploadFolder(caller.openid))),
     servePhoto: async (name, res) => servePhoto(options.dataDir, name, res),
   }
 }

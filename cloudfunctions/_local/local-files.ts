@@ -29,8 +29,12 @@ export interface ReceivedPhoto {
   contentType: string
 }
 
-/** Reads an uploaded photo within the limits, hands it to `keep`, and answers `{ fileId, url }`. */
-export function receivePhoto(req: IncomingMessage, reply: Reply, keep: (photo: ReceivedPhoto) => Promise<string>): void {
+/** Reads an uploaded photo within the limits, hands it to `keep`, and answers its `{ fileId, url }`. */
+export function receivePhoto(
+  req: IncomingMessage,
+  reply: Reply,
+  keep: (photo: ReceivedPhoto) => Promise<{ fileId: string; url: string }>,
+): void {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
   const ext = TYPES[type]
   if (!ext) {
@@ -51,19 +55,23 @@ export function receivePhoto(req: IncomingMessage, reply: Reply, keep: (photo: R
     if (size === 0) return reply(400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片是空的，请重新选择' } })
     const name = `${randomUUID().replace(/-/g, '')}.${ext}`
     keep({ name, bytes: Buffer.concat(chunks), contentType: type }).then(
-      (fileId) => reply(200, { ok: true, data: { fileId, url: `/files/${name}` } }),
+      (kept) => reply(200, { ok: true, data: kept }),
       () => reply(500, { ok: false, error: { code: 'INTERNAL', message: '图片保存失败，请稍后再试' } }),
     )
   })
 }
 
-/** The local host keeps photos as files in DATA_DIR/files. */
-export function keepLocally(dataDir: string) {
-  return async (photo: ReceivedPhoto): Promise<string> => {
+/**
+ * The local host keeps photos as files in DATA_DIR/files, each with the upload folder it was received
+ * into beside it (`<name>.folder`: the uploader's keyed tag, read by adapters/local-photos.files.ts).
+ */
+export function keepLocally(dataDir: string, uploadFolder: string) {
+  return async (photo: ReceivedPhoto): Promise<{ fileId: string; url: string }> => {
     const dir = join(dataDir, 'files')
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, photo.name), photo.bytes)
-    return `local:${photo.name}`
+    writeFileSync(join(dir, `${photo.name}.folder`), uploadFolder)
+    return { fileId: `local:${photo.name}`, url: `/files/${photo.name}` }
   }
 }
 

@@ -18,6 +18,8 @@ import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.ci
 import { LocalMessenger } from '../_shared/adapters/local-messenger'
 import { templateIds } from '../_shared/notify/templates'
 import { localGroupResolver } from '../_shared/adapters/local-group.resolver'
+import { localPhotoFiles } from '../_shared/adapters/local-photos.files'
+import { uploadFolderOf } from '../_shared/files/upload-folder'
 
 export interface LocalHostOptions {
   dataDir: string
@@ -50,6 +52,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     log: options.log ?? consoleLogger,
     contentGuard: keywordGuard,
     cipher: aesGcmCipher(keyFromEnvironment(true)),
+    files: localPhotoFiles(options.dataDir, uploadFolderOf(keyFromEnvironment(true))),
     messenger,
     templates: templateIds(),
     groups: localGroupResolver,

@@ -23,7 +23,7 @@ type Base = { at: string; actor: Person }
 async function act(ctx: ActionContext, caseId: string, make: (base: Base) => CaseCommand) {
   const actor = await loadPerson(ctx.deps.store, ctx.openid)
   await changeCase(ctx.deps, caseId, actor, () => make({ at: ctx.now, actor }))
-  return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+  return { case: await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) }
 }
 
 /**
@@ -34,7 +34,7 @@ async function escalate(ctx: ActionContext, caseId: string, reason: string) {
   const actor = await loadPerson(ctx.deps.store, ctx.openid)
   const { state } = await changeCase(ctx.deps, caseId, actor, () => ({ at: ctx.now, actor, type: 'EscalateCase', reason }))
   if (visibilityOf(actor, state) === 'none') return { case: null }
-  return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+  return { case: await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) }
 }
 
 /** The deadline the holder is working against now. */

@@ -71,6 +71,12 @@ export const intakeFunction = defineFunction('intake', {
         created: false,
       }
     }
+    for (const photo of input.photos ?? []) {
+      // Storage is private and shared by everyone: a report may name only photos its reporter uploaded.
+      if (!(await deps.files.acceptable(photo, openid))) {
+        throw invalidInput('照片无效，请重新上传', [{ path: 'photos', message: '照片无效，请重新上传' }])
+      }
+    }
     const verdict = await deps.contentGuard.check(`${input.title}\n${input.content}\n${input.address ?? ''}`, { openid })
     if (verdict === 'risky') throw contentRejected()
     await checkRate(ctx)
@@ -132,6 +138,8 @@ export const intakeFunction = defineFunction('intake', {
     }
   },
 
+  photoFolder: async ({ deps, openid }) => ({ folder: deps.files.uploadFolder(openid) }),
+
   mine: async ({ deps, openid, now }) => {
     const viewer = { openid, roles: [] }
     const states = await deps.store.cases.reportedBy(openid, 200)
@@ -146,7 +154,7 @@ export const intakeFunction = defineFunction('intake', {
     const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
     const contact = handles ? await deps.store.contacts.get(caseId) : null
     return {
-      case: await readCaseDetail(deps.store, caseId, viewer, now, {
+      case: await readCaseDetail(deps.store, deps.files, caseId, viewer, now, {
         ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
         ...(contact?.address && { address: contact.address }),
         ...(contact?.residentNameCipher && {
@@ -171,7 +179,7 @@ export const intakeFunction = defineFunction('intake', {
       rating,
       ...(comment && { comment }),
     }))
-    return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+    return { case: await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) }
   },
 
   withdraw: async (ctx, { caseId, reason }) => {
@@ -182,7 +190,7 @@ export const intakeFunction = defineFunction('intake', {
       actor,
       ...(reason && { reason }),
     }))
-    return { case: await readCaseDetail(ctx.deps.store, caseId, actor, ctx.now) }
+    return { case: await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) }
   },
 },
   { purgeContacts: (ctx) => purgeContacts(ctx) },

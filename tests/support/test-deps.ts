@@ -6,6 +6,8 @@ import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
+import { localPhotoFiles } from '../../cloudfunctions/_shared/adapters/local-photos.files'
+import { uploadFolderOf } from '../../cloudfunctions/_shared/files/upload-folder'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../../cloudfunctions/_shared/ports/logger.port'
 import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
@@ -34,7 +36,8 @@ export class RecordingMessenger implements Messenger {
 }
 
 export async function demoDeps(): Promise<TestDeps> {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'fulian-deps-')), 'test.sqlite'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'fulian-deps-'))
+  const store = openSqliteStore(join(dataDir, 'test.sqlite'))
   await seedDemoProvince(store)
   return {
     store,
@@ -46,6 +49,7 @@ export async function demoDeps(): Promise<TestDeps> {
     messenger: new RecordingMessenger(),
     templates: templateIds(),
     groups: localGroupResolver,
+    files: localPhotoFiles(dataDir, uploadFolderOf(keyFromEnvironment(true))),
   }
 }
 

@@ -25,6 +25,7 @@ const deps: Deps = {
   messenger: { send: async () => ({ ok: true }) },
   templates: templateIds(),
   groups: { openGId: async () => null },
+  files: { uploadFolder: () => 'case-photos/test', acceptable: async () => false, viewUrls: async () => ({}) },
 }
 afterAll(() => deps.store.close())
 

@@ -5,18 +5,17 @@
  * the H5 app cannot: the caller's openid (from `x-openid`), the subscription dialog's grants, a group
  * chat's cloudID, cloud storage uploads and `cloud://` images.
  */
-import type { ServerResponse } from 'node:http'
 import { fail } from '../../types/envelope'
 import type { HostBackend, OrgView } from '../../cloudfunctions/_local/host-backend'
-import { EXT_TYPES, PHOTO_NAME, receivePhoto } from '../../cloudfunctions/_local/local-files'
+import { receivePhoto } from '../../cloudfunctions/_local/local-files'
 import { DEMO_PERSONAS } from '../../cloudfunctions/_local/seed/demo-province'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { FunctionRunner } from '../function-runner/runner'
 import type { InvocationOutcome } from '../function-runner/instance'
 import type { EmulatorPieces } from './emulator-pieces'
 
-/** Where the H5 app's photos go in cloud storage; served back by name (`GET /files/<name>`). */
-export const PHOTO_FOLDER = 'case-photos'
+/** How long the preview of a just-uploaded photo can be loaded (the form shows it at once). */
+const PREVIEW_URL_SECONDS = 600
 
 export interface CloudBackendOptions {
   runner: FunctionRunner
@@ -102,24 +101,22 @@ export function cloudBackend(options: CloudBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => emulator.openapi.outbox(openid),
+    // As the mini-program does: ask where her uploads go (intake.photoFolder), then upload there as her
+    // (wx.cloud.uploadFile); the preview URL is a temp URL, as storage is private.
     receivePhoto: (req, caller, reply) =>
       receivePhoto(req, reply, async (photo) => {
+        const outcome = await runner.invoke('intake', { action: 'photoFolder' }, { source: 'wx_client', openid: caller.openid })
+        const answer = outcome.kind === 'result' ? (outcome.result as { ok: boolean; data?: { folder: string } }) : null
+        if (!answer?.ok || !answer.data) throw new Error('no upload folder')
         const { fileID } = await emulator.storage.putFile({
-          cloudPath: `${PHOTO_FOLDER}/${photo.name}`,
+          cloudPath: `${answer.data.folder}/${photo.name}`,
           bytes: photo.bytes,
           contentType: photo.contentType,
           ownerOpenid: caller.openid,
         })
-        return fileID
+        return { fileId: fileID, url: emulator.storage.tempUrl(fileID, PREVIEW_URL_SECONDS) }
       }),
-    servePhoto: async (name: string, res: ServerResponse) => {
-      const match = PHOTO_NAME.exec(name)
-      if (!match) return false
-      const bytes = await emulator.storage.readPath(`${PHOTO_FOLDER}/${name}`)
-      if (!bytes) return false
-      res.writeHead(200, { 'content-type': EXT_TYPES[match[2]!] ?? 'application/octet-stream', 'cache-control': 'private, max-age=86400' })
-      res.end(bytes)
-      return true
-    },
+    // Storage is private: photos are seen only through the temp URLs a function hands out.
+    servePhoto: async () => false,
   }
 }

@@ -10,7 +10,7 @@ export interface EmulatorPieces {
   }
   storage: {
     putFile(file: { cloudPath: string; bytes: Buffer; contentType: string; ownerOpenid: string }): Promise<{ fileID: string }>
-    /** The stored bytes at a path, or null. */
-    readPath(cloudPath: string): Promise<Buffer | null>
+    /** A temp URL for a stored file, as getTempFileURL hands out. */
+    tempUrl(fileID: string, maxAgeSeconds: number): string
   }
 }

@@ -112,6 +112,8 @@ export function toDetail(
     filedOnBehalf: state.filedOnBehalf === true,
     ...extra,
     photos: visibility === "full" ? state.photos : [],
+    // Filled by readCaseDetail (case-reads.ts), which may reach storage.
+    photoUrls: {},
     ...(view.outcome && {
       outcome: {
         outcome: view.outcome.outcome,

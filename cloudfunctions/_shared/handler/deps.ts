@@ -8,6 +8,7 @@ import type { ContentGuard } from '../ports/content-guard.port'
 import type { Cipher } from '../ports/cipher.port'
 import type { Messenger } from '../ports/messenger.port'
 import type { GroupResolver } from '../ports/group-resolver.port'
+import type { Files } from '../ports/files.port'
 import type { TemplateIds } from '../notify/templates'
 
 export interface Deps {
@@ -22,6 +23,8 @@ export interface Deps {
   templates: TemplateIds
   /** A council's WeChat group chat from the app's group ticket. */
   groups: GroupResolver
+  /** Case photos in private storage: upload folders, which ids a report may name, view URLs. */
+  files: Files
   /** Per-person limit on writes; absent in unit tests that are not about it. */
   writeLimiter?: RateLimiter
 }

@@ -5,6 +5,7 @@ export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'path',
   'members',
   'mine',
+  'photoFolder',
   'get',
   'inbox',
   'list',

@@ -1,6 +1,10 @@
 /**
  * The production entry of every function: WeChat's context gives the identity, CloudBase holds the
  * state. Timer triggers run the function's jobs. Only bundled cloud functions import this file.
+ *
+ * The environment is checked once per instance (configuration.check.ts): an instance that fails it
+ * answers every call "not configured" and runs no job, rather than crash on a missing key or send
+ * with stand-in template ids. A timer event that did not come from the platform is refused.
  */
 import { defaultWriteLimiter } from '../adapters/window-rate-limiter'
 import cloud from 'wx-server-sdk'
@@ -14,12 +18,16 @@ import { handle, runJobs } from '../handler/handle'
 import { READ_ACTIONS } from '../handler/read-actions'
 import { deliverMessages } from '../notify/deliver'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
-import { aesGcmCipher, keyFromEnvironment } from '../adapters/aes-gcm.cipher'
+import { aesGcmCipher } from '../adapters/aes-gcm.cipher'
 import { subscribeMessenger } from '../adapters/wechat/subscribe.messenger'
-import { templateIds } from '../notify/templates'
 import { openDataGroupResolver } from '../adapters/wechat/open-data.group-resolver'
+import { cloudStorageFiles } from '../adapters/wechat/cloud-storage.files'
+import { uploadFolderOf } from '../files/upload-folder'
 import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
+import { checkConfiguration, describeProblem, type ProductionConfiguration } from './configuration.check'
+import { notConfiguredReply } from './not-configured.reply'
+import { FORGED_TIMER_REPLY, isTimerEvent, triggerNameOf } from './timer-event'
 
 /** How long a write may spend delivering its messages before answering (the person is waiting). */
 const AFTER_CHANGE_BUDGET_MS = 1_500
@@ -28,7 +36,7 @@ const AFTER_CHANGE_BUDGET_MS = 1_500
 const JOB_BUDGET_MS = 50_000
 
 let deps: Deps | undefined
-function productionDeps(): Deps {
+function productionDeps(configuration: ProductionConfiguration): Deps {
   if (!deps) {
     // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -39,10 +47,10 @@ function productionDeps(): Deps {
       ids: randomIds,
       log: consoleLogger,
       contentGuard: msgSecCheckGuard(cloud.openapi as never),
-      // Production never falls back to a development key: a missing key fails the function loudly.
-      cipher: aesGcmCipher(keyFromEnvironment(false)),
-      messenger: subscribeMessenger(cloud.openapi as never),
-      templates: templateIds(),
+      // The checked values, never a development key or stand-in template ids.
+      cipher: aesGcmCipher(configuration.phoneKey),
+      messenger: subscribeMessenger(cloud.openapi as never, configuration.miniprogramState),
+      templates: configuration.templates,
       groups: openDataGroupResolver(cloud as never),
       writeLimiter: defaultWriteLimiter(),
     }
@@ -50,23 +58,38 @@ function productionDeps(): Deps {
   return deps
 }
 
-function callerFromWeChat(): Caller {
-  const context = cloud.getWXContext()
+function callerFromWeChat(context: ReturnType<typeof cloud.getWXContext>): Caller {
   if (context.SOURCE === 'wx_trigger') return { kind: 'timer' }
   return context.OPENID ? { kind: 'user', openid: context.OPENID } : { kind: 'anonymous' }
 }
 
-interface TimerEvent {
-  Type: 'Timer'
-  TriggerName: string
-}
-const isTimerEvent = (event: unknown): event is TimerEvent =>
-  typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
-
 export function cloudEntry(fn: FunctionDef) {
+  // At load, i.e. once per cold start: the platform sets a function's variables before it starts it.
+  const check = checkConfiguration(process.env)
+  let problemsLogged = false
+
   return async (event: unknown) => {
-    const d = productionDeps()
-    const caller = callerFromWeChat()
+    const context = cloud.getWXContext()
+    if (isTimerEvent(event) && context.SOURCE !== 'wx_trigger') {
+      consoleLogger.error('forged timer event refused', { fn: fn.name, openid: context.OPENID ?? null, trigger: triggerNameOf(event) })
+      return FORGED_TIMER_REPLY
+    }
+
+    if (!check.ok) {
+      const requestId = randomIds.next(isTimerEvent(event) ? 'job' : 'req')
+      // Logged with a call rather than at load, so it lands in an invocation's log on CloudBase; the
+      // first call of the instance names what is wrong, later ones only their request id.
+      consoleLogger.error(isTimerEvent(event) ? 'timer skipped: not configured' : 'call refused: not configured', {
+        fn: fn.name,
+        requestId,
+        ...(problemsLogged ? {} : { problems: check.problems.map(describeProblem) }),
+      })
+      problemsLogged = true
+      return notConfiguredReply(requestId)
+    }
+
+    const d = productionDeps(check.configuration)
+    const caller = callerFromWeChat(context)
     if (isTimerEvent(event) && caller.kind === 'timer') return runJobs(fn, d, JOB_BUDGET_MS)
     const reply = await handle(fn, event, caller, d)
     // "Right after a change": a function is frozen once it answers, so what the change queued is

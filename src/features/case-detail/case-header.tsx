@@ -2,7 +2,6 @@ import { Image, Text, View } from '@tarojs/components'
 import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
 import { StatusChip } from '../cases/status-chip'
 import { formatTime, remaining, runningDeadline, shortId } from '../cases/case-format'
-import { photoUrl } from '../files/upload-photo'
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const deadline = runningDeadline(detail)
@@ -37,9 +36,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Text className="case-content">{detail.content}</Text>
         {detail.photos.length > 0 && (
           <View className="case-photos">
-            {detail.photos.map((id) => (
-              <Image key={id} className="case-photo" src={photoUrl(id)} mode="aspectFill" />
-            ))}
+            {detail.photos.flatMap((id) =>
+              detail.photoUrls[id] ? [<Image key={id} className="case-photo" src={detail.photoUrls[id]} mode="aspectFill" />] : [],
+            )}
           </View>
         )}
       </View>

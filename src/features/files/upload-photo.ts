@@ -1,9 +1,12 @@
 /**
- * Uploads one chosen photo, reporting progress. weapp: cloud storage (Taro.cloud.uploadFile), the id
+ * Uploads one chosen photo, reporting progress. weapp: cloud storage (Taro.cloud.uploadFile) into the
+ * folder the server gives her (intake.photoFolder: a report may name only photos from there), the id
  * is a `cloud://` file id. h5 (a host): the raw image to POST /files; the local host answers an id
  * `local:<name>`, the production path (npm run start:cloud) a `cloud://` id in its emulated storage.
+ * Storage is private: a case page shows photos from the short-lived URLs the server hands out.
  */
 import Taro from '@tarojs/taro'
+import { call } from '../../shared/cloud-client'
 import { currentPersona, IS_LOCAL_MODE } from '../../shared/local-mode'
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -38,11 +41,22 @@ function uploadLocal(path: string, onProgress: (percent: number) => void): Promi
   })
 }
 
-function uploadToCloud(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
+/** Her upload folder, asked once per app run. */
+let folder: Promise<string> | null = null
+
+async function uploadToCloud(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
+  folder ??= call('intake', 'photoFolder', {}).then(
+    (answer) => answer.folder,
+    (error: unknown) => {
+      folder = null
+      throw error
+    },
+  )
+  const into = await folder
   return new Promise((resolve, reject) => {
     const ext = /\.(\w+)$/.exec(path)?.[1] ?? 'jpg'
     const task = Taro.cloud.uploadFile({
-      cloudPath: `case-photos/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`,
+      cloudPath: `${into}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`,
       filePath: path,
       success: (result) => resolve({ fileId: result.fileID, url: result.fileID }),
       fail: () => reject(new Error('上传失败，请重试')),
@@ -53,17 +67,4 @@ function uploadToCloud(path: string, onProgress: (percent: number) => void): Pro
 
 export function uploadPhoto(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
   return IS_LOCAL_MODE ? uploadLocal(path, onProgress) : uploadToCloud(path, onProgress)
-}
-
-/** `cloud://<env>.<bucket>/case-photos/<name>` → `<name>`, the name a host serves it by. */
-const HOSTED_CLOUD_PHOTO = /^cloud:\/\/[^/]+\/case-photos\/([0-9a-f]{32}\.\w+)$/
-
-/**
- * Where a stored photo id can be shown from. weapp: `<Image>` loads a `cloud://` id itself. h5: the
- * host serves it (GET /files/<name>), as WeChat's image component would fetch it from storage.
- */
-export function photoUrl(fileId: string): string {
-  if (fileId.startsWith('local:')) return `/files/${fileId.slice(6)}`
-  const hosted = IS_LOCAL_MODE ? HOSTED_CLOUD_PHOTO.exec(fileId) : null
-  return hosted ? `/files/${hosted[1]}` : fileId
 }

@@ -30,6 +30,7 @@ const toMessage = (doc: Doc): MessageRecord => ({
   page: String(doc.page),
   ...optional(doc, 'caseId'),
   ...optional(doc, 'deliberationId'),
+  ...optional(doc, 'slots'),
   createdAt: String(doc.createdAt),
   status: doc.status as MessageRecord['status'],
   attempts: Number(doc.attempts),
