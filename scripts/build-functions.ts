@@ -1,11 +1,14 @@
 /**
  * Bundles every cloud function (each folder of cloudfunctions/ not starting with `_`) with esbuild into
- * a self-contained folder under build/functions/: index.js, package.json, config.json. Self-contained
+ * a self-contained folder under build/functions/: index.js, package.json, config.json (from the
+ * function's declaration, deploy/functions.ts). Self-contained
  * because CloudBase's own `npm install` refuses install scripts and a bundled SDK loads faster.
  */
 import { build, type Plugin } from 'esbuild'
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { declarationOf } from '../deploy/functions'
+import { bundleConfigText } from '../deploy/generate/bundle-config.generator'
 
 const SOURCE = 'cloudfunctions'
 const OUTPUT = 'build/functions'
@@ -79,7 +82,8 @@ export async function bundleFunction(name: string): Promise<{ name: string; byte
     join(out, 'package.json'),
     `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: {} }, null, 2)}\n`,
   )
-  copyFileSync(join(SOURCE, name, 'config.json'), join(out, 'config.json'))
+  // Generated from the function's declaration (deploy/functions.ts): permissions, timer, timeout.
+  writeFileSync(join(out, 'config.json'), bundleConfigText(declarationOf(name)))
   return { name, bytes: statSync(join(out, 'index.js')).size }
 }
 

@@ -14,7 +14,7 @@ const TARGETS = [
   },
   {
     what: '云函数包',
-    sources: ['cloudfunctions', 'types', 'scripts/build-functions.ts', 'package.json'],
+    sources: ['cloudfunctions', 'types', 'deploy', 'scripts/build-functions.ts', 'package.json'],
     output: 'build/functions/stats/index.js',
     command: 'npm run build:functions',
     took: '约 10 秒',

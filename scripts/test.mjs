@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 
 const steps = [
   ['类型检查 typecheck', 'npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p bench/tsconfig.json'],
-  ['分层规则 layer rules', 'npx depcruise --config .dependency-cruiser.cjs types src cloudfunctions tools'],
+  ['分层规则 layer rules', 'npx depcruise --config .dependency-cruiser.cjs types src cloudfunctions tools deploy'],
   ['构建 H5', 'npx taro build --type h5'],
   ['构建 weapp', 'npx taro build --type weapp'],
   ['打包云函数 functions', 'npx tsx scripts/build-functions.ts'],

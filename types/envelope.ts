@@ -27,6 +27,12 @@ export interface AppError {
   issues?: FieldIssue[]
   /** Set on INTERNAL so a report from the field can be matched to the log line. */
   requestId?: string
+  /**
+   * A stable why, for the few failures the app or an operator must tell apart from a passing fault:
+   * NOT_CONFIGURED — the function's environment variables are missing or unfit (every call fails
+   * until an administrator fixes them; cloudfunctions/_shared/runtime/configuration.check.ts).
+   */
+  reason?: 'NOT_CONFIGURED'
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }

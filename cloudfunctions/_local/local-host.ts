@@ -19,6 +19,7 @@ import { LocalMessenger } from '../_shared/adapters/local-messenger'
 import { templateIds } from '../_shared/notify/templates'
 import { localGroupResolver } from '../_shared/adapters/local-group.resolver'
 import { localPhotoFiles } from '../_shared/adapters/local-photos.files'
+import { noMediaCheck } from '../_shared/adapters/no-media-check.guard'
 import { uploadFolderOf } from '../_shared/files/upload-folder'
 
 export interface LocalHostOptions {
@@ -53,6 +54,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     contentGuard: keywordGuard,
     cipher: aesGcmCipher(keyFromEnvironment(true)),
     files: localPhotoFiles(options.dataDir, uploadFolderOf(keyFromEnvironment(true))),
+    // No message push reaches the local host, so no verdict could come: photos are not checked here.
+    mediaGuard: noMediaCheck,
     messenger,
     templates: templateIds(),
     groups: localGroupResolver,

@@ -1,6 +1,7 @@
 /**
  * `intake`: a woman reports a problem, an appeal or a suggestion to her village council, follows
- * it, rates it when it is resolved, or withdraws it before.
+ * it, rates it when it is resolved, or withdraws it before. Her photos are checked after the report
+ * is saved; a photo WeChat's verdict rejects is hidden when the verdict is pushed here.
  */
 import { chainFrom } from '../_shared/domain/org-ladder'
 import { decide, evolve } from '../_shared/domain/case.decider'
@@ -17,6 +18,8 @@ import { countCaseChange } from '../_shared/stats/counters.service'
 import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
 import { maskPhone } from '../_shared/adapters/aes-gcm.cipher'
 import { purgeContacts } from './purge-contacts.job'
+import { startPhotoChecks } from './photo-check.start'
+import { mediaVerdictPush } from './media-verdict.push'
 import { caseAuditEntries } from '../_shared/audit/case-audit'
 import type { OrgRecord } from '../_shared/ports/store.port'
 
@@ -54,6 +57,8 @@ async function villageChain(ctx: ActionContext, villageId: string) {
   return chain.chain
 }
 
+const checkedReport = (state: CaseState) => ({ caseId: state.id, photos: state.photos, reporterOpenid: state.reporter.openid })
+
 export const intakeFunction = defineFunction('intake', {
   submit: async (ctx, input) => {
     const { deps, openid, now } = ctx
@@ -61,6 +66,7 @@ export const intakeFunction = defineFunction('intake', {
     const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
     const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
     if (previous) {
+      await startPhotoChecks(deps, checkedReport(previous), ctx)
       return {
         caseId: previous.id,
         status: 'pending' as const,
@@ -127,6 +133,8 @@ export const intakeFunction = defineFunction('intake', {
     })
     const saved = stored.created ? state : (await deps.store.cases.get(stored.id))?.state
     if (!saved) throw notFound('没有找到这条反映')
+    // The report is saved whatever happens to its photos' checks (a failure to start one is logged).
+    await startPhotoChecks(deps, checkedReport(saved), ctx)
     return {
       caseId: saved.id,
       status: 'pending' as const,
@@ -194,4 +202,6 @@ export const intakeFunction = defineFunction('intake', {
   },
 },
   { purgeContacts: (ctx) => purgeContacts(ctx) },
+  // WeChat's verdict on a photo's content check (the console sends wxa_media_check here).
+  { wxa_media_check: mediaVerdictPush },
 )

@@ -11,6 +11,7 @@ import { deliberationsContract } from './store.deliberations.contract'
 import { messagesContract } from './store.messages.contract'
 import { transactionsContract } from './store.transactions.contract'
 import { countersContract } from './store.counters.contract'
+import { mediaChecksContract } from './store.media-checks.contract'
 
 export function storeContract(name: string, makeStore: () => Promise<Store>) {
   describe(`Store contract: ${name}`, () => {
@@ -119,5 +120,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
     countersContract(() => store)
     invitationsContract(() => store)
     auditContract(() => store)
+    mediaChecksContract(() => store)
   })
 }

@@ -2,7 +2,7 @@
  * Delivery through the outbox: credits are counted and spent on what matters most, every message stays
  * in the message centre, and each is sent at most once — run twice, run at once, or killed mid-send.
  */
-import { deliverMessages } from '../../cloudfunctions/_shared/notify/deliver'
+import { deliverMessages, MESSAGE_BUDGET_MS } from '../../cloudfunctions/_shared/notify/deliver'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'
@@ -138,4 +138,29 @@ test('text a holder writes passes the content check too', async () => {
   const refused = await handle(escalation, { action: 'resolve', caseId, outcome: 'solved', resolution: '已处理 测试违禁词' }, { kind: 'user', openid: CONVENER }, deps)
   expect(refused).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
   expect((await deps.store.cases.get(caseId))?.state.status).toBe('in_progress')
+})
+
+test('a send with no answer in time is neither repeated nor charged twice, and stays in her message centre', async () => {
+  await allow(PROGRESS)
+  await allow(PROGRESS)
+  await acceptedCase()
+  deps.messenger.answer = () => ({ ok: false, unknown: true, code: -604102, message: 'call open API timeout' })
+  expect(await deliver()).toMatchObject({ sent: 0, unknown: 1 })
+  // WeChat may have shown it and used her grant: ours is spent once, and it is not tried again.
+  expect(await deps.store.credits.balance(RESIDENT)).toEqual({ [PROGRESS]: 1 })
+  deps.messenger.answer = () => ({ ok: true })
+  deps.clock.advanceHours(3)
+  expect(await deliver()).toMatchObject({ sent: 0, unknown: 0 })
+  expect(deps.messenger.sent).toEqual([])
+  expect((await inbox()).items.map((m) => m.kind)).toContain('case_accepted')
+})
+
+test('a run starts no send it could not finish before its deadline', async () => {
+  await allow(PROGRESS)
+  await acceptedCase()
+  const short = await deliverMessages({ deps, now: deps.clock.now(), requestId: 'job', deadline: Date.now() + MESSAGE_BUDGET_MS - 50 })
+  expect(short).toMatchObject({ sent: 0, unfinished: 1 })
+  expect(await deps.store.credits.balance(RESIDENT)).toEqual({ [PROGRESS]: 1 })
+  // The next run, with time, sends it.
+  expect(await deliver()).toMatchObject({ sent: 1 })
 })

@@ -7,6 +7,7 @@ import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
 import { localPhotoFiles } from '../../cloudfunctions/_shared/adapters/local-photos.files'
+import { noMediaCheck } from '../../cloudfunctions/_shared/adapters/no-media-check.guard'
 import { uploadFolderOf } from '../../cloudfunctions/_shared/files/upload-folder'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../../cloudfunctions/_shared/ports/logger.port'
@@ -50,6 +51,7 @@ export async function demoDeps(): Promise<TestDeps> {
     templates: templateIds(),
     groups: localGroupResolver,
     files: localPhotoFiles(dataDir, uploadFolderOf(keyFromEnvironment(true))),
+    mediaGuard: noMediaCheck,
   }
 }
 

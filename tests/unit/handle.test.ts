@@ -11,6 +11,7 @@ import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
 import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
+import { noMediaCheck } from '../../cloudfunctions/_shared/adapters/no-media-check.guard'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 
 const logged: Record<string, unknown>[] = []
@@ -25,7 +26,8 @@ const deps: Deps = {
   messenger: { send: async () => ({ ok: true }) },
   templates: templateIds(),
   groups: { openGId: async () => null },
-  files: { uploadFolder: () => 'case-photos/test', acceptable: async () => false, viewUrls: async () => ({}) },
+  files: { uploadFolder: () => 'case-photos/test', acceptable: async () => false, viewUrls: async () => ({}), checkUrls: async () => ({}) },
+  mediaGuard: noMediaCheck,
 }
 afterAll(() => deps.store.close())
 

@@ -7,7 +7,9 @@
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
+import { provision } from '../../deploy/provision/provision.runner'
+import { emulatorTarget } from '../../deploy/provision/emulator.target'
+import { readManifest } from '../../deploy/provision/index-manifest'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 import { createHostServer } from '../../cloudfunctions/_local/http-server'
@@ -78,10 +80,8 @@ export async function startCloudHost(options: CloudHostOptions): Promise<Running
     emulator.registerFunction(registration)
   }
 
-  // Provisioning, until `npm run provision` speaks the management API: the collections and indexes of
-  // the adapter's manifest.
-  for (const name of manifest.collections) emulator.database.createCollection(name)
-  emulator.database.createIndexes(manifest)
+  // The same provisioning as `npm run provision` (deploy/provision), on the emulator's database.
+  await provision(emulatorTarget(emulator.database), readManifest(), { log })
 
   const runnerOptions = {
     envId: EMULATED_ENV_ID,

@@ -18,6 +18,17 @@ export type InvocationSource =
   | { source: 'wx_client'; openid: string; clientIp?: string }
   /** The function's own timer trigger. */
   | { source: 'wx_trigger' }
+  /**
+   * A request through CloudBase's HTTP access service (an external scheduler calling a job path). The
+   * source it carries is not documented; the function relies on the job secret, never on it.
+   */
+  | { source: 'http_access' }
+  /**
+   * WeChat's message push to the function the console names for it (e.g. a mediaCheckAsync verdict).
+   * WeChat documents no SOURCE for it: played as `wx_unknown` ("微信未知来源调用"), with no openid
+   * (cloudfunctions/_shared/handler/push-event.ts says what the product assumes of it).
+   */
+  | { source: 'wx_message_push' }
 
 export interface RunnerOptions {
   functions: DeployedFunction[]
@@ -80,6 +91,8 @@ function invocationEnvironment(from: InvocationSource, options: RunnerOptions, r
   if (from.source === 'wx_trigger') {
     return { ...common, TCB_SOURCE: 'wx_trigger', TRIGGER_SRC: 'timer', WX_TRIGGER_API_TOKEN_V0: `emulated-${requestId}` }
   }
+  if (from.source === 'http_access') return { ...common, TCB_SOURCE: 'http', TRIGGER_SRC: 'http' }
+  if (from.source === 'wx_message_push') return { ...common, TCB_SOURCE: 'wx_unknown' }
   return { ...common, TCB_SOURCE: 'wx_client', TRIGGER_SRC: 'tcb', WX_OPENID: from.openid, WX_CLIENTIP: from.clientIp ?? '127.0.0.1' }
 }
 

@@ -14,19 +14,22 @@ export function localPhotoFiles(dataDir: string, uploadFolder: (openid: string) 
     const file = join(dataDir, 'files', `${name}.folder`)
     return existsSync(file) ? readFileSync(file, 'utf8').trim() : null
   }
+  const viewUrls = async (fileIds: string[]) => {
+    const out: Record<string, string> = {}
+    for (const id of fileIds) {
+      const name = LOCAL_ID.exec(id)?.[1]
+      if (name && existsSync(join(dataDir, 'files', name))) out[id] = `/files/${name}`
+    }
+    return out
+  }
   return {
     uploadFolder,
     acceptable: async (fileId, openid) => {
       const name = LOCAL_ID.exec(fileId)?.[1]
       return name !== undefined && existsSync(join(dataDir, 'files', name)) && folderOf(name) === uploadFolder(openid)
     },
-    viewUrls: async (fileIds) => {
-      const out: Record<string, string> = {}
-      for (const id of fileIds) {
-        const name = LOCAL_ID.exec(id)?.[1]
-        if (name && existsSync(join(dataDir, 'files', name))) out[id] = `/files/${name}`
-      }
-      return out
-    },
+    viewUrls,
+    // Only the production check downloads a photo; locally nothing checks images (no-media-check.guard.ts).
+    checkUrls: viewUrls,
   }
 }

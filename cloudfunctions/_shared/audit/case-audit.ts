@@ -37,6 +37,8 @@ function label(event: CaseEvent): string {
       return '超期督办'
     case 'CaseDeliberated':
       return '记录议事结果'
+    case 'CasePhotoRejected':
+      return '隐藏未通过内容安全检查的照片'
     default:
       return assertNever(event)
   }

@@ -66,6 +66,8 @@ export async function changeCaseIn(
   }
   const decision = decide(command(stored.state), stored.state, DEFAULT_CASE_POLICY)
   if (!decision.ok) throw new AppFailure(decision.error.code, decision.error.message)
+  // Nothing to do (a system command repeated, e.g. a photo already hidden): nothing is written.
+  if (decision.events.length === 0) return { state: stored.state, events: [], version: stored.version }
   const state = decision.events.reduce<CaseState>((s, e) => evolve(s, e), stored.state)
   await tx.cases.update(state, stored.version, decision.events)
   await countCaseChange(tx, decision.events, stored.state, state)

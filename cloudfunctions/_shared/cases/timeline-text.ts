@@ -49,6 +49,9 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
           return assertNever(result.kind)
       }
     }
+    case 'CasePhotoRejected':
+      // Plain and neutral: never what the check found, nor whose fault.
+      return '一张照片未通过内容安全检查，已隐藏'
     default:
       return assertNever(entry)
   }

@@ -100,6 +100,16 @@ export interface RecordDeliberation extends CommandBase {
   result: DeliberationOutcome
 }
 
+/**
+ * System: WeChat's content check found a photo of the case unfit to show (photo-check.policy.ts
+ * decides which verdicts); the photo is hidden from every view from now on.
+ */
+export interface RejectPhoto extends CommandBase {
+  type: 'RejectPhoto'
+  /** The stored file id, as the case lists it in `photos`. */
+  photo: string
+}
+
 export type CaseCommand =
   | SubmitCase
   | AcceptCase
@@ -113,8 +123,12 @@ export type CaseCommand =
   | AutoCloseCase
   | MissDeadline
   | RecordDeliberation
+  | RejectPhoto
 
 export type CaseCommandType = CaseCommand['type']
 
-/** The commands only timers issue; every other command needs a person. */
-export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline', 'RecordDeliberation'] as const satisfies readonly CaseCommandType[]
+/**
+ * The commands only the system issues (timers, a deliberation's close, a photo check's verdict); every
+ * other command needs a person.
+ */
+export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline', 'RecordDeliberation', 'RejectPhoto'] as const satisfies readonly CaseCommandType[]

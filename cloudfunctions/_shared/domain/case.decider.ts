@@ -13,6 +13,9 @@
  * - A partly/unsatisfied rating past policy.maxReopens is recorded and closes the case.
  * - MissDeadline escalates for the earliest missed deadline only; the new holder gets fresh
  *   deadlines from `at`. At the province it flags every missed, unflagged deadline at once.
+ * - RejectPhoto applies whatever the status, closed and withdrawn included: hiding a photo that
+ *   failed the content check protects whoever would see it, it is not handling the case. A photo
+ *   already hidden decides no events, so the same verdict twice changes nothing.
  */
 import { LEVELS, type Level } from '../../../types/enums'
 import type { ErrorCode } from '../../../types/envelope'
@@ -48,6 +51,7 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   AutoCloseCase: 'system',
   MissDeadline: 'system',
   RecordDeliberation: 'system',
+  RejectPhoto: 'system',
 }
 
 export function decide(
@@ -61,8 +65,10 @@ export function decide(
 
   const who = authorize(command, state)
   if (!who.ok) return who
-  if (state.status === 'closed') return reject('CONFLICT', '该反映已关闭，不能再进行操作')
-  if (state.status === 'withdrawn') return reject('CONFLICT', '该反映已撤回，不能再进行操作')
+  if (command.type !== 'RejectPhoto') {
+    if (state.status === 'closed') return reject('CONFLICT', '该反映已关闭，不能再进行操作')
+    if (state.status === 'withdrawn') return reject('CONFLICT', '该反映已撤回，不能再进行操作')
+  }
 
   const { by } = who
   switch (command.type) {
@@ -88,6 +94,8 @@ export function decide(
       return missDeadline(command, state, policy)
     case 'RecordDeliberation':
       return recordDeliberation(command, state)
+    case 'RejectPhoto':
+      return rejectPhoto(command, state)
     default:
       return assertNever(command)
   }
@@ -278,6 +286,17 @@ function recordDeliberation(c: C.RecordDeliberation, state: CaseState): Decision
     title: c.title,
     result: { ...c.result },
   })
+}
+
+/**
+ * Hides a photo the content check rejected. Nothing to do for a photo already hidden (a repeated
+ * verdict); a photo the case never had is refused, since the check was recorded for another case.
+ */
+function rejectPhoto(c: C.RejectPhoto, state: CaseState): Decision {
+  if (blank(c.photo)) return reject('INVALID_INPUT', '照片编号无效')
+  if ((state.hiddenPhotos ?? []).includes(c.photo)) return accepted()
+  if (!state.photos.includes(c.photo)) return reject('INVALID_INPUT', '该反映没有这张照片')
+  return accepted({ type: 'CasePhotoRejected', ...here(state, c.at, undefined), photo: c.photo })
 }
 
 const MISSED_REASON: Record<E.MissedDeadline, string> = {

@@ -133,6 +133,16 @@ export interface CaseDeliberated extends EventBase {
   result: DeliberationOutcome
 }
 
+/**
+ * A photo of the case failed WeChat's content check and is hidden: gone from `photos`, kept in
+ * `hiddenPhotos` (the file stays in storage, out of every view). What the check found is not
+ * recorded on the case (the check's record keeps WeChat's label, ports/store.port.ts MediaCheckRecord).
+ */
+export interface CasePhotoRejected extends EventBase {
+  type: 'CasePhotoRejected'
+  photo: string
+}
+
 export type CaseEvent =
   | CaseSubmitted
   | CaseAccepted
@@ -147,6 +157,7 @@ export type CaseEvent =
   | CaseWithdrawn
   | CaseFlaggedOverdue
   | CaseDeliberated
+  | CasePhotoRejected
 
 export type CaseEventType = CaseEvent['type']
 
@@ -164,4 +175,5 @@ export const CASE_EVENT_TYPES = [
   'CaseWithdrawn',
   'CaseFlaggedOverdue',
   'CaseDeliberated',
+  'CasePhotoRejected',
 ] as const satisfies readonly CaseEventType[]

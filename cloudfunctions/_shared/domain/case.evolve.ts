@@ -97,6 +97,12 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       }
     case 'CaseDeliberated':
       return touched
+    case 'CasePhotoRejected':
+      return {
+        ...touched,
+        photos: state.photos.filter((photo) => photo !== event.photo),
+        hiddenPhotos: [...(state.hiddenPhotos ?? []), event.photo],
+      }
     default:
       return assertNever(event)
   }

@@ -70,6 +70,8 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
       case 'CaseWithdrawn':
       // The council heard the result from the deliberation itself; the case page shows it to her.
       case 'CaseDeliberated':
+      // Her timeline says it; a message about a photo of hers would spend a credit on no step of the case.
+      case 'CasePhotoRejected':
         return
       default:
         return assertNever(event)

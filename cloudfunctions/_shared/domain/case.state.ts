@@ -49,8 +49,10 @@ export interface CaseState {
   category: Category
   title: string
   content: string
-  /** Stored file ids of the photos attached at submission. */
+  /** Stored file ids of the photos attached at submission that may be shown (none that were hidden). */
   photos: string[]
+  /** Photos hidden because they failed the content check (CasePhotoRejected): never shown again. */
+  hiddenPhotos?: string[]
   villageId: string
   chain: Chain
   reporter: Reporter

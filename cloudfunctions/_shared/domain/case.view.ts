@@ -110,6 +110,8 @@ export function timelineEntryOf(
     case 'CaseReopened':
     case 'CaseClosed':
     case 'CaseFlaggedOverdue':
+    // Its file id opens nothing: a view URL is only ever made for the case's `photos`.
+    case 'CasePhotoRejected':
       return entry
     default:
       return assertNever(entry)

@@ -126,6 +126,7 @@ function happened(event: CaseEvent): [CounterKey, number][] {
     case 'CaseWithdrawn':
     case 'CaseFlaggedOverdue':
     case 'CaseDeliberated':
+    case 'CasePhotoRejected':
       return []
     default:
       return assertNever(event)

@@ -9,6 +9,7 @@ import type { Cipher } from '../ports/cipher.port'
 import type { Messenger } from '../ports/messenger.port'
 import type { GroupResolver } from '../ports/group-resolver.port'
 import type { Files } from '../ports/files.port'
+import type { MediaGuard } from '../ports/media-guard.port'
 import type { TemplateIds } from '../notify/templates'
 
 export interface Deps {
@@ -25,6 +26,8 @@ export interface Deps {
   groups: GroupResolver
   /** Case photos in private storage: upload folders, which ids a report may name, view URLs. */
   files: Files
+  /** Starts the content check of a report's photos (production: mediaCheckAsync; local: none). */
+  mediaGuard: MediaGuard
   /** Per-person limit on writes; absent in unit tests that are not about it. */
   writeLimiter?: RateLimiter
 }

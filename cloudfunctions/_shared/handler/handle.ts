@@ -8,8 +8,9 @@ import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../.
 import type { Caller } from '../ports/identity.port'
 import { AppFailure } from './app-failure'
 import type { Deps } from './deps'
-import type { FunctionDef } from './define-function'
+import type { FunctionDef, PushHandler } from './define-function'
 import { READ_ACTIONS } from './read-actions'
+import { pushNameOf, type PushEvent } from './push-event'
 
 const toIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
@@ -78,4 +79,30 @@ export async function runJobs(
     }
   }
   return report
+}
+
+/**
+ * Runs the function's handler of a message push (its `Event`) within `budgetMs`, a failure contained and
+ * logged. The caller has made sure the push came from the platform (push-event.ts). A push this
+ * function has no handler for is logged and left: the console sends it to the wrong function.
+ */
+export async function runPush(
+  fn: FunctionDef,
+  push: PushEvent,
+  deps: Deps,
+  budgetMs: number,
+): Promise<Record<string, Record<string, number> | { error: string }>> {
+  const requestId = deps.ids.next('push')
+  const name = typeof push.Event === 'string' ? push.Event : ''
+  const handler = Object.hasOwn(fn.pushes ?? {}, name) ? (fn.pushes as Record<string, PushHandler | undefined>)[name] : undefined
+  if (!handler) {
+    deps.log.error('push not handled here', { requestId, fn: fn.name, push: pushNameOf(push) })
+    return { [pushNameOf(push)]: { ignored: 1 } }
+  }
+  try {
+    return { [name]: await handler({ now: deps.clock.now(), requestId, deps, deadline: Date.now() + budgetMs }, push) }
+  } catch (error) {
+    deps.log.error('push failed', { requestId, fn: fn.name, push: name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    return { [name]: { error: `push failed (${requestId})` } }
+  }
 }

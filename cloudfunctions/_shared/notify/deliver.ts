@@ -2,12 +2,18 @@
  * Delivery: every due message becomes a WeChat subscription message if a template fits it and she has
  * a credit for it, or stays in her message centre only. Each message is claimed in a transaction
  * (credit spent, status `sending`, a lease) before the send and settled in another after it, so two
- * runs never send one message twice. A run killed between send and settle leaves a claim whose lease
- * runs out; such a message is not sent again (WeChat has no idempotency key, and twice is worse than
- * once for a woman whose phone may be watched): it is marked failed, and the message centre has it.
+ * runs never send one message twice. WeChat has no idempotency key, and twice is worse than once for a
+ * woman whose phone may be watched, so a send whose outcome is unknown is never repeated:
+ * - a send is started only when its whole timeout (SEND_TIMEOUT_MS) and the settle fit before the run's
+ *   deadline, so a function is not killed at its timeout in the middle of one;
+ * - a send that did not answer in time is settled as failed, its credit kept spent (WeChat may have
+ *   used her grant: never charged twice), and stays in her message centre;
+ * - a run killed between send and settle anyway (a crash) leaves a claim whose lease runs out; it is
+ *   marked failed the same way.
  */
 import type { JobContext } from '../handler/deps'
 import type { MessageRecord } from '../ports/store.port'
+import { SEND_TIMEOUT_MS } from '../ports/messenger.port'
 import { shouldSpendCredit, TEMPLATE_OF_KIND } from './templates'
 import { templateData } from './fill-template'
 
@@ -16,11 +22,15 @@ const MAX_ATTEMPTS = 5
 /** Minutes to wait after the nth failed attempt. */
 const BACKOFF_MINUTES = [1, 5, 30, 120]
 const PAGE = 100
+/** The claim before a send and the settle after it: two single-document transactions. */
+const CLAIM_AND_SETTLE_MS = 1_000
+/** How much of a run's time one message may need at most: start none with less left. */
+export const MESSAGE_BUDGET_MS = SEND_TIMEOUT_MS + CLAIM_AND_SETTLE_MS
 
 const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
 
 type Claim = { message: MessageRecord; templateId: string; data: Record<string, string> }
-type Outcome = 'sent' | 'inboxOnly' | 'retried' | 'failed' | 'interrupted' | 'skipped'
+type Outcome = 'sent' | 'inboxOnly' | 'retried' | 'failed' | 'unknown' | 'interrupted' | 'skipped'
 
 async function claim(ctx: JobContext, id: string): Promise<Claim | Outcome> {
   const { deps, now } = ctx
@@ -68,6 +78,10 @@ async function settle(ctx: JobContext, claimed: Claim): Promise<Outcome> {
       return 'sent'
     }
     const error = `${result.code} ${result.message}`.slice(0, 200)
+    if ('unknown' in result) {
+      await tx.messages.put({ ...current, status: 'failed', lastError: `发送超时，结果未知，未重发：${error}`.slice(0, 200) })
+      return 'unknown'
+    }
     if (result.code === 43101) {
       // She has no credit left (or refused) as far as WeChat knows: believe WeChat.
       await tx.credits.clear(message.openid, templateId)
@@ -87,13 +101,14 @@ async function settle(ctx: JobContext, claimed: Claim): Promise<Outcome> {
 }
 
 export async function deliverMessages(ctx: JobContext): Promise<Record<string, number>> {
-  const report: Record<Outcome, number> = { sent: 0, inboxOnly: 0, retried: 0, failed: 0, interrupted: 0, skipped: 0 }
+  const report: Record<Outcome, number> = { sent: 0, inboxOnly: 0, retried: 0, failed: 0, unknown: 0, interrupted: 0, skipped: 0 }
   const seen = new Set<string>()
   for (;;) {
     const due = (await ctx.deps.store.messages.duePending(ctx.now, PAGE)).filter((m) => !seen.has(m.id))
     if (due.length === 0) return report
     for (const message of due) {
-      if (Date.now() >= ctx.deadline) return { ...report, unfinished: 1 }
+      // `deadline` is when the run must be done: start a message only if all of it fits.
+      if (Date.now() + MESSAGE_BUDGET_MS > ctx.deadline) return { ...report, unfinished: 1 }
       seen.add(message.id)
       const claimed = await claim(ctx, message.id)
       report[typeof claimed === 'string' ? claimed : await settle(ctx, claimed)]++

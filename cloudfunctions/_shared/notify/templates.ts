@@ -1,9 +1,9 @@
 /**
  * The subscription templates the product uses, what each field holds, and which message kind goes
  * out on which template. Template ids are per environment: SUBSCRIBE_TEMPLATE_IDS (JSON, key → id);
- * the local host uses stand-in ids.
+ * the local host uses stand-in ids, production reads them strictly (readTemplateIds).
  */
-import type { TemplateKey } from '../../../types/notify.contract'
+import { TEMPLATE_KEYS, type TemplateKey } from '../../../types/notify.contract'
 import type { MessageKind } from '../../../types/messages'
 import type { FieldType } from './fit-fields'
 
@@ -116,9 +116,50 @@ export const TEMPLATES_FOR_MOMENT: Record<'after_report' | 'council' | 'desk', T
 
 export type TemplateIds = Record<TemplateKey, string>
 
-/** Template ids for this environment; the local host's stand-ins are readable. */
+const LOCAL_PREFIX = 'local-'
+
+/**
+ * Template ids for the local host and tests: SUBSCRIBE_TEMPLATE_IDS over readable stand-ins. Never for
+ * production, where a stand-in would only be found out by WeChat refusing every send (readTemplateIds).
+ */
 export function templateIds(env: Record<string, string | undefined> = process.env): TemplateIds {
-  const local = Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `local-${k}`])) as TemplateIds
+  const local = Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `${LOCAL_PREFIX}${k}`])) as TemplateIds
   if (!env.SUBSCRIBE_TEMPLATE_IDS) return local
   return { ...local, ...(JSON.parse(env.SUBSCRIBE_TEMPLATE_IDS) as Partial<TemplateIds>) }
+}
+
+/**
+ * Production's template ids: SUBSCRIBE_TEMPLATE_IDS must name every template the product uses
+ * (TEMPLATE_KEYS), each with a real id. What is wrong comes back in Chinese, naming keys, not ids.
+ */
+export function readTemplateIds(configured: string | undefined): { ids: TemplateIds } | { problems: string[] } {
+  if (!configured) {
+    return { problems: [`未设置（需要微信公众平台「订阅消息」里选用的模板 ID，JSON：{"${TEMPLATE_KEYS[0]}": "模板 ID", …}，键为 ${TEMPLATE_KEYS.join('、')}）`] }
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(configured)
+  } catch {
+    return { problems: ['不是合法的 JSON（注意用英文双引号）'] }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { problems: ['应为 JSON 对象：{ 模板键: 模板 ID }'] }
+  }
+  const given = parsed as Record<string, unknown>
+  const problems: string[] = []
+  const missing = TEMPLATE_KEYS.filter((key) => !Object.hasOwn(given, key))
+  if (missing.length > 0) {
+    const unknown = Object.keys(given).filter((key) => !(TEMPLATE_KEYS as readonly string[]).includes(key))
+    problems.push(`缺少模板 ${missing.join('、')}${unknown.length > 0 ? `（另有不认识的键 ${unknown.map((k) => k.slice(0, 40)).join('、')}，是否拼错？）` : ''}`)
+  }
+  for (const key of TEMPLATE_KEYS) {
+    if (!Object.hasOwn(given, key)) continue
+    const id = given[key]
+    if (typeof id !== 'string') problems.push(`模板 ${key} 的 ID 应为字符串`)
+    else if (id.trim() === '') problems.push(`模板 ${key} 的 ID 为空`)
+    else if (/\s/.test(id)) problems.push(`模板 ${key} 的 ID 含有空格或换行`)
+    else if (id.startsWith(LOCAL_PREFIX)) problems.push(`模板 ${key} 的 ID 是本地替身（${LOCAL_PREFIX}…），不是微信公众平台里的模板 ID`)
+  }
+  if (problems.length > 0) return { problems }
+  return { ids: Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, given[key] as string])) as TemplateIds }
 }

@@ -10,4 +10,10 @@ export interface Files {
   acceptable(fileId: string, openid: string): Promise<boolean>
   /** A short-lived URL for each photo id that can be shown; ids that cannot are left out. */
   viewUrls(fileIds: string[]): Promise<Record<string, string>>
+  /**
+   * A URL for each photo id that WeChat's image check can download it from, for as long as a check may
+   * take (its verdict comes within 30 minutes); ids that cannot be fetched are left out. Given to the
+   * check only, never to a person.
+   */
+  checkUrls(fileIds: string[]): Promise<Record<string, string>>
 }

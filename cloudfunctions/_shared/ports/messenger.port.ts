@@ -14,7 +14,15 @@ export type SendResult =
   | { ok: true }
   /** `code` is WeChat's errcode: 43101 no credit or refused, 47003 bad field, 40037 bad template, 41030 bad page. */
   | { ok: false; code: number; message: string }
+  /**
+   * No answer in time (our send timeout, or the platform's -604102): WeChat may or may not have shown
+   * it and spent her grant. Never sent again, never charged again.
+   */
+  | { ok: false; unknown: true; code: number; message: string }
 
 export interface Messenger {
   send(message: OutgoingMessage): Promise<SendResult>
 }
+
+/** The longest a send may take before it counts as unknown: delivery starts one only with this much time left. */
+export const SEND_TIMEOUT_MS = 3_000

@@ -9,6 +9,7 @@ import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
 import type { DeliberationStatus } from '../../../types/deliberation.contract'
 import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
+import type { PhotoVerdict } from '../domain/photo-check.policy'
 
 export interface OrgRecord {
   id: string
@@ -325,6 +326,35 @@ export interface InvitationRepository {
   use(code: string, openid: string, at: string): Promise<boolean>
 }
 
+/**
+ * One started content check of a case photo (ports/media-guard.port.ts): what its trace id stands for
+ * when WeChat pushes the verdict, and the verdict once it came. No openid: the case names its reporter.
+ */
+export interface MediaCheckRecord {
+  traceId: string
+  caseId: string
+  /** The photo's stored file id, as the case lists it. */
+  photo: string
+  startedAt: string
+  verdict?: PhotoVerdict
+  /** WeChat's label for the verdict (100 normal, 20002 porn, …), for a person reviewing it; never shown to users. */
+  label?: string
+  settledAt?: string
+}
+
+export interface MediaCheckRepository {
+  /** Remembers a started check (a trace id is WeChat's and unique). */
+  put(check: MediaCheckRecord): Promise<void>
+  get(traceId: string): Promise<MediaCheckRecord | null>
+  /**
+   * Records the verdict of a check that has none yet; answers whether this call did (false for an
+   * unknown trace id and for a verdict already recorded: the same push twice records it once).
+   */
+  settle(traceId: string, verdict: { verdict: PhotoVerdict; label?: string; at: string }): Promise<boolean>
+  /** The checks started for a case's photos, by trace id. */
+  ofCase(caseId: string): Promise<MediaCheckRecord[]>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -340,6 +370,7 @@ export interface Repositories {
   councilGroups: CouncilGroupRepository
   invitations: InvitationRepository
   audit: AuditRepository
+  mediaChecks: MediaCheckRepository
 }
 
 export interface Store extends Repositories {

@@ -4,7 +4,9 @@
  *
  * The environment is checked once per instance (configuration.check.ts): an instance that fails it
  * answers every call "not configured" and runs no job, rather than crash on a missing key or send
- * with stand-in template ids. A timer event that did not come from the platform is refused.
+ * with stand-in template ids. A timer event that did not come from the platform is refused. Where the
+ * platform has no timers, the same jobs run through the HTTP access service with the job secret
+ * (http-jobs.trigger.ts).
  */
 import { defaultWriteLimiter } from '../adapters/window-rate-limiter'
 import cloud from 'wx-server-sdk'
@@ -14,7 +16,9 @@ import { systemClock } from '../adapters/clock'
 import { randomIds } from '../adapters/ids'
 import { createCloudbaseStore } from '../adapters/cloudbase/store.cloudbase'
 import { currentEnvironmentDatabase } from '../adapters/cloudbase/node-sdk.database'
-import { handle, runJobs } from '../handler/handle'
+import { handle, runJobs, runPush } from '../handler/handle'
+import { FORGED_PUSH_REPLY, isPlatformPushSource, isPushEvent, pushNameOf } from '../handler/push-event'
+import { mediaCheckGuard } from '../adapters/wechat/media-check.guard'
 import { READ_ACTIONS } from '../handler/read-actions'
 import { deliverMessages } from '../notify/deliver'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
@@ -27,13 +31,11 @@ import type { Deps } from '../handler/deps'
 import type { FunctionDef } from '../handler/define-function'
 import { checkConfiguration, describeProblem, type ProductionConfiguration } from './configuration.check'
 import { notConfiguredReply } from './not-configured.reply'
-import { FORGED_TIMER_REPLY, isTimerEvent, triggerNameOf } from './timer-event'
+import { FORGED_TIMER_REPLY, isTimerEvent, triggerNameOf } from './timer-event.guard'
+import { AFTER_CHANGE_BUDGET_MS, JOB_BUDGET_MS } from './budgets'
+import { carriesJobSecret, httpReply, isHttpEvent } from './http-jobs.trigger'
+import { fail } from '../../../types/envelope'
 
-/** How long a write may spend delivering its messages before answering (the person is waiting). */
-const AFTER_CHANGE_BUDGET_MS = 1_500
-
-/** A timer must finish before the function's 60 s timeout; leave room for the last transaction. */
-const JOB_BUDGET_MS = 50_000
 
 let deps: Deps | undefined
 function productionDeps(configuration: ProductionConfiguration): Deps {
@@ -52,6 +54,11 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
       messenger: subscribeMessenger(cloud.openapi as never, configuration.miniprogramState),
       templates: configuration.templates,
       groups: openDataGroupResolver(cloud as never),
+      // The photo ids a report may name are this environment's (getWXContext's ENV: TCB_ENV, set by
+      // the platform); upload folders are keyed with the phone key, as on the local host.
+      files: cloudStorageFiles(cloud as never, String(cloud.getWXContext().ENV ?? ''), uploadFolderOf(configuration.phoneKey)),
+      // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
+      mediaGuard: mediaCheckGuard(cloud.openapi as never),
       writeLimiter: defaultWriteLimiter(),
     }
   }
@@ -74,6 +81,20 @@ export function cloudEntry(fn: FunctionDef) {
       consoleLogger.error('forged timer event refused', { fn: fn.name, openid: context.OPENID ?? null, trigger: triggerNameOf(event) })
       return FORGED_TIMER_REPLY
     }
+    // A message push is only a body too: only the platform's own is handled (handler/push-event.ts).
+    if (isPushEvent(event) && !isPlatformPushSource(context.SOURCE)) {
+      consoleLogger.error('forged message push refused', { fn: fn.name, source: String(context.SOURCE ?? ''), openid: context.OPENID ?? null, push: pushNameOf(event) })
+      return FORGED_PUSH_REPLY
+    }
+
+    if (isHttpEvent(event)) {
+      if (!carriesJobSecret(event, process.env.JOB_TRIGGER_SECRET)) {
+        consoleLogger.error('job request without the job secret refused', { fn: fn.name, path: event.path ?? null })
+        return httpReply(403, fail('FORBIDDEN', '没有权限运行定时任务'))
+      }
+      if (!check.ok) return httpReply(503, notConfiguredReply(randomIds.next('job')))
+      return httpReply(200, await runJobs(fn, productionDeps(check.configuration), JOB_BUDGET_MS))
+    }
 
     if (!check.ok) {
       const requestId = randomIds.next(isTimerEvent(event) ? 'job' : 'req')
@@ -91,6 +112,7 @@ export function cloudEntry(fn: FunctionDef) {
     const d = productionDeps(check.configuration)
     const caller = callerFromWeChat(context)
     if (isTimerEvent(event) && caller.kind === 'timer') return runJobs(fn, d, JOB_BUDGET_MS)
+    if (isPushEvent(event)) return runPush(fn, event, d, JOB_BUDGET_MS)
     const reply = await handle(fn, event, caller, d)
     // "Right after a change": a function is frozen once it answers, so what the change queued is
     // delivered before answering, within a short budget; the notify timer takes whatever is left.

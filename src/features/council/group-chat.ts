@@ -1,7 +1,10 @@
 /**
  * The council's WeChat group. weapp: the group is known only when the mini-program was opened from a
- * card in it (a share ticket) — WeChat then gives a cloudID the function turns into the group's
- * openGId. Local h5: a simulated group id (`?groupId=` in the address, or typed by the convener).
+ * card in it (a share ticket) — WeChat then gives a cloudID the function turns into the group's id.
+ * Only the cloudID is read here: what it stands for is spelt differently by the two APIs
+ * (getGroupEnterInfo: `opengid`, getShareInfo: `openGId`), and the function's resolver reads both
+ * (cloudfunctions/_shared/adapters/wechat/open-data.group-resolver.ts). Local h5: a simulated group id
+ * (`?groupId=` in the address, or typed by the convener).
  */
 import Taro from '@tarojs/taro'
 import { IS_LOCAL_MODE } from '../../shared/local-mode'
@@ -37,8 +40,9 @@ export function markLanded(): void {
 
 /**
  * The cloudID naming the group this visit came from (weapp), or undefined when it did not come from a
- * group. getGroupEnterInfo covers every group entry (cards, group tools); getShareInfo is the fallback
- * for older WeChat versions.
+ * group. getGroupEnterInfo covers every group entry (cards, group tools; its cloudID decodes to
+ * `{ opengid }`); getShareInfo is the fallback for older WeChat versions (`{ openGId }`). Either
+ * cloudID goes to the function as it is: never decode it or pick the id out here.
  */
 export async function groupCloudId(): Promise<string | undefined> {
   const ticket = shareTicket()
@@ -46,14 +50,14 @@ export async function groupCloudId(): Promise<string | undefined> {
   const fromEnterInfo = await new Promise<string | undefined>((done) => {
     if (typeof Taro.getGroupEnterInfo !== 'function') return done(undefined)
     Taro.getGroupEnterInfo({
-      success: (res) => done((res as { cloudID?: string }).cloudID),
+      success: (res: Taro.getGroupEnterInfo.SuccessCallbackResult) => done(res.cloudID || undefined),
       fail: () => done(undefined),
     }).catch(() => done(undefined))
   })
   if (fromEnterInfo) return fromEnterInfo
   try {
-    const info = await Taro.getShareInfo({ shareTicket: ticket })
-    return (info as { cloudID?: string }).cloudID
+    const info: Taro.getShareInfo.SuccessCallbackResult = await Taro.getShareInfo({ shareTicket: ticket })
+    return info.cloudID || undefined
   } catch {
     return undefined
   }

@@ -18,6 +18,7 @@ import { DELIBERATION_COMMENTS, cloudbaseComments } from './comments.cloudbase'
 import { COUNCIL_GROUPS, cloudbaseCouncilGroups } from './council-groups.cloudbase'
 import { INVITATIONS, cloudbaseInvitations } from './invitations.cloudbase'
 import { AUDIT, cloudbaseAudit } from './audit.cloudbase'
+import { MEDIA_CHECKS, cloudbaseMediaChecks } from './media-checks.cloudbase'
 import { CREDITS, cloudbaseCredits } from './credits.cloudbase'
 import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
 import { META, cloudbaseMeta } from './meta.cloudbase'
@@ -47,6 +48,7 @@ export const COLLECTIONS = [
   COUNCIL_GROUPS,
   INVITATIONS,
   AUDIT,
+  MEDIA_CHECKS,
 ] as const
 
 export interface CloudbaseStoreOptions {
@@ -70,6 +72,7 @@ function repositories(scope: Scope): Repositories {
     councilGroups: cloudbaseCouncilGroups(scope),
     invitations: cloudbaseInvitations(scope),
     audit: cloudbaseAudit(scope),
+    mediaChecks: cloudbaseMediaChecks(scope),
   }
 }
 

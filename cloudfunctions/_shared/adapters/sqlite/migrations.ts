@@ -211,4 +211,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_by_path ON audit(path_key, at);
     `,
   },
+  {
+    version: 9,
+    name: 'content checks of case photos (trace id → case, photo; the verdict)',
+    sql: `
+      CREATE TABLE media_checks (
+        trace_id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        settled INTEGER NOT NULL DEFAULT 0,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX media_checks_by_case ON media_checks(case_id, trace_id);
+    `,
+  },
 ]

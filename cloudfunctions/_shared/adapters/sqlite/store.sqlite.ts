@@ -22,6 +22,7 @@ import { sqliteComments } from './comments.sqlite'
 import { sqliteCouncilGroups } from './council-groups.sqlite'
 import { sqliteInvitations } from './invitations.sqlite'
 import { sqliteAudit } from './audit.sqlite'
+import { sqliteMediaChecks } from './media-checks.sqlite'
 
 type Db = Database.Database
 
@@ -101,6 +102,7 @@ function repositories(db: Db): Repositories {
     councilGroups: sqliteCouncilGroups(db),
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db),
+    mediaChecks: sqliteMediaChecks(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
@@ -168,6 +170,7 @@ function locked(repos: Repositories, lock: Pick<SqliteLock, 'run'>): Repositorie
     councilGroups: wrap(repos.councilGroups),
     invitations: wrap(repos.invitations),
     audit: wrap(repos.audit),
+    mediaChecks: wrap(repos.mediaChecks),
   }
 }
 

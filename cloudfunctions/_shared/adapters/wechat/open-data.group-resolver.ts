@@ -1,15 +1,27 @@
 /**
- * GroupResolver on WeChat's open data (wx-server-sdk `cloud.getOpenData`): the cloudID the app got from
- * wx.getGroupEnterInfo / wx.getShareInfo (with a shareTicket) resolves to `{ openGId, watermark }`.
- * The app must send the cloudID as a plain string: wrapped in wx.cloud.CloudID at the top level of the
- * call, WeChat would replace it with the data before the contract could check it. A simulated local
- * group id is refused here, so a test shortcut can never bind a real council.
+ * GroupResolver on WeChat's open data (wx-server-sdk `cloud.getOpenData`): the cloudID the app got
+ * resolves to the group's id and a watermark. The two client APIs spell the id differently:
+ * wx.getGroupEnterInfo's data is `{ opengid }`, wx.getShareInfo's (with a shareTicket) `{ openGId }`
+ * (their documentation; RECIPES "Group chat"), and src/features/council/group-chat.ts sends either's
+ * cloudID, so both are read. The app must send the cloudID as a plain string: wrapped in
+ * wx.cloud.CloudID at the top level of the call, WeChat would replace it with the data before the
+ * contract could check it. A simulated local group id is refused here, so a test shortcut can never
+ * bind a real council.
  */
 import type { GroupResolver } from '../../ports/group-resolver.port'
 
-interface OpenDataApi {
-  getOpenData(args: { list: string[] }): Promise<{ list?: { cloudID?: string; data?: { openGId?: unknown } }[] }>
+interface GroupOpenData {
+  /** wx.getGroupEnterInfo */
+  opengid?: unknown
+  /** wx.getShareInfo */
+  openGId?: unknown
 }
+
+interface OpenDataApi {
+  getOpenData(args: { list: string[] }): Promise<{ list?: { cloudID?: string; data?: GroupOpenData }[] }>
+}
+
+const nonEmpty = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null)
 
 export function openDataGroupResolver(cloud: OpenDataApi): GroupResolver {
   return {
@@ -17,8 +29,8 @@ export function openDataGroupResolver(cloud: OpenDataApi): GroupResolver {
       if (!cloudID) return null
       try {
         const reply = await cloud.getOpenData({ list: [cloudID] })
-        const openGId = reply.list?.[0]?.data?.openGId
-        return typeof openGId === 'string' && openGId.length > 0 ? openGId : null
+        const data = reply.list?.[0]?.data
+        return nonEmpty(data?.opengid) ?? nonEmpty(data?.openGId)
       } catch {
         // An expired (5 minutes) or foreign cloudID: the person is asked to open it from the group again.
         return null
