@@ -1,4 +1,8 @@
 /** What every figure shares: sizes (full or QUICK), timing, a deps factory, the host as a child process. */
+import { localPhotoFiles } from '../cloudfunctions/_shared/adapters/local-photos.files'
+import { uploadFolderOf } from '../cloudfunctions/_shared/files/upload-folder'
+import { noMediaCheck } from '../cloudfunctions/_shared/adapters/no-media-check.guard'
+import { dirname } from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -83,6 +87,8 @@ export function benchDeps(file: string, now: string): Deps & { clock: Adjustable
     messenger: new NullMessenger(),
     templates: templateIds(),
     groups: localGroupResolver,
+    files: localPhotoFiles(dirname(file), uploadFolderOf(keyFromEnvironment(true))),
+    mediaGuard: noMediaCheck,
     writeLimiter: defaultWriteLimiter(),
   }
 }
