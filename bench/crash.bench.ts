@@ -11,6 +11,7 @@
  *   messenger's log (GET /__dev/outbox), every reporter and council having credits for every template.
  * Printed as `missing + doubled / delivered twice`; both must be 0.
  */
+import { DEV_KEY, aesGcmCipher } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { openSqliteStore } from '../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
@@ -40,7 +41,7 @@ export async function crashFigures(dir: string, shape: ProvinceShape, now: strin
 
   // Credits first: every reporter and every council she reports to may receive every template.
   const requests: Request[] = []
-  const store = openSqliteStore(dataset.file)
+  const store = openSqliteStore(dataset.file, aesGcmCipher(DEV_KEY))
   const templates = Object.values(templateIds())
   const granted = new Set<string>()
   for (let i = 0; i < submits; i++) {
@@ -129,7 +130,7 @@ export async function crashFigures(dir: string, shape: ProvinceShape, now: strin
       const doubledByRequest = (
         db
           .prepare(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE client_request_id LIKE 'crash-%' GROUP BY reporter_openid, client_request_id HAVING COUNT(*) > 1)",
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE client_request_id LIKE 'crash-%' GROUP BY reporter_tag, client_request_id HAVING COUNT(*) > 1)",
           )
           .get() as { n: number }
       ).n

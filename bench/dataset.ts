@@ -29,6 +29,8 @@ import type { MessageRecord, Repositories } from '../cloudfunctions/_shared/port
 import { openSqliteStore } from '../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import { sqliteCases } from '../cloudfunctions/_shared/adapters/sqlite/cases.sqlite'
 import { sqliteMessages } from '../cloudfunctions/_shared/adapters/sqlite/messages.sqlite'
+import { identitySeal } from '../cloudfunctions/_shared/adapters/sealed-identity'
+import { DEV_KEY, aesGcmCipher } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { sqliteCounters } from '../cloudfunctions/_shared/adapters/sqlite/counters.sqlite'
 import { seedDemoProvince } from '../cloudfunctions/_local/seed/seed'
 
@@ -352,7 +354,7 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
 
   // The real schema and the real demo seed, through the real store.
-  const store = openSqliteStore(file)
+  const store = openSqliteStore(file, aesGcmCipher(DEV_KEY))
   await seedDemoProvince(store)
   await store.close()
 
@@ -385,8 +387,10 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
     bind: db.prepare('INSERT OR IGNORE INTO memberships (openid, role, org_id) VALUES (?, ?, ?)'),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
   }
-  const cases = sqliteCases(db)
-  const messagesRepo = sqliteMessages(db)
+  // The dev key, as the bench's handlers use (bench/support.ts): reporters and recipients sealed as the store seals them.
+  const seal = identitySeal(aesGcmCipher(DEV_KEY))
+  const cases = sqliteCases(db, seal)
+  const messagesRepo = sqliteMessages(db, seal)
   const counters = sqliteCounters(db)
 
   const villages: string[] = []

@@ -11,6 +11,8 @@ import { intakeFunction } from '../cloudfunctions/intake/intake.function'
 import { handle } from '../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler/define-function'
 import { columns } from '../cloudfunctions/_shared/adapters/sqlite/cases.sqlite'
+import { identitySeal, openCase } from '../cloudfunctions/_shared/adapters/sealed-identity'
+import { DEV_KEY, aesGcmCipher } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import type { CaseState } from '../cloudfunctions/_shared/domain/case.state'
 import { CATEGORIES } from '../types/enums'
 import type { Dataset } from './dataset'
@@ -31,9 +33,10 @@ export async function submitFigures(dataset: Dataset, submits: number, firstResi
   raw.pragma('temp_store = MEMORY')
   raw.pragma('cache_size = -65536')
   raw.pragma('wal_autocheckpoint = 10000')
+  const seal = identitySeal(aesGcmCipher(DEV_KEY))
   const insert = raw.prepare(
-    `INSERT INTO cases (id, version, status, holder_org_id, reporter_openid, client_request_id, due_at, updated_at, state)
-     VALUES (@id, 1, @status, @holderOrgId, @reporterOpenid, NULL, @dueAt, @updatedAt, @state)`,
+    `INSERT INTO cases (id, version, status, holder_org_id, reporter_tag, client_request_id, due_at, updated_at, state)
+     VALUES (@id, 1, @status, @holderOrgId, @reporterTag, NULL, @dueAt, @updatedAt, @state)`,
   )
   const readState = raw.prepare<[string], { state: string }>('SELECT state FROM cases WHERE id = ?')
   const remove = raw.prepare('DELETE FROM cases WHERE id = ?')
@@ -71,8 +74,8 @@ export async function submitFigures(dataset: Dataset, submits: number, firstResi
       submitMs += ms(started)
 
       const rows = ids.map((id) => {
-        const state = JSON.parse(readState.get(id)?.state ?? 'null') as CaseState
-        return columns({ ...state, id: `${id}_raw` })
+        const state = openCase(seal, JSON.parse(readState.get(id)?.state ?? 'null') as Record<string, unknown>)
+        return columns({ ...state, id: `${id}_raw` }, seal)
       })
       const rawStarted = process.hrtime.bigint()
       for (const row of rows) insert.run(row)

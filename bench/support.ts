@@ -78,7 +78,7 @@ export class NullMessenger implements Messenger {
 /** The local host's dependencies (local-host.ts) on a SQLite file, with a fixed clock (the dataset's "now"). */
 export function benchDeps(file: string, now: string): Deps & { clock: AdjustableClock } {
   return {
-    store: openSqliteStore(file),
+    store: openSqliteStore(file, aesGcmCipher(keyFromEnvironment(true))),
     clock: AdjustableClock.fixedAt(now),
     ids: randomIds,
     log: silentLogger,

@@ -50,7 +50,7 @@ export const DECLARATIONS: FunctionDeclarations = {
     ...common,
     name: 'notify',
     timeoutSeconds: 60,
-    // What a write's own delivery left over: every minute.
+    // What a write's own delivery left over, and the write limit's minutes that are over: every minute.
     timer: { name: 'deliver', cron: '0 */1 * * * * *' },
     openapi: ['subscribeMessage.send'],
   },

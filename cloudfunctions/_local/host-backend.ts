@@ -22,7 +22,11 @@ export interface OrgView {
   parentId: string | null
 }
 
-export type Reply = (status: number, body: unknown) => void
+/**
+ * Answers a request with an envelope. `close`: the answer goes out before the body was read (or while
+ * it is still coming), so the connection closes after it instead of reading the rest.
+ */
+export type Reply = (status: number, body: unknown, options?: { close?: boolean }) => void
 
 export interface HostBackend {
   hasFunction(name: string): boolean

@@ -2,11 +2,12 @@
 import { LEVEL_LABELS, ROLE_LABELS } from '../../types/enums'
 import { DEMO_PERSONAS } from './seed/demo-province'
 import { startLocalHost } from './local-host'
+import { allowRemoteFromEnvironment } from './listen-guard'
 
 async function main() {
   const port = Number(process.env.PORT ?? 10086)
   const dataDir = process.env.DATA_DIR ?? './.data'
-  const host = await startLocalHost({ port, dataDir, host: process.env.HOST ?? '127.0.0.1' })
+  const host = await startLocalHost({ port, dataDir, host: process.env.HOST ?? '127.0.0.1', allowRemote: allowRemoteFromEnvironment() })
 
   console.log(`\n妇女议事会 "3+1" 本地环境已启动：${host.url}`)
   console.log(`数据目录：${dataDir}${host.seeded ? '（已写入演示数据：辽宁省）' : ''}`)

@@ -7,7 +7,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fail } from '../../types/envelope'
 import type { Caller } from '../_shared/ports/identity.port'
 import type { Logger } from '../_shared/ports/logger.port'
+import { answerClientError } from './client-errors'
 import type { HostBackend } from './host-backend'
+import { inlineScriptHashes } from './inline-scripts'
+import { readBody } from './request-body'
+import { securityHeaders } from './security-headers'
 import { serveStatic } from './static-files'
 
 /** No action needs more than a few KB; a larger body is refused before it is parsed. */
@@ -16,31 +20,19 @@ export interface HostOptions {
   backend: HostBackend
   staticDir: string
   log: Logger
+  /** Origins the app shows photos from besides its own (the production path's emulated storage). */
+  imageOrigins?: string[]
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-      // Past the limit, keep reading (and dropping) so the client can still read our answer; cut off
-      // only a client that keeps sending far beyond it.
-      else if (size > 16 * MAX_BODY_BYTES) req.destroy()
-    })
-    req.on('end', () =>
-      size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8')),
-    )
-    req.on('error', reject)
-  })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** `close`: answered before the body was read, so the connection closes after the answer (Reply). */
+function sendJson(res: ServerResponse, status: number, body: unknown, options: { close?: boolean } = {}): void {
   const json = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
+    ...(options.close ? { connection: 'close' } : {}),
+  })
   res.end(json)
 }
 
@@ -51,14 +43,16 @@ function callerFrom(req: IncomingMessage): Caller {
 }
 
 async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
-  let text: string
-  try {
-    text = await readBody(req)
-  } catch (error) {
-    if (error instanceof BodyTooLarge) sendJson(res, 413, fail('INVALID_INPUT', '提交的内容太大'))
-    else sendJson(res, 400, fail('INVALID_INPUT', '请求读取失败'))
+  const body = await readBody(req, MAX_BODY_BYTES)
+  if (body.kind === 'too-large') {
+    sendJson(res, 413, fail('INVALID_INPUT', '提交的内容太大'), { close: true })
     return null
   }
+  if (body.kind === 'failed') {
+    sendJson(res, 400, fail('INVALID_INPUT', '请求读取失败'), { close: true })
+    return null
+  }
+  const text = body.bytes.toString('utf8')
   try {
     return { value: text.trim() === '' ? {} : JSON.parse(text) }
   } catch {
@@ -67,9 +61,21 @@ async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ v
   }
 }
 
+/** The request's path, or null when its target cannot be parsed as a URL at all. */
+function urlOf(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://local')
+  } catch {
+    return null
+  }
+}
+
+const MALFORMED_PATH = fail('INVALID_INPUT', '请求地址格式不正确')
+
 async function route(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { backend } = options
-  const url = new URL(req.url ?? '/', 'http://local')
+  const url = urlOf(req)
+  if (!url) return sendJson(res, 400, MALFORMED_PATH)
   const path = url.pathname
 
   if (path.startsWith('/api/')) {
@@ -84,11 +90,8 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
   if (path === '/files' && req.method === 'POST') {
     // Only people of the system upload: the same identity header as the functions.
     const caller = callerFrom(req)
-    if (caller.kind !== 'user') {
-      req.resume()
-      return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'))
-    }
-    return backend.receivePhoto(req, caller, (status, body) => sendJson(res, status, body))
+    if (caller.kind !== 'user') return sendJson(res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'), { close: true })
+    return backend.receivePhoto(req, caller, (status, body, replyOptions) => sendJson(res, status, body, replyOptions))
   }
   if (path.startsWith('/files/') && req.method === 'GET') {
     if (await backend.servePhoto(path.slice(7), res)) return
@@ -105,7 +108,9 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
     case 'POST /__dev/clock': {
       const body = await parseJson(req, res)
       if (!body) return
-      const hours = (body.value as { advanceHours?: unknown }).advanceHours
+      // `null`, a list, a string: no object, no advanceHours (and no TypeError on reading it).
+      const value = body.value
+      const hours = value !== null && typeof value === 'object' ? (value as { advanceHours?: unknown }).advanceHours : undefined
       if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 366) {
         return sendJson(res, 400, fail('INVALID_INPUT', 'advanceHours 应为 0 到 8784 之间的数字'))
       }
@@ -119,11 +124,15 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
   }
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))
-  serveStatic(options.staticDir, path, res)
+  if (!serveStatic(options.staticDir, path, res)) sendJson(res, 400, MALFORMED_PATH)
 }
 
 export function createHostServer(options: HostOptions): Server {
-  return createServer((req, res) => {
+  const inlineScripts = inlineScriptHashes(options.staticDir)
+  const headers = () => securityHeaders({ inlineScripts: inlineScripts(), imageOrigins: options.imageOrigins ?? [] })
+  const server = createServer((req, res) => {
+    // Every response, whatever answers it below (router, static files, photos, refusals).
+    for (const [name, value] of Object.entries(headers())) res.setHeader(name, value)
     route(options, req, res).catch((error: unknown) => {
       // The host itself must survive anything a request does.
       options.log.error('host request failed', { url: req.url, error: String(error) })
@@ -131,4 +140,6 @@ export function createHostServer(options: HostOptions): Server {
       else res.end()
     })
   })
+  server.on('clientError', (error: Error & { code?: string }, socket) => answerClientError(error, socket, headers()))
+  return server
 }

@@ -10,6 +10,7 @@ import type { LocalMessenger } from '../_shared/adapters/local-messenger'
 import { advanceLocalClock } from './local-clock'
 import { keepLocally, receivePhoto, servePhoto } from './local-files'
 import { DEMO_PERSONAS } from './seed/demo-province'
+import { hostUploadQuota } from './upload-quota'
 import type { HostBackend } from './host-backend'
 
 /** The local tick has no platform timeout, but keep the same budget the cloud would. */
@@ -48,6 +49,7 @@ function deliveryTrigger(options: LocalBackendOptions): () => void {
 export function localBackend(options: LocalBackendOptions): HostBackend {
   const { deps, clock, functions } = options
   const afterChange = deliveryTrigger(options)
+  const uploads = hostUploadQuota(clock)
   return {
     hasFunction: (name) => Object.hasOwn(functions, name),
     callFunction: async (name, event, caller) => {
@@ -82,7 +84,14 @@ export function localBackend(options: LocalBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => options.messenger.list(openid),
-    receivePhoto: (req, caller, reply) => receivePhoto(req, reply, keepLocally(options.dataDir, deps.files.uploadFolder(caller.openid))),
+    receivePhoto: (req, caller, reply) =>
+      receivePhoto({
+        req,
+        openid: caller.openid,
+        quota: uploads,
+        reply,
+        keep: keepLocally(options.dataDir, deps.files.uploadFolder(caller.openid)),
+      }),
     servePhoto: async (name, res) => servePhoto(options.dataDir, name, res),
   }
 }

@@ -7,9 +7,10 @@ import { openSqliteStore } from '../_shared/adapters/sqlite/store.sqlite'
 import type { Deps } from '../_shared/handler/deps'
 import { consoleLogger, type Logger } from '../_shared/ports/logger.port'
 import type { AdjustableClock } from '../_shared/adapters/clock'
-import { defaultWriteLimiter } from '../_shared/adapters/window-rate-limiter'
+import { defaultWriteLimiter } from '../_shared/adapters/write-limiter'
 import { FUNCTIONS } from './functions'
 import { createHostServer } from './http-server'
+import { checkListenHost } from './listen-guard'
 import { localBackend } from './local-backend'
 import { loadLocalClock } from './local-clock'
 import { seedDemoProvince } from './seed/seed'
@@ -25,7 +26,10 @@ import { uploadFolderOf } from '../_shared/files/upload-folder'
 export interface LocalHostOptions {
   dataDir: string
   port: number
+  /** Loopback unless `allowRemote` (listen-guard.ts). */
   host?: string
+  /** ALLOW_REMOTE_DEV=1: listen beyond loopback, warning what that exposes. */
+  allowRemote?: boolean
   staticDir?: string
   /** Tests pin time here; the offset from `/__dev/clock` is added on top. */
   clockBase?: () => number
@@ -42,8 +46,13 @@ export interface RunningHost {
 }
 
 export async function startLocalHost(options: LocalHostOptions): Promise<RunningHost> {
+  // Before anything is opened: a refused address starts nothing.
+  const exposed = checkListenHost(options.host ?? '127.0.0.1', options.allowRemote ?? false)
+  if (exposed) console.warn(exposed)
   mkdirSync(options.dataDir, { recursive: true })
-  const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'))
+  const cipher = aesGcmCipher(keyFromEnvironment(true))
+  // The same cipher seals identities in the store and protects phones and addresses.
+  const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'), cipher)
   const clock = await loadLocalClock(store, options.clockBase)
   const messenger = new LocalMessenger(join(options.dataDir, 'outbox.jsonl'), clock)
   const deps: Deps = {
@@ -52,14 +61,15 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     ids: randomIds,
     log: options.log ?? consoleLogger,
     contentGuard: keywordGuard,
-    cipher: aesGcmCipher(keyFromEnvironment(true)),
+    cipher,
     files: localPhotoFiles(options.dataDir, uploadFolderOf(keyFromEnvironment(true))),
     // No message push reaches the local host, so no verdict could come: photos are not checked here.
     mediaGuard: noMediaCheck,
     messenger,
     templates: templateIds(),
     groups: localGroupResolver,
-    writeLimiter: defaultWriteLimiter(),
+    // Counted in the SQLite file: every host started on this data folder shares the limit.
+    writeLimiter: defaultWriteLimiter(process.env, keyFromEnvironment(true)),
   }
   const seeded = await seedDemoProvince(store)
 

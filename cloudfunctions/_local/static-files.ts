@@ -17,8 +17,20 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/')
+/** The path as a file name, or null when it is not one: bad percent-encoding (`/%`, `/%E0%A4%A`) or a NUL. */
+function decodePath(urlPath: string): string | null {
+  try {
+    const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/')
+    return decoded.includes('\0') ? null : decoded
+  } catch {
+    return null
+  }
+}
+
+/** Serves the file at `urlPath` (or the app); false, having sent nothing, when the path is malformed. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
+  const decoded = decodePath(urlPath)
+  if (decoded === null) return false
   const candidate = normalize(join(root, decoded))
   // Never step outside the build folder, whatever the URL says.
   const inside = candidate === root || candidate.startsWith(root + sep)
@@ -27,7 +39,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   if (!existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('H5 应用尚未构建：请运行 npm run build:h5')
-    return
+    return true
   }
   const hashed = /\.[0-9a-f]{8}\./.test(file)
   res.writeHead(200, {
@@ -35,4 +47,5 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   })
   createReadStream(file).pipe(res)
+  return true
 }

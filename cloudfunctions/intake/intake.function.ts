@@ -59,24 +59,34 @@ async function villageChain(ctx: ActionContext, villageId: string) {
 
 const checkedReport = (state: CaseState) => ({ caseId: state.id, photos: state.photos, reporterOpenid: state.reporter.openid })
 
+/**
+ * The answer to a resend of a report already received (its clientRequestId is the idempotency key):
+ * its case, `created: false`; null for a report never received. The handler asks before the write
+ * limit, so a resend gets its case back whatever the limits say now; submit asks again, for a first
+ * send that finished while this one waited. It starts the photo checks the first send may have left.
+ */
+async function resentReport(ctx: ActionContext, input: { clientRequestId: string }) {
+  const { deps, openid } = ctx
+  const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
+  const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
+  if (!previous) return null
+  await startPhotoChecks(deps, checkedReport(previous), ctx)
+  return {
+    caseId: previous.id,
+    status: 'pending' as const,
+    level: 'village' as const,
+    holderOrgId: previous.chain.village,
+    acceptBy: previous.acceptBy,
+    resolveBy: previous.resolveBy,
+    created: false,
+  }
+}
+
 export const intakeFunction = defineFunction('intake', {
   submit: async (ctx, input) => {
     const { deps, openid, now } = ctx
-    // A resend of a report already received gets its case back, whatever the limits say now.
-    const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
-    const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
-    if (previous) {
-      await startPhotoChecks(deps, checkedReport(previous), ctx)
-      return {
-        caseId: previous.id,
-        status: 'pending' as const,
-        level: 'village' as const,
-        holderOrgId: previous.chain.village,
-        acceptBy: previous.acceptBy,
-        resolveBy: previous.resolveBy,
-        created: false,
-      }
-    }
+    const previous = await resentReport(ctx, input)
+    if (previous) return previous
     for (const photo of input.photos ?? []) {
       // Storage is private and shared by everyone: a report may name only photos its reporter uploaded.
       if (!(await deps.files.acceptable(photo, openid))) {
@@ -121,7 +131,7 @@ export const intakeFunction = defineFunction('intake', {
         await tx.contacts.put({
           caseId,
           ...(input.phone && { phoneCipher: deps.cipher.encrypt(input.phone) }),
-          ...(input.address && { address: input.address }),
+          ...(input.address && { addressCipher: deps.cipher.encrypt(input.address) }),
           ...(resident && { residentNameCipher: deps.cipher.encrypt(resident.name) }),
           ...(resident?.phone && { residentPhoneCipher: deps.cipher.encrypt(resident.phone) }),
           createdAt: now,
@@ -164,7 +174,8 @@ export const intakeFunction = defineFunction('intake', {
     return {
       case: await readCaseDetail(deps.store, deps.files, caseId, viewer, now, {
         ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
-        ...(contact?.address && { address: contact.address }),
+        // Shown in full to those who handle the case, as before; stored encrypted (plain only in old records).
+        ...(contact?.addressCipher ? { address: deps.cipher.decrypt(contact.addressCipher) } : contact?.address && { address: contact.address }),
         ...(contact?.residentNameCipher && {
           onBehalfOf: {
             name: deps.cipher.decrypt(contact.residentNameCipher),
@@ -204,4 +215,6 @@ export const intakeFunction = defineFunction('intake', {
   { purgeContacts: (ctx) => purgeContacts(ctx) },
   // WeChat's verdict on a photo's content check (the console sends wxa_media_check here).
   { wxa_media_check: mediaVerdictPush },
+  // A report's clientRequestId: a resend is answered before the write limit counts it.
+  { submit: resentReport },
 )

@@ -4,6 +4,7 @@ import { invalidInput } from '../_shared/handler/app-failure'
 import { TEMPLATES, TEMPLATES_FOR_MOMENT } from '../_shared/notify/templates'
 import type { MessageRecord } from '../_shared/ports/store.port'
 import { deliverMessages } from '../_shared/notify/deliver'
+import { forgetWriteCounts } from './forget-write-counts.job'
 
 const CENTRE_SIZE = 200
 
@@ -55,5 +56,9 @@ export const notifyFunction = defineFunction(
       return { unread }
     },
   },
-  { deliver: (ctx) => deliverMessages(ctx) },
+  {
+    deliver: (ctx) => deliverMessages(ctx),
+    // The timer that runs every minute: the write limit's counts last little longer than their minute.
+    forgetWriteCounts,
+  },
 )

@@ -54,7 +54,7 @@ test('with the job secret, the function runs its jobs and answers what they did'
   const { status, body, headers } = await answer('notify', request({ 'X-Job-Secret': SECRET }))
   expect(status).toBe(200)
   expect(headers['content-type']).toMatch(/^application\/json/)
-  expect(body).toEqual({ deliver: expect.objectContaining({ sent: 0, failed: 0 }) })
+  expect(body).toMatchObject({ deliver: expect.objectContaining({ sent: 0, failed: 0 }) })
 })
 
 test.each([

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MIGRATIONS } from '../../cloudfunctions/_shared/adapters/sqlite/migrations'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
+import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { T0, aChain, aSubmittedCase } from '../unit/domain/case.builders'
 
 test('indexes the cases stored before version 6 under every org of their chain', async () => {
@@ -22,7 +23,7 @@ test('indexes the cases stored before version 6 under every org of their chain',
   ).run(old.id, old.holderOrgId, old.reporter.openid, old.updatedAt, JSON.stringify(old))
   db.close()
 
-  const store = openSqliteStore(file)
+  const store = openSqliteStore(file, aesGcmCipher(DEV_KEY))
   try {
     for (const orgId of Object.values(old.chain)) expect(await store.cases.inSubtree(orgId, 10)).toEqual([old])
     expect(await store.cases.inSubtree('v-other', 10)).toEqual([])

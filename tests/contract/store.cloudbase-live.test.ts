@@ -7,6 +7,7 @@
  * It works in its own collections (`contract_` + the production names), created when missing and
  * emptied before every test. Use a development environment: it writes and deletes freely there.
  */
+import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
 import { COLLECTIONS, createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
 import { storeContract } from './store.contract'
@@ -51,7 +52,7 @@ if (live) {
   storeContract(`CloudBase (live, env ${TCB_ENV_ID})`, async () => {
     const d = liveDb()
     await emptyCollections(d)
-    return createCloudbaseStore(d, { collectionPrefix: PREFIX })
+    return createCloudbaseStore(d, { collectionPrefix: PREFIX, cipher: aesGcmCipher(DEV_KEY) })
   })
 } else {
   process.stdout.write(

@@ -12,8 +12,14 @@ import { messagesContract } from './store.messages.contract'
 import { transactionsContract } from './store.transactions.contract'
 import { countersContract } from './store.counters.contract'
 import { mediaChecksContract } from './store.media-checks.contract'
+import { identitiesContract } from './store.identities.contract'
+import { writeCountsContract } from './store.write-counts.contract'
 
-export function storeContract(name: string, makeStore: () => Promise<Store>) {
+/**
+ * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
+ * bytes of its files, its documents), so the identities contract can look for an openid in it.
+ */
+export function storeContract(name: string, makeStore: () => Promise<Store>, stored?: () => Promise<string>) {
   describe(`Store contract: ${name}`, () => {
     let store: Store
     beforeEach(async () => {
@@ -121,5 +127,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>) {
     invitationsContract(() => store)
     auditContract(() => store)
     mediaChecksContract(() => store)
+    identitiesContract(() => store, stored)
+    writeCountsContract(() => store)
   })
 }

@@ -4,6 +4,7 @@
  * transaction anywhere on the path (vote, comment, close with the case, reminder), every query named
  * by an index, and exact counts when ballots race on one document and are retried on conflict.
  */
+import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
 import { closeDueDeliberations } from '../../cloudfunctions/deliberation/close.job'
@@ -45,7 +46,7 @@ beforeEach(async () => {
   await local.store.close()
   emulator.database.reset()
   emulator.database.provision(manifest)
-  const store = createCloudbaseStore(db)
+  const store = createCloudbaseStore(db, { cipher: aesGcmCipher(DEV_KEY) })
   await seedDemoProvince(store)
   deps = { ...local, store }
 })

@@ -13,6 +13,7 @@ import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbas
 import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
 import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
 import { storeContract } from '../contract/store.contract'
+import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { freshDataDir, removeDataDir, sdkApp, startTestEmulator, testFunction } from './emulator.fixture'
 
 let dataDir: string
@@ -36,8 +37,11 @@ storeContract('CloudBase (emulator: the real node-sdk over HTTP)', async () => {
   // One server for the file; a fresh, provisioned environment per test.
   emulator.database.reset()
   emulator.database.provision(manifest)
-  return createCloudbaseStore(db)
-})
+  return createCloudbaseStore(db, { cipher: aesGcmCipher(DEV_KEY) })
+},
+  // Every document of every collection, as the emulator's database holds it.
+  async () => JSON.stringify(COLLECTIONS.map((name) => emulator.database.find(name))),
+)
 
 afterEach(() => {
   // Every transaction the adapter began was committed or rolled back.

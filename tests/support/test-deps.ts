@@ -38,7 +38,7 @@ export class RecordingMessenger implements Messenger {
 
 export async function demoDeps(): Promise<TestDeps> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fulian-deps-'))
-  const store = openSqliteStore(join(dataDir, 'test.sqlite'))
+  const store = openSqliteStore(join(dataDir, 'test.sqlite'), aesGcmCipher(keyFromEnvironment(true)))
   await seedDemoProvince(store)
   return {
     store,

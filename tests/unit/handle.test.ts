@@ -17,7 +17,7 @@ import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/a
 const logged: Record<string, unknown>[] = []
 const log: Logger = { info: () => {}, error: (message, fields) => logged.push({ message, ...fields }) }
 const deps: Deps = {
-  store: openSqliteStore(':memory:'),
+  store: openSqliteStore(':memory:', aesGcmCipher(keyFromEnvironment(true))),
   clock: AdjustableClock.fixedAt('2026-11-30T01:00:00.000Z'),
   ids: countingIds(),
   log,

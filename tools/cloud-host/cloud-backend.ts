@@ -8,6 +8,7 @@
 import { fail } from '../../types/envelope'
 import type { HostBackend, OrgView } from '../../cloudfunctions/_local/host-backend'
 import { receivePhoto } from '../../cloudfunctions/_local/local-files'
+import { hostUploadQuota } from '../../cloudfunctions/_local/upload-quota'
 import { DEMO_PERSONAS } from '../../cloudfunctions/_local/seed/demo-province'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { FunctionRunner } from '../function-runner/runner'
@@ -50,6 +51,7 @@ const simulatedOpenGId = (localGroupId: string) => `local-group-${localGroupId}`
 export function cloudBackend(options: CloudBackendOptions): HostBackend {
   const { runner, emulator, clock, log } = options
   const names = new Set(runner.functions.map((fn) => fn.name))
+  const uploads = hostUploadQuota(clock)
 
   /** What the WeChat client would have done before the call reaches the function. */
   const asTheClient = (name: string, event: unknown, openid: string): unknown => {
@@ -104,17 +106,23 @@ export function cloudBackend(options: CloudBackendOptions): HostBackend {
     // As the mini-program does: ask where her uploads go (intake.photoFolder), then upload there as her
     // (wx.cloud.uploadFile); the preview URL is a temp URL, as storage is private.
     receivePhoto: (req, caller, reply) =>
-      receivePhoto(req, reply, async (photo) => {
-        const outcome = await runner.invoke('intake', { action: 'photoFolder' }, { source: 'wx_client', openid: caller.openid })
-        const answer = outcome.kind === 'result' ? (outcome.result as { ok: boolean; data?: { folder: string } }) : null
-        if (!answer?.ok || !answer.data) throw new Error('no upload folder')
-        const { fileID } = await emulator.storage.putFile({
-          cloudPath: `${answer.data.folder}/${photo.name}`,
-          bytes: photo.bytes,
-          contentType: photo.contentType,
-          ownerOpenid: caller.openid,
-        })
-        return { fileId: fileID, url: emulator.storage.tempUrl(fileID, PREVIEW_URL_SECONDS) }
+      receivePhoto({
+        req,
+        openid: caller.openid,
+        quota: uploads,
+        reply,
+        keep: async (photo) => {
+          const outcome = await runner.invoke('intake', { action: 'photoFolder' }, { source: 'wx_client', openid: caller.openid })
+          const answer = outcome.kind === 'result' ? (outcome.result as { ok: boolean; data?: { folder: string } }) : null
+          if (!answer?.ok || !answer.data) throw new Error('no upload folder')
+          const { fileID } = await emulator.storage.putFile({
+            cloudPath: `${answer.data.folder}/${photo.name}`,
+            bytes: photo.bytes,
+            contentType: photo.contentType,
+            ownerOpenid: caller.openid,
+          })
+          return { fileId: fileID, url: emulator.storage.tempUrl(fileID, PREVIEW_URL_SECONDS) }
+        },
       }),
     // Storage is private: photos are seen only through the temp URLs a function hands out.
     servePhoto: async () => false,

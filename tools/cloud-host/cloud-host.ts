@@ -13,6 +13,7 @@ import { readManifest } from '../../deploy/provision/index-manifest'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 import { createHostServer } from '../../cloudfunctions/_local/http-server'
+import { checkListenHost } from '../../cloudfunctions/_local/listen-guard'
 import { startCloudEmulator, type CloudEmulator } from '../cloud-emulator/emulator'
 import { createOpenApiService, type OpenApiService } from '../cloud-emulator/openapi/openapi.service'
 import type { FunctionRegistration } from '../cloud-emulator/service.types'
@@ -30,7 +31,10 @@ const APP_ID = 'wx00000000emulated'
 export interface CloudHostOptions {
   dataDir: string
   port: number
+  /** Loopback unless `allowRemote` (cloudfunctions/_local/listen-guard.ts). */
   host?: string
+  /** ALLOW_REMOTE_DEV=1: listen beyond loopback, warning what that exposes. */
+  allowRemote?: boolean
   staticDir?: string
   functionsDir?: string
   /** Tests pin time here; the offset from `/__dev/clock` is added on top. */
@@ -59,6 +63,9 @@ function loggerOf(log: (line: string) => void): Logger {
 }
 
 export async function startCloudHost(options: CloudHostOptions): Promise<RunningCloudHost> {
+  // Before the emulator or any instance starts: a refused address starts nothing.
+  const exposed = checkListenHost(options.host ?? '127.0.0.1', options.allowRemote ?? false)
+  if (exposed) console.warn(exposed)
   const log = options.log ?? ((line: string) => console.log(line))
   const root = join(options.dataDir, 'cloud')
   mkdirSync(root, { recursive: true })
@@ -115,6 +122,8 @@ export async function startCloudHost(options: CloudHostOptions): Promise<Running
     }),
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
     log: loggerOf(log),
+    // The app shows photos from the storage's temp URLs, on the emulator's own port.
+    imageOrigins: [new URL(emulator.url).origin],
   })
   await new Promise<void>((ready, failed) => {
     server.once('error', failed)

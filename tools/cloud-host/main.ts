@@ -2,11 +2,12 @@
 import { LEVEL_LABELS, ROLE_LABELS, type Level } from '../../types/enums'
 import { DEMO_PERSONAS } from '../../cloudfunctions/_local/seed/demo-province'
 import { startCloudHost } from './cloud-host'
+import { allowRemoteFromEnvironment } from '../../cloudfunctions/_local/listen-guard'
 
 async function main() {
   const port = Number(process.env.PORT ?? 10086)
   const dataDir = process.env.DATA_DIR ?? './.data'
-  const host = await startCloudHost({ port, dataDir, host: process.env.HOST ?? '127.0.0.1' })
+  const host = await startCloudHost({ port, dataDir, host: process.env.HOST ?? '127.0.0.1', allowRemote: allowRemoteFromEnvironment() })
   const orgs = new Map(host.emulator.database.find('orgs').map((doc) => [String(doc._id), doc]))
 
   console.log(`\n妇女议事会 "3+1" 生产路径（云函数包 + CloudBase 模拟环境）已启动：${host.url}`)

@@ -1,13 +1,18 @@
 /**
  * AES-256-GCM with a random 96-bit IV per value: `v1.<iv>.<tag>.<ciphertext>` in base64url. The key
  * comes from PHONE_ENCRYPTION_KEY (32 random bytes, base64); the local host falls back to a fixed dev key.
+ * Tags are HMAC-SHA256 under a second key derived from it (HKDF), so a tag never reuses the AES key.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 import type { Cipher } from '../ports/cipher.port'
 
 export function aesGcmCipher(key: Buffer): Cipher {
   if (key.length !== 32) throw new Error('PHONE_ENCRYPTION_KEY must be 32 bytes (base64)')
+  const tagKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'fulian identity tag v1', 32))
   return {
+    // `t1.` marks the scheme (a later key or algorithm gets another prefix); the purpose is hashed
+    // with the value, so the same openid tags differently for different uses.
+    tag: (purpose, value) => `t1.${createHmac('sha256', tagKey).update(`${purpose}\u0000${value}`).digest('base64url')}`,
     encrypt: (plain) => {
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', key, iv)

@@ -1,10 +1,13 @@
 /**
- * A sliding-window limiter kept in the process: enough to stop a runaway client or a script hammering
- * one function instance. In the cloud each warm instance keeps its own window, so the real ceiling is
- * this limit times the instances; the limits that must hold across instances (reports per person)
- * are counted in the store by the action itself.
+ * A sliding-window limiter kept in the process. Neither host uses it any more: in the cloud each warm
+ * instance kept its own window, so the real ceiling was this limit times the instances. The limit the
+ * hosts use is counted in the store (write-limiter.ts); this one is left for tests that want a limit
+ * without one.
  */
 import type { RateLimiter } from '../ports/rate-limiter.port'
+
+// Where the production entry (runtime/cloud-entry.ts) has always imported the write limit from.
+export { defaultWriteLimiter } from './write-limiter'
 
 export class WindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>()
@@ -14,7 +17,7 @@ export class WindowRateLimiter implements RateLimiter {
     private readonly windowMs: number,
   ) {}
 
-  allow(key: string, nowMs: number): boolean {
+  async allow(key: string, nowMs: number): Promise<boolean> {
     const recent = (this.hits.get(key) ?? []).filter((t) => t > nowMs - this.windowMs)
     if (recent.length >= this.max) {
       this.hits.set(key, recent)
@@ -26,13 +29,4 @@ export class WindowRateLimiter implements RateLimiter {
     if (this.hits.size > 50_000) for (const [k, v] of this.hits) if (v.every((t) => t <= nowMs - this.windowMs)) this.hits.delete(k)
     return true
   }
-}
-
-/**
- * 30 writes a minute per person and function: far above any real use, far below a flood.
- * WRITE_LIMIT_PER_MINUTE changes it (0 turns it off, e.g. for load tests).
- */
-export function defaultWriteLimiter(env: Record<string, string | undefined> = process.env): WindowRateLimiter | undefined {
-  const perMinute = Number(env.WRITE_LIMIT_PER_MINUTE ?? 30)
-  return perMinute > 0 ? new WindowRateLimiter(perMinute, 60_000) : undefined
 }

@@ -46,7 +46,9 @@ function label(event: CaseEvent): string {
 
 export function caseAuditEntries(ids: Ids, events: readonly CaseEvent[], state: CaseState): AuditEntry[] {
   return events.map((event) => {
-    const hideActor = !event.by || (event.by.role === 'resident' && state.reporter.anonymous)
+    // A reporter acting as herself (submitting, rating, withdrawing) is never recorded by openid, named
+    // or anonymous: the log shows her as 群众 either way, and at rest it must not link her to the case.
+    const hideActor = !event.by || event.by.role === 'resident'
     const path = LEVELS.slice(LEVELS.indexOf(event.level)).reverse().map((level) => state.chain[level])
     return {
       id: ids.next('audit'),

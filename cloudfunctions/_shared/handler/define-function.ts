@@ -26,12 +26,24 @@ export type PushHandler = (ctx: JobContext, push: Record<string, unknown>) => Pr
 
 export type PushHandlers = Partial<Record<PushEventName, PushHandler>>
 
+/**
+ * An action's idempotency key lookup: the answer already given to this request (a report's
+ * clientRequestId), or null when it was never answered. The handler asks it before the write limit, so
+ * a resend of a request already answered gets its answer whatever the limits say; its first send was
+ * counted. It changes nothing but what the first send may have left unfinished.
+ */
+export type ResendLookups<F extends FunctionName> = {
+  [A in ActionName<F>]?: (ctx: ActionContext, input: z.output<Schema<F, A>>) => Promise<ActionResult<F, A> | null>
+}
+
 export interface FunctionDef<F extends FunctionName = FunctionName> {
   name: F
   actions: ActionRunners<F>
   jobs: Record<string, Job>
   /** By the push's `Event`; the console's message-push settings send that event to this function. */
   pushes?: PushHandlers
+  /** By action: how to recognise a resend of a request already answered (ResendLookups). */
+  resends?: ResendLookups<F>
 }
 
 export function defineFunction<F extends FunctionName>(
@@ -39,6 +51,7 @@ export function defineFunction<F extends FunctionName>(
   actions: ActionRunners<F>,
   jobs: Record<string, Job> = {},
   pushes: PushHandlers = {},
+  resends: ResendLookups<F> = {},
 ): FunctionDef<F> {
-  return { name, actions, jobs, pushes }
+  return { name, actions, jobs, pushes, resends }
 }

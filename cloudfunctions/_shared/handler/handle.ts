@@ -1,16 +1,34 @@
 /**
  * The pipeline every action goes through: parse with the contract → identity from the platform →
- * run (the runner authorizes against the thing it loads) → envelope. Nothing throws out of here.
+ * a resend already answered gets its answer → the write limit → run (the runner authorizes against
+ * the thing it loads) → envelope. Nothing throws out of here.
  */
 import type { z } from 'zod'
 import { contracts } from '../../../types/contract'
 import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../../../types/envelope'
 import type { Caller } from '../ports/identity.port'
+import type { RateLimiter } from '../ports/rate-limiter.port'
 import { AppFailure } from './app-failure'
-import type { Deps } from './deps'
+import type { ActionContext, Deps } from './deps'
 import type { FunctionDef, PushHandler } from './define-function'
 import { READ_ACTIONS } from './read-actions'
 import { pushNameOf, type PushEvent } from './push-event'
+
+type ResendLookup = (ctx: ActionContext, input: unknown) => Promise<unknown>
+
+/**
+ * Counts the write against the caller's limit (in the store, shared by every instance). The limit
+ * stops floods; it is no rule of the product: when the count cannot be kept the write goes ahead,
+ * logged, rather than a report being refused for the counter's sake.
+ */
+async function withinWriteLimit(limiter: RateLimiter, deps: Deps, key: string, now: string, requestId: string): Promise<boolean> {
+  try {
+    return await limiter.allow(key, Date.parse(now), deps.store.writeCounts)
+  } catch (error) {
+    deps.log.error('write limit not counted', { requestId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    return true
+  }
+}
 
 const toIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
@@ -44,10 +62,18 @@ export async function handle(
     if (caller.kind !== 'user') return fail('UNAUTHENTICATED', DEFAULT_MESSAGES.UNAUTHENTICATED)
 
     const now = deps.clock.now()
-    if (deps.writeLimiter && !READ_ACTIONS.has(action) && !deps.writeLimiter.allow(`${caller.openid}:${fn.name}`, Date.parse(now))) {
+    const ctx = { openid: caller.openid, now, requestId, deps }
+    // Idempotency before the write limit: a resend of a request already answered gets its answer
+    // whatever the limits say (its first send was counted), and is not counted again.
+    const lookup = Object.hasOwn(fn.resends ?? {}, action) ? (fn.resends as Record<string, ResendLookup | undefined>)[action] : undefined
+    const answered = lookup ? await lookup(ctx, parsed.data) : null
+    if (answered !== null) return ok(answered)
+    if (deps.writeLimiter && !READ_ACTIONS.has(action) && !(await withinWriteLimit(deps.writeLimiter, deps, `${caller.openid}:${fn.name}`, now, requestId))) {
+      // Its first send may have been answered while this one waited: it still gets that answer.
+      const late = lookup ? await lookup(ctx, parsed.data) : null
+      if (late !== null) return ok(late)
       return fail('RATE_LIMITED', DEFAULT_MESSAGES.RATE_LIMITED)
     }
-    const ctx = { openid: caller.openid, now, requestId, deps }
     return ok(await run(ctx, parsed.data))
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)

@@ -95,7 +95,11 @@ export interface CaseRepository {
    * the same (reporter, clientRequestId) stores nothing and answers the existing case's id.
    */
   create(state: CaseState, events: CaseEvent[], clientRequestId?: string): Promise<{ created: boolean; id: string }>
-  /** The case a (reporter, clientRequestId) already created, if any: a resend finds its case. */
+  /**
+   * The case a (reporter, clientRequestId) already created, if any: a resend finds its case. Here and
+   * in reportedBy, forRecipient and credits the adapter looks a person up by her tag: it stores no
+   * reporter's or recipient's openid in plain text (adapters/sealed-identity.ts).
+   */
   byRequest(reporterOpenid: string, clientRequestId: string): Promise<string | null>
   /** Writes the new state and appends `events` if the stored version is `expectedVersion`. */
   update(state: CaseState, expectedVersion: number, events: CaseEvent[]): Promise<void>
@@ -170,7 +174,8 @@ export interface MessageRepository {
 
 /**
  * How to reach the reporter, kept apart from the case so it can be purged when the case has been
- * closed long enough (retention) without touching the case or its timeline. The phone is ciphertext.
+ * closed long enough (retention) without touching the case or its timeline. Phone, name and address
+ * are ciphertext (Cipher.encrypt).
  */
 export interface ContactRecord {
   caseId: string
@@ -178,6 +183,11 @@ export interface ContactRecord {
   /** The resident a council member filed for (on-behalf reports): her name and phone. */
   residentNameCipher?: string
   residentPhoneCipher?: string
+  addressCipher?: string
+  /**
+   * Plain text: only in records written before addresses were encrypted (SQLite migration 10 and the
+   * CloudBase script seal-identities rewrite them). Nothing writes it any more.
+   */
   address?: string
   createdAt: string
 }
@@ -355,6 +365,26 @@ export interface MediaCheckRepository {
   ofCase(caseId: string): Promise<MediaCheckRecord[]>
 }
 
+/**
+ * The write limit's counts (adapters/write-limiter.ts): writes per key per fixed window, kept in the
+ * store so every instance over it (each warm cloud instance, each local host on one data folder)
+ * counts against one limit. A key is a keyed tag of the person and function, never the openid. Counts
+ * are never part of a transaction: a write counts whether or not it then succeeds.
+ */
+export interface WriteCountRepository {
+  /**
+   * Takes one of the `max` writes of `key` in the window that starts at `windowStart` (an ISO
+   * instant) and answers whether one was left. However many take at once, from however many
+   * instances, at most `max` of them get one.
+   */
+  take(key: string, windowStart: string, max: number): Promise<boolean>
+  /**
+   * Forgets every window that started before `windowStart`; answers how many counts it dropped. Only
+   * housekeeping: a window is never read again once it is over, so nothing waits for this.
+   */
+  forgetBefore(windowStart: string): Promise<number>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -374,6 +404,8 @@ export interface Repositories {
 }
 
 export interface Store extends Repositories {
+  /** The write limit's counts: outside any transaction (not on `tx`). */
+  writeCounts: WriteCountRepository
   /**
    * Runs `fn` with repositories whose writes commit together or not at all. `fn` may run again when
    * the store detects a conflicting concurrent write, so it must not have effects outside `tx`.

@@ -8,7 +8,7 @@
  * platform has no timers, the same jobs run through the HTTP access service with the job secret
  * (http-jobs.trigger.ts).
  */
-import { defaultWriteLimiter } from '../adapters/window-rate-limiter'
+import { defaultWriteLimiter } from '../adapters/write-limiter'
 import cloud from 'wx-server-sdk'
 import type { Caller } from '../ports/identity.port'
 import { consoleLogger } from '../ports/logger.port'
@@ -44,7 +44,7 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
     deps = {
       // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
-      store: createCloudbaseStore(currentEnvironmentDatabase()),
+      store: createCloudbaseStore(currentEnvironmentDatabase(), { cipher: aesGcmCipher(configuration.phoneKey) }),
       clock: systemClock,
       ids: randomIds,
       log: consoleLogger,
@@ -59,7 +59,7 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
       files: cloudStorageFiles(cloud as never, String(cloud.getWXContext().ENV ?? ''), uploadFolderOf(configuration.phoneKey)),
       // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
       mediaGuard: mediaCheckGuard(cloud.openapi as never),
-      writeLimiter: defaultWriteLimiter(),
+      writeLimiter: defaultWriteLimiter(process.env, configuration.phoneKey),
     }
   }
   return deps

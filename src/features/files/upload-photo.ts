@@ -24,7 +24,8 @@ function uploadLocal(path: string, onProgress: (percent: number) => void): Promi
       .then((blob) => {
         const xhr = new XMLHttpRequest()
         xhr.open('POST', '/files')
-        xhr.setRequestHeader('content-type', blob.type || 'image/jpeg')
+        // The host reads the type from the bytes; a browser that could not tell says so, not a guess.
+        xhr.setRequestHeader('content-type', blob.type || 'application/octet-stream')
         const persona = currentPersona()
         if (persona) xhr.setRequestHeader('x-openid', persona)
         xhr.upload.onprogress = (event) => {

@@ -2,13 +2,17 @@
  * Cases and their timelines on CloudBase.
  *
  * - `cases/_id = case id`: the state as a document, plus top-level copies of what queries filter and
- *   sort on (status, holderOrgId, reporterOpenid, dueAt, updatedAt), a `version` for optimistic
+ *   sort on (status, holderOrgId, reporterTag, dueAt, updatedAt), a `version` for optimistic
  *   writes and `eventCount`, the timeline's length, so appending needs no query.
  * - `case_events/_id = caseId:seq` (seq zero-padded, so `_id` order is timeline order): one document
  *   per event, because a transaction writes documents by `_id` only.
- * - `case_requests/_id = reporterOpenid:clientRequestId → caseId`: the guard that makes a retried
+ * - `case_requests/_id = reporterTag:clientRequestId → caseId`: the guard that makes a retried
  *   submission idempotent. A transaction cannot ask "is there a case with this request id" (no where()),
  *   but it can read and write this one document, and two racing creates conflict on it.
+ *
+ * The reporter is stored only tagged (`reporterTag`, the request guard) and sealed (in `state` and the
+ * submission event): sealed-identity.ts. Documents written before that still read back (their plain
+ * openid is opened as it is) but are found by no tag until seal-identities.migration.ts rewrites them.
  */
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
@@ -17,6 +21,7 @@ import { LEVELS } from '../../../../types/enums'
 import { VersionConflict, type CaseRepository, type DueCursor, type SubtreeCursor } from '../../ports/store.port'
 import { PAGE, getDoc, readAll, readUpTo, type Doc } from './cloudbase-db'
 import type { Collections, Scope } from './scope.cloudbase'
+import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 export const CASES = 'cases'
 export const CASE_EVENTS = 'case_events'
@@ -25,14 +30,14 @@ export const CASE_REQUESTS = 'case_requests'
 /** Enough for any timeline; the width only has to be fixed so ids sort as numbers. */
 const SEQ_DIGITS = 6
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(SEQ_DIGITS, '0')}`
-const requestId = (openid: string, clientRequestId: string) => `${openid}:${clientRequestId}`
+export const requestId = (reporterTag: string, clientRequestId: string) => `${reporterTag}:${clientRequestId}`
 
-function caseDoc(state: CaseState, version: number, eventCount: number, clientRequestId: string | null): Doc {
+export function caseDoc(seal: IdentitySeal, state: CaseState, version: number, eventCount: number, clientRequestId: string | null): Doc {
   return {
     version,
     status: state.status,
     holderOrgId: state.holderOrgId,
-    reporterOpenid: state.reporter.openid,
+    reporterTag: seal.person(state.reporter.openid),
     clientRequestId,
     // Kept on every write, as in cases.sqlite.ts: the sweep finds due cases by this field alone.
     dueAt: nextDue(state)?.at ?? null,
@@ -41,22 +46,22 @@ function caseDoc(state: CaseState, version: number, eventCount: number, clientRe
     chainIds: LEVELS.map((level) => state.chain[level]),
     submittedAt: state.submittedAt,
     eventCount,
-    state,
+    state: sealCase(seal, state),
   }
 }
 
-async function appendEvents(doc: Collections, caseId: string, after: number, events: CaseEvent[]) {
-  // One at a time: a transaction's operations share one session and must not overlap.
-  for (const [i, event] of events.entries()) {
-    const seq = after + i + 1
-    await doc(CASE_EVENTS).doc(eventId(caseId, seq)).set({ caseId, seq, type: event.type, at: event.at, event })
-  }
-}
-
-const toState = (doc: Doc) => doc.state as CaseState
-
-export function cloudbaseCases(scope: Scope): CaseRepository {
+export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository {
   const _ = scope.command
+  const toState = (doc: Doc) => openCase(seal, doc.state as Doc)
+
+  async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
+    // One at a time: a transaction's operations share one session and must not overlap.
+    for (const [i, event] of events.entries()) {
+      const seq = after + i + 1
+      const stored = sealEvent(seal, event, state.reporter.openid)
+      await doc(CASE_EVENTS).doc(eventId(state.id, seq)).set({ caseId: state.id, seq, type: event.type, at: event.at, event: stored })
+    }
+  }
 
   return {
     get: async (id) => {
@@ -65,24 +70,24 @@ export function cloudbaseCases(scope: Scope): CaseRepository {
     },
 
     timeline: async (id) =>
-      (await readAll(scope.query(CASE_EVENTS).where({ caseId: id }))).map((doc) => doc.event as CaseEvent),
+      (await readAll(scope.query(CASE_EVENTS).where({ caseId: id }))).map((doc) => openEvent(seal, doc.event as Doc)),
 
     byRequest: async (openid, clientRequestId) => {
-      const guard = await getDoc(scope.doc(CASE_REQUESTS), requestId(openid, clientRequestId))
+      const guard = await getDoc(scope.doc(CASE_REQUESTS), requestId(seal.person(openid), clientRequestId))
       return guard ? String(guard.caseId) : null
     },
 
     create: (state, events, clientRequestId) =>
       scope.atomically(async (doc) => {
-        const guardId = clientRequestId ? requestId(state.reporter.openid, clientRequestId) : null
+        const guardId = clientRequestId ? requestId(seal.person(state.reporter.openid), clientRequestId) : null
         if (guardId) {
           const guard = await getDoc(doc(CASE_REQUESTS), guardId)
           if (guard) return { created: false, id: String(guard.caseId) }
         }
         if (await getDoc(doc(CASES), state.id)) return { created: false, id: state.id }
         if (guardId) await doc(CASE_REQUESTS).doc(guardId).set({ caseId: state.id })
-        await doc(CASES).doc(state.id).set(caseDoc(state, 1, events.length, clientRequestId ?? null))
-        await appendEvents(doc, state.id, 0, events)
+        await doc(CASES).doc(state.id).set(caseDoc(seal, state, 1, events.length, clientRequestId ?? null))
+        await appendEvents(doc, state, 0, events)
         return { created: true, id: state.id }
       }),
 
@@ -94,8 +99,8 @@ export function cloudbaseCases(scope: Scope): CaseRepository {
         if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
         const count = Number(stored.eventCount ?? 0)
         const clientRequestId = (stored.clientRequestId as string | null | undefined) ?? null
-        await doc(CASES).doc(state.id).set(caseDoc(state, expectedVersion + 1, count + events.length, clientRequestId))
-        await appendEvents(doc, state.id, count, events)
+        await doc(CASES).doc(state.id).set(caseDoc(seal, state, expectedVersion + 1, count + events.length, clientRequestId))
+        await appendEvents(doc, state, count, events)
       }),
 
     due: async (now, limit, after) => {
@@ -138,7 +143,7 @@ export function cloudbaseCases(scope: Scope): CaseRepository {
     reportedBy: async (openid, limit) => {
       const query = scope
         .query(CASES)
-        .where({ reporterOpenid: openid })
+        .where({ reporterTag: seal.person(openid) })
         .orderBy('updatedAt', 'desc')
         .orderBy('_id', 'desc')
       return (await readUpTo(query, limit)).map(toState)

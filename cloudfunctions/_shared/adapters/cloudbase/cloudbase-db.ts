@@ -17,6 +17,8 @@ export interface CloudbaseCommand {
   or(conditions: Doc[]): Doc
   /** An update operator ($unset): drops the field. */
   remove(): unknown
+  /** An update operator ($inc): adds to the field, atomically. */
+  inc(value: number): unknown
 }
 
 export interface CloudbaseQuery {
@@ -26,7 +28,9 @@ export interface CloudbaseQuery {
   limit(n: number): CloudbaseQuery
   field(projection: Record<string, boolean>): CloudbaseQuery
   get(): Promise<{ data: Doc[] }>
-  remove(): Promise<unknown>
+  remove(): Promise<{ deleted?: number }>
+  /** Changes the named fields of every match (outside transactions only); `updated` counts the matches. */
+  update(fields: Doc): Promise<{ updated?: number }>
 }
 
 export interface CloudbaseDocument {
@@ -41,6 +45,8 @@ export interface CloudbaseDocument {
 
 export interface CloudbaseCollection extends CloudbaseQuery {
   doc(id: string): CloudbaseDocument
+  /** Inserts a document; one whose `_id` exists fails with DATABASE_DUPLICATE_WRITE. */
+  add(doc: Doc): Promise<{ id?: string }>
 }
 
 export interface CloudbaseTransaction {

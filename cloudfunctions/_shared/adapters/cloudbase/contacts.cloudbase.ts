@@ -11,6 +11,7 @@ export const CONTACTS = 'contacts'
 const toContact = (doc: Doc): ContactRecord => ({
   caseId: String(doc._id),
   ...(typeof doc.phoneCipher === 'string' ? { phoneCipher: doc.phoneCipher } : {}),
+  ...(typeof doc.addressCipher === 'string' ? { addressCipher: doc.addressCipher } : {}),
   ...(typeof doc.address === 'string' ? { address: doc.address } : {}),
   ...(typeof doc.residentNameCipher === 'string' ? { residentNameCipher: doc.residentNameCipher } : {}),
   ...(typeof doc.residentPhoneCipher === 'string' ? { residentPhoneCipher: doc.residentPhoneCipher } : {}),

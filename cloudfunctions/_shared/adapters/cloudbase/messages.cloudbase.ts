@@ -2,28 +2,33 @@
  * Messages (outbox rows and message-centre entries) on CloudBase.
  *
  * - `messages/_id = message id`, the record's fields at the top level (queries filter on status,
- *   nextAttemptAt, openid, createdAt).
- * - `message_keys/_id = dedupeKey → messageId`: the guard that stores a message once. The dedupe key
+ *   nextAttemptAt, recipientTag, createdAt); the recipient's openid and the dedupe key only sealed
+ *   (`sealed`), her tag for her message centre (sealed-identity.ts).
+ * - `message_keys/_id = tag of the dedupeKey → messageId`: the guard that stores a message once. The key
  *   is not the message's `_id` because `get` and `put` address a message by its id inside
  *   transactions, where only doc() works; a guard document keeps both lookups by `_id`.
  */
 import type { MessageRecord, MessageRepository } from '../../ports/store.port'
 import { getDoc, readUpTo, type Doc } from './cloudbase-db'
 import type { Scope } from './scope.cloudbase'
+import { openMessage, sealMessage, type IdentitySeal } from '../sealed-identity'
 
 export const MESSAGES = 'messages'
 export const MESSAGE_KEYS = 'message_keys'
 
-const toDoc = ({ id: _id, ...fields }: MessageRecord): Doc => fields
 
 const optional = <K extends keyof MessageRecord>(doc: Doc, key: K): Partial<MessageRecord> =>
   doc[key] === undefined || doc[key] === null ? {} : { [key]: doc[key] }
 
-/** Only the record's own fields: a document may carry others (e.g. `_openid` from a console edit). */
-const toMessage = (doc: Doc): MessageRecord => ({
+/**
+ * Only the record's own fields: a document may carry others (e.g. `_openid` from a console edit).
+ * `openid` and `dedupeKey` are those of a document written before sealing; openMessage replaces them.
+ */
+const toFields = (doc: Doc): MessageRecord & { sealed?: string } => ({
   id: String(doc._id),
   dedupeKey: String(doc.dedupeKey),
   openid: String(doc.openid),
+  ...(typeof doc.sealed === 'string' && { sealed: doc.sealed }),
   kind: doc.kind as MessageRecord['kind'],
   title: String(doc.title),
   body: String(doc.body),
@@ -40,8 +45,13 @@ const toMessage = (doc: Doc): MessageRecord => ({
   ...optional(doc, 'lastError'),
 })
 
-export function cloudbaseMessages(scope: Scope): MessageRepository {
+export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepository {
   const _ = scope.command
+  const toMessage = (doc: Doc): MessageRecord => openMessage(seal, toFields(doc) as unknown as Doc)
+  const toDoc = (message: MessageRecord): Doc => {
+    const { id: _id, ...fields } = sealMessage(seal, message)
+    return fields
+  }
 
   return {
     add: async (messages) => {
@@ -52,13 +62,14 @@ export function cloudbaseMessages(scope: Scope): MessageRepository {
         const ids = new Set<string>()
         // One operation at a time: a transaction's operations share one session.
         for (const message of messages) {
-          if (keys.has(message.dedupeKey) || ids.has(message.id)) continue
-          if (await getDoc(doc(MESSAGE_KEYS), message.dedupeKey)) continue
+          const key = seal.messageKey(message.dedupeKey)
+          if (keys.has(key) || ids.has(message.id)) continue
+          if (await getDoc(doc(MESSAGE_KEYS), key)) continue
           // An id already taken is skipped too, as SQLite's primary key does: never overwrite a message.
           if (await getDoc(doc(MESSAGES), message.id)) continue
-          await doc(MESSAGE_KEYS).doc(message.dedupeKey).set({ messageId: message.id })
+          await doc(MESSAGE_KEYS).doc(key).set({ messageId: message.id })
           await doc(MESSAGES).doc(message.id).set(toDoc(message))
-          keys.add(message.dedupeKey)
+          keys.add(key)
           ids.add(message.id)
           stored++
         }
@@ -99,7 +110,7 @@ export function cloudbaseMessages(scope: Scope): MessageRepository {
     forRecipient: async (openid, limit) => {
       const query = scope
         .query(MESSAGES)
-        .where({ openid })
+        .where({ recipientTag: seal.person(openid) })
         .orderBy('createdAt', 'desc')
         .orderBy('_id', 'desc')
       return (await readUpTo(query, limit)).map(toMessage)

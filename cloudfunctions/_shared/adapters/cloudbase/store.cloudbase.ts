@@ -24,7 +24,10 @@ import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
 import { META, cloudbaseMeta } from './meta.cloudbase'
 import { ORGS, cloudbaseOrgs } from './orgs.cloudbase'
 import { MEMBERSHIPS, USERS, cloudbasePeople } from './people.cloudbase'
+import { WRITE_COUNTS, cloudbaseWriteCounts } from './write-counts.cloudbase'
 import { insideScope, outsideScope, runTransaction, type Scope } from './scope.cloudbase'
+import type { Cipher } from '../../ports/cipher.port'
+import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
 export type { CloudbaseDb } from './cloudbase-db'
 
@@ -49,21 +52,28 @@ export const COLLECTIONS = [
   INVITATIONS,
   AUDIT,
   MEDIA_CHECKS,
+  WRITE_COUNTS,
 ] as const
 
 export interface CloudbaseStoreOptions {
   /** Prepended to every collection name: lets the live contract suite use its own collections. */
   collectionPrefix?: string
+  /**
+   * Tags and seals the openids of reporters and message recipients (sealed-identity.ts): production
+   * passes the cipher of the checked PHONE_ENCRYPTION_KEY. Without one (the demo seed) the store
+   * refuses to store or read a person's identity.
+   */
+  cipher?: Cipher
 }
 
-function repositories(scope: Scope): Repositories {
+function repositories(scope: Scope, seal: IdentitySeal): Repositories {
   return {
     orgs: cloudbaseOrgs(scope),
     people: cloudbasePeople(scope),
-    cases: cloudbaseCases(scope),
-    messages: cloudbaseMessages(scope),
+    cases: cloudbaseCases(scope, seal),
+    messages: cloudbaseMessages(scope, seal),
     contacts: cloudbaseContacts(scope),
-    credits: cloudbaseCredits(scope),
+    credits: cloudbaseCredits(scope, seal),
     meta: cloudbaseMeta(scope),
     counters: cloudbaseCounters(scope),
     deliberations: cloudbaseDeliberations(scope),
@@ -79,10 +89,13 @@ function repositories(scope: Scope): Repositories {
 export function createCloudbaseStore(db: CloudbaseDb, options: CloudbaseStoreOptions = {}): Store {
   const prefix = options.collectionPrefix ?? ''
   const name = (logical: string) => `${prefix}${logical}`
+  const seal = identitySeal(options.cipher)
+  const outside = outsideScope(db, name)
   return {
-    ...repositories(outsideScope(db, name)),
+    ...repositories(outside, seal),
+    writeCounts: cloudbaseWriteCounts(outside),
     // The SDK's runTransaction, with more retries on conflict: `fn` may run again, as the port says.
-    transaction: (fn) => runTransaction(db, (tx) => fn(repositories(insideScope(db, tx, name)))),
+    transaction: (fn) => runTransaction(db, (tx) => fn(repositories(insideScope(db, tx, name), seal))),
     close: async () => {},
   }
 }

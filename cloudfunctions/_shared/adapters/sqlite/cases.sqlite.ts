@@ -1,10 +1,15 @@
-/** Cases and their timelines on SQLite. The state is a JSON document; what queries filter on is a column. */
+/**
+ * Cases and their timelines on SQLite. The state is a JSON document; what queries filter on is a
+ * column. The reporter is stored only tagged and sealed (sealed-identity.ts): `reporter_tag` finds her
+ * cases, the documents hold her openid encrypted.
+ */
 import type Database from 'better-sqlite3'
 import { LEVELS, type CaseStatus } from '../../../../types/enums'
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import { nextDue } from '../../domain/case.timers'
 import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
+import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 interface CaseRow {
   id: string
@@ -13,27 +18,27 @@ interface CaseRow {
 }
 
 /** The columns a case row holds, from its state (exported for the bench's bulk loader: identical rows). */
-export const columns = (state: CaseState) => ({
+export const columns = (state: CaseState, seal: IdentitySeal) => ({
   id: state.id,
   status: state.status,
   holderOrgId: state.holderOrgId,
-  reporterOpenid: state.reporter.openid,
+  reporterTag: seal.person(state.reporter.openid),
   dueAt: nextDue(state)?.at ?? null,
   updatedAt: state.updatedAt,
-  state: JSON.stringify(state),
+  state: JSON.stringify(sealCase(seal, state)),
 })
 
-export function sqliteCases(db: Database.Database): CaseRepository {
+export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepository {
   const stmt = {
     get: db.prepare<[string], CaseRow>('SELECT id, version, state FROM cases WHERE id = ?'),
     timeline: db.prepare<[string], { event: string }>('SELECT event FROM case_events WHERE case_id = ? ORDER BY seq'),
     insert: db.prepare(
-      `INSERT INTO cases (id, version, status, holder_org_id, reporter_openid, client_request_id, due_at, updated_at, state)
-       VALUES (@id, 1, @status, @holderOrgId, @reporterOpenid, @clientRequestId, @dueAt, @updatedAt, @state)
+      `INSERT INTO cases (id, version, status, holder_org_id, reporter_tag, client_request_id, due_at, updated_at, state)
+       VALUES (@id, 1, @status, @holderOrgId, @reporterTag, @clientRequestId, @dueAt, @updatedAt, @state)
        ON CONFLICT DO NOTHING`,
     ),
     byRequest: db.prepare<[string, string], { id: string }>(
-      'SELECT id FROM cases WHERE reporter_openid = ? AND client_request_id = ?',
+      'SELECT id FROM cases WHERE reporter_tag = ? AND client_request_id = ?',
     ),
     update: db.prepare(
       `UPDATE cases SET version = version + 1, status = @status, holder_org_id = @holderOrgId, due_at = @dueAt,
@@ -50,7 +55,7 @@ export function sqliteCases(db: Database.Database): CaseRepository {
          AND (due_at > ? OR (due_at = ? AND id > ?)) ORDER BY due_at, id LIMIT ?`,
     ),
     reportedBy: db.prepare<[string, number], { state: string }>(
-      'SELECT state FROM cases WHERE reporter_openid = ? ORDER BY updated_at DESC LIMIT ?',
+      'SELECT state FROM cases WHERE reporter_tag = ? ORDER BY updated_at DESC LIMIT ?',
     ),
     indexChain: db.prepare('INSERT OR IGNORE INTO case_orgs (org_id, submitted_at, case_id) VALUES (?, ?, ?)'),
     // Open bounds are '' and a string above any instant, so one statement serves every filter.
@@ -62,31 +67,35 @@ export function sqliteCases(db: Database.Database): CaseRepository {
     ),
   }
 
-  const append = (caseId: string, events: CaseEvent[]) => {
-    let seq = stmt.lastSeq.get(caseId)?.seq ?? 0
-    for (const event of events) stmt.appendEvent.run(caseId, ++seq, event.type, event.at, JSON.stringify(event))
+  const append = (state: CaseState, events: CaseEvent[]) => {
+    let seq = stmt.lastSeq.get(state.id)?.seq ?? 0
+    for (const event of events) {
+      stmt.appendEvent.run(state.id, ++seq, event.type, event.at, JSON.stringify(sealEvent(seal, event, state.reporter.openid)))
+    }
   }
+  const toState = (row: { state: string }) => openCase(seal, JSON.parse(row.state) as Record<string, unknown>)
 
   return {
     get: async (id) => {
       const row = stmt.get.get(id)
-      return row ? { state: JSON.parse(row.state) as CaseState, version: row.version } : null
+      return row ? { state: toState(row), version: row.version } : null
     },
-    byRequest: async (openid, clientRequestId) => stmt.byRequest.get(openid, clientRequestId)?.id ?? null,
-    timeline: async (id) => stmt.timeline.all(id).map((row) => JSON.parse(row.event) as CaseEvent),
+    byRequest: async (openid, clientRequestId) => stmt.byRequest.get(seal.person(openid), clientRequestId)?.id ?? null,
+    timeline: async (id) => stmt.timeline.all(id).map((row) => openEvent(seal, JSON.parse(row.event) as Record<string, unknown>)),
     create: async (state, events, clientRequestId) => {
-      const inserted = stmt.insert.run({ ...columns(state), clientRequestId: clientRequestId ?? null }).changes === 1
+      const row = columns(state, seal)
+      const inserted = stmt.insert.run({ ...row, clientRequestId: clientRequestId ?? null }).changes === 1
       if (inserted) {
-        append(state.id, events)
+        append(state, events)
         for (const level of LEVELS) stmt.indexChain.run(state.chain[level], state.submittedAt, state.id)
         return { created: true, id: state.id }
       }
-      const existing = clientRequestId ? stmt.byRequest.get(state.reporter.openid, clientRequestId) : undefined
+      const existing = clientRequestId ? stmt.byRequest.get(row.reporterTag, clientRequestId) : undefined
       return { created: false, id: existing?.id ?? state.id }
     },
     update: async (state, expectedVersion, events) => {
-      if (stmt.update.run({ ...columns(state), expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
-      append(state.id, events)
+      if (stmt.update.run({ ...columns(state, seal), expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
+      append(state, events)
     },
     due: async (now, limit, after) =>
       (after ? stmt.dueAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.due.all(now, limit)).map(
@@ -101,12 +110,12 @@ export function sqliteCases(db: Database.Database): CaseRepository {
           `SELECT state FROM cases WHERE holder_org_id IN (${orgMarks}) ${statusFilter} ORDER BY updated_at DESC LIMIT ?`,
         )
         .all(...orgIds, ...(statuses ?? []), limit) as { state: string }[]
-      return rows.map((row) => JSON.parse(row.state) as CaseState)
+      return rows.map(toState)
     },
-    reportedBy: async (openid, limit) => stmt.reportedBy.all(openid, limit).map((row) => JSON.parse(row.state) as CaseState),
+    reportedBy: async (openid, limit) => stmt.reportedBy.all(seal.person(openid), limit).map(toState),
     inSubtree: async (orgId, limit, after?: SubtreeCursor, range?: SubmittedRange) =>
       stmt.inSubtree
         .all(orgId, range?.from ?? '', range?.to ?? '\uffff', after?.submittedAt ?? '', after?.id ?? '', limit)
-        .map((row) => JSON.parse(row.state) as CaseState),
+        .map(toState),
   }
 }

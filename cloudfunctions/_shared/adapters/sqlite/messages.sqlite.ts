@@ -1,12 +1,17 @@
-/** Messages (outbox rows and message-centre entries) on SQLite. */
+/**
+ * Messages (outbox rows and message-centre entries) on SQLite. The recipient is stored tagged
+ * (`recipient_tag`, her message centre) and sealed in the document (delivery), the dedupe key (it names
+ * her) only as its tag: sealed-identity.ts.
+ */
 import type Database from 'better-sqlite3'
 import type { MessageRecord, MessageRepository } from '../../ports/store.port'
+import { openMessage, sealMessage, type IdentitySeal } from '../sealed-identity'
 
-export function sqliteMessages(db: Database.Database): MessageRepository {
+export function sqliteMessages(db: Database.Database, seal: IdentitySeal): MessageRepository {
   const stmt = {
     insert: db.prepare(
-      `INSERT INTO messages (id, dedupe_key, openid, status, next_attempt_at, created_at, doc)
-       VALUES (@id, @dedupeKey, @openid, @status, @nextAttemptAt, @createdAt, @doc) ON CONFLICT DO NOTHING`,
+      `INSERT INTO messages (id, dedupe_key, recipient_tag, status, next_attempt_at, created_at, doc)
+       VALUES (@id, @dedupeKey, @recipientTag, @status, @nextAttemptAt, @createdAt, @doc) ON CONFLICT DO NOTHING`,
     ),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM messages WHERE id = ?'),
     duePending: db.prepare<[string, number], { doc: string }>(
@@ -14,18 +19,28 @@ export function sqliteMessages(db: Database.Database): MessageRepository {
     ),
     put: db.prepare('UPDATE messages SET status = @status, next_attempt_at = @nextAttemptAt, doc = @doc WHERE id = @id'),
     forRecipient: db.prepare<[string, number], { doc: string }>(
-      'SELECT doc FROM messages WHERE openid = ? ORDER BY created_at DESC, id DESC LIMIT ?',
+      'SELECT doc FROM messages WHERE recipient_tag = ? ORDER BY created_at DESC, id DESC LIMIT ?',
     ),
     all: db.prepare<[number], { doc: string }>('SELECT doc FROM messages ORDER BY created_at, id LIMIT ?'),
   }
-  const parse = (row: { doc: string }) => JSON.parse(row.doc) as MessageRecord
-  const params = (message: MessageRecord) => ({ ...message, doc: JSON.stringify(message) })
+  const parse = (row: { doc: string }) => openMessage(seal, JSON.parse(row.doc) as Record<string, unknown>)
+  const stored = (message: MessageRecord) => JSON.stringify(sealMessage(seal, message))
 
   return {
     add: async (messages) => {
-      let stored = 0
-      for (const message of messages) stored += stmt.insert.run(params(message)).changes
-      return stored
+      let count = 0
+      for (const message of messages) {
+        count += stmt.insert.run({
+          id: message.id,
+          dedupeKey: seal.messageKey(message.dedupeKey),
+          recipientTag: seal.person(message.openid),
+          status: message.status,
+          nextAttemptAt: message.nextAttemptAt,
+          createdAt: message.createdAt,
+          doc: stored(message),
+        }).changes
+      }
+      return count
     },
     get: async (id) => {
       const row = stmt.get.get(id)
@@ -38,9 +53,10 @@ export function sqliteMessages(db: Database.Database): MessageRepository {
       if (!row) return
       // An absent optional field is undefined here, so JSON drops the stored one: replaced, not merged.
       const { status, attempts, nextAttemptAt, sentAt, readAt, lastError } = message
-      stmt.put.run(params({ ...parse(row), status, attempts, nextAttemptAt, sentAt, readAt, lastError }))
+      const next = { ...parse(row), status, attempts, nextAttemptAt, sentAt, readAt, lastError }
+      stmt.put.run({ id: message.id, status, nextAttemptAt, doc: stored(next) })
     },
-    forRecipient: async (openid, limit) => stmt.forRecipient.all(openid, limit).map(parse),
+    forRecipient: async (openid, limit) => stmt.forRecipient.all(seal.person(openid), limit).map(parse),
     all: async (limit) => stmt.all.all(limit).map(parse),
   }
 }

@@ -2,10 +2,68 @@
  * Versioned schema. A migration is appended, never edited: a database on a phone-less village
  * laptop may be years old. `PRAGMA user_version` records the last one applied.
  */
+import type Database from 'better-sqlite3'
+import type { CaseEvent } from '../../domain/case.events'
+import type { CaseState } from '../../domain/case.state'
+import type { MessageRecord } from '../../ports/store.port'
+import { reporterTagOf, sealCase, sealEvent, sealMessage, type IdentitySeal } from '../sealed-identity'
+
 export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * Rows SQL cannot rewrite (they need the cipher), run after `sql` in the same transaction. The
+   * database runs with secure_delete on meanwhile and is checkpointed after, so what it overwrote
+   * leaves no copy in free pages or the WAL.
+   */
+  rewrite?: (db: Database.Database, seal: IdentitySeal) => void
+}
+
+type Json = Record<string, unknown>
+
+/** Migration 10: every stored openid of a reporter or a message recipient sealed; addresses encrypted. */
+function sealIdentities(db: Database.Database, seal: IdentitySeal): void {
+  const cases = db.prepare<[], { id: string; state: string }>('SELECT id, state FROM cases').all()
+  const events = db.prepare<[string], { seq: number; event: string }>('SELECT seq, event FROM case_events WHERE case_id = ?')
+  const putCase = db.prepare('UPDATE cases SET reporter_tag = ?, state = ? WHERE id = ?')
+  const putEvent = db.prepare('UPDATE case_events SET event = ? WHERE case_id = ? AND seq = ?')
+  for (const row of cases) {
+    const state = JSON.parse(row.state) as Json
+    const reporter = state.reporter as { openid?: string }
+    if (typeof reporter.openid !== 'string') continue // already sealed
+    putCase.run(reporterTagOf(seal, state), JSON.stringify(sealCase(seal, state as unknown as CaseState)), row.id)
+    for (const e of events.all(row.id)) {
+      const event = JSON.parse(e.event) as CaseEvent
+      putEvent.run(JSON.stringify(sealEvent(seal, event, reporter.openid)), row.id, e.seq)
+    }
+  }
+
+  const putMessage = db.prepare('UPDATE messages SET dedupe_key = ?, recipient_tag = ?, doc = ? WHERE id = ?')
+  for (const row of db.prepare<[], { id: string; doc: string }>('SELECT id, doc FROM messages').all()) {
+    const message = JSON.parse(row.doc) as MessageRecord & { sealed?: string }
+    if (message.sealed !== undefined) continue
+    putMessage.run(seal.messageKey(message.dedupeKey), seal.person(message.openid), JSON.stringify(sealMessage(seal, message)), row.id)
+  }
+
+  const retag = db.prepare('UPDATE credits SET person_tag = ? WHERE person_tag = ?')
+  for (const { person_tag: openid } of db.prepare<[], { person_tag: string }>('SELECT DISTINCT person_tag FROM credits').all()) {
+    if (!openid.startsWith('t1.')) retag.run(seal.person(openid), openid)
+  }
+
+  const putContact = db.prepare('UPDATE contacts SET doc = ? WHERE case_id = ?')
+  for (const row of db.prepare<[], { case_id: string; doc: string }>('SELECT case_id, doc FROM contacts').all()) {
+    const { address, ...contact } = JSON.parse(row.doc) as Json
+    if (typeof address === 'string') putContact.run(JSON.stringify({ ...contact, addressCipher: seal.seal(address) }), row.case_id)
+  }
+
+  // A named reporter's own acts were logged with her openid; the log never showed it (only staff are
+  // named), and now never stores it.
+  const putAudit = db.prepare('UPDATE audit SET doc = ? WHERE id = ?')
+  for (const row of db.prepare<[], { id: string; doc: string }>('SELECT id, doc FROM audit').all()) {
+    const entry = JSON.parse(row.doc) as Json
+    if (entry.actorRole === 'resident' && entry.actorOpenid) putAudit.run(JSON.stringify({ ...entry, actorOpenid: null }), row.id)
+  }
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -222,6 +280,28 @@ export const MIGRATIONS: Migration[] = [
         doc TEXT NOT NULL
       );
       CREATE INDEX media_checks_by_case ON media_checks(case_id, trace_id);
+    `,
+  },
+  {
+    version: 10,
+    name: 'a reporter unlinkable at rest: openids tagged and sealed (cases, events, messages, credits), addresses encrypted',
+    sql: `
+      ALTER TABLE cases RENAME COLUMN reporter_openid TO reporter_tag;
+      ALTER TABLE messages RENAME COLUMN openid TO recipient_tag;
+      ALTER TABLE credits RENAME COLUMN openid TO person_tag;
+    `,
+    rewrite: sealIdentities,
+  },
+  {
+    version: 11,
+    name: 'the write limit, counted per window across hosts (key: a keyed tag of person and function)',
+    sql: `
+      CREATE TABLE write_counts (
+        window_start TEXT NOT NULL,
+        key TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (window_start, key)
+      ) WITHOUT ROWID;
     `,
   },
 ]

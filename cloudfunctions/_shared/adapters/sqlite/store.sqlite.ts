@@ -23,18 +23,30 @@ import { sqliteCouncilGroups } from './council-groups.sqlite'
 import { sqliteInvitations } from './invitations.sqlite'
 import { sqliteAudit } from './audit.sqlite'
 import { sqliteMediaChecks } from './media-checks.sqlite'
+import { sqliteWriteCounts } from './write-counts.sqlite'
+import type { Cipher } from '../../ports/cipher.port'
+import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
 type Db = Database.Database
 
-export function migrate(db: Db): void {
+export function migrate(db: Db, seal: IdentitySeal): void {
   const current = db.pragma('user_version', { simple: true }) as number
   // In version order whatever the array order: migrations are appended by more than one hand.
-  for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue
+  const pending = [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((m) => m.version > current)
+  const rewrites = pending.some((m) => m.rewrite)
+  // A rewrite replaces personal data: zero what it frees, so no old copy stays in the file.
+  if (rewrites) db.pragma('secure_delete = ON')
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql)
+      migration.rewrite?.(db, seal)
       db.pragma(`user_version = ${migration.version}`)
     })()
+  }
+  if (rewrites) {
+    // …nor in the WAL: its frames of the old pages are written back and the log emptied.
+    if (db.pragma('journal_mode', { simple: true }) === 'wal') db.pragma('wal_checkpoint(TRUNCATE)')
+    db.pragma('secure_delete = OFF')
   }
 }
 
@@ -52,7 +64,7 @@ const toOrg = (row: OrgRow): OrgRecord => ({
 })
 
 /** Repositories that run straight on the connection: the caller holds the lock. */
-function repositories(db: Db): Repositories {
+function repositories(db: Db, seal: IdentitySeal): Repositories {
   const stmt = {
     org: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE id = ?'),
     children: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE parent_id = ? ORDER BY id'),
@@ -91,10 +103,10 @@ function repositories(db: Db): Repositories {
   })
 
   return {
-    cases: sqliteCases(db),
-    messages: sqliteMessages(db),
+    cases: sqliteCases(db, seal),
+    messages: sqliteMessages(db, seal),
     contacts: sqliteContacts(db),
-    credits: sqliteCredits(db),
+    credits: sqliteCredits(db, seal),
     counters: sqliteCounters(db),
     deliberations: sqliteDeliberations(db),
     ballots: sqliteBallots(db),
@@ -177,8 +189,11 @@ function locked(repos: Repositories, lock: Pick<SqliteLock, 'run'>): Repositorie
 /**
  * Opens (and migrates) the database at `file`; `:memory:` for a throwaway one. WAL keeps readers
  * and the writer apart; synchronous=NORMAL in WAL mode loses nothing when the process is killed.
+ * `cipher` tags and seals the openids of reporters and message recipients (sealed-identity.ts): a
+ * store opened without one serves everything else and refuses to store or read a person's identity.
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, cipher?: Cipher): Store {
+  const seal = identitySeal(cipher)
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
@@ -191,7 +206,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma('temp_store = MEMORY')
   db.pragma('cache_size = -65536')
   db.pragma('wal_autocheckpoint = 10000')
-  migrate(db)
+  migrate(db, seal)
 
   const lock = new SqliteLock()
   // Calls made inside a batch (store.batch) run in it: the batch already holds the lock. The scope
@@ -203,11 +218,19 @@ export function openSqliteStore(file: string): Store {
   // A batch's transactions run one after another, each a savepoint of the batch's transaction.
   const savepointLock = new SqliteLock()
   let savepoints = 0
-  const inside = repositories(db)
+  const inside = repositories(db, seal)
   const outside = locked(inside, guard)
+
+  const writeCounts = sqliteWriteCounts(db)
 
   return {
     ...outside,
+    // Under the lock like every call outside a transaction: on the one connection, a statement run
+    // while another request's transaction is open would become part of it.
+    writeCounts: {
+      take: (...args) => guard.run(() => writeCounts.take(...args)),
+      forgetBefore: (...args) => guard.run(() => writeCounts.forgetBefore(...args)),
+    },
     transaction: (fn) => {
       if (inBatch()) {
         return savepointLock.run(async () => {
