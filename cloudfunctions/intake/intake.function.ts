@@ -65,21 +65,24 @@ const checkedReport = (state: CaseState) => ({ caseId: state.id, photos: state.p
  * limit, so a resend gets its case back whatever the limits say now; submit asks again, for a first
  * send that finished while this one waited. It starts the photo checks the first send may have left.
  */
+/** What a report's sender is answered, first time or resent: where it is and its deadlines. */
+const submitted = (state: CaseState, created: boolean) => ({
+  caseId: state.id,
+  status: 'pending' as const,
+  level: 'village' as const,
+  holderOrgId: state.chain.village,
+  acceptBy: state.acceptBy,
+  resolveBy: state.resolveBy,
+  created,
+})
+
 async function resentReport(ctx: ActionContext, input: { clientRequestId: string }) {
   const { deps, openid } = ctx
   const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
   const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
   if (!previous) return null
   await startPhotoChecks(deps, checkedReport(previous), ctx)
-  return {
-    caseId: previous.id,
-    status: 'pending' as const,
-    level: 'village' as const,
-    holderOrgId: previous.chain.village,
-    acceptBy: previous.acceptBy,
-    resolveBy: previous.resolveBy,
-    created: false,
-  }
+  return submitted(previous, false)
 }
 
 export const intakeFunction = defineFunction('intake', {
@@ -145,15 +148,7 @@ export const intakeFunction = defineFunction('intake', {
     if (!saved) throw notFound('没有找到这条反映')
     // The report is saved whatever happens to its photos' checks (a failure to start one is logged).
     await startPhotoChecks(deps, checkedReport(saved), ctx)
-    return {
-      caseId: saved.id,
-      status: 'pending' as const,
-      level: 'village' as const,
-      holderOrgId: saved.chain.village,
-      acceptBy: saved.acceptBy,
-      resolveBy: saved.resolveBy,
-      created: stored.created,
-    }
+    return submitted(saved, stored.created)
   },
 
   photoFolder: async ({ deps, openid }) => ({ folder: deps.files.uploadFolder(openid) }),

@@ -1,6 +1,6 @@
 /**
  * The deliberation flow on the CloudBase adapter, against the emulator (the real node-sdk over signed
- * HTTP, tests/emulator/emulator.fixture.ts). It proves what the SQLite run cannot: no where() inside a
+ * HTTP, tests/emulator/cloud.emulator.fixture.ts). It proves what the SQLite run cannot: no where() inside a
  * transaction anywhere on the path (vote, comment, close with the case, reminder), every query named
  * by an index, and exact counts when ballots race on one document and are retried on conflict.
  */
@@ -15,9 +15,7 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { countBallots } from '../../cloudfunctions/_shared/domain'
 import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
-import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
-import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
-import { freshDataDir, removeDataDir, sdkApp, startTestEmulator, testFunction } from './emulator.fixture'
+import { useEmulatorDatabase } from './emulator.fixture'
 import { aReport, CONVENER, MEMBER, RESIDENT, VILLAGE } from '../support/demo'
 import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
 
@@ -25,28 +23,15 @@ const deliberation = deliberationFunction as FunctionDef
 const intake = intakeFunction as FunctionDef
 const MEMBERS = [MEMBER, 'demo-member-zhang', 'demo-member-liu', 'demo-member-chen', 'demo-member-yang']
 
-let dataDir: string
-let emulator: CloudEmulator
-let db: CloudbaseDb
-beforeAll(async () => {
-  dataDir = freshDataDir()
-  emulator = await startTestEmulator({ dataDir })
-  const fn = testFunction('deliberation')
-  emulator.registerFunction(fn)
-  db = sdkApp(emulator, fn).database() as CloudbaseDb
-})
-afterAll(async () => {
-  await emulator.close()
-  removeDataDir(dataDir)
-})
+const cloud = useEmulatorDatabase('deliberation')
 
 let deps: TestDeps
 beforeEach(async () => {
   const local = await demoDeps()
   await local.store.close()
-  emulator.database.reset()
-  emulator.database.provision(manifest)
-  const store = createCloudbaseStore(db, { cipher: aesGcmCipher(DEV_KEY) })
+  cloud.emulator.database.reset()
+  cloud.emulator.database.provision(manifest)
+  const store = createCloudbaseStore(cloud.db, { cipher: aesGcmCipher(DEV_KEY) })
   await seedDemoProvince(store)
   deps = { ...local, store }
 })

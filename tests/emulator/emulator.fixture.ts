@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startCloudEmulator, type CloudEmulator, type CloudEmulatorOptions } from '../../tools/cloud-emulator/emulator'
 import type { FunctionRegistration } from '../../tools/cloud-emulator/service.types'
+import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
 
 export const ENV_ID = 'emu-test'
 
@@ -80,4 +81,25 @@ export async function rejectionCode(promise: Promise<unknown>): Promise<string> 
     return String((error as { code?: unknown }).code)
   }
   throw new Error('expected a rejection')
+}
+
+/**
+ * One emulator for a test file and the real node-sdk's database on it, signed as one registered
+ * function: started before the file's tests, stopped (and its data removed) after them.
+ */
+export function useEmulatorDatabase(functionName: string): { emulator: CloudEmulator; db: CloudbaseDb } {
+  const handle = {} as { emulator: CloudEmulator; db: CloudbaseDb }
+  let dataDir = ''
+  beforeAll(async () => {
+    dataDir = freshDataDir()
+    handle.emulator = await startTestEmulator({ dataDir })
+    const fn = testFunction(functionName)
+    handle.emulator.registerFunction(fn)
+    handle.db = sdkApp(handle.emulator, fn).database() as CloudbaseDb
+  })
+  afterAll(async () => {
+    await handle.emulator?.close()
+    removeDataDir(dataDir)
+  })
+  return handle
 }

@@ -9,47 +9,30 @@
  * model"); the live suite (tests/contract/store.cloudbase-live.test.ts) is for those.
  */
 import { COLLECTIONS, createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
-import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
 import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
-import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
 import { storeContract } from '../contract/store.contract'
 import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
-import { freshDataDir, removeDataDir, sdkApp, startTestEmulator, testFunction } from './emulator.fixture'
+import { useEmulatorDatabase } from './emulator.fixture'
 
-let dataDir: string
-let emulator: CloudEmulator
-let db: CloudbaseDb
-
-beforeAll(async () => {
-  dataDir = freshDataDir()
-  emulator = await startTestEmulator({ dataDir })
-  const fn = testFunction('store-contract')
-  emulator.registerFunction(fn)
-  db = sdkApp(emulator, fn).database() as CloudbaseDb
-})
-
-afterAll(async () => {
-  await emulator.close()
-  removeDataDir(dataDir)
-})
+const cloud = useEmulatorDatabase('store-contract')
 
 storeContract('CloudBase (emulator: the real node-sdk over HTTP)', async () => {
   // One server for the file; a fresh, provisioned environment per test.
-  emulator.database.reset()
-  emulator.database.provision(manifest)
-  return createCloudbaseStore(db, { cipher: aesGcmCipher(DEV_KEY) })
+  cloud.emulator.database.reset()
+  cloud.emulator.database.provision(manifest)
+  return createCloudbaseStore(cloud.db, { cipher: aesGcmCipher(DEV_KEY) })
 },
   // Every document of every collection, as the emulator's database holds it.
-  async () => JSON.stringify(COLLECTIONS.map((name) => emulator.database.find(name))),
+  async () => JSON.stringify(COLLECTIONS.map((name) => cloud.emulator.database.find(name))),
 )
 
 afterEach(() => {
   // Every transaction the adapter began was committed or rolled back.
-  expect(emulator.database.openTransactions()).toBe(0)
+  expect(cloud.emulator.database.openTransactions()).toBe(0)
 })
 
 test('the manifest provisions exactly the collections the adapter uses', () => {
-  emulator.database.reset()
-  emulator.database.provision(manifest)
-  expect(emulator.database.collections().sort()).toEqual([...COLLECTIONS].sort())
+  cloud.emulator.database.reset()
+  cloud.emulator.database.provision(manifest)
+  expect(cloud.emulator.database.collections().sort()).toEqual([...COLLECTIONS].sort())
 })
