@@ -1,4 +1,4 @@
-/** The layer rules of DESIGN.md §2, checked on every `npm test` instead of remembered. */
+/** The layer rules (docs/ARCHITECTURE.md "Layer rules, and why"), checked on every `npm test`. */
 module.exports = {
   forbidden: [
     {

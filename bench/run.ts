@@ -1,7 +1,8 @@
 /**
- * `npm run bench` (issue 9): builds a province-sized dataset on the embedded store and prints each
- * figure as a line `name: value unit`, the names of docs/benchmarks.md. Ratios are measured side by
- * side in this one run: the machine is shared and noisy, never compare with another run's number.
+ * `npm run bench` (docs/benchmarks.md): builds a province-sized dataset on the embedded store and
+ * prints each figure as a line `name: value unit`, the names of docs/benchmarks.md. Ratios are measured
+ * side by side in this one run: the machine is shared and noisy, never compare with another run's
+ * number.
  *
  * QUICK=1 runs everything at 1/100 of the size in under a minute; `npm test` runs it so the bench
  * never rots. It asserts no time: only that every figure printed and that crash_safety is 0 / 0 (and

@@ -16,7 +16,7 @@ import type { Deps } from '../cloudfunctions/_shared/handler/deps'
 import type { Messenger } from '../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../cloudfunctions/_shared/notify/templates'
 import { localGroupResolver } from '../cloudfunctions/_shared/adapters/local-group.resolver'
-import { defaultWriteLimiter } from '../cloudfunctions/_shared/adapters/window-rate-limiter'
+import { defaultWriteLimiter } from '../cloudfunctions/_shared/adapters/write-limiter'
 import type { ProvinceShape } from './dataset'
 
 export const QUICK = process.env.QUICK === '1'
@@ -58,7 +58,7 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
-/** Prints a figure as the issue names it: `name: value unit`. */
+/** Prints a figure as docs/benchmarks.md names it: `name: value unit`. */
 export function figure(name: string, value: number | string, unit = ''): string {
   const shown = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1)) : value
   const line = `${name}: ${shown}${unit ? ` ${unit}` : ''}`

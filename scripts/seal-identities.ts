@@ -1,8 +1,9 @@
 /**
- * One-off, after deploying the functions that seal identities (issue 15): rewrites the CloudBase
- * documents written before, so no reporter's or message recipient's openid and no address stays in
- * plain text (cloudfunctions/_shared/adapters/cloudbase/seal-identities.migration.ts). Safe to run
- * again, and while the functions serve.
+ * One-off, after deploying the functions that seal identities (docs/security.md, "What is kept at
+ * rest"): rewrites the CloudBase documents written before, so no reporter's or message recipient's
+ * openid and no address stays in plain text
+ * (cloudfunctions/_shared/adapters/cloudbase/seal-identities.migration.ts). Safe to run again, and
+ * while the functions serve.
  *
  *   TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… TCB_ENV_ID=… \
  *   PHONE_ENCRYPTION_KEY='<the functions' own key, exactly>' npx tsx scripts/seal-identities.ts

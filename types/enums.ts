@@ -1,5 +1,5 @@
 /**
- * The shared vocabulary of the product (DESIGN.md §3). Values are the wire format and the database
+ * The shared vocabulary of the product (docs/RULES.md). Values are the wire format and the database
  * format; Chinese labels are here too so the app and the messages agree on one wording.
  */
 import { z } from 'zod'
@@ -55,7 +55,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   labor_social: '劳动和社会保障权益',
   other: '其他',
 }
-/** Categories whose details stay with the convener and cadres of the holding org (DESIGN.md §3). */
+/** Categories whose private text is redacted for ordinary council members (docs/RULES.md "Privacy"). */
 export const SENSITIVE_CATEGORIES: readonly Category[] = ['personal', 'property', 'marriage_family']
 
 export const CASE_STATUSES = ['pending', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const

@@ -41,7 +41,10 @@ export interface OrgRef {
   level: Level
 }
 
-/** DESIGN.md §5 stats.overview. Counts are whole numbers; rates are 0..1, null when nothing to measure. */
+/**
+ * stats.overview's figures (docs/RULES.md "Statistics"). Counts are whole numbers; rates are 0..1,
+ * null when nothing to measure.
+ */
 export interface StatsFigures {
   cases: {
     /** Every case submitted in the subtree, whatever happened to it since. */

@@ -1,7 +1,7 @@
 /**
- * The local host's HTTP surface (DESIGN.md §4), fixed because tests outside the project use it:
- * `POST /api/<function>`, the `/__dev/*` routes, and the H5 app for everything else. The same surface
- * serves both hosts: what answers it is a HostBackend (host-backend.ts).
+ * The local host's HTTP surface (README.md "Trying it"), fixed because tests outside the project use
+ * it: `POST /api/<function>`, the `/__dev/*` routes, and the H5 app for everything else. The same
+ * surface serves both hosts: what answers it is a HostBackend (host-backend.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { fail } from '../../types/envelope'

@@ -4,7 +4,8 @@
  * the limit for a chunked body (reading stops there). The caller then answers 413 with
  * `connection: close` (http-server.ts): the answer goes out while the client may still be sending, and
  * the connection closes after it instead of waiting for, or cutting off, the rest. Reading on to the
- * end before answering, as before, cost a client sending 10 MB a reset and no answer (issue 15).
+ * end before answering, as before, cost a client sending 10 MB a reset and no answer (docs/security.md,
+ * "Abuse and failures": the 413 before the connection closes).
  */
 import type { IncomingMessage } from 'node:http'
 

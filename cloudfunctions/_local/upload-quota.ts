@@ -1,6 +1,7 @@
 /**
  * How many photos, and how many bytes of them, one person may upload to a host in an hour. Without
- * it one client filled the disk as fast as it could send (12 × 5 MB in 420 ms, issue 15).
+ * it one client filled the disk as fast as it could send (12 × 5 MB in 420 ms; docs/security.md,
+ * "Photos").
  *
  * The defaults, 30 photos or 60 MB an hour, whichever comes first: a report holds at most 9 photos
  * (PHOTOS_MAX in types/), the form uploads each as soon as it is picked (removing and picking again

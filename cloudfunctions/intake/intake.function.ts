@@ -59,12 +59,6 @@ async function villageChain(ctx: ActionContext, villageId: string) {
 
 const checkedReport = (state: CaseState) => ({ caseId: state.id, photos: state.photos, reporterOpenid: state.reporter.openid })
 
-/**
- * The answer to a resend of a report already received (its clientRequestId is the idempotency key):
- * its case, `created: false`; null for a report never received. The handler asks before the write
- * limit, so a resend gets its case back whatever the limits say now; submit asks again, for a first
- * send that finished while this one waited. It starts the photo checks the first send may have left.
- */
 /** What a report's sender is answered, first time or resent: where it is and its deadlines. */
 const submitted = (state: CaseState, created: boolean) => ({
   caseId: state.id,
@@ -76,6 +70,12 @@ const submitted = (state: CaseState, created: boolean) => ({
   created,
 })
 
+/**
+ * The answer to a resend of a report already received (its clientRequestId is the idempotency key):
+ * its case, `created: false`; null for a report never received. The handler asks before the write
+ * limit, so a resend gets its case back whatever the limits say now; submit asks again, for a first
+ * send that finished while this one waited. It starts the photo checks the first send may have left.
+ */
 async function resentReport(ctx: ActionContext, input: { clientRequestId: string }) {
   const { deps, openid } = ctx
   const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)

@@ -1,8 +1,9 @@
 /**
- * Issue 15: a reporter is unlinkable from the data at rest. The port takes and gives openids as it
- * always did, and every adapter stores them only tagged and sealed (adapters/sealed-identity.ts): here
- * the round trip through every method that takes a person, then — where the adapter's test can read
- * what it stored (`stored`: every byte or document it keeps) — that none of it holds the openid.
+ * A reporter is unlinkable from the data at rest (docs/security.md, "What is kept at rest"). The port
+ * takes and gives openids as it always did, and every adapter stores them only tagged and sealed
+ * (adapters/sealed-identity.ts): here the round trip through every method that takes a person, then —
+ * where the adapter's test can read what it stored (`stored`: every byte or document it keeps) — that
+ * none of it holds the openid.
  */
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
 import { T0, aPerson, hoursAfter, holderOf, step } from '../unit/domain/case.builders'

@@ -1,6 +1,6 @@
 /**
  * Transactions across repositories: what the case service relies on when it saves a case with its
- * messages (DESIGN: load, decide, save in one transaction with the outbox rows).
+ * messages (docs/ARCHITECTURE.md: load, decide, save in one transaction with the outbox rows).
  */
 import { VersionConflict, type Store } from '../../cloudfunctions/_shared/ports/store.port'
 import { REPORTER, T0, holderOf, hoursAfter, step } from '../unit/domain/case.builders'

@@ -6,8 +6,8 @@
  *  - through the real wx-server-sdk, in a child process (tools/cloud-emulator/openapi/sdk-loopback.harness.ts):
  *    its generated protobuf classes against ours byte for byte, its own encoder building the requests,
  *    its own decoder and errCode mapping reading the answers, and the production adapters fed what it
- *    returns. The SDK never runs in the jest process (/work/shared/RECIPES.md: without credentials it
- *    can take the process down).
+ *    returns. The SDK never runs in the jest process (without credentials it can take the process
+ *    down: README.md, end of "Deploying to CloudBase").
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

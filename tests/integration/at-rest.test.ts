@@ -1,9 +1,9 @@
 /**
- * Issue 15: a reporter is unlinkable from the data at rest. On each host, two women report — one
- * anonymously, one by name with her phone — both with an address and a photo; both allow progress
- * messages, the village handles both cases, the messages go out, both rate. Then every byte of the
- * host's data folder is read and none of it may hold either woman's openid, the phone or either
- * address.
+ * A reporter is unlinkable from the data at rest (docs/security.md, "What is kept at rest"). On each
+ * host, two women report — one anonymously, one by name with her phone — both with an address and a
+ * photo; both allow progress messages, the village handles both cases, the messages go out, both rate.
+ * Then every byte of the host's data folder is read and none of it may hold either woman's openid, the
+ * phone or either address.
  *
  * What counts as "at rest in our data":
  * - the local host (npm start): everything under DATA_DIR — the SQLite database with its -wal and

@@ -1,5 +1,6 @@
 /**
- * What a security review of the running hosts found (issue 15, items 3, 6, 7, 8), on each host: uploads
+ * What a security review of the running hosts found (docs/security.md: "Photos", "Abuse and failures",
+ * "What the development hosts are not"), on each host: uploads
  * judged by their bytes and held to a quota per person; malformed and oversized requests answered with
  * their 4xx envelope, before the connection closes; the security headers on every response; neither
  * host listening beyond loopback unless told to, and then saying what it trusts.

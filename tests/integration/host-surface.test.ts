@@ -1,5 +1,5 @@
 /**
- * The hosts' fixed HTTP surface (DESIGN.md §4), on each host: the local one (SQLite) and the
+ * The hosts' fixed HTTP surface (README.md "Trying it"), on each host: the local one (SQLite) and the
  * production path (the built bundles on the function runner and the CloudBase emulator).
  */
 import { FIXED_NOW } from '../support/local-host'

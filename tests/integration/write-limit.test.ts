@@ -1,9 +1,9 @@
 /**
- * The write limit and resends (issue 15, items 5 and 9), on the real handlers and SQLite and on the
- * local host over HTTP: a resend of a report already received always gets its case, whatever the limit
- * says, and costs none of it; concurrent first sends of one clientRequestId still make one case; the
- * limit is counted in the store, so two hosts on one data folder share it. The production path (two
- * warm instances of one function): tests/cloud/write-limit.test.ts.
+ * The write limit and resends (docs/security.md, "Abuse and failures"), on the real handlers and SQLite
+ * and on the local host over HTTP: a resend of a report already received always gets its case, whatever
+ * the limit says, and costs none of it; concurrent first sends of one clientRequestId still make one
+ * case; the limit is counted in the store, so two hosts on one data folder share it. The production
+ * path (two warm instances of one function): tests/cloud/write-limit.test.ts.
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'

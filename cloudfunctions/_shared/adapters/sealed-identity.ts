@@ -1,5 +1,6 @@
 /**
- * How a person's openid is kept at rest by every Store adapter (issue 15): never in plain text.
+ * How a person's openid is kept at rest by every Store adapter (docs/security.md, docs/privacy.md):
+ * never in plain text.
  *
  * The port still takes and gives openids (the domain and the handlers compare them in memory); what
  * an adapter writes holds instead

@@ -6,8 +6,6 @@
  */
 import type { RateLimiter } from '../ports/rate-limiter.port'
 
-// Where the production entry (runtime/cloud-entry.ts) has always imported the write limit from.
-export { defaultWriteLimiter } from './write-limiter'
 
 export class WindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>()

@@ -1,4 +1,7 @@
-/** Every piece of user text goes past the ContentGuard before it is stored (issue 8: abuse). */
+/**
+ * Every piece of user text goes past the ContentGuard before it is stored (docs/RULES.md, "Limits on
+ * abuse").
+ */
 import { contentRejected } from '../handler/app-failure'
 import type { ActionContext } from '../handler/deps'
 

@@ -1,5 +1,5 @@
 /**
- * Who may do what, relative to where: one table (issue 8, "Authorization"). A cell answers
+ * Who may do what, relative to where: one table (docs/RULES.md "Who may do what"). A cell answers
  * (role, action, how the caller's org relates to the target's org) → allowed or not. The rule
  * functions in case.access, deliberation.access, stats.access and invitation.rules read it; the
  * handlers call those, and tests/integration/authorization.matrix.test.ts calls every handler in every

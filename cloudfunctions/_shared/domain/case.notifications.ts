@@ -1,5 +1,5 @@
 /**
- * Who must hear about what happened to a case (DESIGN.md §3 "Feedback"). Pure: it names audiences,
+ * Who must hear about what happened to a case (docs/RULES.md "Feedback"). Pure: it names audiences,
  * the shell resolves them to people. The reporter hears every step of her case; the org that now
  * holds it hears that it arrived; the province hears that it is overdue. Never two messages of one
  * kind to one person for one event.

@@ -1,5 +1,5 @@
 /**
- * The product defaults of a deliberation (DESIGN.md §3 "Deliberation"), in one place. The decider
+ * The product defaults of a deliberation (docs/RULES.md "Deliberation"), in one place. The decider
  * takes a policy as an argument; what a deliberation was opened with (quorum, pass ratio, reminder
  * time) is fixed on it at open, so a later change of policy never moves a running vote's goalposts.
  */

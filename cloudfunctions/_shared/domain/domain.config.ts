@@ -1,5 +1,5 @@
 /**
- * The product defaults of the case lifecycle, in one place (DESIGN.md §3 "Ladder and deadlines").
+ * The product defaults of the case lifecycle, in one place (docs/RULES.md "The ladder and deadlines").
  * The decider takes a policy as an argument so a deployment (or a test) can change the numbers
  * without touching the rules; deadlines already set on a case keep the policy they were set under.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may bring whom in (DESIGN.md §3 roles; issue 8 onboarding). Pure: the caller's bindings, the
+ * Who may bring whom in (docs/RULES.md "Orgs, levels and roles"). Pure: the caller's bindings, the
  * role offered, the target org's level and its path to the root (the org first).
  *
  * Where each role may offer which role is the table's roles.offer* rows (authorization.table.ts):

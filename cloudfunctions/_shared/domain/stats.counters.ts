@@ -11,7 +11,7 @@
  * - What HAPPENED to a case (arrivals at a level, escalations away from it, ratings) is counted per
  *   event, because the state forgets it (a reopening drops the rating that caused it).
  *
- * Decisions (DESIGN.md §5 stats.overview):
+ * Decisions (stats.overview's figures, types/stats.contract.ts; docs/RULES.md "Statistics"):
  * - A reopened-then-re-resolved case counts ONCE, at the level of its final resolution: the reopening
  *   says the earlier resolution did not hold, so it is not a 小事不出村 success. Resolutions therefore
  *   equal the cases now resolved or closed. On-time and hours-to-resolve follow the same resolution.

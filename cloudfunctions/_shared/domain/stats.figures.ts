@@ -1,5 +1,5 @@
 /**
- * From an org's counters to the figures the dashboard shows (DESIGN.md §5 stats.overview). Rates are
+ * From an org's counters to the figures the dashboard shows (types/stats.contract.ts). Rates are
  * 0..1, rounded to 4 places; null when nothing was there to measure (a 0 would claim a bad result).
  */
 import { CASE_STATUSES, CATEGORIES, LEVELS } from '../../../types/enums'

@@ -14,7 +14,7 @@ export interface TemplateSpec {
   fields: { name: string; type: FieldType; holds: TemplateSlot }[]
 }
 
-/** What a field is filled with; message-fields.ts computes each from the message. */
+/** What a field is filled with; fill-template.ts computes each from the message's slots. */
 export type TemplateSlot = 'subject' | 'status' | 'org' | 'time' | 'deadline' | 'note'
 
 export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {

@@ -58,7 +58,7 @@ export function checkConfiguration(env: Environment): ConfigurationCheck {
     problems.push({ variable: 'MINIPROGRAM_STATE', problem: `应为 ${MINIPROGRAM_STATES.join(' / ')} 之一（不设置即 formal）` })
   }
 
-  // Number('30/min') is NaN, which window-rate-limiter.ts would take as "no limit" without a word.
+  // Number('30/min') is NaN, which write-limiter.ts would take as "no limit" without a word.
   const limit = valueOf(env, 'WRITE_LIMIT_PER_MINUTE')
   if (limit !== undefined && !/^\d{1,6}$/.test(limit)) {
     problems.push({ variable: 'WRITE_LIMIT_PER_MINUTE', problem: '应为不小于 0 的整数（0 表示不限制；不设置即 30）' })

@@ -1,4 +1,4 @@
-/** The quorum and pass rules (DESIGN.md §3), as tables. */
+/** The quorum and pass rules (docs/RULES.md "Deliberation"), as tables. */
 import { countBallots, defaultQuorum, moveCounts, tally } from '../../../cloudfunctions/_shared/domain/deliberation.tally'
 import { DEFAULT_DELIBERATION_POLICY } from '../../../cloudfunctions/_shared/domain/deliberation.config'
 

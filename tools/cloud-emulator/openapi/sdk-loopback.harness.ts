@@ -8,7 +8,7 @@
  * node-sdk itself never runs, so nothing reaches the network or needs credentials.
  *
  * Run it as its own process — never inside jest, where a stray SDK call without credentials can take
- * the whole process down (/work/shared/RECIPES.md):
+ * the whole process down (README.md, end of "Deploying to CloudBase"):
  *   node --import tsx tools/cloud-emulator/openapi/sdk-loopback.harness.ts < scenario.json
  * stdin: a Scenario; stdout: one JSON array, a StepResult per step.
  */

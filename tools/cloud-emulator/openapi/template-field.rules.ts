@@ -1,6 +1,6 @@
 /**
  * WeChat's rules for a subscription-message field value, by type (subscribeMessage.send, 参数值内容限制
- * 说明; the same table as /work/shared/RECIPES.md and cloudfunctions/_shared/notify/fit-fields.ts).
+ * 说明; the same table as cloudfunctions/_shared/notify/fit-fields.ts).
  * A value that breaks its rule makes the real API answer 47003. Where the table is vague the check
  * here is the stricter reading, so what passes the emulator should pass WeChat; each such choice is
  * noted on its line and in README.md.

@@ -1,10 +1,11 @@
 /**
- * The one-off CloudBase counterpart of SQLite migration 10 (issue 15): rewrites documents written
- * before identities were sealed, so no reporter's or recipient's openid stays in plain text and every
- * lookup by tag finds them. Run by `npx tsx scripts/seal-identities.ts` (credentials and the
- * production PHONE_ENCRYPTION_KEY from the environment; see that file) once the new functions are
- * deployed. Until it has run, old documents still read back (sealed-identity.ts opens a plain openid as
- * it is) but 我的反映, the resend check, her message centre and her credits do not find them.
+ * The one-off CloudBase counterpart of SQLite migration 10 (docs/security.md, "What is kept at rest"):
+ * rewrites documents written before identities were sealed, so no reporter's or recipient's openid
+ * stays in plain text and every lookup by tag finds them. Run by `npx tsx scripts/seal-identities.ts`
+ * (credentials and the production PHONE_ENCRYPTION_KEY from the environment; see that file) once the
+ * new functions are deployed. Until it has run, old documents still read back (sealed-identity.ts opens
+ * a plain openid as it is) but 我的反映, the resend check, her message centre and her credits do not find
+ * them.
  *
  * Repeatable and resumable: every document is checked and rewritten on its own, in a transaction that
  * re-reads it, so a rerun, a second run at the same time or live functions writing meanwhile change

@@ -2,7 +2,7 @@
  * GroupResolver on WeChat's open data (wx-server-sdk `cloud.getOpenData`): the cloudID the app got
  * resolves to the group's id and a watermark. The two client APIs spell the id differently:
  * wx.getGroupEnterInfo's data is `{ opengid }`, wx.getShareInfo's (with a shareTicket) `{ openGId }`
- * (their documentation; RECIPES "Group chat"), and src/features/council/group-chat.ts sends either's
+ * (each API's documentation), and src/features/council/group-chat.ts sends either's
  * cloudID, so both are read. The app must send the cloudID as a plain string: wrapped in
  * wx.cloud.CloudID at the top level of the call, WeChat would replace it with the data before the
  * contract could check it. A simulated local group id is refused here, so a test shortcut can never
