@@ -1,6 +1,5 @@
 /** Starts the whole system in one process: every function, SQLite, the demo province, the H5 app. */
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { randomIds } from '../_shared/adapters/ids'
 import { openSqliteStore } from '../_shared/adapters/sqlite/store.sqlite'
@@ -10,6 +9,7 @@ import type { AdjustableClock } from '../_shared/adapters/clock'
 import { defaultWriteLimiter } from '../_shared/adapters/write-limiter'
 import { FUNCTIONS } from './functions'
 import { createHostServer } from './http-server'
+import { listen, stopListening } from './host-listen'
 import { checkListenHost } from './listen-guard'
 import { localBackend } from './local-backend'
 import { loadLocalClock } from './local-clock'
@@ -78,23 +78,16 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
     log: deps.log,
   })
-  await new Promise<void>((ready, failed) => {
-    server.once('error', failed)
-    server.listen(options.port, options.host ?? '127.0.0.1', ready)
-  })
-  const { port } = server.address() as AddressInfo
+  const url = await listen(server, options.port, options.host)
 
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     deps,
     messenger,
     clock,
     seeded,
     close: async () => {
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      })
+      await stopListening(server)
       await store.close()
     },
   }

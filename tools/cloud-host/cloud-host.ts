@@ -5,7 +5,6 @@
  * the production store on first start; everything lives under DATA_DIR/cloud.
  */
 import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { provision } from '../../deploy/provision/provision.runner'
 import { emulatorTarget } from '../../deploy/provision/emulator.target'
@@ -13,6 +12,7 @@ import { readManifest } from '../../deploy/provision/index-manifest'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 import { createHostServer } from '../../cloudfunctions/_local/http-server'
+import { listen, stopListening } from '../../cloudfunctions/_local/host-listen'
 import { checkListenHost } from '../../cloudfunctions/_local/listen-guard'
 import { startCloudEmulator, type CloudEmulator } from '../cloud-emulator/emulator'
 import { createOpenApiService, type OpenApiService } from '../cloud-emulator/openapi/openapi.service'
@@ -125,25 +125,18 @@ export async function startCloudHost(options: CloudHostOptions): Promise<Running
     // The app shows photos from the storage's temp URLs, on the emulator's own port.
     imageOrigins: [new URL(emulator.url).origin],
   })
-  await new Promise<void>((ready, failed) => {
-    server.once('error', failed)
-    server.listen(options.port, options.host ?? '127.0.0.1', ready)
-  })
-  const { port } = server.address() as AddressInfo
+  const url = await listen(server, options.port, options.host)
   if (options.timers ?? options.clockBase === undefined) runner.startTimers()
 
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     emulator,
     openapi,
     runner,
     clock,
     seeded,
     close: async () => {
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      })
+      await stopListening(server)
       await runner.close()
       await emulator.close()
     },
