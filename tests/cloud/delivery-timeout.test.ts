@@ -5,6 +5,7 @@
  */
 import { CONVENER, RESIDENT, aReport } from '../support/demo'
 import { startTestCloudHost, type TestCloudHost } from '../support/cloud-host'
+import { dataOf } from '../support/http-client'
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
@@ -14,11 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => host.destroy())
 
-async function call<T>(fn: string, openid: string, body: Record<string, unknown>): Promise<T> {
-  const reply = await host.post<Envelope<T>>(`/api/${fn}`, body, openid)
-  if (!reply.body.ok) throw new Error(`${fn}.${String(body.action)}: ${reply.body.error.message}`)
-  return reply.body.data
-}
+const call = <T>(fn: string, openid: string, body: Record<string, unknown>) => dataOf<T>(host, fn, openid, body)
 
 test('a send with no answer in time is never repeated nor charged twice', async () => {
   const { items } = await call<{ items: { key: string; templateId: string }[] }>('notify', RESIDENT, { action: 'templates' })

@@ -12,6 +12,7 @@ import type { CaseDetail } from '../../types/case.contract'
 import type { MediaCheck, MediaCheckPushEvent } from '../../tools/cloud-emulator/openapi/openapi.types'
 import { startTestCloudHost, type TestCloudHost } from '../support/cloud-host'
 import { aReport, CONVENER, RESIDENT } from '../support/demo'
+import { dataOf } from '../support/http-client'
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
@@ -25,12 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => host.destroy())
 
-async function call<T>(fn: string, openid: string, body: Record<string, unknown>): Promise<T> {
-  const reply = await host.post<Envelope<T>>(`/api/${fn}`, body, openid)
-  expect(reply.status).toBe(200)
-  if (!reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${reply.body.error.code} ${reply.body.error.message}`)
-  return reply.body.data
-}
+const call = <T>(fn: string, openid: string, body: Record<string, unknown>) => dataOf<T>(host, fn, openid, body)
 const caseAs = async (openid: string, caseId: string) => (await call<{ case: CaseDetail }>('intake', openid, { action: 'get', caseId })).case
 
 async function upload(openid: string): Promise<string> {

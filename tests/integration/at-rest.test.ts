@@ -27,6 +27,7 @@ import { join, relative, sep } from 'node:path'
 import { HOST_KINDS, startHost, type SurfaceHost } from '../support/hosts'
 import { CONVENER, aReport } from '../support/demo'
 import type { TemplateInfo } from '../../types/notify.contract'
+import { dataOf } from '../support/http-client'
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
@@ -88,12 +89,7 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     rmSync(host.dataDir, { recursive: true, force: true })
   })
 
-  async function call<T>(fn: string, openid: string, body: Record<string, unknown>): Promise<T> {
-    const reply = await host.post<Envelope<T>>(`/api/${fn}`, body, openid)
-    expect(reply.status).toBe(200)
-    if (!reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${reply.body.error.code} ${reply.body.error.message}`)
-    return reply.body.data
-  }
+  const call = <T>(fn: string, openid: string, body: Record<string, unknown>) => dataOf<T>(host, fn, openid, body)
   async function upload(openid: string): Promise<string> {
     const response = await fetch(`${host.url}/files`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-openid': openid }, body: PHOTO })
     const body = (await response.json()) as Envelope<{ fileId: string }>

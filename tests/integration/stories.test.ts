@@ -21,6 +21,7 @@ import {
 import type { CaseDetail, CaseSummary } from '../../types/case.contract'
 import type { DeliberationDetail } from '../../types/deliberation.contract'
 import type { MessageItem, TemplateInfo } from '../../types/notify.contract'
+import { dataOf, refusalOf as refuse } from '../support/http-client'
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
@@ -45,20 +46,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
   })
   afterAll(() => host.destroy())
 
-  /** Calls a function as `openid` and answers its data; a failed envelope fails the test, saying why. */
-  async function call<T>(fn: string, openid: string, body: Record<string, unknown>): Promise<T> {
-    const reply = await host.post<Envelope<T>>(`/api/${fn}`, body, openid)
-    expect(reply.status).toBe(200)
-    if (!reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${reply.body.error.code} ${reply.body.error.message}`)
-    return reply.body.data
-  }
-  /** The error an action answers (the test fails if it succeeds). */
-  async function refusalOf(fn: string, openid: string, body: Record<string, unknown>) {
-    const reply = await host.post<Envelope<unknown>>(`/api/${fn}`, body, openid)
-    expect(reply.status).toBe(200)
-    if (reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid} was expected to fail`)
-    return reply.body.error
-  }
+  const call = <T>(fn: string, openid: string, body: Record<string, unknown>) => dataOf<T>(host, fn, openid, body)
+  const refusalOf = (fn: string, openid: string, body: Record<string, unknown>) => refuse(host, fn, openid, body)
   const refusal = async (fn: string, openid: string, body: Record<string, unknown>) => (await refusalOf(fn, openid, body)).code
   const caseAs = async (openid: string, caseId: string) => (await call<{ case: CaseDetail }>('intake', openid, { action: 'get', caseId })).case
   const holderQueue = async (openid: string) => (await call<{ items: CaseSummary[] }>('escalation', openid, { action: 'inbox' })).items

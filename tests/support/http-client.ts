@@ -17,3 +17,21 @@ export function httpClient(url: string): HttpClient {
     get: async (path) => (await fetch(url + path)).json(),
   }
 }
+
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+
+/** Calls a function as `openid` and answers its data; a failed envelope fails the test, saying why. */
+export async function dataOf<T>(client: HttpClient, fn: string, openid: string, body: Record<string, unknown>): Promise<T> {
+  const reply = await client.post<Envelope<T>>(`/api/${fn}`, body, openid)
+  if (reply.status !== 200) throw new Error(`${fn}.${String(body.action)} as ${openid}: HTTP ${reply.status}`)
+  if (!reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${reply.body.error.code} ${reply.body.error.message}`)
+  return reply.body.data
+}
+
+/** The error an action answers; the test fails if it succeeds. */
+export async function refusalOf(client: HttpClient, fn: string, openid: string, body: Record<string, unknown>) {
+  const reply = await client.post<Envelope<unknown>>(`/api/${fn}`, body, openid)
+  if (reply.status !== 200) throw new Error(`${fn}.${String(body.action)} as ${openid}: HTTP ${reply.status}`)
+  if (reply.body.ok) throw new Error(`${fn}.${String(body.action)} as ${openid} was expected to fail`)
+  return reply.body.error
+}
