@@ -12,7 +12,7 @@ import { openSqliteStore } from '../cloudfunctions/_shared/adapters/sqlite/store
 import { keywordGuard } from '../cloudfunctions/_shared/adapters/keyword-guard'
 import { aesGcmCipher, keyFromEnvironment } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../cloudfunctions/_shared/ports/logger.port'
-import type { Deps } from '../cloudfunctions/_shared/handler/deps'
+import type { Deps } from '../cloudfunctions/_shared/context/deps'
 import type { Messenger } from '../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../cloudfunctions/_shared/notify/templates'
 import { localGroupResolver } from '../cloudfunctions/_shared/adapters/local-group.resolver'

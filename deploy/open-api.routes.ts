@@ -1,6 +1,6 @@
 /**
  * How a function's code reaches a WeChat open API that needs a `permissions.openapi` entry: only
- * through a port of `Deps` (cloudfunctions/_shared/handler/deps.ts), which the production entry
+ * through a port of `Deps` (cloudfunctions/_shared/context/deps.ts), which the production entry
  * (cloudfunctions/_shared/runtime/cloud-entry.ts) wires to a wx-server-sdk adapter. A function can
  * reach the API when code it runs uses the port (checks/open-api.reach.ts).
  *

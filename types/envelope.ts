@@ -14,6 +14,40 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * A stable why, under the code, for the failures the app (or an operator) must tell apart: the code
+ * says how to react in general (CONFLICT: refresh), the reason says what happened. The message stays
+ * the words for the person; the app branches on the reason, never on the words.
+ */
+export const FAILURE_REASONS = [
+  /** The function's environment variables are missing or unfit (runtime/configuration.check.ts). */
+  'NOT_CONFIGURED',
+  /** The case is resolved, closed or withdrawn: the action no longer applies. */
+  'CASE_CLOSED',
+  /** Accepting a case someone already accepted. */
+  'CASE_ALREADY_ACCEPTED',
+  /** Resolving a case not yet accepted. */
+  'CASE_NOT_ACCEPTED',
+  /** Rating a case that is not resolved yet. */
+  'CASE_NOT_RESOLVED',
+  'ALREADY_RATED',
+  /** Escalating a case already at the province. */
+  'TOP_LEVEL',
+  /** The same report or deliberation sent twice. */
+  'DUPLICATE_REQUEST',
+  'DELIBERATION_CLOSED',
+  /** She is not on the roll taken when the deliberation opened. */
+  'NOT_ON_ROLL',
+  /** A proxy ballot for a member who already voted herself. */
+  'VOTED_IN_PERSON',
+  'GROUP_BOUND_ELSEWHERE',
+  /** The WeChat group ticket expired: reopen the mini-program from the group. */
+  'GROUP_TICKET_STALE',
+  /** Someone else changed the same thing at the same moment, again and again: try again. */
+  'BUSY',
+] as const
+export type FailureReason = (typeof FAILURE_REASONS)[number]
+
 /** One field-level problem: where (a dotted path) and what, in Chinese. */
 export interface FieldIssue {
   path: string
@@ -27,20 +61,16 @@ export interface AppError {
   issues?: FieldIssue[]
   /** Set on INTERNAL so a report from the field can be matched to the log line. */
   requestId?: string
-  /**
-   * A stable why, for the few failures the app or an operator must tell apart from a passing fault:
-   * NOT_CONFIGURED — the function's environment variables are missing or unfit (every call fails
-   * until an administrator fixes them; cloudfunctions/_shared/runtime/configuration.check.ts).
-   */
-  reason?: 'NOT_CONFIGURED'
+  /** A stable why the app can branch on (FAILURE_REASONS). */
+  reason?: FailureReason
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Envelope<never> => ({
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[], reason?: FailureReason): Envelope<never> => ({
   ok: false,
-  error: issues && issues.length > 0 ? { code, message, issues } : { code, message },
+  error: { code, message, ...(issues && issues.length > 0 && { issues }), ...(reason && { reason }) },
 })
 
 /** The default message per code, used when nothing more specific can be said. */

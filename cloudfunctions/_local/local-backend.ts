@@ -3,7 +3,7 @@
  * store, with the local messenger and the files folder standing in for WeChat and cloud storage.
  */
 import type { FunctionDef } from '../_shared/handler/define-function'
-import type { Deps } from '../_shared/handler/deps'
+import type { Deps } from '../_shared/context/deps'
 import { handle, runJobs } from '../_shared/handler/handle'
 import type { AdjustableClock } from '../_shared/adapters/clock'
 import type { LocalMessenger } from '../_shared/adapters/local-messenger'

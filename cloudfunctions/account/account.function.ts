@@ -1,6 +1,6 @@
 /** `account`: who the caller is, the org tree, and who holds which role (onboarding by invitation). */
 import { defineFunction } from '../_shared/handler/define-function'
-import { notFound } from '../_shared/handler/app-failure'
+import { notFound } from '../_shared/context/failures'
 import type { OrgRecord } from '../_shared/ports/store.port'
 import { invite, members, redeem, revoke } from './invitations.actions'
 import { importOrgs, moveVillage, renameOrg } from './org-tree.actions'

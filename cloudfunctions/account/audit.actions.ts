@@ -5,8 +5,8 @@
 import { ROLE_LABELS, type Role } from '../../types/enums'
 import type { AccountResults } from '../../types/account.contract'
 import { canReadAudit } from '../_shared/domain/stats.access'
-import { forbidden, notFound } from '../_shared/handler/app-failure'
-import type { ActionContext } from '../_shared/handler/deps'
+import { forbidden, notFound } from '../_shared/context/failures'
+import type { ActionContext } from '../_shared/context/deps'
 import { loadPerson } from '../_shared/cases/load-person'
 import { orgPath } from '../_shared/orgs/org-path'
 

@@ -5,8 +5,8 @@
  */
 import { LEVEL_BY_NAME, type AccountResults } from '../../types/account.contract'
 import { LEVELS, type Level } from '../../types/enums'
-import { conflict, forbidden, invalidInput, notFound } from '../_shared/handler/app-failure'
-import type { ActionContext } from '../_shared/handler/deps'
+import { conflict, forbidden, invalidInput, notFound } from '../_shared/context/failures'
+import type { ActionContext } from '../_shared/context/deps'
 import { loadPerson } from '../_shared/cases/load-person'
 import { addOrg } from '../_shared/orgs/onboarding.service'
 import { orgPath } from '../_shared/orgs/org-path'

@@ -2,7 +2,7 @@
  * Closes every open deliberation whose deadline has come: tally from the kept counts, the result to
  * every member, the result onto the case's timeline — one transaction per deliberation.
  */
-import type { JobContext } from '../_shared/handler/deps'
+import type { JobContext } from '../_shared/context/deps'
 import { runDue } from './due.runner'
 
 const PAGE = 200

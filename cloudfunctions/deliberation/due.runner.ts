@@ -7,8 +7,8 @@
 import type { DeliberationCommand } from '../_shared/domain/deliberation.commands'
 import type { DeliberationState } from '../_shared/domain/deliberation.state'
 import { changeDeliberation } from '../_shared/deliberations/deliberation.service'
-import { AppFailure } from '../_shared/handler/app-failure'
-import type { JobContext } from '../_shared/handler/deps'
+import { AppFailure } from '../_shared/context/failures'
+import type { JobContext } from '../_shared/context/deps'
 import type { DueCursor } from '../_shared/ports/store.port'
 
 export interface DueRun {

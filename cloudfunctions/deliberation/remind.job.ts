@@ -3,7 +3,7 @@
  * was fixed on the deliberation at open). The reminder is recorded on the deliberation in the same
  * transaction as its message rows, so it goes out exactly once however often the job runs.
  */
-import type { JobContext } from '../_shared/handler/deps'
+import type { JobContext } from '../_shared/context/deps'
 import { runDue } from './due.runner'
 
 const PAGE = 200

@@ -8,8 +8,8 @@
  * and a crash before the commit leaves the whole page due for the next run.
  */
 import { nextDue } from '../_shared/domain/case.timers'
-import { AppFailure } from '../_shared/handler/app-failure'
-import type { JobContext } from '../_shared/handler/deps'
+import { AppFailure } from '../_shared/context/failures'
+import type { JobContext } from '../_shared/context/deps'
 import { changeCase } from '../_shared/cases/case.service'
 import type { DueCursor } from '../_shared/ports/store.port'
 

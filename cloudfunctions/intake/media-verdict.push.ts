@@ -11,7 +11,7 @@
  */
 import { hidesPhoto, isPhotoVerdict, type PhotoVerdict } from '../_shared/domain/photo-check.policy'
 import { changeCaseIn } from '../_shared/cases/case.service'
-import type { JobContext } from '../_shared/handler/deps'
+import type { JobContext } from '../_shared/context/deps'
 import { VersionConflict } from '../_shared/ports/store.port'
 
 interface Verdict {

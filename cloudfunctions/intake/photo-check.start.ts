@@ -7,7 +7,7 @@
  *
  * Logs name the case and the photo's position, never its URL (which opens it) nor the reporter.
  */
-import type { Deps } from '../_shared/handler/deps'
+import type { Deps } from '../_shared/context/deps'
 
 export interface SavedReport {
   caseId: string

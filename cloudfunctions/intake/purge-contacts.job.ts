@@ -1,5 +1,5 @@
 /** Deletes the contact details whose retention ran out; repeat-safe (deleting twice is nothing) and bounded. */
-import type { JobContext } from '../_shared/handler/deps'
+import type { JobContext } from '../_shared/context/deps'
 
 const PAGE = 500
 

@@ -1,6 +1,6 @@
 /** `notify`: which subscription templates to ask for, the credits she grants, her message centre. */
 import { defineFunction } from '../_shared/handler/define-function'
-import { invalidInput } from '../_shared/handler/app-failure'
+import { invalidInput } from '../_shared/context/failures'
 import { TEMPLATES, TEMPLATES_FOR_MOMENT } from '../_shared/notify/templates'
 import type { MessageRecord } from '../_shared/ports/store.port'
 import { deliverMessages } from '../_shared/notify/deliver'

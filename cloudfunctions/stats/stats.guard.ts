@@ -5,8 +5,8 @@
  */
 import type { Person } from '../_shared/domain/actor.types'
 import { canReadStats, readsStatsAnywhere } from '../_shared/domain/stats.access'
-import { forbidden, notFound } from '../_shared/handler/app-failure'
-import type { ActionContext } from '../_shared/handler/deps'
+import { forbidden, notFound } from '../_shared/context/failures'
+import type { ActionContext } from '../_shared/context/deps'
 import { loadPerson } from '../_shared/cases/load-person'
 import { orgPath } from '../_shared/orgs/org-path'
 import type { OrgRecord } from '../_shared/ports/store.port'

@@ -37,7 +37,7 @@ import {
 } from '../../cloudfunctions/_shared/domain/authorization.table'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
-import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
+import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
 import type { OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
 import { LEVELS, type Level, type Role } from '../../types/enums'

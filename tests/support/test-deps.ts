@@ -11,7 +11,7 @@ import { noMediaCheck } from '../../cloudfunctions/_shared/adapters/no-media-che
 import { uploadFolderOf } from '../../cloudfunctions/_shared/files/upload-folder'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../../cloudfunctions/_shared/ports/logger.port'
-import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
+import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'

@@ -5,7 +5,7 @@ import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/h
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
-import type { Deps } from '../../cloudfunctions/_shared/handler/deps'
+import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 
 const MEDIA_PUSH = { MsgType: 'event', Event: 'wxa_media_check', trace_id: 't-1', result: { suggest: 'pass', label: '100' } }

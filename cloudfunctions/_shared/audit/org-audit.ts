@@ -1,6 +1,6 @@
 /** Audit lines for role and org-tree changes (onboarding, the admin's upkeep). */
 import type { Repositories } from '../ports/store.port'
-import type { ActionContext } from '../handler/deps'
+import type { ActionContext } from '../context/deps'
 import { orgPath } from '../orgs/org-path'
 
 export async function auditOrgChange(

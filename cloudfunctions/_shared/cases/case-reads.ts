@@ -2,7 +2,7 @@
 import type { CaseDetail } from '../../../types/case.contract'
 import type { Person } from '../domain/actor.types'
 import type { Files } from '../ports/files.port'
-import { notFound } from '../handler/app-failure'
+import { notFound } from '../context/failures'
 import type { Repositories } from '../ports/store.port'
 import { orgNamesFor, toDetail } from './case-view'
 

@@ -2,8 +2,8 @@
  * Every piece of user text goes past the ContentGuard before it is stored (docs/RULES.md, "Limits on
  * abuse").
  */
-import { contentRejected } from '../handler/app-failure'
-import type { ActionContext } from '../handler/deps'
+import { contentRejected } from '../context/failures'
+import type { ActionContext } from '../context/deps'
 
 export async function ensureAcceptableText(ctx: ActionContext, ...texts: (string | undefined)[]): Promise<void> {
   const text = texts.filter((t): t is string => Boolean(t && t.trim())).join('\n')

@@ -1,7 +1,7 @@
 /** What a deliberation needs to know about its council: the org's chain and its members. */
 import type { Elector } from '../domain/deliberation.state'
 import { chainFrom, type Chain } from '../domain/org-ladder'
-import { invalidInput, notFound } from '../handler/app-failure'
+import { invalidInput, notFound } from '../context/failures'
 import type { OrgRecord, Repositories } from '../ports/store.port'
 
 /** The chain of a village (community) org; councils exist only there. */

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod'
 import { contracts, type ActionName, type ActionResult, type FunctionName } from '../../../types/contract'
-import type { ActionContext, JobContext } from './deps'
+import type { ActionContext, JobContext } from '../context/deps'
 import type { PushEventName } from './push-event'
 
 type Schema<F extends FunctionName, A extends ActionName<F>> = (typeof contracts)[F][A] & z.ZodType

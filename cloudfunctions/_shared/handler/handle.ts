@@ -8,8 +8,8 @@ import { contracts } from '../../../types/contract'
 import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../../../types/envelope'
 import type { Caller } from '../ports/identity.port'
 import type { RateLimiter } from '../ports/rate-limiter.port'
-import { AppFailure } from './app-failure'
-import type { ActionContext, Deps } from './deps'
+import { AppFailure } from '../context/failures'
+import type { ActionContext, Deps } from '../context/deps'
 import type { FunctionDef, PushHandler } from './define-function'
 import { READ_ACTIONS } from './read-actions'
 import { pushNameOf, type PushEvent } from './push-event'
@@ -76,7 +76,7 @@ export async function handle(
     }
     return ok(await run(ctx, parsed.data))
   } catch (error) {
-    if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
+    if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.reason)
     deps.log.error('action failed', {
       requestId,
       fn: fn.name,

@@ -11,7 +11,7 @@
  * - a run killed between send and settle anyway (a crash) leaves a claim whose lease runs out; it is
  *   marked failed the same way.
  */
-import type { JobContext } from '../handler/deps'
+import type { JobContext } from '../context/deps'
 import type { MessageRecord } from '../ports/store.port'
 import { SEND_TIMEOUT_MS } from '../ports/messenger.port'
 import { shouldSpendCredit, TEMPLATE_OF_KIND } from './templates'

@@ -6,7 +6,7 @@
  * Councils: every village/community org has one. Members: `member` bindings at a village (a convener
  * is a member who runs the council; bind her as both, as the demo seed does, to count her).
  */
-import { conflict } from '../handler/app-failure'
+import { conflict } from '../context/failures'
 import type { MembershipRecord, OrgRecord, Repositories } from '../ports/store.port'
 import { bumpCounter, orgAndAncestors } from '../stats/counters.service'
 

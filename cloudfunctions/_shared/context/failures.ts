@@ -2,13 +2,14 @@
  * The one way an action says "no": throw one of these. The wrapper turns it into an error envelope;
  * anything else thrown becomes INTERNAL.
  */
-import { DEFAULT_MESSAGES, type ErrorCode, type FieldIssue } from '../../../types/envelope'
+import { DEFAULT_MESSAGES, type ErrorCode, type FailureReason, type FieldIssue } from '../../../types/envelope'
 
 export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = DEFAULT_MESSAGES[code],
     readonly issues?: FieldIssue[],
+    readonly reason?: FailureReason,
   ) {
     super(message)
     this.name = 'AppFailure'
