@@ -6,7 +6,8 @@
  */
 import type { DeliberationCommand } from '../_shared/domain/deliberation.commands'
 import type { DeliberationState } from '../_shared/domain/deliberation.state'
-import { changeDeliberation } from '../_shared/deliberations/deliberation.service'
+import { deliberationAggregate } from '../_shared/commands/deliberation.aggregate'
+import { change } from '../_shared/commands/command-handler'
 import { AppFailure } from '../_shared/context/failures'
 import type { JobContext } from '../_shared/context/deps'
 import type { DueCursor } from '../_shared/ports/store.port'
@@ -30,8 +31,8 @@ export async function runDue(ctx: JobContext, run: DueRun, pageSize: number): Pr
       }
       cursor = item
       try {
-        const change = await changeDeliberation(ctx.deps, item.id, (state) => run.command(state, ctx.now))
-        if (change.events.length > 0) report.done++
+        const changed = await change(ctx.deps, deliberationAggregate, item.id, (state) => run.command(state, ctx.now))
+        if (changed.events.length > 0) report.done++
         else report.skipped++
       } catch (error) {
         if (error instanceof AppFailure && error.code === 'CONFLICT') report.skipped++

@@ -10,7 +10,9 @@
 import { nextDue } from '../_shared/domain/case.timers'
 import { AppFailure } from '../_shared/context/failures'
 import type { JobContext } from '../_shared/context/deps'
-import { changeCase } from '../_shared/cases/case.service'
+import type { CaseCommand } from '../_shared/domain/case.commands'
+import { caseAggregate } from '../_shared/commands/case.aggregate'
+import { change } from '../_shared/commands/command-handler'
 import type { DueCursor } from '../_shared/ports/store.port'
 
 const PAGE = 200
@@ -41,13 +43,13 @@ async function sweepPage(ctx: JobContext, page: DueCursor[], report: SweepReport
   for (const item of page) {
     if (Date.now() >= ctx.deadline) return false
     try {
-      const change = await changeCase(deps, item.id, 'system', (state) => {
+      const changed = await change(deps, caseAggregate, item.id, (state): CaseCommand => {
         const due = nextDue(state)
         // Another run got here first: what made it due is already done.
         if (!due || due.at > now) throw new AppFailure('CONFLICT', 'already handled')
         return { type: due.command, at: now, actor: 'system' }
       })
-      for (const event of change.events) {
+      for (const event of changed.events) {
         if (event.type === 'CaseEscalated') report.escalated++
         else if (event.type === 'CaseFlaggedOverdue') report.flaggedOverdue++
         else if (event.type === 'CaseClosed') report.autoClosed++

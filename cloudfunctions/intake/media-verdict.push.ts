@@ -10,7 +10,9 @@
  * left. What the check found (its label) stays on the record; the case says only that a photo was hidden.
  */
 import { hidesPhoto, isPhotoVerdict, type PhotoVerdict } from '../_shared/domain/photo-check.policy'
-import { changeCaseIn } from '../_shared/cases/case.service'
+import type { CaseCommand } from '../_shared/domain/case.commands'
+import { caseAggregate } from '../_shared/commands/case.aggregate'
+import { changeIn } from '../_shared/commands/command-handler'
 import type { JobContext } from '../_shared/context/deps'
 import { VersionConflict } from '../_shared/ports/store.port'
 
@@ -48,8 +50,8 @@ export async function mediaVerdictPush(ctx: JobContext, push: Record<string, unk
         const settled = await tx.mediaChecks.settle(traceId, { verdict: verdict.verdict, ...(verdict.label !== undefined && { label: verdict.label }), at: now })
         if (!settled) return { outcome: 'repeated', caseId: check.caseId }
         if (!hidesPhoto(verdict.verdict)) return { outcome: 'kept', caseId: check.caseId }
-        const change = await changeCaseIn(tx, deps, check.caseId, 'system', () => ({ type: 'RejectPhoto', at: now, actor: 'system', photo: check.photo }))
-        return { outcome: change.events.length > 0 ? 'hidden' : 'alreadyHidden', caseId: check.caseId }
+        const changed = await changeIn(tx, deps, caseAggregate, check.caseId, (): CaseCommand => ({ type: 'RejectPhoto', at: now, actor: 'system', photo: check.photo }))
+        return { outcome: changed.events.length > 0 ? 'hidden' : 'alreadyHidden', caseId: check.caseId }
       })
       const fields = { requestId, traceId, verdict: verdict.verdict, ...(outcome.caseId && { caseId: outcome.caseId }) }
       if (outcome.outcome === 'unknown') deps.log.error('media check push for an unknown trace id ignored', fields)

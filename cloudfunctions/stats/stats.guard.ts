@@ -1,7 +1,8 @@
 /**
  * Who may read an org's statistics: the caller's roles against the org's place in the tree
  * (domain/stats.access.ts). No role that reads statistics anywhere is refused before the org is
- * looked up, so a refusal says nothing about which orgs exist.
+ * looked up, so a refusal says nothing about which orgs exist. It is the `authorize` of both stats
+ * actions; what it loads is what they run on.
  */
 import type { Person } from '../_shared/domain/actor.types'
 import { canReadStats, readsStatsAnywhere } from '../_shared/domain/stats.access'
@@ -16,7 +17,7 @@ export interface StatsReader {
   org: OrgRecord
 }
 
-export async function authorizeStats(ctx: ActionContext, orgId: string): Promise<StatsReader> {
+export async function authorizeStats(ctx: ActionContext, { orgId }: { orgId: string }): Promise<StatsReader> {
   const person = await loadPerson(ctx.deps.store, ctx.openid)
   if (!readsStatsAnywhere(person)) throw forbidden('统计数据仅对议事会主任、妇联干部和管理员开放')
   const path = await orgPath(ctx.deps.store, orgId)

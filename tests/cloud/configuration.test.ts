@@ -12,6 +12,7 @@ import { TEMPLATE_KEYS } from '../../types/notify.contract'
 import type { CloudEmulator } from '../../tools/cloud-emulator/emulator'
 import type { FunctionRunner, InvocationSource } from '../../tools/function-runner/runner'
 import { deployBundleAs, type BundleDeployments } from './support/bundle-deployments'
+import { waitFor } from '../support/wait-for'
 
 const GOOD_KEY = randomBytes(32).toString('base64')
 const ZERO_KEY = Buffer.alloc(32).toString('base64')
@@ -55,18 +56,10 @@ const logOf = (name: string): Record<string, unknown>[] =>
 
 /**
  * An instance's log comes on its stderr, its reply on another pipe: the line may arrive just after the
- * result. Retries the expectation for a moment before failing.
+ * result. Waits until the expectation holds, failing with its last error after a moment.
  */
 async function eventually(expectation: () => void, timeoutMs = 3_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return expectation()
-    } catch (error) {
-      if (Date.now() > until) throw error
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
+  await waitFor(() => (expectation(), true), { timeoutMs })
 }
 
 const touched = (name: string) => emulator.requests().filter((request) => request.functionName === name)

@@ -70,6 +70,8 @@ test('work left running after main returns waits until the next invocation', asy
   const file = join(work, 'later.txt')
   try {
     await result({ action: 'later', file })
+    // Deliberately a fixed wait: the work is due 50 ms after main returned, and the frozen instance
+    // must NOT run it; "the file did not appear within 400 ms" is what is being shown.
     await new Promise((r) => setTimeout(r, 400))
     expect(existsSync(file)).toBe(false)
     await result({ action: 'sleep', ms: 100 })

@@ -5,10 +5,16 @@
  * unrelated), and for each cell every handler the row lists. A row without a probe here fails.
  *
  * Allowed: the handler does not answer FORBIDDEN or NOT_FOUND (the fixtures are staged so that it
- * succeeds; a state answer like CONFLICT would still count as allowed). Denied: FORBIDDEN or
- * NOT_FOUND (or, for an aspect of an answer such as a sensitive case's text, the answer without it),
- * and the denial leaks nothing: none of the hidden thing's details in it, and a NOT_FOUND for a real
- * case is the same answer as for a case that does not exist.
+ * succeeds). A write must succeed (save the few cells in STATE_ANSWERS, which no stage can make
+ * succeed) and do what it says: the store afterwards shows the case moved, the ballot recorded, the
+ * invitation made (each write probe's effect). Denied: FORBIDDEN or NOT_FOUND (or, for an aspect of
+ * an answer such as a sensitive case's text, the answer without it); the denial leaks nothing (none
+ * of the hidden thing's details in it, and a NOT_FOUND for a real case is the same answer as for a
+ * case that does not exist), and a denied write changed nothing.
+ *
+ * The generated cells check the handlers against the table, so a wrong row would be copied into
+ * both. BY_HAND is a sample of cells written from docs/RULES.md "Who may do what", checked against
+ * the table and the handlers alike.
  *
  * The stage: 蒲河村 (210113001201) under 道义街道 / 沈北新区 / 沈阳市 / 辽宁省 is the target's line;
  * its siblings are 道义村 (a village), 清水台镇 (a township), 于洪区 (a county, added here) and
@@ -40,6 +46,7 @@ import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
 import type { OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
+import type { CaseEvent, CaseState } from '../../cloudfunctions/_shared/domain'
 import { LEVELS, type Level, type Role } from '../../types/enums'
 import type { Envelope } from '../../types/envelope'
 import {
@@ -167,6 +174,11 @@ type Secret = string | RegExp
 
 interface Shot {
   reply: Envelope<unknown>
+  /**
+   * For a write: what the action was to change and the store does not show, in words (empty: it
+   * did it all). Asked after an allowed write (must be empty) and after a denied one (must not be).
+   */
+  effect?: () => Promise<string[]>
   /** What the denied caller must not learn. */
   secrets: Secret[]
   /** The same call for a thing that does not exist: a NOT_FOUND must look the same. */
@@ -186,6 +198,34 @@ interface Aspect {
 interface Probe {
   handler: string
   shoot: (cell: Cell) => Promise<Shot>
+  /** Whether its shots carry an effect: every write's do (the table test checks it). */
+  checksEffect: boolean
+}
+
+/** The handlers the table's rows name, per row: the one place this test reads them. */
+const handlersOf = (action: AuthAction): readonly string[] => AUTHORIZATION[action].handlers
+
+/** The handlers that only read (the rest write, and their probes check what they wrote). */
+const READS = new Set([
+  'intake.get',
+  'deliberation.get',
+  'deliberation.list',
+  'deliberation.resolveGroup',
+  'stats.overview',
+  'stats.exportCsv',
+  'escalation.overdue',
+  'account.audit',
+  'account.members',
+])
+/** A handler, without the aspect of its answer a row decides ("intake.get (contact)" → "intake.get"). */
+const handlerCalled = (handler: string) => handler.split(' ')[0]!
+const writes = (handler: string) => !READS.has(handlerCalled(handler))
+
+/** Differences between what the store shows and what a write was to leave there, in words. */
+function differences(shown: Record<string, unknown>, wanted: Record<string, unknown>): string[] {
+  return Object.entries(wanted)
+    .filter(([key, value]) => JSON.stringify(shown[key]) !== JSON.stringify(value))
+    .map(([key, value]) => `${key} is ${JSON.stringify(shown[key])}, not ${JSON.stringify(value)}`)
 }
 
 let serial = 0
@@ -276,16 +316,27 @@ async function aCase(
   return { caseId, title, content, reporter, reporterName, phone, secrets }
 }
 
-/** A probe on one case: stage it, call as the cell's caller, and the same call on a missing id. */
+/**
+ * What a case write leaves, as [what the store shows, what it must show]: from the case as stored
+ * and the newest event on its timeline.
+ */
+type CaseEffect = (cell: Cell, after: CaseState, last: CaseEvent | undefined) => [Record<string, unknown>, Record<string, unknown>]
+
+/**
+ * A probe on one case: stage it, call as the cell's caller, and the same call on a missing id. A
+ * write names its effect as pairs of (what the store shows, what it must show).
+ */
 function onCase(
   handler: string,
   options: { sensitive?: boolean; phone?: boolean; steps?: Step[] },
   event: (cell: Cell, c: CaseFixture) => Record<string, unknown>,
-  aspect?: (c: CaseFixture) => Aspect,
+  more: { aspect?: (c: CaseFixture) => Aspect; effect?: CaseEffect } = {},
 ): Probe {
   const [fn, action] = handler.split(/[. ]/) as [string, string]
+  const { aspect, effect } = more
   return {
     handler,
+    checksEffect: effect !== undefined,
     shoot: async (cell) => {
       const c = await aCase(cell, options)
       const shot = (caseId: string) => call(cell.deps, fn, cell.caller, { action, ...event(cell, c), caseId })
@@ -294,10 +345,28 @@ function onCase(
         secrets: c.secrets,
         missing: () => shot('case_mx_missing'),
         ...(aspect && { aspect: aspect(c) }),
+        ...(effect && {
+          effect: async () => {
+            const after = (await cell.deps.store.cases.get(c.caseId))!.state
+            const last = (await cell.deps.store.cases.timeline(c.caseId)).at(-1)
+            return differences(...effect(cell, after, last))
+          },
+        }),
       }
     },
   }
 }
+
+/** A change by the holder's staff: the case as stored, and who the newest event says acted. */
+const handled =
+  (shown: (after: CaseState) => Record<string, unknown>, wanted: (cell: Cell) => Record<string, unknown>): CaseEffect =>
+  (cell, after, last) => [
+    { ...shown(after), by: last && 'by' in last ? last.by : null },
+    { ...wanted(cell), by: { openid: cell.caller, role: cell.role } },
+  ]
+
+/** The org one above the target on the line: where an escalation goes. */
+const aboveTarget = (cell: Cell) => LINE[LEVELS[LEVELS.indexOf(levelOf(cell.target)) + 1]!]
 
 /** The org one below the target on the line: where a hand-back goes. */
 const belowTarget = (cell: Cell) => LINE[LEVELS[Math.max(0, LEVELS.indexOf(levelOf(cell.target)) - 1)]!]
@@ -327,14 +396,19 @@ async function aDeliberation(cell: Cell): Promise<DeliberationFixture> {
   return { deliberationId, secrets: [title, background] }
 }
 
+/** What a deliberation write leaves, in words (empty: all of it), read from the store. */
+type DeliberationEffect = (cell: Cell, d: DeliberationFixture) => Promise<string[]>
+
 function onDeliberation(
   handler: string,
   event: (cell: Cell, d: DeliberationFixture) => Record<string, unknown>,
-  aspect?: Aspect,
+  more: { aspect?: Aspect; effect?: DeliberationEffect } = {},
 ): Probe {
   const [fn, action] = handler.split(/[. ]/) as [string, string]
+  const { aspect, effect } = more
   return {
     handler,
+    checksEffect: effect !== undefined,
     shoot: async (cell) => {
       const d = await aDeliberation(cell)
       const shot = (deliberationId: string) => call(cell.deps, fn, cell.caller, { action, deliberationId, ...event(cell, d) })
@@ -343,27 +417,76 @@ function onDeliberation(
         secrets: d.secrets,
         missing: () => shot('dlb_mx_missing'),
         ...(aspect && { aspect }),
+        ...(effect && { effect: () => effect(cell, d) }),
       }
     },
   }
 }
 
+const deliberationNow = async (cell: Cell, d: DeliberationFixture) => (await cell.deps.store.deliberations.get(d.deliberationId))!.state
+
+/** Her ballot, in the store: the choices, and who recorded it for her if not she. */
+const ballotIs = (voter: (cell: Cell) => string, wanted: (cell: Cell) => Record<string, unknown>): DeliberationEffect =>
+  async (cell, d) => {
+    const ballot = await cell.deps.store.ballots.get(d.deliberationId, voter(cell))
+    if (!ballot) return [`no ballot of ${voter(cell)}`]
+    const { counts, ballotCount } = await deliberationNow(cell, d)
+    return differences({ choices: ballot.choices, proxy: ballot.proxy ?? null, counts, ballotCount }, wanted(cell))
+  }
+
 // Orgs -------------------------------------------------------------------------------------------
 
+/** What an org-level write leaves, in words (empty: all of it), given the call and its answer. */
+type OrgEffect = (cell: Cell, sent: Record<string, any>, reply: Envelope<any>) => Promise<string[]>
+
 /** An org-level call; a denial must not carry any figure of the org (no digits at all). */
-function onOrg(handler: string, event: (cell: Cell) => Record<string, unknown>): Probe {
+function onOrg(handler: string, event: (cell: Cell) => Record<string, unknown>, effect?: OrgEffect): Probe {
   const [fn, action] = handler.split('.') as [string, string]
   return {
     handler,
-    shoot: async (cell) => ({ reply: await call(cell.deps, fn, cell.caller, { action, ...event(cell) }), secrets: [/\d/] }),
+    checksEffect: effect !== undefined,
+    shoot: async (cell) => {
+      const sent = event(cell)
+      const reply = await call(cell.deps, fn, cell.caller, { action, ...sent })
+      return { reply, secrets: [/\d/], ...(effect && { effect: () => effect(cell, sent, reply) }) }
+    },
   }
 }
 
+/** A report she filed: the case stored under her request id, pending at the village she chose. */
+const filed =
+  (wanted: (cell: Cell) => Record<string, unknown> = () => ({})): OrgEffect =>
+  async (cell, sent) => {
+    const caseId = await cell.deps.store.cases.byRequest(cell.caller, sent.clientRequestId)
+    if (!caseId) return ['no case under her request id']
+    const state = (await cell.deps.store.cases.get(caseId))!.state
+    const [submitted] = await cell.deps.store.cases.timeline(caseId)
+    const shown = {
+      status: state.status,
+      holder: state.holderOrgId,
+      title: state.title,
+      reporter: state.reporter.openid,
+      filedOnBehalf: state.filedOnBehalf ?? false,
+      by: submitted && 'by' in submitted ? submitted.by : null,
+    }
+    return differences(shown, { status: 'pending', holder: cell.target, title: sent.title, reporter: cell.caller, filedOnBehalf: false, ...wanted(cell) })
+  }
+
 function offering(role: Role): Probe[] {
   return [
-    onOrg('account.invite', (cell) => ({ role, orgId: cell.target })),
+    onOrg('account.invite', (cell) => ({ role, orgId: cell.target }), async (cell, _sent, reply) => {
+      // An unused invitation to that seat, made by her.
+      const code = reply.ok ? reply.data?.code : undefined
+      const invitation = typeof code === 'string' ? await cell.deps.store.invitations.get(code) : null
+      if (!invitation) return ['no invitation']
+      return differences(
+        { role: invitation.role, orgId: invitation.orgId, createdBy: invitation.createdBy, usedBy: invitation.usedBy ?? null },
+        { role, orgId: cell.target, createdBy: cell.caller, usedBy: null },
+      )
+    }),
     {
       handler: 'account.revoke',
+      checksEffect: true,
       shoot: async (cell) => {
         const n = next()
         const victim = `mx-seat-${n}`
@@ -372,7 +495,11 @@ function offering(role: Role): Probe[] {
           await bindRole(tx, { openid: victim, role, orgId: cell.target })
         })
         const reply = await call(cell.deps, 'account', cell.caller, { action: 'revoke', openid: victim, role, orgId: cell.target })
-        return { reply, secrets: [`在任者${n}号`, /\d/] }
+        const effect = async () => {
+          const seats = await cell.deps.store.people.rolesOf(victim)
+          return seats.some((m) => m.role === role && m.orgId === cell.target) ? [`${victim} still holds the ${role} seat`] : []
+        }
+        return { reply, secrets: [`在任者${n}号`, /\d/], effect }
       },
     },
   ]
@@ -395,31 +522,40 @@ const STAGES: Record<AuthAction, RowStage> = {
   'case.submit': {
     levels: ['village'],
     probes: [
-      onOrg('intake.submit', (cell) => ({
-        clientRequestId: `mx-submit-${next()}`,
-        kind: 'suggestion',
-        category: 'governance',
-        title: '建议增设健身器材',
-        content: '村里广场的健身器材太少，建议增设几件。',
-        villageId: cell.target,
-        anonymous: false,
-      })),
+      onOrg(
+        'intake.submit',
+        (cell) => ({
+          clientRequestId: `mx-submit-${next()}`,
+          kind: 'suggestion',
+          category: 'governance',
+          title: '建议增设健身器材',
+          content: '村里广场的健身器材太少，建议增设几件。',
+          villageId: cell.target,
+          anonymous: false,
+        }),
+        filed((cell) => ({ by: { openid: cell.caller, role: 'resident' } })),
+      ),
     ],
   },
   'case.submitOnBehalf': {
     levels: ['village'],
     probes: [
       {
-        ...onOrg('intake.submit', (cell) => ({
-          clientRequestId: `mx-behalf-${next()}`,
-          kind: 'problem',
-          category: 'governance',
-          title: '代群众反映：路灯不亮',
-          content: '群众反映村口路灯不亮，代为提交。',
-          villageId: cell.target,
-          anonymous: false,
-          onBehalfOf: { name: '代报群众' },
-        })),
+        ...onOrg(
+          'intake.submit',
+          (cell) => ({
+            clientRequestId: `mx-behalf-${next()}`,
+            kind: 'problem',
+            category: 'governance',
+            title: '代群众反映：路灯不亮',
+            content: '群众反映村口路灯不亮，代为提交。',
+            villageId: cell.target,
+            anonymous: false,
+            onBehalfOf: { name: '代报群众' },
+          }),
+          // Recorded as filed on behalf, by her as a council member.
+          filed((cell) => ({ filedOnBehalf: true, by: { openid: cell.caller, role: 'member' } })),
+        ),
         handler: 'intake.submit (on behalf)',
       },
     ],
@@ -428,40 +564,84 @@ const STAGES: Record<AuthAction, RowStage> = {
   'case.viewPrivate': {
     levels: from('village'),
     probes: [
-      onCase('intake.get (sensitive text)', { sensitive: true }, () => ({}), (c) => ({
-        carries: (data) => detailOf(data)?.content === c.content,
-        hidden: [c.title, c.content],
-      })),
+      onCase('intake.get (sensitive text)', { sensitive: true }, () => ({}), {
+        aspect: (c) => ({ carries: (data) => detailOf(data)?.content === c.content, hidden: [c.title, c.content] }),
+      }),
     ],
   },
   'case.contact': {
     levels: from('village'),
     probes: [
-      onCase('intake.get (contact)', { phone: true }, () => ({}), (c) => ({
-        carries: (data) => detailOf(data)?.phone === maskedPhone(c.phone),
-        hidden: c.secrets.slice(-3),
-      })),
+      onCase('intake.get (contact)', { phone: true }, () => ({}), {
+        aspect: (c) => ({ carries: (data) => detailOf(data)?.phone === maskedPhone(c.phone), hidden: c.secrets.slice(-3) }),
+      }),
     ],
   },
-  'case.rate': { levels: from('village'), probes: [onCase('intake.rate', { steps: ['accept', 'resolve'] }, () => ({ rating: 'satisfied' }))] },
-  'case.withdraw': { levels: from('village'), probes: [onCase('intake.withdraw', pending, () => ({}))] },
-  'case.accept': { levels: from('village'), probes: [onCase('escalation.accept', pending, () => ({}))] },
+  'case.rate': {
+    levels: from('village'),
+    probes: [
+      onCase('intake.rate', { steps: ['accept', 'resolve'] }, () => ({ rating: 'satisfied' }), {
+        effect: (_cell, after) => [{ status: after.status, rating: after.rating?.rating }, { status: 'closed', rating: 'satisfied' }],
+      }),
+    ],
+  },
+  'case.withdraw': {
+    levels: from('village'),
+    probes: [onCase('intake.withdraw', pending, () => ({}), { effect: (_cell, after) => [{ status: after.status }, { status: 'withdrawn' }] })],
+  },
+  'case.accept': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.accept', pending, () => ({}), {
+        effect: handled((after) => ({ status: after.status, holder: after.holderOrgId }), (cell) => ({ status: 'in_progress', holder: cell.target })),
+      }),
+    ],
+  },
   'case.resolve': {
     levels: from('village'),
-    probes: [onCase('escalation.resolve', accepted, () => ({ outcome: 'solved', resolution: '已联系物业清理' }))],
+    probes: [
+      onCase('escalation.resolve', accepted, () => ({ outcome: 'solved', resolution: '已联系物业清理' }), {
+        effect: handled(
+          (after) => ({ status: after.status, outcome: after.outcome?.outcome, resolution: after.outcome?.resolution }),
+          () => ({ status: 'resolved', outcome: 'solved', resolution: '已联系物业清理' }),
+        ),
+      }),
+    ],
   },
-  'case.escalate': { levels: from('village'), probes: [onCase('escalation.escalate', pending, () => ({ reason: '本级无法协调' }))] },
+  'case.escalate': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.escalate', pending, () => ({ reason: '本级无法协调' }), {
+        effect: handled((after) => ({ status: after.status, holder: after.holderOrgId }), (cell) => ({ status: 'pending', holder: aboveTarget(cell) })),
+      }),
+    ],
+  },
   'case.handBack': {
     levels: from('township'),
-    probes: [onCase('escalation.handBack', pending, (cell) => ({ toOrgId: belowTarget(cell), instructions: '请村里先行调解' }))],
+    probes: [
+      onCase('escalation.handBack', pending, (cell) => ({ toOrgId: belowTarget(cell), instructions: '请村里先行调解' }), {
+        effect: handled((after) => ({ status: after.status, holder: after.holderOrgId }), (cell) => ({ status: 'pending', holder: belowTarget(cell) })),
+      }),
+    ],
   },
   'case.assign': {
     levels: from('village'),
-    probes: [onCase('escalation.assign', accepted, () => ({ department: '街道城管科', note: '请协助清理' }))],
+    probes: [
+      onCase('escalation.assign', accepted, () => ({ department: '街道城管科', note: '请协助清理' }), {
+        effect: handled(
+          (after) => ({ status: after.status, department: after.assignment?.department, note: after.assignment?.note }),
+          () => ({ status: 'in_progress', department: '街道城管科', note: '请协助清理' }),
+        ),
+      }),
+    ],
   },
   'case.reply': {
     levels: from('village'),
-    probes: [onCase('escalation.reply', { steps: ['accept', 'assign'] }, () => ({ reply: '已安排清理' }))],
+    probes: [
+      onCase('escalation.reply', { steps: ['accept', 'assign'] }, () => ({ reply: '已安排清理' }), {
+        effect: handled((after) => ({ reply: after.assignment?.answered?.reply }), () => ({ reply: '已安排清理' })),
+      }),
+    ],
   },
   'case.exportPrivate': {
     levels: from('village'),
@@ -470,7 +650,7 @@ const STAGES: Record<AuthAction, RowStage> = {
         'stats.exportCsv (sensitive text)',
         { sensitive: true },
         (cell) => ({ orgId: cell.role === 'resident' || cell.role === 'reporter' ? cell.target : cell.callerOrg }),
-        (c) => ({ carries: (data) => typeof data?.csv === 'string' && data.csv.includes(c.content), hidden: [c.title, c.content] }),
+        { aspect: (c) => ({ carries: (data) => typeof data?.csv === 'string' && data.csv.includes(c.content), hidden: [c.title, c.content] }) },
       ),
     ],
   },
@@ -478,13 +658,26 @@ const STAGES: Record<AuthAction, RowStage> = {
   'deliberation.open': {
     levels: ['village'],
     probes: [
-      onOrg('deliberation.open', (cell) => ({
-        orgId: cell.target,
-        title: '广场舞音量如何约定',
-        background: '晚间广场舞音量较大，部分住户希望约定时段。',
-        options: ['晚九点前结束', '降低音量即可'],
-        closesAt: hoursFrom(cell.deps, 72),
-      })),
+      onOrg(
+        'deliberation.open',
+        (cell) => ({
+          orgId: cell.target,
+          title: `第${next()}号议题：广场舞音量如何约定`,
+          background: '晚间广场舞音量较大，部分住户希望约定时段。',
+          options: ['晚九点前结束', '降低音量即可'],
+          closesAt: hoursFrom(cell.deps, 72),
+        }),
+        async (cell, sent) => {
+          // Open at her council, opened by her, the council on its roll.
+          const open = await cell.deps.store.deliberations.ofOrgs([cell.target], 'open', 500)
+          const made = open.find((d) => d.title === sent.title)
+          if (!made) return ['no deliberation with that title']
+          return differences(
+            { orgId: made.orgId, openedBy: made.openedBy, onRoll: made.electorate.some((e) => e.openid === MEMBER) },
+            { orgId: cell.target, openedBy: { openid: cell.caller, role: cell.role }, onRoll: true },
+          )
+        },
+      ),
     ],
   },
   'deliberation.read': {
@@ -495,18 +688,61 @@ const STAGES: Record<AuthAction, RowStage> = {
       onDeliberation('deliberation.resolveGroup', (cell) => ({ orgId: cell.target })),
     ],
   },
-  'deliberation.vote': { levels: ['village'], probes: [onDeliberation('deliberation.vote', () => ({ choices: [0] }))] },
+  'deliberation.vote': {
+    levels: ['village'],
+    probes: [
+      onDeliberation('deliberation.vote', () => ({ choices: [0] }), {
+        effect: ballotIs((cell) => cell.caller, () => ({ choices: [0], proxy: null, counts: [1, 0], ballotCount: 1 })),
+      }),
+    ],
+  },
   'deliberation.proxyVote': {
     levels: ['village'],
-    probes: [onDeliberation('deliberation.proxyVote', () => ({ memberOpenid: MEMBER, choices: [1], note: '电话中确认同意' }))],
+    probes: [
+      onDeliberation('deliberation.proxyVote', () => ({ memberOpenid: MEMBER, choices: [1], note: '电话中确认同意' }), {
+        effect: ballotIs(
+          () => MEMBER,
+          (cell) => ({
+            choices: [1],
+            proxy: { byOpenid: cell.caller, byName: `${cell.role}${cell.callerOrg}`, note: '电话中确认同意' },
+            counts: [0, 1],
+            ballotCount: 1,
+          }),
+        ),
+      }),
+    ],
   },
-  'deliberation.comment': { levels: ['village'], probes: [onDeliberation('deliberation.comment', () => ({ text: '同意由村集体组织清理' }))] },
+  'deliberation.comment': {
+    levels: ['village'],
+    probes: [
+      onDeliberation('deliberation.comment', () => ({ text: '同意由村集体组织清理' }), {
+        effect: async (cell, d) => {
+          const [comment, ...more] = await cell.deps.store.comments.latest(d.deliberationId, 10)
+          if (!comment) return ['no comment']
+          return differences(
+            { author: comment.authorOpenid, role: comment.authorRole, text: comment.text, comments: 1 + more.length, count: (await deliberationNow(cell, d)).commentCount },
+            { author: cell.caller, role: cell.role, text: '同意由村集体组织清理', comments: 1, count: 1 },
+          )
+        },
+      }),
+    ],
+  },
   'deliberation.manage': {
     levels: ['village'],
     probes: [
-      onDeliberation('deliberation.close', () => ({})),
-      onDeliberation('deliberation.bindGroup', (cell) => ({ orgId: cell.target, localGroupId: `mx-group-${next()}` })),
-      onDeliberation('deliberation.get (roll)', () => ({}), { carries: (data) => Array.isArray(data?.deliberation?.roll), hidden: ['"roll"'] }),
+      onDeliberation('deliberation.close', () => ({}), {
+        effect: async (cell, d) => {
+          const { status, closedBy } = await deliberationNow(cell, d)
+          return differences({ status, closedBy }, { status: 'closed', closedBy: { openid: cell.caller, role: cell.role } })
+        },
+      }),
+      onDeliberation('deliberation.bindGroup', (cell) => ({ orgId: cell.target, localGroupId: `mx-group-${next()}` }), {
+        effect: async (cell) => {
+          const groups = await cell.deps.store.councilGroups.ofOrg(cell.target)
+          return groups.some((g) => g.boundBy === cell.caller) ? [] : ['no group bound by her']
+        },
+      }),
+      onDeliberation('deliberation.get (roll)', () => ({}), { aspect: { carries: (data) => Array.isArray(data?.deliberation?.roll), hidden: ['"roll"'] } }),
     ],
   },
 
@@ -529,6 +765,7 @@ const STAGES: Record<AuthAction, RowStage> = {
     probes: [
       {
         handler: 'account.members',
+        checksEffect: false,
         shoot: async (cell) => {
           const n = next()
           const seated = `mx-seated-${n}`
@@ -558,7 +795,15 @@ function verdictOf(shot: Shot): 'allowed' | 'denied' {
 const leaks = (text: string, secrets: Secret[]) =>
   secrets.filter((s) => (typeof s === 'string' ? text.includes(s) : s.test(text))).map(String)
 
-/** Problems with one probe's answer in one cell; empty when it agrees with the table and leaks nothing. */
+/**
+ * Allowed cells where the write cannot succeed however it is staged, with the answer they give
+ * instead; every other allowed write must succeed and show its effect.
+ */
+const STATE_ANSWERS: Record<string, { code: string; why: string }> = {
+  'case.handBack convener own': { code: 'INVALID_INPUT', why: 'a convener holds cases only at her village, which has nothing below to hand back to' },
+}
+
+/** Problems with one probe's answer in one cell; empty when it agrees with `expected` and leaks nothing. */
 async function judge(cell: Cell, probe: Probe, expected: boolean): Promise<{ problems: string[]; succeeded: boolean }> {
   const shot = await probe.shoot(cell)
   const { reply } = shot
@@ -569,7 +814,22 @@ async function judge(cell: Cell, probe: Probe, expected: boolean): Promise<{ pro
   }
   const verdict = verdictOf(shot)
   if (verdict !== (expected ? 'allowed' : 'denied')) {
-    problems.push(`${probe.handler}: the table says ${expected ? 'allow' : 'deny'}, the handler answered ${said}`)
+    problems.push(`${probe.handler}: expected ${expected ? 'allow' : 'deny'}, the handler answered ${said}`)
+  }
+  if (writes(probe.handler) && !shot.effect) problems.push(`${probe.handler}: a write whose probe does not check its effect`)
+  if (shot.effect && verdict === 'allowed') {
+    const stateAnswer = STATE_ANSWERS[`${cell.action} ${cell.role} ${cell.relation}`]
+    if (stateAnswer) {
+      if (reply.ok || reply.error.code !== stateAnswer.code) problems.push(`${probe.handler}: expected ${stateAnswer.code} (${stateAnswer.why}), answered ${said}`)
+    } else if (!reply.ok) {
+      problems.push(`${probe.handler}: allowed, but the write did not succeed: ${said}`)
+    } else {
+      const missing = await shot.effect()
+      if (missing.length > 0) problems.push(`${probe.handler}: answered ok, but ${missing.join('; ')}`)
+    }
+  }
+  if (shot.effect && verdict === 'denied' && (await shot.effect()).length === 0) {
+    problems.push(`${probe.handler}: refused (${said}), yet the store shows the change made`)
   }
   if (verdict === 'denied' && reply.ok) {
     // An answer without the aspect: the rest of it is hers to see, the aspect's details are not.
@@ -619,7 +879,13 @@ describe('the table', () => {
 
   test('every row has a stage, and a probe for each handler it lists', () => {
     for (const action of AUTH_ACTIONS) {
-      expect([action, STAGES[action]?.probes.map((p) => p.handler)]).toEqual([action, [...AUTHORIZATION[action].handlers]])
+      expect([action, STAGES[action]?.probes.map((p) => p.handler)]).toEqual([action, [...handlersOf(action)]])
+    }
+  })
+
+  test('every probe of a write checks its effect, and only those', () => {
+    for (const action of AUTH_ACTIONS) {
+      for (const probe of STAGES[action].probes) expect([action, probe.handler, probe.checksEffect]).toEqual([action, probe.handler, writes(probe.handler)])
     }
   })
 
@@ -670,16 +936,121 @@ describe('found by the matrix', () => {
   })
 })
 
+/** The demo province with the extra orgs of the stage, for one describe block. */
+async function stageDeps(): Promise<TestDeps> {
+  const deps = await demoDeps()
+  // Rate limits are not what this suite is about: the demo cadres move hundreds of fixtures.
+  delete (deps as Partial<Deps>).writeLimiter
+  await deps.store.transaction(async (tx) => {
+    for (const org of EXTRA_ORGS) await addOrg(tx, org)
+  })
+  return deps
+}
+
+/** Every probe of the row in one cell, judged against `expected`: the problems, and whether all succeeded. */
+async function runCell(deps: TestDeps, action: AuthAction, role: AuthRole, relation: Relation, where: Placement, expected: boolean) {
+  const problems: string[] = []
+  let allSucceeded = true
+  for (const probe of STAGES[action].probes) {
+    const caller = role === 'reporter' ? '' : await persona(deps, role, where.callerOrg)
+    const cell: Cell = { deps, action, role, relation, target: where.target, callerOrg: where.callerOrg, caller }
+    const result = await judge(cell, probe, expected)
+    problems.push(...result.problems)
+    allSucceeded &&= result.succeeded
+    callsRun++
+  }
+  return { problems, allSucceeded }
+}
+
+// ── cells written by hand ────────────────────────────────────────────────────────────────────────
+
+/**
+ * A sample of cells, each written from a line of docs/RULES.md "Who may do what" (and section 1 "Who
+ * brings whom in"), not read off the table: [role, row, relation, allowed]. The relation is of the
+ * caller's org to the target's: for a case, the org holding it now (`below`: she is at an org it came
+ * up through); for a deliberation, its council's village; for figures, logs and seats, the org.
+ */
+const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
+  // file a report: anyone, to any village
+  ['resident', 'case.submit', 'unrelated', true],
+  // file on behalf of a resident: a member or convener of that village
+  ['member', 'case.submitOnBehalf', 'own', true],
+  ['cadre', 'case.submitOnBehalf', 'own', false],
+  // see a case: its reporter; a member or convener of the holding village, or of the village it came
+  // up from; a cadre or the admin at the holder or above it
+  ['reporter', 'case.view', 'unrelated', true],
+  ['member', 'case.view', 'below', true],
+  ['member', 'case.view', 'sibling', false],
+  ['cadre', 'case.view', 'above', true],
+  ['cadre', 'case.view', 'below', false],
+  ['admin', 'case.view', 'above', true],
+  ['resident', 'case.view', 'own', false],
+  // see a sensitive case's private text: its reporter; the holder's convener; cadres and the admin at
+  // the holder or above
+  ['member', 'case.viewPrivate', 'own', false],
+  ['convener', 'case.viewPrivate', 'own', true],
+  ['convener', 'case.viewPrivate', 'below', false],
+  ['cadre', 'case.viewPrivate', 'above', true],
+  // the reporter's contact details: the holder's convener and cadres
+  ['cadre', 'case.contact', 'own', true],
+  ['cadre', 'case.contact', 'above', false],
+  // accept, resolve, escalate, hand back, assign, reply: the holder's convener and cadres (not
+  // members, not supervisors, not the admin)
+  ['convener', 'case.accept', 'own', true],
+  ['member', 'case.accept', 'own', false],
+  ['cadre', 'case.accept', 'above', false],
+  ['admin', 'case.accept', 'own', false],
+  ['cadre', 'case.handBack', 'own', true],
+  ['convener', 'case.resolve', 'below', false],
+  // rate, withdraw: the reporter only
+  ['reporter', 'case.rate', 'own', true],
+  ['convener', 'case.withdraw', 'own', false],
+  // a sensitive case's text in an export: only the convener and cadres of the org holding it now
+  ['cadre', 'case.exportPrivate', 'above', false],
+  // open a deliberation; close it, bind the group chat, see the roll: the village's convener and cadres
+  ['cadre', 'deliberation.open', 'own', true],
+  ['member', 'deliberation.open', 'own', false],
+  ['cadre', 'deliberation.manage', 'own', true],
+  // read a deliberation: the council and the village's cadres; cadres above and the admin watch
+  ['cadre', 'deliberation.read', 'above', true],
+  ['cadre', 'deliberation.comment', 'above', false],
+  // vote: a member or convener of the council; a proxy ballot: the convener
+  ['member', 'deliberation.vote', 'own', true],
+  ['admin', 'deliberation.vote', 'above', false],
+  ['member', 'deliberation.proxyVote', 'own', false],
+  // an org's figures: its convener, cadres at it or above, the admin; its audit log: cadres and the admin
+  ['member', 'stats.read', 'own', false],
+  ['convener', 'audit.read', 'own', false],
+  ['cadre', 'audit.read', 'above', true],
+  // seats: a convener offers member seats on her council; a cadre member, convener or cadre roles at
+  // her org or below; only the admin offers the admin's
+  ['convener', 'roles.offerMember', 'own', true],
+  ['convener', 'roles.offerConvener', 'own', false],
+  ['cadre', 'roles.offerCadre', 'above', true],
+  ['cadre', 'roles.offerAdmin', 'own', false],
+]
+
+describe('cells written by hand from docs/RULES.md', () => {
+  let deps: TestDeps
+  beforeAll(async () => {
+    deps = await stageDeps()
+  })
+  afterAll(() => deps.store.close())
+
+  test.each(BY_HAND)('%s, %s, %s: allowed %s, by the table and by the handlers', async (role, action, relation, expected) => {
+    expect(['the table', role, action, relation, allowed(role, action, relation)]).toEqual(['the table', role, action, relation, expected])
+    const placement = place(STAGES[action].levels, role, relation)
+    expect(placement).not.toBeNull()
+    const { problems } = await runCell(deps, action, role, relation, placement!, expected)
+    expect(problems).toEqual([])
+  })
+})
+
 for (const action of AUTH_ACTIONS) {
   describe(action, () => {
     let deps: TestDeps
     beforeAll(async () => {
-      deps = await demoDeps()
-      // Rate limits are not what this suite is about: the demo cadres move hundreds of fixtures.
-      delete (deps as Partial<Deps>).writeLimiter
-      await deps.store.transaction(async (tx) => {
-        for (const org of EXTRA_ORGS) await addOrg(tx, org)
-      })
+      deps = await stageDeps()
     })
     afterAll(() => deps.store.close())
 
@@ -694,18 +1065,9 @@ for (const action of AUTH_ACTIONS) {
       }
     }
 
-    test.each(cells)(`%s, %s: as the table says`, async (role, relation, { target, callerOrg }) => {
+    test.each(cells)(`%s, %s: as the table says`, async (role, relation, placement) => {
       const expected = allowed(role, action, relation)
-      const problems: string[] = []
-      let allSucceeded = true
-      for (const probe of STAGES[action].probes) {
-        const caller = role === 'reporter' ? '' : await persona(deps, role, callerOrg)
-        const cell: Cell = { deps, action, role, relation, target, callerOrg, caller }
-        const result = await judge(cell, probe, expected)
-        problems.push(...result.problems)
-        allSucceeded &&= result.succeeded
-        callsRun++
-      }
+      const { problems, allSucceeded } = await runCell(deps, action, role, relation, placement, expected)
       cellsRun++
       marks.get(role)![RELATIONS.indexOf(relation)] = problems.length > 0 ? 'X' : !expected ? '-' : allSucceeded ? 'A' : 'a'
       expect(problems).toEqual([])

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
+import { waitFor } from '../support/wait-for'
 
 let store: Store
 beforeEach(() => {
@@ -43,7 +44,11 @@ test('a call from outside waits for the batch to commit instead of running insid
     order.push('outside ran')
     await tx.meta.set('k', 'outside')
   })
+  await waitFor(() => order.includes('batch wrote'))
+  // Deliberately a fixed wait: the outside transaction must NOT run while the batch is open, and
+  // "nothing happened within 20 ms" is what is being shown (there is no event to wait for).
   await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(order).toEqual(['batch wrote'])
   order.push('released')
   release()
   await Promise.all([batch, outside])

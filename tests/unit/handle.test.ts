@@ -1,6 +1,7 @@
 /** The action pipeline: every failure is an envelope with a code and a Chinese message. */
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import type { ActionDeclaration } from '../../cloudfunctions/_shared/handler/action'
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { forbidden } from '../../cloudfunctions/_shared/context/failures'
 import { WindowRateLimiter } from '../../cloudfunctions/_shared/adapters/window-rate-limiter'
@@ -33,8 +34,18 @@ afterAll(() => deps.store.close())
 
 /** A function whose actions misbehave on purpose, with the account contract's action names. */
 function fnWith(me: () => Promise<never>): FunctionDef {
-  return defineFunction('account', { ...accountFunction.actions, me }) as FunctionDef
+  return defineFunction('account', { ...accountFunction.actions, me: { ...accountFunction.actions.me, run: me } }) as FunctionDef
 }
+
+/** A stand-in write that succeeds unless its own steps refuse, so only the pipeline decides. */
+const renameOrg = (steps: Partial<ActionDeclaration<'account', 'renameOrg', void>> = {}): ActionDeclaration<'account', 'renameOrg', void> => ({
+  fn: 'account',
+  name: 'renameOrg',
+  kind: 'write',
+  authorization: [],
+  run: async () => ({ org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } }),
+  ...steps,
+})
 const user = { kind: 'user', openid: 'o-1' } as const
 
 test.each([
@@ -83,15 +94,57 @@ test('an unexpected error is INTERNAL with a request id, logged with its stack, 
 
 test('writes are limited per person and function; reads are not', async () => {
   const limited = { ...deps, writeLimiter: new WindowRateLimiter(2, 60_000) }
-  const fn = defineFunction('account', {
-    ...accountFunction.actions,
-    // A stand-in write that always succeeds, so only the limiter can refuse it.
-    renameOrg: async () => ({ org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } }),
-  }) as FunctionDef
+  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
   const write = () => handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, limited)
   expect((await write()).ok).toBe(true)
   expect((await write()).ok).toBe(true)
   expect(await write()).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } })
   expect((await handle(fn, { action: 'orgs' }, user, limited)).ok).toBe(true)
   expect((await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, { kind: 'user', openid: 'o-2' }, limited)).ok).toBe(true)
+})
+
+describe('the steps run in their order', () => {
+  const steps: string[] = []
+  const guard = { check: async (text: string) => { steps.push(`check ${text}`); return text.includes('risky') ? ('risky' as const) : ('pass' as const) } }
+  const checked = { ...deps, contentGuard: guard }
+  const run = async () => { steps.push('run'); return { org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } } }
+  const call = (declaration: ActionDeclaration<'account', 'renameOrg', void>, name: string) =>
+    handle(defineFunction('account', { ...accountFunction.actions, renameOrg: declaration }) as FunctionDef, { action: 'renameOrg', orgId: 'x', name }, user, checked)
+  beforeEach(() => steps.splice(0))
+
+  test('a refusal by authorize comes before her text is checked (a stranger\'s text is not worth a check)', async () => {
+    const reply = await call(renameOrg({ authorize: async () => { steps.push('authorize'); throw forbidden('不可以') }, contentChecked: ({ name }) => [name], run }), 'risky 名')
+    expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '不可以' } })
+    expect(steps).toEqual(['authorize'])
+  })
+
+  test('rejected text stops the action before it runs', async () => {
+    const reply = await call(renameOrg({ authorize: async () => { steps.push('authorize') }, contentChecked: ({ name }) => [name], run }), 'risky 名')
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect(steps).toEqual(['authorize', 'check risky 名'])
+  })
+
+  test('accepted text runs it, and blank fields are not sent to the check', async () => {
+    const reply = await call(renameOrg({ contentChecked: ({ name }) => [name, undefined, '  '], run }), '新名')
+    expect(reply.ok).toBe(true)
+    expect(steps).toEqual(['check 新名', 'run'])
+  })
+})
+
+test('what a write queued is delivered after it succeeds; not after a read or a failure', async () => {
+  let deliveries = 0
+  const options = { afterWrite: async () => { deliveries++ } }
+  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
+  expect((await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, deps, options)).ok).toBe(true)
+  expect(deliveries).toBe(1)
+  expect((await handle(fn, { action: 'orgs' }, user, deps, options)).ok).toBe(true)
+  expect((await handle(fn, { action: 'renameOrg', orgId: 'x' }, user, deps, options)).ok).toBe(false)
+  expect(deliveries).toBe(1)
+})
+
+test('a failed delivery is logged and the write still answers ok', async () => {
+  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
+  const reply = await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, deps, { afterWrite: async () => { throw new Error('send down') } })
+  expect(reply.ok).toBe(true)
+  expect(logged.at(-1)).toMatchObject({ message: 'delivery after change failed', error: 'Error: send down' })
 })

@@ -73,5 +73,3 @@ export function keyFromEnvironment(allowDevKey: boolean, env: Record<string, str
   return parsed.key
 }
 
-/** 13812345678 → 138****5678: enough to recognise, not enough to call. */
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')

@@ -1,19 +1,13 @@
 /** What a deliberation needs to know about its council: the org's chain and its members. */
 import type { Elector } from '../domain/deliberation.state'
-import { chainFrom, type Chain } from '../domain/org-ladder'
+import type { Chain } from '../domain/org-ladder'
+import { villageLadder } from '../orgs/org-path'
 import { invalidInput, notFound } from '../context/failures'
-import type { OrgRecord, Repositories } from '../ports/store.port'
+import type { Repositories } from '../ports/store.port'
 
 /** The chain of a village (community) org; councils exist only there. */
 export async function councilChain(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<Chain> {
-  const orgs = new Map<string, OrgRecord>()
-  for (let id: string | null = orgId; id && !orgs.has(id); ) {
-    const org: OrgRecord | null = await repos.orgs.get(id)
-    if (!org) break
-    orgs.set(id, org)
-    id = org.parentId
-  }
-  const chain = chainFrom(orgs, orgId)
+  const chain = await villageLadder(repos, orgId)
   if (chain.ok) return chain.chain
   if (chain.error.code === 'NOT_FOUND') throw notFound('没有找到该议事会')
   if (chain.error.code === 'INVALID_INPUT') throw invalidInput('议事会设在村（社区），请选择具体的村或社区')
@@ -35,4 +29,9 @@ export async function electorateOf(repos: Pick<Repositories, 'people'>, orgId: s
 
 export async function orgNameOf(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<string> {
   return (await repos.orgs.get(orgId))?.name ?? ''
+}
+
+/** The name she is known by, for the audit trail of a ballot or a comment. */
+export async function personNameOf(repos: Pick<Repositories, 'people'>, openid: string, fallback: string): Promise<string> {
+  return (await repos.people.getUser(openid))?.name ?? fallback
 }

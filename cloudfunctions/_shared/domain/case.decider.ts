@@ -18,7 +18,7 @@
  *   already hidden decides no events, so the same verdict twice changes nothing.
  */
 import { LEVELS, type Level } from '../../../types/enums'
-import type { ErrorCode } from '../../../types/envelope'
+import type { ErrorCode, FailureReason } from '../../../types/envelope'
 import type { ActedBy } from './actor.types'
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './domain.config'
 import { assertNever, domainError, type DomainError } from './domain.errors'
@@ -66,8 +66,12 @@ export function decide(
   const who = authorize(command, state)
   if (!who.ok) return who
   if (command.type !== 'RejectPhoto') {
-    if (state.status === 'closed') return reject('CONFLICT', '该反映已关闭，不能再进行操作')
-    if (state.status === 'withdrawn') return reject('CONFLICT', '该反映已撤回，不能再进行操作')
+    if (state.status === 'closed') {
+      // Closed by her own rating: a second rating is "already rated", not merely "closed".
+      const reason = command.type === 'RateCase' && state.rating !== undefined ? 'ALREADY_RATED' : 'CASE_CLOSED'
+      return reject('CONFLICT', '该反映已关闭，不能再进行操作', reason)
+    }
+    if (state.status === 'withdrawn') return reject('CONFLICT', '该反映已撤回，不能再进行操作', 'CASE_CLOSED')
   }
 
   const { by } = who
@@ -109,7 +113,7 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
   // Own-only row: the village id alone places her (the chain is checked below, after who).
   const councilMember = allowedBindings(c.actor, 'case.submitOnBehalf', [c.villageId]).length > 0
   if (c.onBehalf && !councilMember) return reject('FORBIDDEN', '只有本村（社区）议事会成员可以代群众反映')
-  if (state !== null) return reject('CONFLICT', '该反映已提交，请勿重复提交')
+  if (state !== null) return reject('CONFLICT', '该反映已提交，请勿重复提交', 'DUPLICATE_REQUEST')
   if (blank(c.caseId)) return reject('INVALID_INPUT', '反映编号无效')
   const chainError = chainProblem(c.chain, c.villageId)
   if (chainError) return { ok: false, error: chainError }
@@ -139,14 +143,14 @@ function submitCase(c: C.SubmitCase, state: CaseState | null, policy: CasePolicy
 }
 
 function acceptCase(c: C.AcceptCase, state: CaseState, by: ActedBy | undefined): Decision {
-  if (state.status === 'in_progress') return reject('CONFLICT', '该反映已受理')
-  if (state.status !== 'pending') return reject('CONFLICT', '该反映已办结，无需受理')
+  if (state.status === 'in_progress') return reject('CONFLICT', '该反映已受理', 'CASE_ALREADY_ACCEPTED')
+  if (state.status !== 'pending') return reject('CONFLICT', '该反映已办结，无需受理', 'CASE_CLOSED')
   return accepted({ type: 'CaseAccepted', ...here(state, c.at, by) })
 }
 
 function resolveCase(c: C.ResolveCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
-  if (state.status === 'pending') return reject('CONFLICT', '请先受理该反映，再登记办理结果')
-  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映已办结')
+  if (state.status === 'pending') return reject('CONFLICT', '请先受理该反映，再登记办理结果', 'CASE_NOT_ACCEPTED')
+  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映已办结', 'CASE_CLOSED')
   if (blank(c.resolution)) return reject('INVALID_INPUT', '请填写办理情况')
   return accepted({
     type: 'CaseResolved',
@@ -158,15 +162,15 @@ function resolveCase(c: C.ResolveCase, state: CaseState, policy: CasePolicy, by:
 }
 
 function escalateCase(c: C.EscalateCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
-  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再上报')
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再上报', 'CASE_CLOSED')
   const toLevel = parentLevel(state.level)
-  if (toLevel === null) return reject('CONFLICT', '该反映已在省级办理，无法继续上报')
+  if (toLevel === null) return reject('CONFLICT', '该反映已在省级办理，无法继续上报', 'TOP_LEVEL')
   if (blank(c.reason)) return reject('INVALID_INPUT', '请填写上报原因')
   return accepted(escalation(state, c.at, toLevel, policy, { reason: c.reason, auto: false, by }))
 }
 
 function handBackCase(c: C.HandBackCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
-  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交回下级办理')
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交回下级办理', 'CASE_CLOSED')
   const toLevel = typeof c.toOrgId === 'string' ? levelOnChain(state.chain, c.toOrgId) : null
   if (toLevel === null || !isAbove(state.level, toLevel)) {
     return reject('INVALID_INPUT', '只能交回该反映上报路径中的下级组织办理')
@@ -184,7 +188,7 @@ function handBackCase(c: C.HandBackCase, state: CaseState, policy: CasePolicy, b
 }
 
 function assignDepartment(c: C.AssignDepartment, state: CaseState, by: ActedBy | undefined): Decision {
-  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交办部门')
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再交办部门', 'CASE_CLOSED')
   if (blank(c.department)) return reject('INVALID_INPUT', '请填写承办部门')
   if (typeof c.note !== 'string') return reject('INVALID_INPUT', '交办说明无效')
   if (c.followUpBy !== undefined && !(isInstant(c.followUpBy) && isAfter(c.followUpBy, c.at))) {
@@ -203,14 +207,18 @@ function assignDepartment(c: C.AssignDepartment, state: CaseState, by: ActedBy |
 }
 
 function recordDepartmentReply(c: C.RecordDepartmentReply, state: CaseState, by: ActedBy | undefined): Decision {
-  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映当前不在办理中，无法登记部门回复')
+  if (state.status !== 'in_progress') {
+    // Closed and withdrawn were refused above: it is resolved, or pending at a new holder.
+    const reason = state.status === 'pending' ? 'CASE_NOT_ACCEPTED' : 'CASE_CLOSED'
+    return reject('CONFLICT', '该反映当前不在办理中，无法登记部门回复', reason)
+  }
   if (!state.assignment) return reject('CONFLICT', '该反映尚未交办部门，无法登记部门回复')
   if (blank(c.reply)) return reject('INVALID_INPUT', '请填写部门回复内容')
   return accepted({ type: 'DepartmentReplied', ...here(state, c.at, by), reply: c.reply })
 }
 
 function rateCase(c: C.RateCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
-  if (state.status !== 'resolved') return reject('CONFLICT', '反映办结后才能评价')
+  if (state.status !== 'resolved') return reject('CONFLICT', '反映办结后才能评价', 'CASE_NOT_RESOLVED')
   const comment = typeof c.comment === 'string' && c.comment.trim() !== '' ? c.comment : undefined
   const rated: E.CaseRated = {
     type: 'CaseRated',
@@ -235,7 +243,7 @@ function rateCase(c: C.RateCase, state: CaseState, policy: CasePolicy, by: Acted
 }
 
 function withdrawCase(c: C.WithdrawCase, state: CaseState, by: ActedBy | undefined): Decision {
-  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能撤回')
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能撤回', 'CASE_CLOSED')
   const reason = typeof c.reason === 'string' && c.reason.trim() !== '' ? c.reason : undefined
   return accepted({ type: 'CaseWithdrawn', ...here(state, c.at, by), ...(reason !== undefined && { reason }) })
 }
@@ -249,7 +257,7 @@ function autoCloseCase(c: C.AutoCloseCase, state: CaseState): Decision {
 }
 
 function missDeadline(c: C.MissDeadline, state: CaseState, policy: CasePolicy): Decision {
-  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已不在办理期限内')
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已不在办理期限内', 'CASE_CLOSED')
   const missed = missedDeadlines(state, c.at)
   const [earliest] = missed
   if (!earliest) return reject('CONFLICT', '办理期限尚未到期')
@@ -363,6 +371,9 @@ function here(state: CaseState, at: string, by: ActedBy | undefined): Where {
 
 const accepted = (...events: E.CaseEvent[]): Decision => ({ ok: true, events })
 
-const reject = (code: ErrorCode, message: string): Decision => ({ ok: false, error: domainError(code, message) })
+const reject = (code: ErrorCode, message: string, reason?: FailureReason): Decision => ({
+  ok: false,
+  error: domainError(code, message, reason),
+})
 
 const blank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === ''

@@ -14,13 +14,14 @@
  *   title on top of that (deliberation.view.ts).
  */
 import { SENSITIVE_CATEGORIES } from '../../../types/enums'
-import type { ErrorCode } from '../../../types/envelope'
+import type { ErrorCode, FailureReason } from '../../../types/envelope'
 import type { ActedBy, Person } from './actor.types'
 import { DEFAULT_DELIBERATION_POLICY, type DeliberationPolicy } from './deliberation.config'
 import { assertNever, domainError, type DomainError } from './domain.errors'
 import { HOUR_MS, DAY_MS, addMs, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
 import { chainProblem } from './org-ladder'
-import { canClose, canComment, canOpen, canProxyVote, canVote, commentRole } from './deliberation.access'
+import { allowedBindings } from './authorization.table'
+import { canClose, canComment, canOpen, canProxyVote, canVote, commentRole, isElector } from './deliberation.access'
 import type * as C from './deliberation.commands'
 import type * as E from './deliberation.events'
 import type { DeliberationState } from './deliberation.state'
@@ -63,14 +64,14 @@ function openDeliberation(c: C.OpenDeliberation, state: DeliberationState | null
   if (c.actor === 'system' || !canOpen(c.actor, c.orgId, c.chain)) {
     return reject('FORBIDDEN', '只有本村（社区）议事会主任或妇联干部可以发起议事')
   }
-  if (state !== null) return reject('CONFLICT', '该议事已发起，请勿重复提交')
+  if (state !== null) return reject('CONFLICT', '该议事已发起，请勿重复提交', 'DUPLICATE_REQUEST')
   if (blank(c.deliberationId)) return reject('INVALID_INPUT', '议事编号无效')
   const chainError = chainProblem(c.chain, c.orgId)
   if (chainError) return reject(chainError.code, '只有村（社区）议事会可以发起议事')
   if (c.case) {
     if (c.case.holderOrgId !== c.orgId) return reject('CONFLICT', '该反映已不由本议事会办理，不能就它发起议事')
     if (c.case.status !== 'pending' && c.case.status !== 'in_progress') {
-      return reject('CONFLICT', '该反映已办结，不能再就它发起议事')
+      return reject('CONFLICT', '该反映已办结，不能再就它发起议事', 'CASE_CLOSED')
     }
   }
   const electorate = uniqueElectors(c.electorate)
@@ -133,7 +134,15 @@ function openDeliberation(c: C.OpenDeliberation, state: DeliberationState | null
 }
 
 function castBallot(c: C.CastBallot, state: DeliberationState): DeliberationDecision {
-  if (c.actor === 'system' || !canVote(c.actor, state)) return reject('FORBIDDEN', '只有本议事会成员可以投票')
+  if (c.actor === 'system' || !canVote(c.actor, state)) {
+    // On the council now but not when it opened: the roll was taken then (the vote row is own-only,
+    // so the org id alone places her binding).
+    const late =
+      c.actor !== 'system' &&
+      !isElector(state, c.actor.openid) &&
+      allowedBindings(c.actor, 'deliberation.vote', [state.orgId]).length > 0
+    return reject('FORBIDDEN', '只有本议事会成员可以投票', late ? 'NOT_ON_ROLL' : undefined)
+  }
   const open = openForBallots(state, c.at)
   if (open) return open
   const invalid = choicesProblem(c.choices, state)
@@ -158,11 +167,11 @@ function castProxyBallot(c: C.CastProxyBallot, state: DeliberationState): Delibe
   if (open) return open
   if (c.memberOpenid === c.actor.openid) return reject('INVALID_INPUT', '本人投票请直接投票，无需代录')
   if (!state.electorate.some((e) => e.openid === c.memberOpenid)) {
-    return reject('INVALID_INPUT', '该成员不在本次议事的成员名单中')
+    return reject('INVALID_INPUT', '该成员不在本次议事的成员名单中', 'NOT_ON_ROLL')
   }
   const current = ballotOf(c.current, state, c.memberOpenid)
   // Her own ballot is her own word: a phone call relayed by someone else never overrides it.
-  if (current && !current.proxy) return reject('CONFLICT', '该成员已亲自投票，不能代录')
+  if (current && !current.proxy) return reject('CONFLICT', '该成员已亲自投票，不能代录', 'VOTED_IN_PERSON')
   if (blank(c.note)) return reject('INVALID_INPUT', '请填写代录说明（如：电话确认）')
   const invalid = choicesProblem(c.choices, state)
   if (invalid) return invalid
@@ -182,7 +191,7 @@ function postComment(c: C.PostComment, state: DeliberationState): DeliberationDe
   if (c.actor === 'system' || role === null || !canComment(c.actor, state)) {
     return reject('FORBIDDEN', '只有本议事会成员和妇联干部可以发表意见')
   }
-  if (state.status === 'closed') return reject('CONFLICT', '议事已结束，不能再发表意见')
+  if (state.status === 'closed') return reject('CONFLICT', '议事已结束，不能再发表意见', 'DELIBERATION_CLOSED')
   if (blank(c.commentId)) return reject('INVALID_INPUT', '意见编号无效')
   if (blank(c.text)) return reject('INVALID_INPUT', '请填写意见')
   return accepted({
@@ -198,7 +207,7 @@ function postComment(c: C.PostComment, state: DeliberationState): DeliberationDe
 
 function closeDeliberation(c: C.CloseDeliberation, state: DeliberationState): DeliberationDecision {
   if (!canClose(c.actor, state)) return reject('FORBIDDEN', '只有议事会主任或妇联干部可以结束议事')
-  if (state.status === 'closed') return reject('CONFLICT', '该议事已结束')
+  if (state.status === 'closed') return reject('CONFLICT', '该议事已结束', 'DELIBERATION_CLOSED')
   if (c.actor === 'system' && !isAtOrAfter(c.at, state.closesAt)) return reject('CONFLICT', '尚未到截止时间')
   return accepted({
     type: 'DeliberationClosed',
@@ -212,7 +221,7 @@ function closeDeliberation(c: C.CloseDeliberation, state: DeliberationState): De
 
 function remindVoters(c: C.RemindVoters, state: DeliberationState): DeliberationDecision {
   if (c.actor !== 'system') return reject('FORBIDDEN', '该操作只能由系统执行')
-  if (state.status === 'closed') return reject('CONFLICT', '该议事已结束')
+  if (state.status === 'closed') return reject('CONFLICT', '该议事已结束', 'DELIBERATION_CLOSED')
   if (state.remindedAt !== undefined) return reject('CONFLICT', '已经提醒过')
   if (!isAtOrAfter(c.at, state.remindAt)) return reject('CONFLICT', '尚未到提醒时间')
   // Past the deadline a reminder only confuses: the close is what is due.
@@ -230,8 +239,8 @@ function noteCaseResult(c: C.NoteCaseResult, state: DeliberationState): Delibera
 
 /** Closed, or past the deadline the timer has not reached yet: no more ballots. */
 function openForBallots(state: DeliberationState, at: string): DeliberationDecision | null {
-  if (state.status === 'closed') return reject('CONFLICT', '议事已结束，不能再投票')
-  if (isAtOrAfter(at, state.closesAt)) return reject('CONFLICT', '投票已截止')
+  if (state.status === 'closed') return reject('CONFLICT', '议事已结束，不能再投票', 'DELIBERATION_CLOSED')
+  if (isAtOrAfter(at, state.closesAt)) return reject('CONFLICT', '投票已截止', 'DELIBERATION_CLOSED')
   return null
 }
 
@@ -304,6 +313,9 @@ const PRIVATE_CASE_TEXT =
 
 const accepted = (...events: E.DeliberationEvent[]): DeliberationDecision => ({ ok: true, events })
 
-const reject = (code: ErrorCode, message: string): DeliberationDecision => ({ ok: false, error: domainError(code, message) })
+const reject = (code: ErrorCode, message: string, reason?: FailureReason): DeliberationDecision => ({
+  ok: false,
+  error: domainError(code, message, reason),
+})
 
 const blank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === ''

@@ -1,17 +1,17 @@
 /**
- * A cloud function is a name, one runner per action of its contract, and optionally timer jobs and
- * handlers of WeChat's message pushes. The types tie each runner's input to its schema and its result
- * to the contract's result type.
+ * A cloud function is a name, one declaration per action of its contract (action.ts), and optionally
+ * timer jobs and handlers of WeChat's message pushes.
  */
-import type { z } from 'zod'
-import { contracts, type ActionName, type ActionResult, type FunctionName } from '../../../types/contract'
-import type { ActionContext, JobContext } from '../context/deps'
+import type { ActionName, FunctionName } from '../../../types/contract'
+import type { ActionDeclaration, RunnableAction } from './action'
+import type { JobContext } from '../context/deps'
 import type { PushEventName } from './push-event'
 
-type Schema<F extends FunctionName, A extends ActionName<F>> = (typeof contracts)[F][A] & z.ZodType
-
-export type ActionRunners<F extends FunctionName> = {
-  [A in ActionName<F>]: (ctx: ActionContext, input: z.output<Schema<F, A>>) => Promise<ActionResult<F, A>>
+/** One declaration per action of the function's contract (action.ts), by name. */
+export type ActionDeclarations<F extends FunctionName> = {
+  // What `authorize` hands `run` is each declaration's own business (checked where it is declared).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [A in ActionName<F>]: ActionDeclaration<F, A, any>
 }
 
 /** A timer job: selects what is due, acts, and reports what it did (for logs and /__dev/tick). */
@@ -26,32 +26,29 @@ export type PushHandler = (ctx: JobContext, push: Record<string, unknown>) => Pr
 
 export type PushHandlers = Partial<Record<PushEventName, PushHandler>>
 
-/**
- * An action's idempotency key lookup: the answer already given to this request (a report's
- * clientRequestId), or null when it was never answered. The handler asks it before the write limit, so
- * a resend of a request already answered gets its answer whatever the limits say; its first send was
- * counted. It changes nothing but what the first send may have left unfinished.
- */
-export type ResendLookups<F extends FunctionName> = {
-  [A in ActionName<F>]?: (ctx: ActionContext, input: z.output<Schema<F, A>>) => Promise<ActionResult<F, A> | null>
-}
-
 export interface FunctionDef<F extends FunctionName = FunctionName> {
   name: F
-  actions: ActionRunners<F>
+  actions: ActionDeclarations<F>
   jobs: Record<string, Job>
   /** By the push's `Event`; the console's message-push settings send that event to this function. */
   pushes?: PushHandlers
-  /** By action: how to recognise a resend of a request already answered (ResendLookups). */
-  resends?: ResendLookups<F>
 }
 
 export function defineFunction<F extends FunctionName>(
   name: F,
-  actions: ActionRunners<F>,
+  actions: ActionDeclarations<F>,
   jobs: Record<string, Job> = {},
   pushes: PushHandlers = {},
-  resends: ResendLookups<F> = {},
 ): FunctionDef<F> {
-  return { name, actions, jobs, pushes, resends }
+  return { name, actions, jobs, pushes }
 }
+
+/** The declaration of an action by its wire name, or undefined for a name the function lacks. */
+export function declarationOf(fn: FunctionDef, action: string): RunnableAction | undefined {
+  const actions = fn.actions as unknown as Record<string, RunnableAction | undefined>
+  return Object.hasOwn(actions, action) ? actions[action] : undefined
+}
+
+/** Whether the named action writes (a read, or no such action, does not). */
+export const writes = (fn: FunctionDef, action: unknown): boolean =>
+  typeof action === 'string' && declarationOf(fn, action)?.kind === 'write'

@@ -1,20 +1,20 @@
 /**
- * The pipeline every action goes through: parse with the contract → identity from the platform →
- * a resend already answered gets its answer → the write limit → run (the runner authorizes against
- * the thing it loads) → envelope. Nothing throws out of here.
+ * The pipeline every action goes through, the same for all (its declaration: action.ts):
+ * parse with the contract → identity from the platform → a resend already answered gets its answer →
+ * the write limit (writes only) → authorize on what is stored → WeChat's content check of her text →
+ * run (load, decide, save with the outbox rows) → envelope → deliver what a write queued. Nothing
+ * throws out of here.
  */
 import type { z } from 'zod'
 import { contracts } from '../../../types/contract'
 import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../../../types/envelope'
 import type { Caller } from '../ports/identity.port'
 import type { RateLimiter } from '../ports/rate-limiter.port'
-import { AppFailure } from '../context/failures'
+import { AppFailure, contentRejected } from '../context/failures'
 import type { ActionContext, Deps } from '../context/deps'
-import type { FunctionDef, PushHandler } from './define-function'
-import { READ_ACTIONS } from './read-actions'
+import { declarationOf, type FunctionDef, type PushHandler } from './define-function'
+import type { RunnableAction } from './action'
 import { pushNameOf, type PushEvent } from './push-event'
-
-type ResendLookup = (ctx: ActionContext, input: unknown) => Promise<unknown>
 
 /**
  * Counts the write against the caller's limit (in the store, shared by every instance). The limit
@@ -25,21 +25,38 @@ async function withinWriteLimit(limiter: RateLimiter, deps: Deps, key: string, n
   try {
     return await limiter.allow(key, Date.parse(now), deps.store.writeCounts)
   } catch (error) {
-    deps.log.error('write limit not counted', { requestId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    deps.log.error('write limit not counted', { requestId, error: describe(error) })
     return true
   }
 }
 
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+
 const toIssues = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+
+/** Every piece of her text goes past WeChat's check before it is stored (docs/RULES.md, "Limits on abuse"). */
+async function checkContent(ctx: ActionContext, declaration: RunnableAction, input: unknown): Promise<void> {
+  const text = (declaration.contentChecked?.(input) ?? []).filter((t): t is string => Boolean(t && t.trim())).join('\n')
+  if (!text) return
+  if ((await ctx.deps.contentGuard.check(text, { openid: ctx.openid })) === 'risky') throw contentRejected()
+}
+
+export interface HandleOptions {
+  /** Delivers what a write queued (the outbox), after its answer is known and before it is sent. */
+  afterWrite?: () => Promise<unknown>
+}
 
 export async function handle(
   fn: FunctionDef,
   event: unknown,
   caller: Caller,
   deps: Deps,
+  options: HandleOptions = {},
 ): Promise<Envelope<unknown>> {
   const requestId = deps.ids.next('req')
+  let reply: Envelope<unknown>
+  let declaration: RunnableAction | undefined
   try {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return fail('INVALID_INPUT', '请求格式不正确')
@@ -48,10 +65,8 @@ export async function handle(
     if (typeof action !== 'string' || action === '') return fail('INVALID_INPUT', '缺少操作名称 action')
     const actions = contracts[fn.name] as Record<string, z.ZodType>
     const schema = Object.hasOwn(actions, action) ? actions[action] : undefined
-    const run = (fn.actions as Record<string, unknown>)[action]
-    if (!schema || typeof run !== 'function') {
-      return fail('INVALID_INPUT', `不支持的操作：${action.slice(0, 40)}`)
-    }
+    declaration = declarationOf(fn, action)
+    if (!schema || !declaration) return fail('INVALID_INPUT', `不支持的操作：${action.slice(0, 40)}`)
 
     const parsed = schema.safeParse(event)
     if (!parsed.success) {
@@ -63,28 +78,32 @@ export async function handle(
 
     const now = deps.clock.now()
     const ctx = { openid: caller.openid, now, requestId, deps }
+    const input = parsed.data
     // Idempotency before the write limit: a resend of a request already answered gets its answer
     // whatever the limits say (its first send was counted), and is not counted again.
-    const lookup = Object.hasOwn(fn.resends ?? {}, action) ? (fn.resends as Record<string, ResendLookup | undefined>)[action] : undefined
-    const answered = lookup ? await lookup(ctx, parsed.data) : null
+    const answered = declaration.resend ? await declaration.resend(ctx, input) : null
     if (answered !== null) return ok(answered)
-    if (deps.writeLimiter && !READ_ACTIONS.has(action) && !(await withinWriteLimit(deps.writeLimiter, deps, `${caller.openid}:${fn.name}`, now, requestId))) {
+    if (deps.writeLimiter && declaration.kind === 'write' && !(await withinWriteLimit(deps.writeLimiter, deps, `${caller.openid}:${fn.name}`, now, requestId))) {
       // Its first send may have been answered while this one waited: it still gets that answer.
-      const late = lookup ? await lookup(ctx, parsed.data) : null
-      if (late !== null) return ok(late)
-      return fail('RATE_LIMITED', DEFAULT_MESSAGES.RATE_LIMITED)
+      const late = declaration.resend ? await declaration.resend(ctx, input) : null
+      return late !== null ? ok(late) : fail('RATE_LIMITED', DEFAULT_MESSAGES.RATE_LIMITED)
     }
-    return ok(await run(ctx, parsed.data))
+    const loaded = await declaration.authorize?.(ctx, input)
+    await checkContent(ctx, declaration, input)
+    reply = ok(await declaration.run(ctx, input, loaded))
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.reason)
-    deps.log.error('action failed', {
-      requestId,
-      fn: fn.name,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    })
+    deps.log.error('action failed', { requestId, fn: fn.name, error: describe(error), stack: error instanceof Error ? error.stack : undefined })
     return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL, requestId } }
   }
+  if (declaration.kind === 'write' && options.afterWrite) {
+    try {
+      await options.afterWrite()
+    } catch (error) {
+      deps.log.error('delivery after change failed', { requestId, error: describe(error) })
+    }
+  }
+  return reply
 }
 
 /** Runs every timer job of a function within `budgetMs`, each failure contained and logged. */

@@ -2,6 +2,7 @@
  * An org and its ancestors, walked up by parentId: at most five reads (the tree has five levels).
  * The subtree check of statistics and the counters of onboarding both stand on it.
  */
+import { chainFrom } from '../domain/org-ladder'
 import type { OrgRecord, Repositories } from '../ports/store.port'
 
 /** The org first, then its parent, up to the root; [] when the org does not exist. */
@@ -22,4 +23,10 @@ export async function orgPath(repos: Pick<Repositories, 'orgs'>, orgId: string):
 /** True when `orgId` is `rootId` or lies below it. */
 export async function isInSubtree(repos: Pick<Repositories, 'orgs'>, orgId: string, rootId: string): Promise<boolean> {
   return (await orgPath(repos, orgId)).some((org) => org.id === rootId)
+}
+
+/** The ladder of a village up to the province, or what is wrong with it (domain/org-ladder.ts). */
+export async function villageLadder(repos: Pick<Repositories, 'orgs'>, villageId: string): Promise<ReturnType<typeof chainFrom>> {
+  const path = await orgPath(repos, villageId)
+  return chainFrom(new Map(path.map((org) => [org.id, org])), villageId)
 }

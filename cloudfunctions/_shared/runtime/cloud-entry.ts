@@ -19,7 +19,6 @@ import { currentEnvironmentDatabase } from '../adapters/cloudbase/node-sdk.datab
 import { handle, runJobs, runPush } from '../handler/handle'
 import { FORGED_PUSH_REPLY, isPlatformPushSource, isPushEvent, pushNameOf } from '../handler/push-event'
 import { mediaCheckGuard } from '../adapters/wechat/media-check.guard'
-import { READ_ACTIONS } from '../handler/read-actions'
 import { deliverMessages } from '../notify/deliver'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher } from '../adapters/aes-gcm.cipher'
@@ -113,17 +112,10 @@ export function cloudEntry(fn: FunctionDef) {
     const caller = callerFromWeChat(context)
     if (isTimerEvent(event) && caller.kind === 'timer') return runJobs(fn, d, JOB_BUDGET_MS)
     if (isPushEvent(event)) return runPush(fn, event, d, JOB_BUDGET_MS)
-    const reply = await handle(fn, event, caller, d)
-    // "Right after a change": a function is frozen once it answers, so what the change queued is
-    // delivered before answering, within a short budget; the notify timer takes whatever is left.
-    const action = (event as { action?: unknown } | null)?.action
-    if (reply.ok && typeof action === 'string' && !READ_ACTIONS.has(action)) {
-      try {
-        await deliverMessages({ deps: d, now: d.clock.now(), requestId: 'after-change', deadline: Date.now() + AFTER_CHANGE_BUDGET_MS })
-      } catch (error) {
-        d.log.error('delivery after change failed', { error: String(error) })
-      }
-    }
-    return reply
+    // "Right after a change": a function is frozen once it answers, so what a write queued is delivered
+    // before answering, within a short budget; the notify timer takes whatever is left.
+    return handle(fn, event, caller, d, {
+      afterWrite: () => deliverMessages({ deps: d, now: d.clock.now(), requestId: 'after-change', deadline: Date.now() + AFTER_CHANGE_BUDGET_MS }),
+    })
   }
 }

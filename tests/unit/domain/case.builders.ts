@@ -5,9 +5,6 @@
  */
 import { LEVELS, type Level } from '../../../types/enums'
 import {
-  DAY_MS,
-  HOUR_MS,
-  addMs,
   decide,
   evolve,
   fold,
@@ -24,8 +21,12 @@ import {
 
 /** Monday 2025-03-03, 09:00 in Shanghai. */
 export const T0 = '2025-03-03T01:00:00.000Z'
-export const hoursAfter = (iso: string, hours: number): string => addMs(iso, hours * HOUR_MS)
-export const daysAfter = (iso: string, days: number): string => addMs(iso, days * DAY_MS)
+/**
+ * When the next step happens. Plain date arithmetic, not the domain's own (iso-time.ts): these make
+ * the commands' times; the deadlines a spec expects are written out as literal instants.
+ */
+export const hoursAfter = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * 3_600_000).toISOString()
+export const daysAfter = (iso: string, days: number): string => hoursAfter(iso, days * 24)
 
 export function aChain(overrides: Partial<Chain> = {}): Chain {
   return {
@@ -99,7 +100,10 @@ export function aSubmittedCase(overrides: Partial<SubmitCase> = {}): History {
 
 export interface CaseSpec {
   submit?: Partial<SubmitCase>
-  /** Reached by escalating by hand, one hour per step. */
+  /**
+   * Reached by escalating by hand, one hour per step, and then one hour per status step: filed at T0
+   * (01:00Z), at the township at 02:00Z, the county 03:00Z, the city 04:00Z, the province 05:00Z.
+   */
   level?: Level
   status?: 'pending' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn'
 }

@@ -15,7 +15,9 @@ describe('AssignDepartment', () => {
   it('records the department on a case in progress; the holder keeps it', () => {
     const { events, at } = aCase({ level: 'county', status: 'in_progress' })
     const when = hoursAfter(at, 1)
-    const decided = eventsOf(given(events).when(assign(when, hoursAfter(when, 72))))
+    // Three days on: the date the cadre gives, kept as given (it is shown, not timed).
+    const followUpBy = '2025-03-06T05:00:00.000Z'
+    const decided = eventsOf(given(events).when(assign(when, followUpBy)))
 
     expect(decided).toEqual([
       {
@@ -26,13 +28,13 @@ describe('AssignDepartment', () => {
         by: { openid: 'o-cadre-county', role: 'cadre' },
         department: '县人社局',
         note: '请核实欠薪情况',
-        followUpBy: hoursAfter(when, 72),
+        followUpBy,
       },
     ])
     expect(fold([...events, ...decided])).toMatchObject({
       status: 'in_progress',
       holderOrgId: 'c-qixia',
-      assignment: { department: '县人社局', at: when, followUpBy: hoursAfter(when, 72) },
+      assignment: { department: '县人社局', at: when, followUpBy },
     })
   })
 

@@ -1,5 +1,5 @@
 /** The reporter's side: rating and withdrawing; and the timer that closes unrated cases. */
-import { DEFAULT_CASE_POLICY, deadlinesAt, decide, fold } from '../../../cloudfunctions/_shared/domain'
+import { DEFAULT_CASE_POLICY, decide, fold } from '../../../cloudfunctions/_shared/domain'
 import {
   REPORTER,
   aCase,
@@ -30,6 +30,7 @@ describe('RateCase', () => {
   it.each(['partly', 'unsatisfied'] as const)('reopens the case one level up when %s', (rating) => {
     const { events, at } = aCase({ level: 'township', status: 'resolved' })
     const when = hoursAfter(at, 1)
+    expect(when).toBe('2025-03-03T05:00:00.000Z')
     const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, rating }))
 
     expect(decided[1]).toEqual({
@@ -42,7 +43,9 @@ describe('RateCase', () => {
       toLevel: 'county',
       toOrgId: 'c-qixia',
       rating,
-      ...deadlinesAt('county', when),
+      // The county's clock starts at the rating: 24 hours to accept, 15 days to resolve.
+      acceptBy: '2025-03-04T05:00:00.000Z',
+      resolveBy: '2025-03-18T05:00:00.000Z',
     })
     const state = fold([...events, ...decided])!
     expect(state).toMatchObject({ status: 'pending', level: 'county', holderOrgId: 'c-qixia', reopenCount: 1 })
@@ -77,7 +80,7 @@ describe('RateCase', () => {
   it('waits for the resolution', () => {
     const { events, at } = aCase({ status: 'in_progress' })
     const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, rating: 'satisfied' }))
-    expect(error).toEqual({ code: 'CONFLICT', message: '反映办结后才能评价' })
+    expect(error).toEqual({ code: 'CONFLICT', message: '反映办结后才能评价', reason: 'CASE_NOT_RESOLVED' })
   })
 })
 
@@ -112,8 +115,10 @@ describe('WithdrawCase', () => {
 
 describe('AutoCloseCase', () => {
   it('closes an unrated case 7 days after resolution', () => {
+    // Resolved at the township at 04:00Z on Monday 3 March; nobody rates it.
     const { events, state } = aCase({ level: 'township', status: 'resolved' })
-    const when = daysAfter(state.resolvedAt!, 7)
+    expect(state.resolvedAt).toBe('2025-03-03T04:00:00.000Z')
+    const when = '2025-03-10T04:00:00.000Z'
     expect(state.autoCloseBy).toBe(when)
     expect(eventsOf(given(events).when({ type: 'AutoCloseCase', at: when, actor: 'system' }))).toEqual([
       { type: 'CaseClosed', at: when, level: 'township', orgId: 't-xianlin', auto: true },
@@ -121,8 +126,10 @@ describe('AutoCloseCase', () => {
   })
 
   it('waits until the 7 days have passed', () => {
+    // Resolved at the village at 03:00Z on 3 March: a millisecond short of 7 days.
     const { events, state } = aCase({ status: 'resolved' })
-    const error = errorOf(given(events).when({ type: 'AutoCloseCase', at: daysAfter(state.resolvedAt!, 6.9), actor: 'system' }))
+    expect(state.resolvedAt).toBe('2025-03-03T03:00:00.000Z')
+    const error = errorOf(given(events).when({ type: 'AutoCloseCase', at: '2025-03-10T02:59:59.999Z', actor: 'system' }))
     expect(error.code).toBe('CONFLICT')
   })
 

@@ -1,5 +1,5 @@
 /** Submitting, accepting and resolving a case; the checks every command shares. */
-import { decide, deadlinesAt, fold } from '../../../cloudfunctions/_shared/domain'
+import { decide, fold } from '../../../cloudfunctions/_shared/domain'
 import {
   REPORTER,
   STRANGER,
@@ -18,6 +18,7 @@ import {
 
 describe('SubmitCase', () => {
   it('files the case at the village with deadlines from now', () => {
+    // Filed Monday 09:00 China time: accept within 24 hours, resolve within 7 days.
     const events = eventsOf(decide(aSubmitCase({ anonymous: true, category: 'personal' }), null))
 
     expect(events).toEqual([
@@ -123,7 +124,7 @@ describe('AcceptCase', () => {
   it('is a CONFLICT when already accepted', () => {
     const { events, at } = aCase({ status: 'in_progress' })
     const error = errorOf(given(events).when({ type: 'AcceptCase', at: hoursAfter(at, 1), actor: convenerOf() }))
-    expect(error).toEqual({ code: 'CONFLICT', message: '该反映已受理' })
+    expect(error).toEqual({ code: 'CONFLICT', message: '该反映已受理', reason: 'CASE_ALREADY_ACCEPTED' })
   })
 
   it.each(['closed', 'withdrawn'] as const)('is a CONFLICT on a %s case, like every command', (status) => {
@@ -144,6 +145,7 @@ describe('ResolveCase', () => {
   it('records the outcome at the holder and starts the rating window', () => {
     const { events, at } = aCase({ level: 'township', status: 'in_progress' })
     const when = hoursAfter(at, 5)
+    expect(when).toBe('2025-03-03T08:00:00.000Z')
     const decided = eventsOf(
       given(events).when({
         type: 'ResolveCase',
@@ -163,7 +165,8 @@ describe('ResolveCase', () => {
         by: { openid: 'o-cadre-township', role: 'cadre' },
         outcome: 'referred',
         resolution: '已转交街道综治办处理',
-        autoCloseBy: hoursAfter(when, 7 * 24),
+        // Resolved Monday 16:00 China time; unrated, it closes itself 7 days later.
+        autoCloseBy: '2025-03-10T08:00:00.000Z',
       },
     ])
     expect(fold([...events, ...decided])).toMatchObject({
@@ -205,6 +208,7 @@ describe('deadlines set on submission', () => {
       maxReopens: 0,
     }
     const [submitted] = eventsOf(decide(aSubmitCase(), null, policy))
-    expect(submitted).toMatchObject(deadlinesAt('village', T0, policy))
+    // Filed at T0 (01:00Z): 2 hours to accept, 1 day to resolve.
+    expect(submitted).toMatchObject({ acceptBy: '2025-03-03T03:00:00.000Z', resolveBy: '2025-03-04T01:00:00.000Z' })
   })
 })

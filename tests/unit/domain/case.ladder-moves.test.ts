@@ -1,5 +1,5 @@
 /** Moving a case on the ladder: escalation by hand, hand-back, missed deadlines. */
-import { deadlinesAt, fold, nextDue } from '../../../cloudfunctions/_shared/domain'
+import { fold, nextDue } from '../../../cloudfunctions/_shared/domain'
 import {
   T0,
   aCase,
@@ -17,6 +17,7 @@ describe('EscalateCase', () => {
   it('sends the case to the parent org, pending, with deadlines from now', () => {
     const { events, at } = aCase({ status: 'in_progress' })
     const when = hoursAfter(at, 3)
+    expect(when).toBe('2025-03-03T05:00:00.000Z')
     const decided = eventsOf(
       given(events).when({ type: 'EscalateCase', at: when, actor: convenerOf(), reason: '议事会协商后认为需上级协调' }),
     )
@@ -33,7 +34,9 @@ describe('EscalateCase', () => {
         toOrgId: 't-xianlin',
         reason: '议事会协商后认为需上级协调',
         auto: false,
-        ...deadlinesAt('township', when),
+        // The township's clock starts at the escalation: 24 hours to accept, 10 days to resolve.
+        acceptBy: '2025-03-04T05:00:00.000Z',
+        resolveBy: '2025-03-13T05:00:00.000Z',
       },
     ])
     const state = fold([...events, ...decided])
@@ -66,6 +69,7 @@ describe('HandBackCase', () => {
   it('sends the case down to an org below on its chain, with instructions and new deadlines', () => {
     const { events, at } = aCase({ level: 'city', status: 'in_progress' })
     const when = hoursAfter(at, 1)
+    expect(when).toBe('2025-03-03T06:00:00.000Z')
     const decided = eventsOf(
       given(events).when({
         type: 'HandBackCase',
@@ -87,7 +91,9 @@ describe('HandBackCase', () => {
         toLevel: 'township',
         toOrgId: 't-xianlin',
         instructions: '请街道妇联牵头，联合司法所调解',
-        ...deadlinesAt('township', when),
+        // Fresh deadlines at the township, from the hand-back: 24 hours and 10 days.
+        acceptBy: '2025-03-04T06:00:00.000Z',
+        resolveBy: '2025-03-13T06:00:00.000Z',
       },
     ])
     expect(fold([...events, ...decided])).toMatchObject({ status: 'pending', level: 'township', holderOrgId: 't-xianlin' })
@@ -125,7 +131,8 @@ describe('HandBackCase', () => {
 describe('MissDeadline', () => {
   it('escalates a case not accepted within 24 hours', () => {
     const { events } = aCase()
-    const when = hoursAfter(T0, 24)
+    // Filed Monday 09:00 China time; nobody accepted it by Tuesday 09:00.
+    const when = '2025-03-04T01:00:00.000Z'
     const decided = eventsOf(given(events).when({ type: 'MissDeadline', at: when, actor: 'system' }))
 
     expect(decided).toEqual([
@@ -140,20 +147,26 @@ describe('MissDeadline', () => {
         reason: '超过受理期限未受理，自动上报上级妇联',
         auto: true,
         missed: 'accept',
-        ...deadlinesAt('township', when),
+        // Counted from the sweep's instant at the township: 24 hours and 10 days.
+        acceptBy: '2025-03-05T01:00:00.000Z',
+        resolveBy: '2025-03-14T01:00:00.000Z',
       },
     ])
   })
 
   it('escalates an accepted case not resolved in time', () => {
+    // At the township since 02:00Z on 3 March: 10 days to resolve.
     const { events, state } = aCase({ level: 'township', status: 'in_progress' })
-    const [escalated] = eventsOf(given(events).when({ type: 'MissDeadline', at: state.resolveBy, actor: 'system' }))
+    expect(state.resolveBy).toBe('2025-03-13T02:00:00.000Z')
+    expect(errorOf(given(events).when({ type: 'MissDeadline', at: '2025-03-13T01:59:59.999Z', actor: 'system' })).code).toBe('CONFLICT')
+    const [escalated] = eventsOf(given(events).when({ type: 'MissDeadline', at: '2025-03-13T02:00:00.000Z', actor: 'system' }))
     expect(escalated).toMatchObject({ type: 'CaseEscalated', toLevel: 'county', missed: 'resolve', auto: true })
   })
 
   it('does nothing before the deadline', () => {
-    const { events, state } = aCase()
-    const error = errorOf(given(events).when({ type: 'MissDeadline', at: hoursAfter(state.acceptBy, -0.001), actor: 'system' }))
+    const { events } = aCase()
+    // A millisecond before the accept deadline, 24 hours after filing at T0.
+    const error = errorOf(given(events).when({ type: 'MissDeadline', at: '2025-03-04T00:59:59.999Z', actor: 'system' }))
     expect(error.code).toBe('CONFLICT')
   })
 
@@ -179,22 +192,23 @@ describe('MissDeadline', () => {
 
   describe('at the province', () => {
     it('flags the missed deadline instead of escalating, and the case stays', () => {
-      const { events, state } = aCase({ level: 'province' })
-      const decided = eventsOf(given(events).when({ type: 'MissDeadline', at: state.acceptBy, actor: 'system' }))
+      // At the province since 05:00Z on 3 March: accept by 05:00Z the next day, resolve within 30 days.
+      const { events } = aCase({ level: 'province' })
+      const decided = eventsOf(given(events).when({ type: 'MissDeadline', at: '2025-03-04T05:00:00.000Z', actor: 'system' }))
 
       expect(decided).toEqual([
         {
           type: 'CaseFlaggedOverdue',
-          at: state.acceptBy,
+          at: '2025-03-04T05:00:00.000Z',
           level: 'province',
           orgId: 'p-jiangsu',
           missed: 'accept',
-          deadline: state.acceptBy,
+          deadline: '2025-03-04T05:00:00.000Z',
         },
       ])
       const after = fold([...events, ...decided])!
       expect(after).toMatchObject({ status: 'pending', level: 'province', overdue: { accept: true, resolve: false } })
-      expect(nextDue(after)).toEqual({ at: state.resolveBy, command: 'MissDeadline' })
+      expect(nextDue(after)).toEqual({ at: '2025-04-02T05:00:00.000Z', command: 'MissDeadline' })
     })
 
     it('flags each deadline once', () => {
@@ -205,8 +219,13 @@ describe('MissDeadline', () => {
     })
 
     it('flags both at once when the timer comes late', () => {
-      const { events, state } = aCase({ level: 'province' })
-      const decided = eventsOf(given(events).when({ type: 'MissDeadline', at: daysAfter(state.resolveBy, 1), actor: 'system' }))
+      const { events } = aCase({ level: 'province' })
+      // A day after the resolve deadline (30 days from 05:00Z on 3 March).
+      const decided = eventsOf(given(events).when({ type: 'MissDeadline', at: '2025-04-03T05:00:00.000Z', actor: 'system' }))
+      expect(decided).toMatchObject([
+        { type: 'CaseFlaggedOverdue', missed: 'accept', deadline: '2025-03-04T05:00:00.000Z' },
+        { type: 'CaseFlaggedOverdue', missed: 'resolve', deadline: '2025-04-02T05:00:00.000Z' },
+      ])
       expect(decided.map((e) => e.type === 'CaseFlaggedOverdue' && e.missed)).toEqual(['accept', 'resolve'])
       expect(nextDue(fold([...events, ...decided])!)).toBeNull()
     })

@@ -1,13 +1,18 @@
 /**
  * Any sequence of commands, from anyone, at any time, keeps the invariants of a case. Intents are
  * generated blind and turned into commands against the current state, so most are plausible and
- * many are still wrong (wrong person, wrong state, bad arguments, too early).
+ * many are still wrong (wrong person, wrong state, bad arguments, too early). And whoever issues
+ * them, with whatever roles, the decider lets a person do exactly what the authorization table
+ * allows her on that case: accepted only if allowed, and if allowed never FORBIDDEN.
  */
 import fc from 'fast-check'
 import { CATEGORIES, LEVELS, OUTCOMES, RATINGS } from '../../../types/enums'
 import { ERROR_CODES } from '../../../types/envelope'
 import {
+  ACTION_OF_COMMAND,
   addMs,
+  allowedBindings,
+  allowedPersonally,
   decide,
   evolve,
   fold,
@@ -17,14 +22,19 @@ import {
   redactCase,
   visibilityOf,
   type Actor,
+  type AuthAction,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
+  type Chain,
+  type Person,
 } from '../../../cloudfunctions/_shared/domain'
 import {
   REPORTER,
   STRANGER,
   T0,
+  aChain,
+  aPerson,
   aSubmitCase,
   cadreAt,
   deepFreeze,
@@ -262,4 +272,93 @@ describe('any sequence of commands', () => {
       }),
     )
   })
+
+  it('accepts a command from a person only when the authorization table allows her that action on that case', () => {
+    fc.assert(
+      fc.property(sequenceArb, fc.array(personArb, { minLength: 60, maxLength: 60 }), fc.boolean(), ([startWith, intents], people, onBehalf) => {
+        // Filing: anyone, as herself; on behalf of a resident, only a member or convener of that village.
+        const filer = people[0]!
+        const filing = aSubmitCase({ at: T0, actor: filer, reporterOpenid: filer.openid, onBehalf })
+        expectWhoAsTheTableSays(filer, filing, decide(filing, null), tableAllowsFiling(filer, filing))
+
+        let { state, at } = start(startWith)
+        intents.forEach((intent, i) => {
+          // The same intent by someone drawn at random: her answer follows the table, whatever the state.
+          const person = people[i]!
+          const asked = commandFor(intent, state, at)
+          const byHer: CaseCommand =
+            asked.type === 'SubmitCase' ? { ...asked, actor: person, reporterOpenid: person.openid, onBehalf } : { ...asked, actor: person }
+          const allowed = byHer.type === 'SubmitCase' ? tableAllowsFiling(person, byHer) : tableAllowsOnCase(person, byHer, state)
+          expectWhoAsTheTableSays(person, byHer, decide(byHer, state), allowed)
+
+          // The case itself moves on by the intent's own command, so later steps meet later states.
+          const decision = decide(asked, state)
+          if (decision.ok) {
+            state = decision.events.reduce(evolve, state)
+            at = asked.at
+          }
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
 })
+
+// ── who, by the table alone ─────────────────────────────────────────────────────────────────────
+// The answers below are worked out here from authorization.table.ts, placing each binding on the
+// case's own ladder by hand; they do not go through case.access.ts, which the decider uses.
+
+/** Orgs no case in these specs climbs through: whoever is bound there is unrelated to the case. */
+const OFF_THE_LADDER = ['v-other', 't-other', 'c-other', 'ci-other', 'p-other']
+// Weighted towards the roles that act on cases and the orgs on the ladder, so that allowed cells are common.
+const bindingArb = fc.record({
+  role: fc.oneof(
+    { arbitrary: fc.constant('cadre' as const), weight: 3 },
+    { arbitrary: fc.constant('convener' as const), weight: 2 },
+    { arbitrary: fc.constantFrom('member' as const, 'admin' as const), weight: 2 },
+  ),
+  orgId: fc.oneof(
+    { arbitrary: fc.constantFrom(...Object.values(aChain())), weight: 4 },
+    { arbitrary: fc.constantFrom(...OFF_THE_LADDER), weight: 1 },
+  ),
+})
+/** Sometimes the reporter herself, with or without roles; anyone else, with up to four roles anywhere. */
+const personArb = fc
+  .record({ reporter: fc.boolean(), roles: fc.array(bindingArb, { maxLength: 4 }) })
+  .map(({ reporter, roles }) => aPerson(reporter ? REPORTER.openid : 'o-someone', ...roles))
+
+/** An org's path on the case's ladder (itself, then the ladder above it); an org off it stands alone. */
+function onLadder(chain: Chain, orgId: string): string[] {
+  const at = LEVELS.findIndex((level) => chain[level] === orgId)
+  return at < 0 ? [orgId] : LEVELS.slice(at).map((level) => chain[level])
+}
+
+function tableAllowsOnCase(person: Person, command: Exclude<CaseCommand, { type: 'SubmitCase' }>, state: CaseState): boolean {
+  const action = ACTION_OF_COMMAND[command.type]
+  if (action === 'system') return false
+  const row = `case.${action}` as AuthAction
+  const holder = onLadder(state.chain, state.holderOrgId)
+  return (
+    allowedPersonally('resident', row) ||
+    (person.openid === state.reporter.openid && allowedPersonally('reporter', row)) ||
+    allowedBindings(person, row, holder, (orgId) => onLadder(state.chain, orgId)).length > 0
+  )
+}
+
+function tableAllowsFiling(person: Person, command: Extract<CaseCommand, { type: 'SubmitCase' }>): boolean {
+  const village = onLadder(command.chain, command.villageId)
+  const may = (row: AuthAction) =>
+    allowedPersonally('resident', row) || allowedBindings(person, row, village, (orgId) => onLadder(command.chain, orgId)).length > 0
+  return may('case.submit') && (!command.onBehalf || may('case.submitOnBehalf'))
+}
+
+/**
+ * Accepted only if the table allows it; and if the table allows it, any refusal is about the case
+ * or the arguments (CONFLICT, INVALID_INPUT), never FORBIDDEN.
+ */
+function expectWhoAsTheTableSays(person: Person, command: CaseCommand, decision: ReturnType<typeof decide>, allowed: boolean) {
+  const cell = { command: command.type, roles: person.roles, reporter: person.openid === REPORTER.openid }
+  if (decision.ok) expect({ ...cell, allowed }).toEqual({ ...cell, allowed: true })
+  else expect({ ...cell, forbidden: decision.error.code === 'FORBIDDEN' }).toEqual({ ...cell, forbidden: !allowed })
+}
+

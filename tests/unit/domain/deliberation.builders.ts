@@ -23,6 +23,9 @@ import { T0, aChain, aPerson, hoursAfter, daysAfter } from './case.builders'
 
 export { T0, hoursAfter, daysAfter }
 
+/** Thursday 2025-03-06, 09:00 in Shanghai: three days after T0, when anOpen's vote closes. */
+export const CLOSES_AT = '2025-03-06T01:00:00.000Z'
+
 export const CHAIN = aChain()
 export const VILLAGE = CHAIN.village
 
@@ -52,7 +55,7 @@ export function anOpen(overrides: Partial<OpenDeliberation> = {}): OpenDeliberat
     options: ['村集体出资', '申请镇里专项资金', '暂缓'],
     multiple: false,
     anonymous: false,
-    closesAt: daysAfter(T0, 3),
+    closesAt: CLOSES_AT,
     electorate: ELECTORATE,
     ...overrides,
   }

@@ -4,6 +4,7 @@ import { PRIVATE_DELIBERATION_TITLE, shareTitleOf, type CaseFacts } from '../../
 import {
   CHAIN,
   CHEN,
+  CLOSES_AT,
   CONVENER,
   Council,
   ELECTORATE,
@@ -52,8 +53,9 @@ describe('OpenDeliberation', () => {
       anonymous: false,
       sensitive: false,
       electorate: ELECTORATE,
-      closesAt: daysAfter(T0, 3),
-      remindAt: daysAfter(T0, 2),
+      closesAt: '2025-03-06T01:00:00.000Z',
+      // 24 hours before the deadline.
+      remindAt: '2025-03-05T01:00:00.000Z',
     })
   })
 
@@ -107,9 +109,11 @@ describe('OpenDeliberation', () => {
   })
 
   test('the reminder goes 24 hours before the deadline, or at the midpoint of a short one', () => {
-    expect(opened({ closesAt: daysAfter(T0, 2) })).toMatchObject({ remindAt: daysAfter(T0, 1) })
-    expect(opened({ closesAt: hoursAfter(T0, 12) })).toMatchObject({ remindAt: hoursAfter(T0, 6) })
-    expect(opened({ closesAt: daysAfter(T0, 3), remindHoursBefore: 2 })).toMatchObject({ remindAt: hoursAfter(daysAfter(T0, 3), -2) })
+    // Opened at T0, 2025-03-03T01:00Z.
+    expect(opened({ closesAt: '2025-03-05T01:00:00.000Z' })).toMatchObject({ remindAt: '2025-03-04T01:00:00.000Z' })
+    expect(opened({ closesAt: '2025-03-05T00:00:00.000Z' })).toMatchObject({ remindAt: '2025-03-04T00:30:00.000Z' })
+    expect(opened({ closesAt: '2025-03-03T13:00:00.000Z' })).toMatchObject({ remindAt: '2025-03-03T07:00:00.000Z' })
+    expect(opened({ closesAt: '2025-03-06T01:00:00.000Z', remindHoursBefore: 2 })).toMatchObject({ remindAt: '2025-03-05T23:00:00.000Z' })
   })
 
   describe('on a case', () => {
@@ -184,10 +188,12 @@ describe('CastBallot', () => {
     expect(errorOf(c.vote(RESIDENT, [0]))).toMatchObject({ code: 'FORBIDDEN' })
   })
 
-  test('past the deadline, before the timer has closed it: CONFLICT', () => {
+  test('at the deadline, before the timer has closed it: CONFLICT', () => {
     const c = new Council()
-    c.at = daysAfter(T0, 3)
-    expect(errorOf(c.vote(LI, [0]))).toMatchObject({ code: 'CONFLICT' })
+    c.at = '2025-03-06T00:58:00.000Z'
+    expect(eventsOf(c.vote(ZHANG, [0]))).toHaveLength(1) // 00:59Z, a minute before the deadline
+    expect(errorOf(c.vote(LI, [0]))).toMatchObject({ code: 'CONFLICT' }) // 01:00Z, the deadline itself
+    expect(c.at).toBe(CLOSES_AT)
   })
 
   test.each([
@@ -311,11 +317,11 @@ describe('CloseDeliberation', () => {
 
   test('the timer closes it at the deadline, not before; closing twice is a CONFLICT', () => {
     const c = new Council()
-    expect(errorOf(c.close('system', hoursAfter(daysAfter(T0, 3), -0.01)))).toMatchObject({ code: 'CONFLICT' })
-    const [event] = eventsOf(c.close('system', daysAfter(T0, 3)))
+    expect(errorOf(c.close('system', '2025-03-06T00:59:59.999Z'))).toMatchObject({ code: 'CONFLICT' })
+    const [event] = eventsOf(c.close('system', '2025-03-06T01:00:00.000Z'))
     expect(event).not.toHaveProperty('by')
     expect(c.state.closedBy).toBeUndefined()
-    expect(errorOf(c.close('system', daysAfter(T0, 4)))).toMatchObject({ code: 'CONFLICT' })
+    expect(errorOf(c.close('system', '2025-03-07T01:00:00.000Z'))).toMatchObject({ code: 'CONFLICT' })
     expect(errorOf(c.close(CONVENER))).toMatchObject({ code: 'CONFLICT' })
   })
 
@@ -352,20 +358,22 @@ describe('RemindVoters and NoteCaseResult (system only)', () => {
   const remind = (c: Council, at: string, actor: typeof LI | 'system' = 'system') =>
     c.try(() => ({ type: 'RemindVoters', at, actor }))
 
+  // Open from T0 until 2025-03-06T01:00Z: the reminder is due 24 hours before, 2025-03-05T01:00Z.
   test('once, from the reminder time until the deadline', () => {
     const c = new Council()
-    expect(errorOf(remind(c, hoursAfter(c.state.remindAt, -1)))).toMatchObject({ code: 'CONFLICT' })
-    expect(errorOf(remind(c, c.state.remindAt, CONVENER))).toMatchObject({ code: 'FORBIDDEN' })
-    eventsOf(remind(c, c.state.remindAt))
-    expect(c.state.remindedAt).toBe(c.state.remindAt)
-    expect(errorOf(remind(c, hoursAfter(c.state.remindAt, 1)))).toMatchObject({ code: 'CONFLICT' })
+    expect(errorOf(remind(c, '2025-03-05T00:59:59.999Z'))).toMatchObject({ code: 'CONFLICT' })
+    expect(errorOf(remind(c, '2025-03-05T01:00:00.000Z', CONVENER))).toMatchObject({ code: 'FORBIDDEN' })
+    eventsOf(remind(c, '2025-03-05T01:00:00.000Z'))
+    expect(c.state.remindedAt).toBe('2025-03-05T01:00:00.000Z')
+    expect(errorOf(remind(c, '2025-03-05T02:00:00.000Z'))).toMatchObject({ code: 'CONFLICT' })
   })
 
   test('not past the deadline, not once closed', () => {
-    expect(errorOf(remind(new Council(), daysAfter(T0, 3)))).toMatchObject({ code: 'CONFLICT' })
+    expect(eventsOf(remind(new Council(), '2025-03-06T00:59:59.999Z'))).toHaveLength(1)
+    expect(errorOf(remind(new Council(), '2025-03-06T01:00:00.000Z'))).toMatchObject({ code: 'CONFLICT' })
     const closed = new Council()
     closed.close()
-    expect(errorOf(remind(closed, closed.state.remindAt))).toMatchObject({ code: 'CONFLICT' })
+    expect(errorOf(remind(closed, '2025-03-05T01:00:00.000Z'))).toMatchObject({ code: 'CONFLICT' })
   })
 
   test('the case result is noted once, on a closed deliberation about a case', () => {

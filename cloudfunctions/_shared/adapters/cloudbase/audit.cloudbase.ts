@@ -1,11 +1,10 @@
-/** The audit log on CloudBase: `audit/_id = entry id`, with `pathKey` for subtree range queries. */
+/** The audit log on CloudBase: `audit/_id = entry id`, with `pathKey` (audit.index.ts) for subtree range queries. */
 import type { AuditEntry, AuditRepository } from '../../ports/store.port'
-import { readUpTo, type Doc } from './cloudbase-db'
+import { pathKey, subtreeRange } from '../audit.index'
+import { readPages } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const AUDIT = 'audit'
-
-const pathKey = (orgPath: readonly string[]) => `/${orgPath.join('/')}/`
 
 export function cloudbaseAudit(scope: Scope): AuditRepository {
   return {
@@ -16,15 +15,17 @@ export function cloudbaseAudit(scope: Scope): AuditRepository {
     },
     inSubtree: async (orgPath, limit, before) => {
       const _ = scope.command
-      const from = pathKey(orgPath)
-      const conditions = [{ pathKey: _.gte(from) }, { pathKey: _.lt(`${from}\uffff`) }]
-      if (before) conditions.push({ at: _.lte(before.at) } as never)
-      const query = scope.query(AUDIT).where(_.and(conditions)).orderBy('at', 'desc').orderBy('_id', 'desc')
-      const docs = await readUpTo(query, limit + 50)
-      return docs
-        .filter((d: Doc) => !before || String(d.at) < before.at || (String(d.at) === before.at && String(d._id) < before.id))
-        .slice(0, limit)
-        .map(({ _id, pathKey: _key, ...rest }) => ({ ...(rest as Omit<AuditEntry, 'id'>), id: String(_id) }))
+      const { from, to } = subtreeRange(orgPath)
+      // Newest first, by cursor (pager.ts): a range of the (pathKey, at desc, _id desc) index.
+      const docs = await readPages(_, {
+        from: scope.query(AUDIT),
+        where: [{ pathKey: _.gte(from) }, { pathKey: _.lt(to) }],
+        orderBy: 'at',
+        direction: 'desc',
+        after: before && { value: before.at, id: before.id },
+        limit,
+      })
+      return docs.map(({ _id, pathKey: _key, ...rest }) => ({ ...(rest as Omit<AuditEntry, 'id'>), id: String(_id) }))
     },
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { Ballot } from '../../domain/deliberation.state'
 import type { BallotRepository } from '../../ports/store.port'
-import { getDoc, readAll, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const BALLOTS = 'ballots'
@@ -34,6 +35,6 @@ export function cloudbaseBallots(scope: Scope): BallotRepository {
     put: async (ballot) => {
       await scope.doc(BALLOTS).doc(ballotId(ballot.deliberationId, ballot.voterOpenid)).set(toDoc(ballot))
     },
-    of: async (deliberationId) => (await readAll(scope.query(BALLOTS).where({ deliberationId }))).map(toBallot),
+    of: async (deliberationId) => (await readAll(scope.command, scope.query(BALLOTS), { deliberationId })).map(toBallot),
   }
 }

@@ -2,8 +2,8 @@
  * Cases and their timelines on CloudBase.
  *
  * - `cases/_id = case id`: the state as a document, plus top-level copies of what queries filter and
- *   sort on (status, holderOrgId, reporterTag, dueAt, updatedAt), a `version` for optimistic
- *   writes and `eventCount`, the timeline's length, so appending needs no query.
+ *   sort on (its index, case.index.ts), a `version` for optimistic writes and `eventCount`, the
+ *   timeline's length, so appending needs no query.
  * - `case_events/_id = caseId:seq` (seq zero-padded, so `_id` order is timeline order): one document
  *   per event, because a transaction writes documents by `_id` only.
  * - `case_requests/_id = reporterTag:clientRequestId → caseId`: the guard that makes a retried
@@ -16,10 +16,10 @@
  */
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
-import { nextDue } from '../../domain/case.timers'
-import { LEVELS } from '../../../../types/enums'
-import { VersionConflict, type CaseRepository, type DueCursor, type SubtreeCursor } from '../../ports/store.port'
-import { PAGE, getDoc, readAll, readUpTo, type Doc } from './cloudbase-db'
+import { VersionConflict, type CaseRepository } from '../../ports/store.port'
+import { caseIndexOf } from '../case.index'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readAll, readPages } from './pager'
 import type { Collections, Scope } from './scope.cloudbase'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
@@ -29,30 +29,20 @@ export const CASE_REQUESTS = 'case_requests'
 
 /** Enough for any timeline; the width only has to be fixed so ids sort as numbers. */
 const SEQ_DIGITS = 6
-const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(SEQ_DIGITS, '0')}`
+export const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(SEQ_DIGITS, '0')}`
 export const requestId = (reporterTag: string, clientRequestId: string) => `${reporterTag}:${clientRequestId}`
 
 export function caseDoc(seal: IdentitySeal, state: CaseState, version: number, eventCount: number, clientRequestId: string | null): Doc {
-  return {
-    version,
-    status: state.status,
-    holderOrgId: state.holderOrgId,
-    reporterTag: seal.person(state.reporter.openid),
-    clientRequestId,
-    // Kept on every write, as in cases.sqlite.ts: the sweep finds due cases by this field alone.
-    dueAt: nextDue(state)?.at ?? null,
-    updatedAt: state.updatedAt,
-    // The chain's org ids (a multikey index) and the submission time: a subtree's cases in order.
-    chainIds: LEVELS.map((level) => state.chain[level]),
-    submittedAt: state.submittedAt,
-    eventCount,
-    state: sealCase(seal, state),
-  }
+  // The index (case.index.ts) is rewritten with every write, as SQLite's columns are: the sweep finds
+  // due cases by `dueAt` alone, a subtree's cases by `chainIds` (a multikey index) and `submittedAt`.
+  return { version, ...caseIndexOf(state, seal), clientRequestId, eventCount, state: sealCase(seal, state) }
 }
 
 export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository {
   const _ = scope.command
   const toState = (doc: Doc) => openCase(seal, doc.state as Doc)
+  /** Work lists and 我的反映: the (…, updatedAt desc, _id desc) indexes. */
+  const newestChangeFirst = { from: scope.query(CASES), orderBy: 'updatedAt', direction: 'desc' } as const
 
   async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
     // One at a time: a transaction's operations share one session and must not overlap.
@@ -70,7 +60,7 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
     },
 
     timeline: async (id) =>
-      (await readAll(scope.query(CASE_EVENTS).where({ caseId: id }))).map((doc) => openEvent(seal, doc.event as Doc)),
+      (await readAll(_, scope.query(CASE_EVENTS), { caseId: id })).map((doc) => openEvent(seal, doc.event as Doc)),
 
     byRequest: async (openid, clientRequestId) => {
       const guard = await getDoc(scope.doc(CASE_REQUESTS), requestId(seal.person(openid), clientRequestId))
@@ -103,32 +93,17 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
         await appendEvents(doc, state, count, events)
       }),
 
+    // By cursor (pager.ts): each page of the sweep is a range of the (dueAt, _id) index, however deep the backlog.
     due: async (now, limit, after) => {
-      const out: DueCursor[] = []
-      let cursor = after
-      // Page by cursor rather than skip: each page is an index range scan, however deep the backlog.
-      while (out.length < limit) {
-        const want = Math.min(PAGE, limit - out.length)
-        const filter = cursor
-          ? _.and([
-              { dueAt: _.lte(now) },
-              _.or([{ dueAt: _.gt(cursor.dueAt) }, { dueAt: cursor.dueAt, _id: _.gt(cursor.id) }]),
-            ])
-          : { dueAt: _.lte(now) }
-        const { data } = await scope
-          .query(CASES)
-          .where(filter)
-          .orderBy('dueAt', 'asc')
-          .orderBy('_id', 'asc')
-          .field({ dueAt: true })
-          .limit(want)
-          .get()
-        const page = data.map((doc) => ({ id: String(doc._id), dueAt: String(doc.dueAt) }))
-        out.push(...page)
-        if (page.length < want) break
-        cursor = page[page.length - 1]
-      }
-      return out
+      const docs = await readPages(_, {
+        from: scope.query(CASES),
+        where: [{ dueAt: _.lte(now) }],
+        orderBy: 'dueAt',
+        fields: { dueAt: true },
+        after: after && { value: after.dueAt, id: after.id },
+        limit,
+      })
+      return docs.map((doc) => ({ id: String(doc._id), dueAt: String(doc.dueAt) }))
     },
 
     heldBy: async (orgIds, statuses, limit) => {
@@ -136,47 +111,25 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
       // One `_.in` list: the orgs a cadre works for are a handful, far from any operator limit.
       const filter: Doc = { holderOrgId: _.in(orgIds) }
       if (statuses?.length) filter.status = _.in(statuses)
-      const query = scope.query(CASES).where(filter).orderBy('updatedAt', 'desc').orderBy('_id', 'desc')
-      return (await readUpTo(query, limit)).map(toState)
+      return (await readPages(_, { ...newestChangeFirst, where: [filter], limit })).map(toState)
     },
 
-    reportedBy: async (openid, limit) => {
-      const query = scope
-        .query(CASES)
-        .where({ reporterTag: seal.person(openid) })
-        .orderBy('updatedAt', 'desc')
-        .orderBy('_id', 'desc')
-      return (await readUpTo(query, limit)).map(toState)
-    },
+    reportedBy: async (openid, limit) =>
+      (await readPages(_, { ...newestChangeFirst, where: [{ reporterTag: seal.person(openid) }], limit })).map(toState),
 
+    // A range of the (chainIds, submittedAt, _id) index.
     inSubtree: async (orgId, limit, after, range) => {
-      const out: CaseState[] = []
-      let cursor: SubtreeCursor | undefined = after
-      // By cursor, as `due` pages: each page is a range of the (chainIds, submittedAt, _id) index.
-      while (out.length < limit) {
-        const want = Math.min(PAGE, limit - out.length)
-        const conditions: Doc[] = [{ chainIds: orgId }]
-        if (range?.from) conditions.push({ submittedAt: _.gte(range.from) })
-        if (range?.to) conditions.push({ submittedAt: _.lt(range.to) })
-        if (cursor) {
-          conditions.push(
-            _.or([{ submittedAt: _.gt(cursor.submittedAt) }, { submittedAt: cursor.submittedAt, _id: _.gt(cursor.id) }]),
-          )
-        }
-        const { data } = await scope
-          .query(CASES)
-          .where(_.and(conditions))
-          .orderBy('submittedAt', 'asc')
-          .orderBy('_id', 'asc')
-          .limit(want)
-          .get()
-        const page = data.map(toState)
-        out.push(...page)
-        if (page.length < want) break
-        const last = page[page.length - 1]!
-        cursor = { submittedAt: last.submittedAt, id: last.id }
-      }
-      return out
+      const where: Doc[] = [{ chainIds: orgId }]
+      if (range?.from) where.push({ submittedAt: _.gte(range.from) })
+      if (range?.to) where.push({ submittedAt: _.lt(range.to) })
+      const docs = await readPages(_, {
+        from: scope.query(CASES),
+        where,
+        orderBy: 'submittedAt',
+        after: after && { value: after.submittedAt, id: after.id },
+        limit,
+      })
+      return docs.map(toState)
     },
   }
 }

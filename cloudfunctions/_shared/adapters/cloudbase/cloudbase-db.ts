@@ -1,6 +1,6 @@
 /**
  * The slice of @cloudbase/node-sdk's database API the adapter uses, typed here (the SDK's own types
- * are loose), and the reads every repository shares.
+ * are loose), and the read by `_id` every repository shares (reads of many documents: pager.ts).
  *
  * This is node-sdk's calling convention: documents are passed directly (`set(doc)`). wx-server-sdk's
  * database wraps them (`set({ data: doc })`) and must not be passed in.
@@ -24,7 +24,6 @@ export interface CloudbaseCommand {
 export interface CloudbaseQuery {
   where(filter: Doc): CloudbaseQuery
   orderBy(field: string, direction: 'asc' | 'desc'): CloudbaseQuery
-  skip(n: number): CloudbaseQuery
   limit(n: number): CloudbaseQuery
   field(projection: Record<string, boolean>): CloudbaseQuery
   get(): Promise<{ data: Doc[] }>
@@ -57,31 +56,6 @@ export interface CloudbaseDb {
   collection(name: string): CloudbaseCollection
   runTransaction<T>(fn: (tx: CloudbaseTransaction) => Promise<T>): Promise<T>
   command: CloudbaseCommand
-}
-
-/** `get()` answers 100 rows unless told otherwise and never more than 1000. */
-export const PAGE = 1000
-
-/** Reads every document a query matches, 1000 at a time, in `_id` order. */
-export async function readAll(query: CloudbaseQuery): Promise<Doc[]> {
-  const out: Doc[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
-    out.push(...data)
-    if (data.length < PAGE) return out
-  }
-}
-
-/** Reads the first `limit` documents of an ordered query, in pages under the 1000-row cap. */
-export async function readUpTo(query: CloudbaseQuery, limit: number): Promise<Doc[]> {
-  const out: Doc[] = []
-  while (out.length < limit) {
-    const want = Math.min(PAGE, limit - out.length)
-    const { data } = await query.skip(out.length).limit(want).get()
-    out.push(...data)
-    if (data.length < want) break
-  }
-  return out
 }
 
 /** Some SDK paths reject for a missing document ("document with _id … does not exist") instead of answering empty. */

@@ -1,7 +1,8 @@
 /** A deliberation's comments on CloudBase: `deliberation_comments/_id = comment id`. */
 import type { DeliberationComment } from '../../domain/deliberation.state'
 import type { CommentRepository } from '../../ports/store.port'
-import { getDoc, readUpTo, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readPages } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const DELIBERATION_COMMENTS = 'deliberation_comments'
@@ -25,12 +26,14 @@ export function cloudbaseComments(scope: Scope): CommentRepository {
         await doc(DELIBERATION_COMMENTS).doc(id).set(fields)
       }),
     latest: async (deliberationId, limit) => {
-      const query = scope
-        .query(DELIBERATION_COMMENTS)
-        .where({ deliberationId })
-        .orderBy('at', 'desc')
-        .orderBy('_id', 'desc')
-      return (await readUpTo(query, limit)).map(toComment).reverse()
+      const docs = await readPages(scope.command, {
+        from: scope.query(DELIBERATION_COMMENTS),
+        where: [{ deliberationId }],
+        orderBy: 'at',
+        direction: 'desc',
+        limit,
+      })
+      return docs.map(toComment).reverse()
     },
   }
 }

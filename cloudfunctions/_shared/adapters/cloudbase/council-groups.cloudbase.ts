@@ -1,6 +1,7 @@
 /** Council group chats on CloudBase: `council_groups/_id = openGId`. */
 import type { CouncilGroupRecord, CouncilGroupRepository } from '../../ports/store.port'
-import { getDoc, readAll, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const COUNCIL_GROUPS = 'council_groups'
@@ -21,6 +22,6 @@ export function cloudbaseCouncilGroups(scope: Scope): CouncilGroupRepository {
     put: async ({ openGId, ...fields }) => {
       await scope.doc(COUNCIL_GROUPS).doc(openGId).set(fields)
     },
-    ofOrg: async (orgId) => (await readAll(scope.query(COUNCIL_GROUPS).where({ orgId }))).map(toGroup),
+    ofOrg: async (orgId) => (await readAll(scope.command, scope.query(COUNCIL_GROUPS), { orgId })).map(toGroup),
   }
 }

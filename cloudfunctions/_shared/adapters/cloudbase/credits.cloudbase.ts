@@ -4,7 +4,8 @@
  * is her tag (sealed-identity.ts), never her openid.
  */
 import type { CreditRepository } from '../../ports/store.port'
-import { getDoc, readAll } from './cloudbase-db'
+import { getDoc } from './cloudbase-db'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 import type { IdentitySeal } from '../sealed-identity'
 
@@ -17,7 +18,7 @@ export function cloudbaseCredits(scope: Scope, seal: IdentitySeal): CreditReposi
   const id = (openid: string, templateId: string) => creditId(seal.person(openid), templateId)
   return {
     balance: async (openid) => {
-      const docs = await readAll(scope.query(CREDITS).where({ personTag: seal.person(openid) }))
+      const docs = await readAll(scope.command, scope.query(CREDITS), { personTag: seal.person(openid) })
       return Object.fromEntries(docs.map((doc) => [String(doc.templateId), Number(doc.count)]))
     },
     grant: (openid, templateId, count) =>

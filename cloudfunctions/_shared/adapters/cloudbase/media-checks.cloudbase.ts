@@ -3,7 +3,8 @@
  * one transaction, so a verdict is recorded once however many pushes race.
  */
 import type { MediaCheckRecord, MediaCheckRepository } from '../../ports/store.port'
-import { getDoc, readAll, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const MEDIA_CHECKS = 'media_checks'
@@ -30,6 +31,6 @@ export function cloudbaseMediaChecks(scope: Scope): MediaCheckRepository {
         await doc(MEDIA_CHECKS).doc(traceId).set({ ...fields, verdict, ...(label !== undefined && { label }), settledAt: at })
         return true
       }),
-    ofCase: async (caseId) => (await readAll(scope.query(MEDIA_CHECKS).where({ caseId }))).map(toCheck),
+    ofCase: async (caseId) => (await readAll(scope.command, scope.query(MEDIA_CHECKS), { caseId })).map(toCheck),
   }
 }

@@ -9,7 +9,8 @@
  *   transactions, where only doc() works; a guard document keeps both lookups by `_id`.
  */
 import type { MessageRecord, MessageRepository } from '../../ports/store.port'
-import { getDoc, readUpTo, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readPages } from './pager'
 import type { Scope } from './scope.cloudbase'
 import { openMessage, sealMessage, type IdentitySeal } from '../sealed-identity'
 
@@ -83,12 +84,13 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
     },
 
     duePending: async (now, limit) => {
-      const query = scope
-        .query(MESSAGES)
-        .where({ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(now) })
-        .orderBy('nextAttemptAt', 'asc')
-        .orderBy('_id', 'asc')
-      return (await readUpTo(query, limit)).map(toMessage)
+      const docs = await readPages(_, {
+        from: scope.query(MESSAGES),
+        where: [{ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(now) }],
+        orderBy: 'nextAttemptAt',
+        limit,
+      })
+      return docs.map(toMessage)
     },
 
     put: async (message) => {
@@ -108,17 +110,16 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
     },
 
     forRecipient: async (openid, limit) => {
-      const query = scope
-        .query(MESSAGES)
-        .where({ recipientTag: seal.person(openid) })
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-      return (await readUpTo(query, limit)).map(toMessage)
+      const docs = await readPages(_, {
+        from: scope.query(MESSAGES),
+        where: [{ recipientTag: seal.person(openid) }],
+        orderBy: 'createdAt',
+        direction: 'desc',
+        limit,
+      })
+      return docs.map(toMessage)
     },
 
-    all: async (limit) => {
-      const query = scope.query(MESSAGES).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
-      return (await readUpTo(query, limit)).map(toMessage)
-    },
+    all: async (limit) => (await readPages(_, { from: scope.query(MESSAGES), orderBy: 'createdAt', limit })).map(toMessage),
   }
 }

@@ -3,7 +3,8 @@
  * writes one document.
  */
 import type { MembershipRecord, PeopleRepository, UserRecord } from '../../ports/store.port'
-import { getDoc, readAll, type Doc } from './cloudbase-db'
+import { getDoc, type Doc } from './cloudbase-db'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 
 export const USERS = 'users'
@@ -27,9 +28,8 @@ export function cloudbasePeople(scope: Scope): PeopleRepository {
     putUser: async (user) => {
       await scope.doc(USERS).doc(user.openid).set({ name: user.name, homeOrgId: user.homeOrgId })
     },
-    rolesOf: async (openid) => (await readAll(scope.query(MEMBERSHIPS).where({ openid }))).map(toMembership),
-    withRole: async (orgId, role) =>
-      (await readAll(scope.query(MEMBERSHIPS).where({ orgId, role }))).map(toMembership),
+    rolesOf: async (openid) => (await readAll(scope.command, scope.query(MEMBERSHIPS), { openid })).map(toMembership),
+    withRole: async (orgId, role) => (await readAll(scope.command, scope.query(MEMBERSHIPS), { orgId, role })).map(toMembership),
     // Read and write in one transaction, so two racing binds agree on which one was new.
     bind: (m) =>
       scope.atomically(async (doc) => {

@@ -17,8 +17,9 @@ import type { Cipher } from '../../ports/cipher.port'
 import type { MessageRecord } from '../../ports/store.port'
 import { identitySeal, openCase, sealCase, sealEvent, sealMessage, type IdentitySeal } from '../sealed-identity'
 import { getDoc, type CloudbaseDb, type Doc } from './cloudbase-db'
+import { pagesOf } from './pager'
 import { runTransaction } from './scope.cloudbase'
-import { CASES, CASE_EVENTS, CASE_REQUESTS, requestId } from './cases.cloudbase'
+import { CASES, CASE_EVENTS, CASE_REQUESTS, eventId, requestId } from './cases.cloudbase'
 import { MESSAGES, MESSAGE_KEYS } from './messages.cloudbase'
 import { CREDITS, creditId } from './credits.cloudbase'
 import { CONTACTS } from './contacts.cloudbase'
@@ -35,18 +36,9 @@ export interface SealReport {
 
 const PAGE_SIZE = 100
 
-/** Every document of a collection, page by page in `_id` order. */
-async function* everyDoc(db: CloudbaseDb, collection: string): AsyncGenerator<Doc> {
-  const _ = db.command
-  let after: string | undefined
-  for (;;) {
-    const query = after === undefined ? db.collection(collection) : db.collection(collection).where({ _id: _.gt(after) })
-    const { data } = await query.orderBy('_id', 'asc').limit(PAGE_SIZE).get()
-    for (const doc of data) yield doc
-    if (data.length < PAGE_SIZE) return
-    after = String(data[data.length - 1]!._id)
-  }
-}
+/** Every document of a collection, page by page in `_id` order: small pages, each rewritten before the next is read. */
+const everyDoc = (db: CloudbaseDb, collection: string): AsyncGenerator<Doc> =>
+  pagesOf(db.command, { from: db.collection(collection), pageSize: PAGE_SIZE })
 
 const withoutId = ({ _id, ...fields }: Doc): Doc => fields
 const isLegacyCase = (doc: Doc | null) => typeof (doc?.state as { reporter?: { openid?: unknown } } | undefined)?.reporter?.openid === 'string'
@@ -67,11 +59,10 @@ async function sealCaseDoc(db: CloudbaseDb, seal: IdentitySeal, name: (c: string
     // Its events by their `_id`s (caseId:seq), in the same transaction: the case and its timeline change together.
     let events = 0
     for (let seq = 1; seq <= Number(doc.eventCount ?? 0); seq++) {
-      const eventId = `${id}:${String(seq).padStart(6, '0')}`
-      const stored = await getDoc(tx.collection(name(CASE_EVENTS)), eventId)
+      const stored = await getDoc(tx.collection(name(CASE_EVENTS)), eventId(id, seq))
       if (!stored) continue
       const event = stored.event as CaseEvent
-      await tx.collection(name(CASE_EVENTS)).doc(eventId).set({ ...withoutId(stored), event: sealEvent(seal, event, state.reporter.openid) })
+      await tx.collection(name(CASE_EVENTS)).doc(eventId(id, seq)).set({ ...withoutId(stored), event: sealEvent(seal, event, state.reporter.openid) })
       events++
     }
     return events

@@ -1,8 +1,7 @@
 /** The audit log on SQLite: a subtree is the key range of its path prefix, newest first. */
 import type Database from 'better-sqlite3'
 import type { AuditEntry, AuditRepository } from '../../ports/store.port'
-
-export const pathKey = (orgPath: readonly string[]) => `/${orgPath.join('/')}/`
+import { pathKey, subtreeRange } from '../audit.index'
 
 export function sqliteAudit(db: Database.Database): AuditRepository {
   const insert = db.prepare('INSERT OR IGNORE INTO audit (id, at, path_key, doc) VALUES (?, ?, ?, ?)')
@@ -18,9 +17,7 @@ export function sqliteAudit(db: Database.Database): AuditRepository {
       for (const e of entries) insert.run(e.id, e.at, pathKey(e.orgPath), JSON.stringify(e))
     },
     inSubtree: async (orgPath, limit, before) => {
-      const from = pathKey(orgPath)
-      // Every key in the subtree starts with `from`; '\uffff' sorts after any id character.
-      const to = `${from}\uffff`
+      const { from, to } = subtreeRange(orgPath)
       const rows = before ? pageBefore.all(from, to, before.at, before.at, before.id, limit) : page.all(from, to, limit)
       return rows.map((row) => JSON.parse(row.doc) as AuditEntry)
     },

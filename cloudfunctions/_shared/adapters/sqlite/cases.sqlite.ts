@@ -4,11 +4,11 @@
  * cases, the documents hold her openid encrypted.
  */
 import type Database from 'better-sqlite3'
-import { LEVELS, type CaseStatus } from '../../../../types/enums'
+import type { CaseStatus } from '../../../../types/enums'
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
-import { nextDue } from '../../domain/case.timers'
 import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
+import { caseIndexOf } from '../case.index'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 interface CaseRow {
@@ -17,16 +17,14 @@ interface CaseRow {
   state: string
 }
 
+/** A case's row, its index (case.index.ts) as columns, and the keys of its `case_orgs` rows. */
+function rowOf(state: CaseState, seal: IdentitySeal) {
+  const { chainIds, submittedAt, ...indexed } = caseIndexOf(state, seal)
+  return { columns: { id: state.id, ...indexed, state: JSON.stringify(sealCase(seal, state)) }, chainIds, submittedAt }
+}
+
 /** The columns a case row holds, from its state (exported for the bench's bulk loader: identical rows). */
-export const columns = (state: CaseState, seal: IdentitySeal) => ({
-  id: state.id,
-  status: state.status,
-  holderOrgId: state.holderOrgId,
-  reporterTag: seal.person(state.reporter.openid),
-  dueAt: nextDue(state)?.at ?? null,
-  updatedAt: state.updatedAt,
-  state: JSON.stringify(sealCase(seal, state)),
-})
+export const columns = (state: CaseState, seal: IdentitySeal) => rowOf(state, seal).columns
 
 export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepository {
   const stmt = {
@@ -83,11 +81,11 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     byRequest: async (openid, clientRequestId) => stmt.byRequest.get(seal.person(openid), clientRequestId)?.id ?? null,
     timeline: async (id) => stmt.timeline.all(id).map((row) => openEvent(seal, JSON.parse(row.event) as Record<string, unknown>)),
     create: async (state, events, clientRequestId) => {
-      const row = columns(state, seal)
+      const { columns: row, chainIds, submittedAt } = rowOf(state, seal)
       const inserted = stmt.insert.run({ ...row, clientRequestId: clientRequestId ?? null }).changes === 1
       if (inserted) {
         append(state, events)
-        for (const level of LEVELS) stmt.indexChain.run(state.chain[level], state.submittedAt, state.id)
+        for (const orgId of chainIds) stmt.indexChain.run(orgId, submittedAt, state.id)
         return { created: true, id: state.id }
       }
       const existing = clientRequestId ? stmt.byRequest.get(row.reporterTag, clientRequestId) : undefined

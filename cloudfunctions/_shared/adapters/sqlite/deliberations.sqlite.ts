@@ -2,26 +2,18 @@
 import type Database from 'better-sqlite3'
 import type { DeliberationState } from '../../domain/deliberation.state'
 import { VersionConflict, type DeliberationRepository } from '../../ports/store.port'
+import { deliberationIndexOf } from '../deliberation.index'
 
 interface Row {
   version: number
   state: string
 }
 
-const columns = (state: DeliberationState) => ({
-  id: state.id,
-  orgId: state.orgId,
-  status: state.status,
-  openedAt: state.openedAt,
-  closesAt: state.closesAt,
-  remindDueAt: remindDueAt(state),
-  caseId: state.caseId ?? null,
-  state: JSON.stringify(state),
-})
-
-/** Set while a reminder is still owed, so the reminder job's index holds only those. */
-export const remindDueAt = (state: DeliberationState): string | null =>
-  state.status === 'open' && state.remindedAt === undefined ? state.remindAt : null
+/**
+ * Its index (deliberation.index.ts) as columns: `remind_due_at` is set only while a reminder is owed,
+ * so the reminder job's partial index holds only those.
+ */
+const columns = (state: DeliberationState) => ({ id: state.id, ...deliberationIndexOf(state), state: JSON.stringify(state) })
 
 export function sqliteDeliberations(db: Database.Database): DeliberationRepository {
   const stmt = {

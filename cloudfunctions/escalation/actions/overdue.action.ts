@@ -1,24 +1,26 @@
 /**
- * The supervising view: open cases in an org's subtree that missed a deadline somewhere on their
+ * `escalation.overdue` (督办):
+ * open cases in an org's subtree that missed a deadline somewhere on their
  * way — the ones a township, county, city or province follows up. Read from the subtree's cases page
  * by page (bounded: it says when it stopped early), newest submissions first within the bound.
  */
-import type { EscalationResults } from '../../types/escalation.contract'
-import { LEVELS } from '../../types/enums'
-import { canReadStats } from '../_shared/domain/stats.access'
-import { isOpen } from '../_shared/domain/case.state'
-import { forbidden, notFound } from '../_shared/context/failures'
-import type { ActionContext } from '../_shared/context/deps'
-import { loadPerson } from '../_shared/cases/load-person'
-import { orgNamesFor, toSummary } from '../_shared/cases/case-view'
-import { orgPath } from '../_shared/orgs/org-path'
-import type { CaseState } from '../_shared/domain/case.state'
-import type { SubtreeCursor } from '../_shared/ports/store.port'
+import type { EscalationResults } from '../../../types/escalation.contract'
+import { LEVELS } from '../../../types/enums'
+import { defineAction } from '../../_shared/handler/action'
+import { canReadStats } from '../../_shared/domain/stats.access'
+import { isOpen } from '../../_shared/domain/case.state'
+import { forbidden, notFound } from '../../_shared/context/failures'
+import type { ActionContext } from '../../_shared/context/deps'
+import { loadPerson } from '../../_shared/cases/load-person'
+import { orgNamesFor, toSummary } from '../../_shared/cases/case-view'
+import { orgPath } from '../../_shared/orgs/org-path'
+import type { CaseState } from '../../_shared/domain/case.state'
+import type { SubtreeCursor } from '../../_shared/ports/store.port'
 
 const PAGE = 1000
 const MAX_SCANNED = 20_000
 
-export async function overdueInSubtree(ctx: ActionContext, requested?: string): Promise<EscalationResults['overdue']> {
+async function overdueInSubtree(ctx: ActionContext, requested?: string): Promise<EscalationResults['overdue']> {
   const person = await loadPerson(ctx.deps.store, ctx.openid)
   // Without an org: the highest org she supervises.
   const own = person.roles
@@ -54,3 +56,11 @@ export async function overdueInSubtree(ctx: ActionContext, requested?: string): 
     .sort((a, b) => b.missedDeadlines - a.missedDeadlines || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level))
   return { items, asOf: ctx.now, truncated: scanned >= MAX_SCANNED }
 }
+
+export const overdue = defineAction({
+  fn: 'escalation',
+  name: 'overdue',
+  kind: 'read',
+  authorization: ['stats.read'],
+  run: (ctx, { orgId }) => overdueInSubtree(ctx, orgId),
+})

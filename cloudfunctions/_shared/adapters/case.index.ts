@@ -1,0 +1,42 @@
+/**
+ * What a case is found and sorted by, computed from its state once for both Store adapters: SQLite
+ * keeps it as columns and `case_orgs` rows (sqlite/cases.sqlite.ts), CloudBase as top-level fields
+ * beside the state (cloudbase/cases.cloudbase.ts, indexed in cloudbase/indexes.json). Each adapter
+ * names the fields as its storage always has; only the values come from here, so the two stores can
+ * never disagree on which cases a query finds.
+ */
+import { LEVELS, type CaseStatus } from '../../../types/enums'
+import type { CaseState } from '../domain/case.state'
+import { nextDue } from '../domain/case.timers'
+import type { IdentitySeal } from './sealed-identity'
+
+export interface CaseIndex {
+  status: CaseStatus
+  /** The org that holds the case now: its cadres' work lists. */
+  holderOrgId: string
+  /** The reporter's tag (sealed-identity.ts), never her openid: 我的反映 and the resend check. */
+  reporterTag: string
+  /**
+   * The next instant a timer must act (accept or resolve deadline, auto-close), null when none ever
+   * will: the sweep finds due cases by this alone, so it is rewritten on every change.
+   */
+  dueAt: string | null
+  /** The latest event's time: lists show the newest change first. */
+  updatedAt: string
+  /** Every org on the chain, village to province: a subtree's cases (a chain never changes). */
+  chainIds: string[]
+  /** With chainIds: a subtree's cases in submission order. */
+  submittedAt: string
+}
+
+export function caseIndexOf(state: CaseState, seal: Pick<IdentitySeal, 'person'>): CaseIndex {
+  return {
+    status: state.status,
+    holderOrgId: state.holderOrgId,
+    reporterTag: seal.person(state.reporter.openid),
+    dueAt: nextDue(state)?.at ?? null,
+    updatedAt: state.updatedAt,
+    chainIds: LEVELS.map((level) => state.chain[level]),
+    submittedAt: state.submittedAt,
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * A case as the command handler sees it: decided by the case decider, stored with its timeline
+ * events, and followed in the same transaction by its counters, its outbox rows, its audit lines and
+ * the purge date of its contact details.
+ */
+import { caseAuditEntries } from '../audit/case-audit'
+import { scheduleContactPurge } from '../cases/contact-retention'
+import { caseMessages } from '../cases/case-messages'
+import { visibilityOf } from '../domain/case.access'
+import type { CaseCommand } from '../domain/case.commands'
+import type { CaseEvent } from '../domain/case.events'
+import type { CaseState } from '../domain/case.state'
+import { caseDecider } from '../domain/decider'
+import { countCaseChange } from '../stats/counters.service'
+import type { Aggregate } from './command-handler'
+
+export const CASE_NOT_FOUND = '没有找到这条反映'
+
+export const caseAggregate: Aggregate<CaseState, CaseCommand, CaseEvent> = {
+  decider: caseDecider,
+  load: (tx, id) => tx.cases.get(id),
+  insert: (tx, state, events, key) => tx.cases.create(state, events, key),
+  save: (tx, state, expectedVersion, events) => tx.cases.update(state, expectedVersion, events),
+  async effects(tx, deps, { before, state, events, version }) {
+    const at = events[0]?.at ?? state.updatedAt
+    await countCaseChange(tx, events, before, state)
+    await tx.messages.add(await caseMessages(tx, deps.ids, events, state, version, at))
+    await tx.audit.add(caseAuditEntries(deps.ids, events, state))
+    if (before) await scheduleContactPurge(tx, before, state, at)
+  },
+  hiddenFrom: (command, state) => command.actor !== 'system' && visibilityOf(command.actor, state) === 'none',
+  // Someone else changed the case between our read and write (CloudBase): three tries, then she is
+  // asked to refresh.
+  attempts: 3,
+  messages: { notFound: CASE_NOT_FOUND, busy: '内容已被他人更新，请刷新后重试' },
+}

@@ -1,0 +1,23 @@
+/** `account.renameOrg` (组织改名): the province admin renames an org. */
+import { defineAction } from '../../_shared/handler/action'
+import { notFound } from '../../_shared/context/failures'
+import { auditOrgChange } from '../../_shared/audit/org-audit'
+import { requireAdmin } from '../org-tree-admin'
+import { orgNode } from '../org-node'
+
+export const renameOrg = defineAction({
+  fn: 'account',
+  name: 'renameOrg',
+  kind: 'write',
+  // Not in the authorization table: keeping the tree is the admin's alone (org-tree-admin.ts).
+  authorization: [],
+  authorize: requireAdmin,
+  run: async (ctx, { orgId, name }) => {
+    const org = await ctx.deps.store.orgs.get(orgId)
+    if (!org) throw notFound('没有找到该组织')
+    const renamed = { ...org, name }
+    await ctx.deps.store.orgs.put(renamed)
+    await auditOrgChange(ctx.deps.store, ctx, { orgId, action: 'account.renameOrg', actorRole: 'admin', targetType: 'org', targetId: orgId, summary: `改名：${org.name} → ${name}` })
+    return { org: orgNode(renamed) }
+  },
+})

@@ -1,0 +1,16 @@
+/** `deliberation.proxyVote`: the convener records a ballot a member agreed by phone (代录), with a note. */
+import { deliberationCommand } from '../../_shared/handler/deliberation-command'
+import { personNameOf } from '../../_shared/deliberations/council-reads'
+
+export const proxyVote = deliberationCommand('deliberation', 'proxyVote', {
+  authorization: ['deliberation.proxyVote'],
+  command: async ({ deliberationId, memberOpenid, choices, note }, base, tx, ctx) => ({
+    ...base,
+    type: 'CastProxyBallot',
+    memberOpenid,
+    choices,
+    note,
+    actorName: await personNameOf(tx, ctx.openid, '议事会主任'),
+    current: await tx.ballots.get(deliberationId, memberOpenid),
+  }),
+})

@@ -1,0 +1,13 @@
+/** `deliberation.vote`: a member on the roll casts (or changes) her ballot while it is open. */
+import { deliberationCommand } from '../../_shared/handler/deliberation-command'
+
+export const vote = deliberationCommand('deliberation', 'vote', {
+  authorization: ['deliberation.vote'],
+  command: async ({ deliberationId, choices }, base, tx, ctx) => ({
+    ...base,
+    type: 'CastBallot',
+    choices,
+    current: await tx.ballots.get(deliberationId, ctx.openid),
+  }),
+  withBallots: false,
+})

@@ -1,0 +1,35 @@
+/**
+ * `intake.get`: one case as the viewer may see it — a sensitive one's text only to those allowed it,
+ * her contact details only to those who handle it, and never for an anonymous report.
+ */
+import { defineAction } from '../../_shared/handler/action'
+import { holderRole } from '../../_shared/domain/case.access'
+import { loadPerson } from '../../_shared/cases/load-person'
+import { readCaseDetail } from '../../_shared/cases/case-reads'
+import { maskPhone } from '../../_shared/cases/mask-phone'
+
+export const get = defineAction({
+  fn: 'intake',
+  name: 'get',
+  kind: 'read',
+  authorization: ['case.view', 'case.viewPrivate', 'case.contact'],
+  run: async ({ deps, openid, now }, { caseId }) => {
+    const viewer = await loadPerson(deps.store, openid)
+    const stored = await deps.store.cases.get(caseId)
+    const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
+    const contact = handles ? await deps.store.contacts.get(caseId) : null
+    return {
+      case: await readCaseDetail(deps.store, deps.files, caseId, viewer, now, {
+        ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
+        // Shown in full to those who handle the case, as before; stored encrypted (plain only in old records).
+        ...(contact?.addressCipher ? { address: deps.cipher.decrypt(contact.addressCipher) } : contact?.address && { address: contact.address }),
+        ...(contact?.residentNameCipher && {
+          onBehalfOf: {
+            name: deps.cipher.decrypt(contact.residentNameCipher),
+            ...(contact.residentPhoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.residentPhoneCipher)) }),
+          },
+        }),
+      }),
+    }
+  },
+})

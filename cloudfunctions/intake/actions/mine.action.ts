@@ -1,0 +1,16 @@
+/** `intake.mine` (我的反映): the cases she reported, newest first. */
+import { defineAction } from '../../_shared/handler/action'
+import { orgNamesFor, toSummary } from '../../_shared/cases/case-view'
+
+export const mine = defineAction({
+  fn: 'intake',
+  name: 'mine',
+  kind: 'read',
+  authorization: ['case.view'],
+  run: async ({ deps, openid, now }) => {
+    const viewer = { openid, roles: [] }
+    const states = await deps.store.cases.reportedBy(openid, 200)
+    const names = await orgNamesFor(deps.store, states)
+    return { items: states.flatMap((state) => toSummary(state, viewer, now, names) ?? []) }
+  },
+})

@@ -1,0 +1,354 @@
+/**
+ * The stable reasons the deciders give (types/envelope.ts FAILURE_REASONS): each situation the app
+ * tells apart, driven through the real decider, answers its code, its unchanged message and its
+ * reason; rejections the app has no need to tell apart carry none. The last block holds the list to
+ * the deciders: every reason is either reached here or named as the shell's.
+ */
+import { FAILURE_REASONS, type ErrorCode, type FailureReason } from '../../../types/envelope'
+import { decide as decideCase, type CaseCommand, type CaseFacts, type DomainError } from '../../../cloudfunctions/_shared/domain'
+import { decide as decideDeliberation } from '../../../cloudfunctions/_shared/domain/deliberation.decider'
+import {
+  REPORTER,
+  STRANGER,
+  aCase,
+  aPerson,
+  aSubmitCase,
+  cadreAt,
+  errorOf as caseErrorOf,
+  given,
+  holderOf,
+  hoursAfter,
+  step,
+  type History,
+} from './case.builders'
+import {
+  CONVENER,
+  Council,
+  LI,
+  OTHER_MEMBER,
+  RESIDENT,
+  VILLAGE,
+  anOpen,
+  errorOf as deliberationErrorOf,
+} from './deliberation.builders'
+
+interface Expected {
+  code: ErrorCode
+  message: string
+  reason?: FailureReason
+}
+
+/** One situation: how to get there, and what the decider must answer. */
+type Row = [situation: string, refusal: () => DomainError, expected: Expected]
+
+/** The refusal of a command issued one hour after the history's last event. */
+const onCase = (h: History, command: (at: string) => CaseCommand): DomainError =>
+  caseErrorOf(given(h.events).when(command(hoursAfter(h.at, 1))))
+
+const autoClosed = (): History => {
+  const resolved = aCase({ status: 'resolved' })
+  return step(resolved, { type: 'AutoCloseCase', at: resolved.state.autoCloseBy!, actor: 'system' })
+}
+
+const CASE_ROWS: Row[] = [
+  [
+    'the same report submitted again',
+    () => caseErrorOf(decideCase(aSubmitCase(), aCase().state)),
+    { code: 'CONFLICT', message: '该反映已提交，请勿重复提交', reason: 'DUPLICATE_REQUEST' },
+  ],
+  [
+    'accepting a case already accepted',
+    () => {
+      const h = aCase({ status: 'in_progress' })
+      return onCase(h, (at) => ({ type: 'AcceptCase', at, actor: holderOf(h.state) }))
+    },
+    { code: 'CONFLICT', message: '该反映已受理', reason: 'CASE_ALREADY_ACCEPTED' },
+  ],
+  [
+    'accepting a resolved case',
+    () => {
+      const h = aCase({ status: 'resolved' })
+      return onCase(h, (at) => ({ type: 'AcceptCase', at, actor: holderOf(h.state) }))
+    },
+    { code: 'CONFLICT', message: '该反映已办结，无需受理', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'resolving a case not yet accepted',
+    () => {
+      const h = aCase({ status: 'pending' })
+      return onCase(h, (at) => ({ type: 'ResolveCase', at, actor: holderOf(h.state), outcome: 'solved', resolution: '已修好' }))
+    },
+    { code: 'CONFLICT', message: '请先受理该反映，再登记办理结果', reason: 'CASE_NOT_ACCEPTED' },
+  ],
+  [
+    'resolving a resolved case',
+    () => {
+      const h = aCase({ status: 'resolved' })
+      return onCase(h, (at) => ({ type: 'ResolveCase', at, actor: holderOf(h.state), outcome: 'solved', resolution: '已修好' }))
+    },
+    { code: 'CONFLICT', message: '该反映已办结', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'escalating a resolved case',
+    () => {
+      const h = aCase({ status: 'resolved' })
+      return onCase(h, (at) => ({ type: 'EscalateCase', at, actor: holderOf(h.state), reason: '请上级协调' }))
+    },
+    { code: 'CONFLICT', message: '该反映已办结，不能再上报', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'escalating a case at the province',
+    () => {
+      const h = aCase({ level: 'province', status: 'in_progress' })
+      return onCase(h, (at) => ({ type: 'EscalateCase', at, actor: holderOf(h.state), reason: '请上级协调' }))
+    },
+    { code: 'CONFLICT', message: '该反映已在省级办理，无法继续上报', reason: 'TOP_LEVEL' },
+  ],
+  [
+    'handing back a resolved case',
+    () => {
+      const h = aCase({ level: 'township', status: 'resolved' })
+      return onCase(h, (at) => ({
+        type: 'HandBackCase',
+        at,
+        actor: cadreAt('township'),
+        toOrgId: h.state.chain.village,
+        instructions: '请村里跟进',
+      }))
+    },
+    { code: 'CONFLICT', message: '该反映已办结，不能再交回下级办理', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'assigning a department to a resolved case',
+    () => {
+      const h = aCase({ status: 'resolved' })
+      return onCase(h, (at) => ({ type: 'AssignDepartment', at, actor: holderOf(h.state), department: '供电所', note: '' }))
+    },
+    { code: 'CONFLICT', message: '该反映已办结，不能再交办部门', reason: 'CASE_CLOSED' },
+  ],
+  [
+    "recording a department's reply on a resolved case",
+    () => {
+      const h = aCase({ status: 'resolved' })
+      return onCase(h, (at) => ({ type: 'RecordDepartmentReply', at, actor: holderOf(h.state), reply: '已处理' }))
+    },
+    { code: 'CONFLICT', message: '该反映当前不在办理中，无法登记部门回复', reason: 'CASE_CLOSED' },
+  ],
+  [
+    "recording a department's reply on a case not yet accepted",
+    () => {
+      const h = aCase({ status: 'pending' })
+      return onCase(h, (at) => ({ type: 'RecordDepartmentReply', at, actor: holderOf(h.state), reply: '已处理' }))
+    },
+    { code: 'CONFLICT', message: '该反映当前不在办理中，无法登记部门回复', reason: 'CASE_NOT_ACCEPTED' },
+  ],
+  [
+    'rating a case still in progress',
+    () => onCase(aCase({ status: 'in_progress' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'satisfied' })),
+    { code: 'CONFLICT', message: '反映办结后才能评价', reason: 'CASE_NOT_RESOLVED' },
+  ],
+  [
+    'rating a case her rating closed',
+    () => onCase(aCase({ status: 'closed' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'unsatisfied' })),
+    { code: 'CONFLICT', message: '该反映已关闭，不能再进行操作', reason: 'ALREADY_RATED' },
+  ],
+  [
+    'rating a case that closed by itself, unrated',
+    () => onCase(autoClosed(), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'satisfied' })),
+    { code: 'CONFLICT', message: '该反映已关闭，不能再进行操作', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'handling a closed case',
+    () => {
+      const h = aCase({ status: 'closed' })
+      return onCase(h, (at) => ({ type: 'EscalateCase', at, actor: holderOf(h.state), reason: '请上级协调' }))
+    },
+    { code: 'CONFLICT', message: '该反映已关闭，不能再进行操作', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'withdrawing a withdrawn case',
+    () => onCase(aCase({ status: 'withdrawn' }), (at) => ({ type: 'WithdrawCase', at, actor: REPORTER })),
+    { code: 'CONFLICT', message: '该反映已撤回，不能再进行操作', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'withdrawing a resolved case',
+    () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'WithdrawCase', at, actor: REPORTER })),
+    { code: 'CONFLICT', message: '该反映已办结，不能撤回', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'a missed deadline on a resolved case (the timer)',
+    () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'MissDeadline', at, actor: 'system' })),
+    { code: 'CONFLICT', message: '该反映已不在办理期限内', reason: 'CASE_CLOSED' },
+  ],
+]
+
+const inHand = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
+  caseId: 'case-1',
+  holderOrgId: VILLAGE,
+  status: 'in_progress',
+  category: 'governance',
+  title: '村口路灯坏了三个月',
+  content: '晚上接孩子放学路上很黑，希望尽快修好。',
+  ...overrides,
+})
+
+/** A deliberation its convener has closed. */
+const closedCouncil = (): Council => {
+  const council = new Council()
+  council.close()
+  return council
+}
+
+/** On the village council now, but not when the deliberation opened. */
+const LATECOMER = aPerson('o-latecomer', { role: 'member', orgId: VILLAGE })
+
+const DELIBERATION_ROWS: Row[] = [
+  [
+    'the same deliberation opened again',
+    () => deliberationErrorOf(decideDeliberation(anOpen(), new Council().state)),
+    { code: 'CONFLICT', message: '该议事已发起，请勿重复提交', reason: 'DUPLICATE_REQUEST' },
+  ],
+  [
+    'a deliberation on a resolved case',
+    () => deliberationErrorOf(decideDeliberation(anOpen({ case: inHand({ status: 'resolved' }) }), null)),
+    { code: 'CONFLICT', message: '该反映已办结，不能再就它发起议事', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'voting on a closed deliberation',
+    () => deliberationErrorOf(closedCouncil().vote(LI, [0])),
+    { code: 'CONFLICT', message: '议事已结束，不能再投票', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'voting past the deadline, before the timer closed it',
+    () => {
+      const council = new Council()
+      return deliberationErrorOf(
+        council.try(() => ({ type: 'CastBallot', at: council.state.closesAt, actor: LI, choices: [0], current: null })),
+      )
+    },
+    { code: 'CONFLICT', message: '投票已截止', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'a proxy ballot on a closed deliberation',
+    () => deliberationErrorOf(closedCouncil().proxy(LI.openid, [0])),
+    { code: 'CONFLICT', message: '议事已结束，不能再投票', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'commenting on a closed deliberation',
+    () =>
+      deliberationErrorOf(
+        closedCouncil().try(({ at }) => ({ type: 'PostComment', at, actor: LI, commentId: 'c-1', text: '同意', actorName: '李' })),
+      ),
+    { code: 'CONFLICT', message: '议事已结束，不能再发表意见', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'closing a closed deliberation',
+    () => deliberationErrorOf(closedCouncil().close()),
+    { code: 'CONFLICT', message: '该议事已结束', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'reminding voters of a closed deliberation (the timer)',
+    () => deliberationErrorOf(closedCouncil().try(({ at }) => ({ type: 'RemindVoters', at, actor: 'system' }))),
+    { code: 'CONFLICT', message: '该议事已结束', reason: 'DELIBERATION_CLOSED' },
+  ],
+  [
+    'a member who joined after it opened votes',
+    () => deliberationErrorOf(new Council().vote(LATECOMER, [0])),
+    { code: 'FORBIDDEN', message: '只有本议事会成员可以投票', reason: 'NOT_ON_ROLL' },
+  ],
+  [
+    'a proxy ballot for someone not on the roll',
+    () => deliberationErrorOf(new Council().proxy(LATECOMER.openid, [0])),
+    { code: 'INVALID_INPUT', message: '该成员不在本次议事的成员名单中', reason: 'NOT_ON_ROLL' },
+  ],
+  [
+    'a proxy ballot for a member who voted herself',
+    () => {
+      const council = new Council()
+      council.vote(LI, [1])
+      return deliberationErrorOf(council.proxy(LI.openid, [0]))
+    },
+    { code: 'CONFLICT', message: '该成员已亲自投票，不能代录', reason: 'VOTED_IN_PERSON' },
+  ],
+]
+
+/** Refusals the app has nothing to tell apart: the code and the message say it all. */
+const WITHOUT_REASON: Row[] = [
+  [
+    'a stranger handles a case',
+    () => onCase(aCase(), (at) => ({ type: 'AcceptCase', at, actor: STRANGER })),
+    { code: 'FORBIDDEN', message: '只有当前承办组织的议事会主任或妇联干部可以办理该反映' },
+  ],
+  [
+    'the timer, before the deadline',
+    () => onCase(aCase(), (at) => ({ type: 'MissDeadline', at, actor: 'system' })),
+    { code: 'CONFLICT', message: '办理期限尚未到期' },
+  ],
+  [
+    'a resident votes',
+    () => deliberationErrorOf(new Council().vote(RESIDENT, [0])),
+    { code: 'FORBIDDEN', message: '只有本议事会成员可以投票' },
+  ],
+  [
+    "another village's member votes",
+    () => deliberationErrorOf(new Council().vote(OTHER_MEMBER, [0])),
+    { code: 'FORBIDDEN', message: '只有本议事会成员可以投票' },
+  ],
+  [
+    'the timer closing it before the deadline',
+    () => deliberationErrorOf(new Council().close('system')),
+    { code: 'CONFLICT', message: '尚未到截止时间' },
+  ],
+]
+
+describe('the case decider', () => {
+  test.each(CASE_ROWS)('%s', (_situation, refusal, expected) => {
+    expect(refusal()).toEqual(expected)
+  })
+})
+
+describe('the deliberation decider', () => {
+  test.each(DELIBERATION_ROWS)('%s', (_situation, refusal, expected) => {
+    expect(refusal()).toEqual(expected)
+  })
+
+  test('the convener is on the roll: her own ballot is no latecomer', () => {
+    expect(new Council().vote(CONVENER, [0]).ok).toBe(true)
+  })
+})
+
+describe('no reason where there is nothing to tell apart', () => {
+  test.each(WITHOUT_REASON)('%s', (_situation, refusal, expected) => {
+    const error = refusal()
+    expect(error).toEqual(expected)
+    expect(error).not.toHaveProperty('reason')
+  })
+})
+
+describe('FAILURE_REASONS against the deciders', () => {
+  /** Given by the shell, not the domain: configuration, the WeChat group, a write that kept losing. */
+  const SHELL_REASONS: readonly FailureReason[] = ['NOT_CONFIGURED', 'GROUP_BOUND_ELSEWHERE', 'GROUP_TICKET_STALE', 'BUSY']
+  const reached = new Set([...CASE_ROWS, ...DELIBERATION_ROWS].map(([, , expected]) => expected.reason))
+
+  test('every reason the domain gives is reached above', () => {
+    const domainReasons = FAILURE_REASONS.filter((reason) => !SHELL_REASONS.includes(reason))
+    expect(domainReasons).toEqual([
+      'CASE_CLOSED',
+      'CASE_ALREADY_ACCEPTED',
+      'CASE_NOT_ACCEPTED',
+      'CASE_NOT_RESOLVED',
+      'ALREADY_RATED',
+      'TOP_LEVEL',
+      'DUPLICATE_REQUEST',
+      'DELIBERATION_CLOSED',
+      'NOT_ON_ROLL',
+      'VOTED_IN_PERSON',
+    ])
+    expect(domainReasons.filter((reason) => !reached.has(reason))).toEqual([])
+  })
+
+  test("the shell's reasons are in the contract, and the rows use only listed ones", () => {
+    for (const reason of SHELL_REASONS) expect(FAILURE_REASONS).toContain(reason)
+    expect([...reached].filter((reason) => reason === undefined || !FAILURE_REASONS.includes(reason))).toEqual([])
+  })
+})
