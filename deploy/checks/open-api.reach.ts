@@ -11,7 +11,7 @@
  */
 import type { FunctionName } from '../../types/contract'
 import { FUNCTIONS } from '../../cloudfunctions/_local/functions'
-import { writes } from '../../cloudfunctions/_shared/handler/define-function'
+import { declarationsOf } from '../../cloudfunctions/_shared/handler/define-function'
 import { OPEN_API_ROUTES, type OpenApiName } from '../open-api.routes'
 import { sourceModulesOf } from './source-modules'
 import { mentions } from './source-scan'
@@ -26,12 +26,11 @@ export const PIPELINE_CONTENT_CHECK = 'cloudfunctions/_shared/handler/handle.ts'
 
 /** Whether some action of the function declares text for the content check. */
 const checksContent = (name: FunctionName): boolean =>
-  Object.values(FUNCTIONS[name]?.actions ?? {}).some((action) => 'contentChecked' in action && action.contentChecked !== undefined)
+  declarationsOf(FUNCTIONS[name]!).some((action) => action.contentChecked !== undefined)
 
 /** The actions (handle() runs no other) declared writes. */
 export const writeActionsOf = (name: FunctionName): string[] => {
-  const fn = FUNCTIONS[name]
-  return fn ? Object.keys(fn.actions).filter((action) => writes(fn, action)).sort() : []
+  return declarationsOf(FUNCTIONS[name]!).filter((action) => action.kind === 'write').map((action) => action.name).sort()
 }
 
 export interface OpenApiReach {

@@ -41,7 +41,8 @@ import {
   type AuthorizationRow,
   type Relation,
 } from '../../cloudfunctions/_shared/domain/authorization.table'
-import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import { declarationOf, declarationsOf, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
+import { FUNCTIONS } from '../../cloudfunctions/_local/functions'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
@@ -202,24 +203,23 @@ interface Probe {
   checksEffect: boolean
 }
 
-/** The handlers the table's rows name, per row: the one place this test reads them. */
-const handlersOf = (action: AuthAction): readonly string[] => AUTHORIZATION[action].handlers
-
-/** The handlers that only read (the rest write, and their probes check what they wrote). */
-const READS = new Set([
-  'intake.get',
-  'deliberation.get',
-  'deliberation.list',
-  'deliberation.resolveGroup',
-  'stats.overview',
-  'stats.exportCsv',
-  'escalation.overdue',
-  'account.audit',
-  'account.members',
-])
-/** A handler, without the aspect of its answer a row decides ("intake.get (contact)" → "intake.get"). */
+/** An action, without the aspect of its answer a row decides ("intake.get (contact)" → "intake.get"). */
 const handlerCalled = (handler: string) => handler.split(' ')[0]!
-const writes = (handler: string) => !READS.has(handlerCalled(handler))
+
+/**
+ * The actions whose declarations name the row (cloudfunctions/<fn>/actions/*.action.ts): the one
+ * place this test learns which actions a row decides.
+ */
+const handlersOf = (action: AuthAction): readonly string[] =>
+  Object.values(FUNCTIONS)
+    .flatMap((fn) => declarationsOf(fn).filter((d) => d.authorization.includes(action)).map((d) => `${d.fn}.${d.name}`))
+    .sort()
+
+/** Whether the probed action writes, as its declaration says (the others read, and check no effect). */
+const writes = (handler: string) => {
+  const [fn, name] = handlerCalled(handler).split('.') as [string, string]
+  return Boolean(FUNCTIONS[fn] && declarationOf(FUNCTIONS[fn], name)?.kind === 'write')
+}
 
 /** Differences between what the store shows and what a write was to leave there, in words. */
 function differences(shown: Record<string, unknown>, wanted: Record<string, unknown>): string[] {
@@ -877,9 +877,10 @@ describe('the table', () => {
     expect(relationOf([], v)).toBe('unrelated')
   })
 
-  test('every row has a stage, and a probe for each handler it lists', () => {
+  test('every row has a stage, and a probe for each action declaring it', () => {
     for (const action of AUTH_ACTIONS) {
-      expect([action, STAGES[action]?.probes.map((p) => p.handler)]).toEqual([action, [...handlersOf(action)]])
+      const probed = [...new Set(STAGES[action]?.probes.map((p) => handlerCalled(p.handler)))].sort()
+      expect([action, probed]).toEqual([action, [...handlersOf(action)]])
     }
   })
 

@@ -2,8 +2,8 @@
  * Who may do what, relative to where: one table (docs/RULES.md "Who may do what"). A cell answers
  * (role, action, how the caller's org relates to the target's org) → allowed or not. The rule
  * functions in case.access, deliberation.access, stats.access and invitation.rules read it; the
- * handlers call those, and tests/integration/authorization.matrix.test.ts calls every handler in every
- * cell against it. Status rules (CONFLICT) and content rules (redaction, anonymity, who is on a
+ * actions call those. Each action's declaration names the rows that decide it (its `authorization`),
+ * and tests/integration/authorization.matrix.test.ts calls every action in every cell of its rows. Status rules (CONFLICT) and content rules (redaction, anonymity, who is on a
  * deliberation's roll, which roles fit which level) stay where they are: this is only who, from where.
  *
  * Relations, of the org a role is bound to (the caller's) to the target's org:
@@ -50,8 +50,6 @@ export type TargetKind = 'case' | 'council' | 'org'
 export interface AuthorizationRow {
   /** What the target's org is (see the header). */
   target: TargetKind
-  /** The handler actions (and aspects of their answers) this row decides: the matrix test calls each. */
-  handlers: readonly string[]
   resident: Where
   /** Only on case rows: the case's own reporter. */
   reporter?: Where
@@ -66,156 +64,129 @@ export const AUTHORIZATION = {
   /** Anyone reports to any village: the target is the village she picks. */
   'case.submit': {
     target: 'case',
-    handlers: ['intake.submit'],
     resident: ANYWHERE, member: ANYWHERE, convener: ANYWHERE, cadre: ANYWHERE, admin: ANYWHERE,
   },
   /** A council member files for a resident of her village (recorded as such). */
   'case.submitOnBehalf': {
     target: 'case',
-    handlers: ['intake.submit (on behalf)'],
     resident: NOWHERE, member: OWN, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
   },
   /** See the case at all (a sensitive one redacted unless case.viewPrivate). */
   'case.view': {
     target: 'case',
-    handlers: ['intake.get'],
     resident: NOWHERE, reporter: ANYWHERE,
     member: OWN_AND_SENT_UP, convener: OWN_AND_SENT_UP, cadre: SUBTREE, admin: SUBTREE,
   },
   /** The private text of a sensitive case (人身/财产/婚姻家庭). */
   'case.viewPrivate': {
     target: 'case',
-    handlers: ['intake.get (sensitive text)'],
     resident: NOWHERE, reporter: ANYWHERE,
     member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
   /** The reporter's phone (masked) and address, unless she reported anonymously. */
   'case.contact': {
     target: 'case',
-    handlers: ['intake.get (contact)'],
     resident: NOWHERE, reporter: NOWHERE,
     member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.rate': {
     target: 'case',
-    handlers: ['intake.rate'],
     resident: NOWHERE, reporter: ANYWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: NOWHERE,
   },
   'case.withdraw': {
     target: 'case',
-    handlers: ['intake.withdraw'],
     resident: NOWHERE, reporter: ANYWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: NOWHERE,
   },
   'case.accept': {
     target: 'case',
-    handlers: ['escalation.accept'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.resolve': {
     target: 'case',
-    handlers: ['escalation.resolve'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.escalate': {
     target: 'case',
-    handlers: ['escalation.escalate'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.handBack': {
     target: 'case',
-    handlers: ['escalation.handBack'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.assign': {
     target: 'case',
-    handlers: ['escalation.assign'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   'case.reply': {
     target: 'case',
-    handlers: ['escalation.reply'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
   'case.exportPrivate': {
     target: 'case',
-    handlers: ['stats.exportCsv (sensitive text)'],
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
 
   // ── deliberations ───────────────────────────────────────────────────────────────────────────────
   'deliberation.open': {
     target: 'council',
-    handlers: ['deliberation.open'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   /** The council reads it; cadres above and the admin watch (read, never act). */
   'deliberation.read': {
     target: 'council',
-    handlers: ['deliberation.get', 'deliberation.list', 'deliberation.resolveGroup'],
     resident: NOWHERE, member: OWN, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
   /** Also: she must be on the roll taken when it opened (a content rule). */
   'deliberation.vote': {
     target: 'council',
-    handlers: ['deliberation.vote'],
     resident: NOWHERE, member: OWN, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
   },
   /** She answers for a ballot agreed by phone in the audit trail. */
   'deliberation.proxyVote': {
     target: 'council',
-    handlers: ['deliberation.proxyVote'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: NOWHERE, admin: NOWHERE,
   },
   'deliberation.comment': {
     target: 'council',
-    handlers: ['deliberation.comment'],
     resident: NOWHERE, member: OWN, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
   /** Runs it for the council: closes it, binds the group chat, sees who has not voted yet. */
   'deliberation.manage': {
     target: 'council',
-    handlers: ['deliberation.close', 'deliberation.bindGroup', 'deliberation.get (roll)'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
 
   // ── an org's figures, its overdue list and its log ───────────────────────────────────────────────
   'stats.read': {
     target: 'org',
-    handlers: ['stats.overview', 'stats.exportCsv', 'escalation.overdue'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
   'audit.read': {
     target: 'org',
-    handlers: ['account.audit'],
     resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
   },
 
   // ── an org's roles (revoking follows offering; which role fits which level is a content rule) ──
   'roles.offerMember': {
     target: 'org',
-    handlers: ['account.invite', 'account.revoke'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
   'roles.offerConvener': {
     target: 'org',
-    handlers: ['account.invite', 'account.revoke'],
     resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
   },
   'roles.offerCadre': {
     target: 'org',
-    handlers: ['account.invite', 'account.revoke'],
     resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: SUBTREE, admin: SUBTREE,
   },
   'roles.offerAdmin': {
     target: 'org',
-    handlers: ['account.invite', 'account.revoke'],
     resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: NOWHERE, admin: SUBTREE,
   },
   /** Who sits where: for whoever may offer a seat there. */
   'roles.list': {
     target: 'org',
-    handlers: ['account.members'],
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
   },
 } as const satisfies Record<string, AuthorizationRow>

@@ -50,6 +50,8 @@ export const defineAction = <F extends FunctionName, A extends ActionName<F>, L 
  * contract entry before calling it, which is what the declaration's types promise.
  */
 export interface RunnableAction {
+  fn: FunctionName
+  name: string
   kind: ActionKind
   authorization: readonly AuthAction[]
   resend?: (ctx: ActionContext, input: unknown) => Promise<unknown>

@@ -45,10 +45,13 @@ export function defineFunction<F extends FunctionName>(
 
 /** The declaration of an action by its wire name, or undefined for a name the function lacks. */
 export function declarationOf(fn: FunctionDef, action: string): RunnableAction | undefined {
-  const actions = fn.actions as unknown as Record<string, RunnableAction | undefined>
+  const actions = byName(fn)
   return Object.hasOwn(actions, action) ? actions[action] : undefined
 }
 
-/** Whether the named action writes (a read, or no such action, does not). */
-export const writes = (fn: FunctionDef, action: unknown): boolean =>
-  typeof action === 'string' && declarationOf(fn, action)?.kind === 'write'
+/** Every declaration of the function. */
+export const declarationsOf = (fn: FunctionDef): RunnableAction[] => Object.values(byName(fn))
+
+// The declarations' types are checked where each is declared (action.ts); here only their shape counts.
+const byName = (fn: FunctionDef) => fn.actions as unknown as Record<string, RunnableAction>
+

@@ -14,10 +14,7 @@ const PAGE = 50
 const STAFF: readonly string[] = ['member', 'convener', 'cadre', 'admin']
 
 export const audit = defineAction({
-  fn: 'account',
-  name: 'audit',
-  kind: 'read',
-  authorization: ['audit.read'],
+  fn: 'account', name: 'audit', kind: 'read', authorization: ['audit.read'],
   /** The org's path, its id first, up to the root: the log is read along it. */
   authorize: async (ctx, input) => {
     const person = await loadPerson(ctx.deps.store, ctx.openid)

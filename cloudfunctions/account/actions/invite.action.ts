@@ -14,10 +14,7 @@ import { targetOf } from '../invitation-target'
 const DAY_MS = 86_400_000
 
 export const invite = defineAction({
-  fn: 'account',
-  name: 'invite',
-  kind: 'write',
-  authorization: ['roles.offerMember', 'roles.offerConvener', 'roles.offerCadre', 'roles.offerAdmin'],
+  fn: 'account', name: 'invite', kind: 'write', authorization: ['roles.offerMember', 'roles.offerConvener', 'roles.offerCadre', 'roles.offerAdmin'],
   authorize: async (ctx, { role, orgId }) => {
     const inviter = await loadPerson(ctx.deps.store, ctx.openid)
     const target = await targetOf(ctx, orgId)

@@ -2,10 +2,7 @@
 import { defineAction } from '../../_shared/handler/action'
 
 export const me = defineAction({
-  fn: 'account',
-  name: 'me',
-  kind: 'read',
-  authorization: [],
+  fn: 'account', name: 'me', kind: 'read', authorization: [],
   run: async ({ openid, deps }) => {
     const [user, memberships] = await Promise.all([
       deps.store.people.getUser(openid),

@@ -9,10 +9,7 @@ import { targetOf } from '../invitation-target'
 const LISTED_ROLES: readonly Role[] = ['convener', 'member', 'cadre', 'admin']
 
 export const members = defineAction({
-  fn: 'account',
-  name: 'members',
-  kind: 'read',
-  authorization: ['roles.list'],
+  fn: 'account', name: 'members', kind: 'read', authorization: ['roles.list'],
   authorize: async (ctx, { orgId }) => {
     const viewer = await loadPerson(ctx.deps.store, ctx.openid)
     const target = await targetOf(ctx, orgId)

@@ -3,10 +3,7 @@ import { defineAction } from '../../_shared/handler/action'
 import { notFound } from '../../_shared/context/failures'
 
 export const orgs = defineAction({
-  fn: 'account',
-  name: 'orgs',
-  kind: 'read',
-  authorization: [],
+  fn: 'account', name: 'orgs', kind: 'read', authorization: [],
   run: async ({ deps }, { parentId }) => {
     if (parentId !== undefined && !(await deps.store.orgs.get(parentId))) {
       throw notFound('没有找到该地区，请重新选择')

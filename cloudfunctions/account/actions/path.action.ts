@@ -5,10 +5,7 @@ import { orgPath } from '../../_shared/orgs/org-path'
 import { orgNode } from '../org-node'
 
 export const path = defineAction({
-  fn: 'account',
-  name: 'path',
-  kind: 'read',
-  authorization: [],
+  fn: 'account', name: 'path', kind: 'read', authorization: [],
   run: async ({ deps }, { orgId }) => {
     // orgPath gives the org first; the picker reads from the root down.
     const items = (await orgPath(deps.store, orgId)).reverse().map(orgNode)

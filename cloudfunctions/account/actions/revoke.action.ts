@@ -9,10 +9,7 @@ import { auditOrgChange } from '../../_shared/audit/org-audit'
 import { targetOf } from '../invitation-target'
 
 export const revoke = defineAction({
-  fn: 'account',
-  name: 'revoke',
-  kind: 'write',
-  authorization: ['roles.offerMember', 'roles.offerConvener', 'roles.offerCadre', 'roles.offerAdmin'],
+  fn: 'account', name: 'revoke', kind: 'write', authorization: ['roles.offerMember', 'roles.offerConvener', 'roles.offerCadre', 'roles.offerAdmin'],
   authorize: async (ctx, input) => {
     const actor = await loadPerson(ctx.deps.store, ctx.openid)
     const target = await targetOf(ctx, input.orgId)

@@ -7,10 +7,7 @@ import { councilChain, orgNameOf } from '../../_shared/deliberations/council-rea
 import { groupOf } from '../group-ticket'
 
 export const bindGroup = defineAction({
-  fn: 'deliberation',
-  name: 'bindGroup',
-  kind: 'write',
-  authorization: ['deliberation.manage'],
+  fn: 'deliberation', name: 'bindGroup', kind: 'write', authorization: ['deliberation.manage'],
   authorize: async (ctx, { orgId }) => {
     const actor = await loadPerson(ctx.deps.store, ctx.openid)
     if (!manages(actor, { orgId })) throw forbidden('只有议事会主任或妇联干部可以绑定议事会微信群')

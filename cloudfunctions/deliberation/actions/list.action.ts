@@ -10,10 +10,7 @@ import { toSummary } from '../../_shared/deliberations/deliberation-view'
 const LIST_SIZE = 100
 
 export const list = defineAction({
-  fn: 'deliberation',
-  name: 'list',
-  kind: 'read',
-  authorization: ['deliberation.read'],
+  fn: 'deliberation', name: 'list', kind: 'read', authorization: ['deliberation.read'],
   run: async ({ deps, openid }, { orgId, status }) => {
     const actor = await loadPerson(deps.store, openid)
     let orgIds: string[]

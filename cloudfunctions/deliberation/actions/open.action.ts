@@ -24,10 +24,7 @@ async function caseFacts(ctx: ActionContext, actor: Person, caseId: string): Pro
 }
 
 export const open = defineAction({
-  fn: 'deliberation',
-  name: 'open',
-  kind: 'write',
-  authorization: ['deliberation.open'],
+  fn: 'deliberation', name: 'open', kind: 'write', authorization: ['deliberation.open'],
   authorize: async (ctx, input) => {
     const actor = await loadPerson(ctx.deps.store, ctx.openid)
     if (!canOpen(actor, input.orgId)) throw forbidden('只有本村（社区）议事会主任或妇联干部可以发起议事')

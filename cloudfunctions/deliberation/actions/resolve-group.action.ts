@@ -8,10 +8,7 @@ import { councilChain, orgNameOf } from '../../_shared/deliberations/council-rea
 import { groupOf } from '../group-ticket'
 
 export const resolveGroup = defineAction({
-  fn: 'deliberation',
-  name: 'resolveGroup',
-  kind: 'read',
-  authorization: ['deliberation.read'],
+  fn: 'deliberation', name: 'resolveGroup', kind: 'read', authorization: ['deliberation.read'],
   run: async (ctx, { orgId: givenOrgId, cloudID, localGroupId }) => {
     const { deps, openid } = ctx
     const actor = await loadPerson(deps.store, openid)

@@ -58,9 +58,6 @@ async function overdueInSubtree(ctx: ActionContext, requested?: string): Promise
 }
 
 export const overdue = defineAction({
-  fn: 'escalation',
-  name: 'overdue',
-  kind: 'read',
-  authorization: ['stats.read'],
+  fn: 'escalation', name: 'overdue', kind: 'read', authorization: ['stats.read'],
   run: (ctx, { orgId }) => overdueInSubtree(ctx, orgId),
 })

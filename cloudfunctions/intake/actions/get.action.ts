@@ -9,10 +9,7 @@ import { readCaseDetail } from '../../_shared/cases/case-reads'
 import { maskPhone } from '../../_shared/cases/mask-phone'
 
 export const get = defineAction({
-  fn: 'intake',
-  name: 'get',
-  kind: 'read',
-  authorization: ['case.view', 'case.viewPrivate', 'case.contact'],
+  fn: 'intake', name: 'get', kind: 'read', authorization: ['case.view', 'case.viewPrivate', 'case.contact'],
   run: async ({ deps, openid, now }, { caseId }) => {
     const viewer = await loadPerson(deps.store, openid)
     const stored = await deps.store.cases.get(caseId)

@@ -2,9 +2,6 @@
 import { defineAction } from '../../_shared/handler/action'
 
 export const photoFolder = defineAction({
-  fn: 'intake',
-  name: 'photoFolder',
-  kind: 'read',
-  authorization: [],
+  fn: 'intake', name: 'photoFolder', kind: 'read', authorization: [],
   run: async ({ deps, openid }) => ({ folder: deps.files.uploadFolder(openid) }),
 })

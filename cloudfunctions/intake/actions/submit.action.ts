@@ -70,10 +70,7 @@ async function keepContact(tx: Repositories, deps: Deps, caseId: string, input: 
 }
 
 export const submit = defineAction({
-  fn: 'intake',
-  name: 'submit',
-  kind: 'write',
-  authorization: ['case.submit', 'case.submitOnBehalf'],
+  fn: 'intake', name: 'submit', kind: 'write', authorization: ['case.submit', 'case.submitOnBehalf'],
   /**
    * Her clientRequestId is the idempotency key: a resend gets its case back, `created: false`, and
    * starts the photo checks the first send may have left unstarted.

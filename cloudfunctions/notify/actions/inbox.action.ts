@@ -15,10 +15,7 @@ const toItem = (m: MessageRecord) => ({
 })
 
 export const inbox = defineAction({
-  fn: 'notify',
-  name: 'inbox',
-  kind: 'read',
-  authorization: [],
+  fn: 'notify', name: 'inbox', kind: 'read', authorization: [],
   run: async ({ deps, openid }, { unreadOnly }) => {
     const all = await deps.store.messages.forRecipient(openid, CENTRE_SIZE)
     const unread = all.filter((m) => m.readAt === undefined).length

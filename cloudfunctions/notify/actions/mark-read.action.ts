@@ -4,10 +4,7 @@ import { invalidInput } from '../../_shared/context/failures'
 import { CENTRE_SIZE } from '../message-centre'
 
 export const markRead = defineAction({
-  fn: 'notify',
-  name: 'markRead',
-  kind: 'write',
-  authorization: [],
+  fn: 'notify', name: 'markRead', kind: 'write', authorization: [],
   run: async ({ deps, openid, now }, { messageIds, all }) => {
     if (!all && (!messageIds || messageIds.length === 0)) throw invalidInput('请选择要标记的消息')
     const mine = await deps.store.messages.forRecipient(openid, CENTRE_SIZE)

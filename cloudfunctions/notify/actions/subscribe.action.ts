@@ -3,10 +3,7 @@ import { defineAction } from '../../_shared/handler/action'
 import { invalidInput } from '../../_shared/context/failures'
 
 export const subscribe = defineAction({
-  fn: 'notify',
-  name: 'subscribe',
-  kind: 'write',
-  authorization: [],
+  fn: 'notify', name: 'subscribe', kind: 'write', authorization: [],
   run: async ({ deps, openid }, { accepted }) => {
     const known = new Set(Object.values(deps.templates))
     const unknown = accepted.filter((id) => !known.has(id))

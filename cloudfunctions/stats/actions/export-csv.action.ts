@@ -7,10 +7,7 @@ import { authorizeStats } from '../stats.guard'
 import { exportCases } from '../cases-export.query'
 
 export const exportCsv = defineAction({
-  fn: 'stats',
-  name: 'exportCsv',
-  kind: 'read',
-  authorization: ['stats.read', 'case.exportPrivate'],
+  fn: 'stats', name: 'exportCsv', kind: 'read', authorization: ['stats.read', 'case.exportPrivate'],
   authorize: authorizeStats,
   run: async (ctx, { from, to }, { person, org }) =>
     exportCases(ctx.deps.store, { person, org, now: ctx.now, ...(from && { from }), ...(to && { to }) }),

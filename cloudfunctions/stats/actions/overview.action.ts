@@ -7,10 +7,7 @@ import { authorizeStats } from '../stats.guard'
 import { readOverview } from '../overview.query'
 
 export const overview = defineAction({
-  fn: 'stats',
-  name: 'overview',
-  kind: 'read',
-  authorization: ['stats.read'],
+  fn: 'stats', name: 'overview', kind: 'read', authorization: ['stats.read'],
   authorize: authorizeStats,
   run: async (ctx, _input, { org }) => readOverview(ctx.deps.store, org, ctx.now),
 })
