@@ -6,7 +6,7 @@
  * Cases are realistic because the real domain makes them: for each life a case can have (closed
  * after a rating, closed by the timer, withdrawn, escalated, reopened, open, due…) and each category,
  * the decider and evolve run once on a placeholder case (placeholder ids, chain, people, a base
- * instant); the message rows come from the real caseMessages. That template (state, timeline,
+ * instant); the message rows come from the real caseOutboxRows. That template (state, timeline,
  * messages) is then cloned with new ids, a real chain, real people and shifted instants. Streams:
  * nothing holds more than one case at a time, whatever the size.
  *
@@ -24,7 +24,7 @@ import type { CaseEvent } from '../cloudfunctions/_shared/domain/case.events'
 import type { CaseState } from '../cloudfunctions/_shared/domain/case.state'
 import type { Person } from '../cloudfunctions/_shared/domain/actor.types'
 import { counterDeltas, type CounterKey, type Counters } from '../cloudfunctions/_shared/domain/stats.counters'
-import { caseMessages } from '../cloudfunctions/_shared/cases/case-messages'
+import { caseOutboxRows } from '../cloudfunctions/_shared/cases/case-outbox-rows'
 import type { MessageRecord, Repositories } from '../cloudfunctions/_shared/ports/store.port'
 import { openSqliteStore } from '../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import { sqliteCases } from '../cloudfunctions/_shared/adapters/sqlite/cases.sqlite'
@@ -233,7 +233,7 @@ interface Template {
   messages: number
 }
 
-/** A Repositories stand-in for caseMessages: names and people are placeholders the clone fills. */
+/** A Repositories stand-in for caseOutboxRows: names and people are placeholders the clone fills. */
 const placeholderTx = {
   orgs: { get: async (id: string) => ({ id, name: id.replace('@@O_', '@@N_'), level: 'village', parentId: null }) },
   people: {
@@ -282,7 +282,7 @@ async function makeTemplate(life: Life, category: Category): Promise<Template> {
     state = decision.events.reduce<CaseState | null>(evolve, state) as CaseState
     version++
     events.push(...decision.events)
-    messages.push(...(await caseMessages(placeholderTx, ids, decision.events, state, version, command.at)))
+    messages.push(...(await caseOutboxRows(placeholderTx, ids, decision.events, state, version, command.at)))
   }
   const final = state as CaseState
   // History was delivered long ago: settled rows (sent, read if the case is over), not pending ones.

@@ -5,13 +5,13 @@
  */
 import { caseAuditEntries } from '../audit/case-audit'
 import { scheduleContactPurge } from '../cases/contact-retention'
-import { caseMessages } from '../cases/case-messages'
+import { caseOutboxRows } from '../cases/case-outbox-rows'
 import { visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
 import { caseDecider } from '../domain/decider'
-import { countCaseChange } from '../stats/counters.service'
+import { countCaseChange } from '../stats/counter-writes'
 import type { Aggregate } from './command-handler'
 
 export const CASE_NOT_FOUND = '没有找到这条反映'
@@ -24,7 +24,7 @@ export const caseAggregate: Aggregate<CaseState, CaseCommand, CaseEvent> = {
   async effects(tx, deps, { before, state, events, version }) {
     const at = events[0]?.at ?? state.updatedAt
     await countCaseChange(tx, events, before, state)
-    await tx.messages.add(await caseMessages(tx, deps.ids, events, state, version, at))
+    await tx.messages.add(await caseOutboxRows(tx, deps.ids, events, state, version, at))
     await tx.audit.add(caseAuditEntries(deps.ids, events, state))
     if (before) await scheduleContactPurge(tx, before, state, at)
   },

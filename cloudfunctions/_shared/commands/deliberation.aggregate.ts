@@ -16,7 +16,7 @@ import { AppFailure } from '../context/failures'
 import type { Deps } from '../context/deps'
 import type { Repositories } from '../ports/store.port'
 import { orgNameOf } from '../deliberations/council-reads'
-import { deliberationMessages } from '../deliberations/deliberation-messages'
+import { deliberationOutboxRows } from '../deliberations/deliberation-outbox-rows'
 import { caseAggregate } from './case.aggregate'
 import { changeIn, type Aggregate } from './command-handler'
 
@@ -32,7 +32,7 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
         case 'DeliberationOpened': {
           // She who opened it knows: the invitation goes to the rest of the council.
           const invited = state.electorate.filter((e) => e.openid !== state.openedBy.openid)
-          await tx.messages.add(deliberationMessages(deps.ids, 'deliberation_invited', state, invited, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_invited', state, invited, await orgNameOf(tx, state.orgId), event.at))
           break
         }
         case 'BallotCast': {
@@ -46,14 +46,14 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           break
         case 'DeliberationClosed':
           closed = true
-          await tx.messages.add(deliberationMessages(deps.ids, 'deliberation_result', state, state.electorate, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_result', state, state.electorate, await orgNameOf(tx, state.orgId), event.at))
           break
         case 'VotersReminded': {
           // Read in the transaction's view of committed ballots; one cast in the same instant may still
           // get the reminder, which is harmless, and no one who has not voted is skipped.
           const voted = new Set((await tx.ballots.of(state.id)).map((b) => b.voterOpenid))
           const owed = state.electorate.filter((e) => !voted.has(e.openid))
-          await tx.messages.add(deliberationMessages(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at))
           break
         }
         case 'CaseResultNoted':

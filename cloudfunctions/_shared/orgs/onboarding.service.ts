@@ -8,7 +8,7 @@
  */
 import { conflict } from '../context/failures'
 import type { MembershipRecord, OrgRecord, Repositories } from '../ports/store.port'
-import { bumpCounter, orgAndAncestors } from '../stats/counters.service'
+import { bumpCounter, orgAndAncestors } from '../stats/counter-writes'
 
 type Tx = Pick<Repositories, 'orgs' | 'people' | 'counters'>
 

@@ -8,7 +8,7 @@ import {
   type CasePhotoRejected,
   type RejectPhoto,
 } from '../../../cloudfunctions/_shared/domain'
-import { planCaseMessages } from '../../../cloudfunctions/_shared/domain/case.notifications'
+import { planCaseMessages } from '../../../cloudfunctions/_shared/domain/case.notification-plan'
 import { timelineText } from '../../../cloudfunctions/_shared/cases/timeline-text'
 import { toDetail } from '../../../cloudfunctions/_shared/cases/case-view'
 import { REPORTER, aCase, convenerOf, errorOf, eventsOf, given, hoursAfter, step, type CaseSpec, type History } from './case.builders'

@@ -41,7 +41,7 @@ function body(kind: DeliberationKind, state: DeliberationState, council: string)
   }
 }
 
-export function deliberationMessages(
+export function deliberationOutboxRows(
   ids: Ids,
   kind: DeliberationKind,
   state: DeliberationState,

@@ -1,7 +1,7 @@
 /** Turns planned case messages into message rows for the people they reach. */
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
-import { planCaseMessages, type Audience } from '../domain/case.notifications'
+import { planCaseMessages, type Audience } from '../domain/case.notification-plan'
 import type { Ids } from '../ports/ids.port'
 import type { MessageRecord, Repositories } from '../ports/store.port'
 import { caseMessageText } from './message-text'
@@ -20,7 +20,7 @@ async function recipients(tx: Repositories, audience: Audience, state: CaseState
  * `version` is the case's version after this change: with the event's index it names the event
  * uniquely, so the dedupe key (event, recipient, kind) is stable if the same change is replayed.
  */
-export async function caseMessages(
+export async function caseOutboxRows(
   tx: Repositories,
   ids: Ids,
   events: readonly CaseEvent[],
