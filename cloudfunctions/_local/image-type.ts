@@ -18,10 +18,6 @@ const WEBP: ImageType = { mime: 'image/webp', ext: 'webp', label: 'WEBP' }
 const GIF: ImageType = { mime: 'image/gif', ext: 'gif', label: 'GIF' }
 
 export const IMAGE_TYPES: readonly ImageType[] = [JPEG, PNG, WEBP, GIF]
-
-/** Enough bytes to tell the four apart (WEBP's is the longest: RIFF, a size, WEBP, its first chunk). */
-export const SNIFF_BYTES = 16
-
 const startsWith = (bytes: Buffer, at: number, signature: string | number[]) => {
   const expected = typeof signature === 'string' ? Buffer.from(signature, 'latin1') : Buffer.from(signature)
   return bytes.length >= at + expected.length && bytes.subarray(at, at + expected.length).equals(expected)

@@ -37,5 +37,3 @@ export class CloudError extends Error {
     this.name = 'CloudError'
   }
 }
-
-export const isCloudError = (error: unknown): error is CloudError => error instanceof CloudError

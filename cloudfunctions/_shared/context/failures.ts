@@ -18,7 +18,6 @@ export class AppFailure extends Error {
 
 export const invalidInput = (message?: string, issues?: FieldIssue[], reason?: FailureReason) =>
   new AppFailure('INVALID_INPUT', message, issues, reason)
-export const unauthenticated = (message?: string) => new AppFailure('UNAUTHENTICATED', message)
 export const forbidden = (message?: string) => new AppFailure('FORBIDDEN', message)
 export const notFound = (message?: string) => new AppFailure('NOT_FOUND', message)
 export const conflict = (message?: string, reason?: FailureReason) => new AppFailure('CONFLICT', message, undefined, reason)

@@ -126,9 +126,3 @@ export type CaseCommand =
   | RejectPhoto
 
 export type CaseCommandType = CaseCommand['type']
-
-/**
- * The commands only the system issues (timers, a deliberation's close, a photo check's verdict); every
- * other command needs a person.
- */
-export const SYSTEM_COMMANDS = ['AutoCloseCase', 'MissDeadline', 'RecordDeliberation', 'RejectPhoto'] as const satisfies readonly CaseCommandType[]

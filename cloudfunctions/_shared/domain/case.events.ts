@@ -160,20 +160,3 @@ export type CaseEvent =
   | CasePhotoRejected
 
 export type CaseEventType = CaseEvent['type']
-
-export const CASE_EVENT_TYPES = [
-  'CaseSubmitted',
-  'CaseAccepted',
-  'CaseResolved',
-  'CaseEscalated',
-  'CaseHandedBack',
-  'DepartmentAssigned',
-  'DepartmentReplied',
-  'CaseRated',
-  'CaseReopened',
-  'CaseClosed',
-  'CaseWithdrawn',
-  'CaseFlaggedOverdue',
-  'CaseDeliberated',
-  'CasePhotoRejected',
-] as const satisfies readonly CaseEventType[]

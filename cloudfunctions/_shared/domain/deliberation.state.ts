@@ -98,5 +98,3 @@ export interface DeliberationComment {
   text: string
   at: string
 }
-
-export const isClosed = (state: Pick<DeliberationState, 'status'>): boolean => state.status === 'closed'

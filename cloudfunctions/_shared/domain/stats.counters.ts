@@ -22,7 +22,6 @@
  *   departures count escalations away from it (by hand or by a missed deadline). A departure needs an
  *   arrival before it, so escalated ≤ arrived at every level and the rate stays within 0..1.
  */
-import { CASE_STATUSES, CATEGORIES, LEVELS, RATINGS } from '../../../types/enums'
 import type { CaseStatus, Category, Level, Rating } from '../../../types/enums'
 import { assertNever } from './domain.errors'
 import type { CaseEvent } from './case.events'
@@ -49,23 +48,6 @@ export type CounterKey =
   /** Kept by onboarding (orgs and role bindings), not by case changes. */
   | 'councils'
   | 'members'
-
-export const COUNTER_KEYS: readonly CounterKey[] = [
-  'cases',
-  ...CASE_STATUSES.map((s) => `status:${s}` as const),
-  ...CATEGORIES.map((c) => `category:${c}` as const),
-  ...LEVELS.map((l) => `resolved:${l}` as const),
-  'resolvedOnTime',
-  'resolveMinutes',
-  ...LEVELS.map((l) => `arrived:${l}` as const),
-  ...LEVELS.map((l) => `escalated:${l}` as const),
-  'ratings',
-  ...RATINGS.map((r) => `rated:${r}` as const),
-  'deliberations',
-  'councils',
-  'members',
-]
-
 /** Counter values (or deltas) by key; a missing key is 0. */
 export type Counters = Partial<Record<CounterKey, number>>
 

@@ -1,6 +1,6 @@
 /**
  * An org and its ancestors, walked up by parentId: at most five reads (the tree has five levels).
- * The subtree check of statistics and the counters of onboarding both stand on it.
+ * A village's ladder, the subtree checks of statistics and the counters of onboarding all stand on it.
  */
 import { chainFrom } from '../domain/org-ladder'
 import type { OrgRecord, Repositories } from '../ports/store.port'
@@ -19,12 +19,6 @@ export async function orgPath(repos: Pick<Repositories, 'orgs'>, orgId: string):
   }
   return path
 }
-
-/** True when `orgId` is `rootId` or lies below it. */
-export async function isInSubtree(repos: Pick<Repositories, 'orgs'>, orgId: string, rootId: string): Promise<boolean> {
-  return (await orgPath(repos, orgId)).some((org) => org.id === rootId)
-}
-
 /** The ladder of a village up to the province, or what is wrong with it (domain/org-ladder.ts). */
 export async function villageLadder(repos: Pick<Repositories, 'orgs'>, villageId: string): Promise<ReturnType<typeof chainFrom>> {
   const path = await orgPath(repos, villageId)
