@@ -50,6 +50,43 @@ module.exports = {
       to: { path: '^cloudfunctions/[a-z][^/]*/', pathNot: '^cloudfunctions/$1/' },
     },
     {
+      name: 'functions-reach-adapters-only-through-the-composition-roots',
+      comment: 'Actions and services see ports (Deps), never an implementation: only the production entry (_shared/runtime) and the local host (_local) choose and build adapters, so the same code runs on SQLite and on CloudBase.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/_shared/adapters/', '^cloudfunctions/_shared/runtime/', '^cloudfunctions/_local/'] },
+      to: { path: '^cloudfunctions/_shared/adapters/' },
+    },
+    {
+      name: 'services-never-import-the-pipeline',
+      comment: 'The pipeline (_shared/handler: handle, declarations) runs the services and the save path; they must not reach back up into it. What they share (Deps, failures) lives in _shared/context.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/_shared/(audit|cases|commands|context|deliberations|files|notify|orgs|ports|stats)/' },
+      to: { path: '^cloudfunctions/_shared/handler/' },
+    },
+    {
+      name: 'context-and-ports-stay-at-the-bottom',
+      comment: 'Deps, the failures and the ports are what every shell layer stands on: they import only the domain, the contract, each other and the template-id type.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/_shared/(context|ports)/' },
+      to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/_shared/(context|ports|domain)/', '^cloudfunctions/_shared/notify/templates\\.ts$'] },
+    },
+    {
+      name: 'app-features-do-not-import-each-other',
+      comment:
+        'A feature changes alone (bulletproof-react): what several features use lives in src/shared, and only pages (src/pages, src/federation, src/council) compose features.',
+      severity: 'error',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/', pathNot: '^src/features/$1/' },
+    },
+    {
+      name: 'app-calls-the-server-only-through-api-files',
+      comment:
+        'Each server call is one file typed from the contract (src/features/<f>/api/<verb-noun>.ts, or src/shared/api/ when several features need it): the calls the app makes can be listed, and none is made inline. Failures (CloudError, showError) are in cloud-error.ts, open to all.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/features/[^/]+/api/', '^src/shared/api/'] },
+      to: { path: '^src/shared/cloud-client\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

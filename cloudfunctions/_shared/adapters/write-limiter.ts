@@ -9,14 +9,9 @@
  * sit side by side at the same minute); the notify timer forgets windows once they are over.
  */
 import { createHmac } from 'node:crypto'
-import type { RateLimiter } from '../ports/rate-limiter.port'
+import { writeWindowOf, type RateLimiter } from '../ports/rate-limiter.port'
 import type { WriteCountRepository } from '../ports/store.port'
 import { keyFromEnvironment } from './aes-gcm.cipher'
-
-export const WRITE_WINDOW_MS = 60_000
-
-/** The start of the window `nowMs` falls in, as the counts are keyed (an ISO instant). */
-export const writeWindowOf = (nowMs: number): string => new Date(Math.floor(nowMs / WRITE_WINDOW_MS) * WRITE_WINDOW_MS).toISOString()
 
 export class StoreWriteLimiter implements RateLimiter {
   constructor(

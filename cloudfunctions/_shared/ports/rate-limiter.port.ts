@@ -9,3 +9,9 @@ export interface RateLimiter {
    */
   allow(key: string, nowMs: number, counts: WriteCountRepository): Promise<boolean>
 }
+
+/** Writes are counted per minute: each person's count of a window, keyed by the window's start. */
+export const WRITE_WINDOW_MS = 60_000
+
+/** The start of the window `nowMs` falls in, as the counts are keyed (an ISO instant). */
+export const writeWindowOf = (nowMs: number): string => new Date(Math.floor(nowMs / WRITE_WINDOW_MS) * WRITE_WINDOW_MS).toISOString()
