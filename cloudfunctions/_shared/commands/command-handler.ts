@@ -86,6 +86,15 @@ async function decided<S, C, E>(
   return { before, state: next.state, events: [...change.events, ...next.events], command, version }
 }
 
+/** The stored aggregate and the command built on it; not found for one she may not even see. */
+async function commanded<S, C, E>(aggregate: Aggregate<S, C, E>, repos: Repositories, id: string, build: (state: S) => C | Promise<C>) {
+  const stored = await aggregate.load(repos, id)
+  if (!stored) throw notFound(aggregate.messages.notFound)
+  const command = await build(stored.state)
+  if (aggregate.hiddenFrom(command, stored.state)) throw notFound(aggregate.messages.notFound)
+  return { stored, command }
+}
+
 /**
  * Applies a command built from the current state (and whatever else the builder reads in the same
  * transaction), inside a transaction the caller holds: another aggregate's change and this one commit
@@ -99,10 +108,7 @@ export async function changeIn<S, C, E>(
   build: (state: S, tx: Repositories) => NoInfer<C> | Promise<NoInfer<C>>,
   options: ChangeOptions<S, C, E> = {},
 ): Promise<Change<S, C, E>> {
-  const stored = await aggregate.load(tx, id)
-  if (!stored) throw notFound(aggregate.messages.notFound)
-  const command = await build(stored.state, tx)
-  if (aggregate.hiddenFrom(command, stored.state)) throw notFound(aggregate.messages.notFound)
+  const { stored, command } = await commanded(aggregate, tx, id, (state) => build(state, tx))
   const change = await decided(tx, deps, aggregate, stored.state, command, stored.version + 1)
   if (change.events.length === 0) return { ...change, version: stored.version }
   await aggregate.save(tx, change.state, stored.version, change.events)
@@ -165,10 +171,7 @@ export async function preview<S, C, E>(
   id: string,
   build: (state: S) => NoInfer<C>,
 ): Promise<void> {
-  const stored = await aggregate.load(deps.store, id)
-  if (!stored) throw notFound(aggregate.messages.notFound)
-  const command = build(stored.state)
-  if (aggregate.hiddenFrom(command, stored.state)) throw notFound(aggregate.messages.notFound)
+  const { stored, command } = await commanded(aggregate, deps.store, id, build)
   const decision = aggregate.decider.decide(command, stored.state)
   if (!decision.ok) throw refused(decision.error)
 }

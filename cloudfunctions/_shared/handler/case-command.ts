@@ -45,17 +45,10 @@ export function caseCommand<F extends FunctionName, A extends CaseActionName<F>>
 ): ActionDeclaration<F, A, Person> {
   const build = (ctx: ActionContext, input: ActionInput<F, A>, actor: Person) => () => spec.command(input, { at: ctx.now, actor })
   return {
-    fn,
-    name,
-    kind: 'write',
-    authorization: spec.authorization,
-    ...(spec.contentChecked && { contentChecked: spec.contentChecked }),
-    authorize: async (ctx, input) => {
-      const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    ...commandHead(fn, name, spec, async (ctx, input, actor) => {
       const text = spec.contentChecked?.(input).some((t) => t && t.trim())
       if (text) await preview(ctx.deps, caseAggregate, caseIdOf(input), build(ctx, input, actor))
-      return actor
-    },
+    }),
     run: async (ctx, input, actor) => {
       const caseId = caseIdOf(input)
       const { state } = await change(ctx.deps, caseAggregate, caseId, build(ctx, input, actor))
@@ -63,6 +56,30 @@ export function caseCommand<F extends FunctionName, A extends CaseActionName<F>>
       const detail = visible ? await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) : null
       // CaseActionName guarantees the contract answers `{ case }` for this action.
       return { case: detail } as ActionResult<F, A>
+    },
+  }
+}
+
+/**
+ * What every one-command declaration shares: a write with its rows and its text, and who she is
+ * loaded first, then `check`ed before her text is (a stranger's text is not worth a content check).
+ */
+export function commandHead<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  name: A,
+  spec: { authorization: readonly AuthAction[]; contentChecked?: (input: ActionInput<F, A>) => readonly (string | undefined)[] },
+  check?: (ctx: ActionContext, input: ActionInput<F, A>, actor: Person) => Promise<void>,
+): Omit<ActionDeclaration<F, A, Person>, 'run'> {
+  return {
+    fn,
+    name,
+    kind: 'write',
+    authorization: spec.authorization,
+    ...(spec.contentChecked && { contentChecked: spec.contentChecked }),
+    authorize: async (ctx, input) => {
+      const actor = await loadPerson(ctx.deps.store, ctx.openid)
+      await check?.(ctx, input, actor)
+      return actor
     },
   }
 }

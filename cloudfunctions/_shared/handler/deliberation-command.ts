@@ -11,12 +11,11 @@ import type { AuthAction } from '../domain/authorization.table'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
 import { deliberationAggregate } from '../commands/deliberation.aggregate'
 import { change } from '../commands/command-handler'
-import { loadPerson } from '../cases/load-person'
 import { readDetail } from '../deliberations/deliberation-reads'
 import type { ActionContext } from '../context/deps'
 import type { Repositories } from '../ports/store.port'
 import type { ActionDeclaration, ActionInput } from './action'
-import type { CommandBase } from './case-command'
+import { commandHead, type CommandBase } from './case-command'
 
 type DeliberationActionName<F extends FunctionName> = {
   [A in ActionName<F>]: ActionInput<F, A> extends { deliberationId: string }
@@ -43,16 +42,7 @@ export function deliberationCommand<F extends FunctionName, A extends Deliberati
   spec: DeliberationCommandSpec<F, A>,
 ): ActionDeclaration<F, A, Person> {
   return {
-    fn,
-    name,
-    kind: 'write',
-    authorization: spec.authorization,
-    ...(spec.contentChecked && { contentChecked: spec.contentChecked }),
-    authorize: async (ctx, input) => {
-      const actor = await loadPerson(ctx.deps.store, ctx.openid)
-      await spec.authorize?.(ctx, input, actor)
-      return actor
-    },
+    ...commandHead(fn, name, spec, spec.authorize),
     run: async (ctx, input, actor) => {
       const id = (input as { deliberationId: string }).deliberationId
       await change(ctx.deps, deliberationAggregate, id, (_state, tx) => spec.command(input, { at: ctx.now, actor }, tx, ctx))
