@@ -14,7 +14,7 @@
  *   (`imageOrigins`: http://127.0.0.1:<emulator port>).
  * - fonts: its own and `data:` (Taro's icon font is inlined).
  * - connect: the API on this origin, and `blob:`: an upload reads the picked photo back from its
- *   blob: URL (src/features/files/upload-photo.ts).
+ *   blob: URL (src/shared/upload-photo.ts).
  * - nothing else: no frames, objects, workers, `<base>`; forms post only here; nobody frames it.
  *
  * `referrer-policy: no-referrer`: a page's URL carries who she is (`?as=<openid>`) and the app never

@@ -1,30 +1,12 @@
 /**
  * The one client for every cloud call. weapp: Taro.cloud.callFunction (WeChat supplies the identity).
  * h5 (local host): fetch('/api/<fn>') with the demo persona in `x-openid`. Both answer the envelope.
+ * Only the api files (src/features/<f>/api/, src/shared/api/) call it: one typed file per call.
  */
 import Taro from '@tarojs/taro'
-import type {
-  ActionInput,
-  ActionName,
-  ActionResult,
-  AppError,
-  Envelope,
-  FunctionName,
-} from '../../types'
+import type { ActionInput, ActionName, ActionResult, Envelope, FunctionName } from '../../types'
+import { CloudError, NETWORK_ERROR } from './cloud-error'
 import { currentPersona, IS_LOCAL_MODE } from './local-mode'
-
-/** A failed call, carrying the envelope's code and its Chinese message. */
-export class CloudError extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message)
-    this.name = 'CloudError'
-  }
-  get code() {
-    return this.error.code
-  }
-}
-
-const NETWORK_ERROR: AppError = { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' }
 
 async function send(fn: string, event: Record<string, unknown>): Promise<Envelope<unknown>> {
   if (IS_LOCAL_MODE) {
@@ -54,10 +36,4 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new CloudError(NETWORK_ERROR)
   if (!envelope.ok) throw new CloudError(envelope.error)
   return envelope.data as ActionResult<F, A>
-}
-
-/** The one place an error becomes something the person sees. */
-export function showError(error: unknown): void {
-  const message = error instanceof CloudError ? error.message : NETWORK_ERROR.message
-  void Taro.showToast({ title: message, icon: 'none', duration: 3000 })
 }

@@ -1,6 +1,6 @@
 /** Loads something from the cloud with loading and error states, and a way to load it again. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CloudError } from './cloud-client'
+import { CloudError } from './cloud-error'
 
 export interface Remote<T> {
   data: T | undefined

@@ -25,8 +25,15 @@ const deliberationRoute = (id: string) => `/council/pages/deliberation/index?id=
 const button = (page: Page, text: string) =>
   page.locator('taro-button-core:visible').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
 
-/** Until a bottom sheet's overlay has faded, the screen is dimmed: wait for it before a screenshot. */
-const settled = (page: Page) => page.locator('.nut-overlay:visible').waitFor({ state: 'detached' }).catch(() => undefined).then(() => page.waitForTimeout(300))
+/**
+ * Until a bottom sheet has closed, the screen is dimmed: wait until its overlay has faded and its
+ * panel has slid away (NutUI hides both when their transitions end) before a screenshot.
+ */
+const settled = async (page: Page) => {
+  for (const closing of ['.nut-overlay:visible', '.nut-popup:visible']) {
+    await page.locator(closing).waitFor({ state: 'detached' }).catch(() => undefined)
+  }
+}
 
 /** An option card of the vote (not the same words in the convener's proxy sheet). */
 const option = (page: Page, text: string) => page.locator('.vote-option:visible').filter({ hasText: text })
@@ -192,11 +199,18 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
 
 /** Taro's H5 sizes everything from the root font size: scale it as WeChat's largest setting would. */
 async function atLargestFont(page: Page) {
-  await page.evaluate(() => {
+  const size = await page.evaluate(() => {
     const root = document.documentElement
     root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 2}px`
+    return root.style.fontSize
   })
-  await page.waitForTimeout(100)
+  await laidOutAt(page, size)
+}
+
+/** Until the page has laid out and painted a frame at the new root font size. */
+async function laidOutAt(page: Page, size: string) {
+  await page.waitForFunction((px) => getComputedStyle(document.documentElement).fontSize === px, size)
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
 }
 
 test('the council pages hold at the largest font', async () => {

@@ -28,11 +28,14 @@ afterAll(async () => {
 
 /** Taro's H5 sizes everything from the root font size: scale it as WeChat's largest setting would. */
 async function atLargestFont(page: Page) {
-  await page.evaluate((scale) => {
+  const size = await page.evaluate((scale) => {
     const root = document.documentElement
     root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * scale}px`
+    return root.style.fontSize
   }, LARGEST)
-  await page.waitForTimeout(100)
+  // Until the page has laid out and painted a frame at the new size.
+  await page.waitForFunction((px) => getComputedStyle(document.documentElement).fontSize === px, size)
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
 }
 
 async function expectFitsWidth(page: Page) {

@@ -1,7 +1,7 @@
 /** How a case's state reads on screen: chips and running deadlines. */
 import { render, screen } from '@testing-library/react'
-import { StatusChip } from '../../src/features/cases/status-chip'
-import { formatTime, remaining, runningDeadline } from '../../src/features/cases/case-format'
+import { StatusChip } from '../../src/shared/status-chip'
+import { formatTime, remaining, runningDeadline } from '../../src/shared/case-format'
 
 test('a status chip says the status in Chinese, and flags an overdue case', () => {
   render(<StatusChip status="pending" overdue />)

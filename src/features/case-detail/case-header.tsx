@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
-import { StatusChip } from '../cases/status-chip'
-import { formatTime, remaining, runningDeadline, shortId } from '../cases/case-format'
+import { StatusChip } from '../../shared/status-chip'
+import { formatTime, remaining, runningDeadline, shortId } from '../../shared/case-format'
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const deadline = runningDeadline(detail)

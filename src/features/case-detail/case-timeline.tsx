@@ -1,7 +1,7 @@
 /** The story of a case: what happened, where (level and org, never the person), when. */
 import { Text, View } from '@tarojs/components'
 import type { TimelineItem } from '../../../types'
-import { formatTime } from '../cases/case-format'
+import { formatTime } from '../../shared/case-format'
 import './case-timeline.css'
 
 export function CaseTimeline({ items }: { items: TimelineItem[] }) {

@@ -9,7 +9,13 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import { BigButton } from '../../shared/big-button'
 import { LEVEL_LABELS, OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
-import { call, showError } from '../../shared/cloud-client'
+import { isOutOfDate, showError } from '../../shared/cloud-error'
+import { acceptCase } from './api/accept-case'
+import { assignDepartment } from './api/assign-department'
+import { escalateCase } from './api/escalate-case'
+import { handBackCase } from './api/hand-back-case'
+import { recordDepartmentReply } from './api/record-department-reply'
+import { resolveCase } from './api/resolve-case'
 
 type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | 'handBack' | null
 
@@ -35,6 +41,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
       await onChanged()
     } catch (error) {
       showError(error)
+      if (isOutOfDate(error)) void onChanged()
     } finally {
       setBusy(false)
     }
@@ -43,7 +50,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
   const escalate = async () => {
     setBusy(true)
     try {
-      const { case: after } = await call('escalation', 'escalate', { caseId, reason: text })
+      const { case: after } = await escalateCase({ caseId, reason: text })
       setForm(null)
       setText('')
       void Taro.showToast({ title: '已上报', icon: 'success' })
@@ -59,18 +66,18 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
   const submit = () => {
     switch (form) {
       case 'resolve':
-        return run(() => call('escalation', 'resolve', { caseId, outcome, resolution: text }), '已办结')
+        return run(() => resolveCase({ caseId, outcome, resolution: text }), '已办结')
       case 'escalate':
         return escalate()
       case 'assign': {
         const followUpBy = new Date(Date.parse(detail.asOf) + followUpDays * 86_400_000).toISOString()
-        return run(() => call('escalation', 'assign', { caseId, department, note: text, followUpBy }), '已转部门')
+        return run(() => assignDepartment({ caseId, department, note: text, followUpBy }), '已转部门')
       }
       case 'handBack':
         if (!target) return void Taro.showToast({ title: '请选择交办单位', icon: 'none' })
-        return run(() => call('escalation', 'handBack', { caseId, toOrgId: target, instructions: text }), '已交办')
+        return run(() => handBackCase({ caseId, toOrgId: target, instructions: text }), '已交办')
       case 'reply':
-        return run(() => call('escalation', 'reply', { caseId, reply: text }), '已记录')
+        return run(() => recordDepartmentReply({ caseId, reply: text }), '已记录')
       default:
         return undefined
     }
@@ -94,7 +101,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
       )}
       <View className="handler-buttons">
         {can.accept && (
-          <BigButton type="primary" loading={busy} onClick={() => run(() => call('escalation', 'accept', { caseId }), '已受理')}>
+          <BigButton type="primary" loading={busy} onClick={() => run(() => acceptCase({ caseId }), '已受理')}>
             受理
           </BigButton>
         )}

@@ -9,8 +9,11 @@ import { Input, Text, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import type { DeliberationDetail } from '../../../types'
 import { BigButton } from '../../shared/big-button'
-import { call, showError } from '../../shared/cloud-client'
+import { showError } from '../../shared/cloud-error'
 import { IS_LOCAL_MODE } from '../../shared/local-mode'
+import { bindGroup } from './api/bind-group'
+import { castProxyBallot } from './api/cast-proxy-ballot'
+import { closeDeliberation } from './api/close-deliberation'
 import { groupCloudId, LOCAL_GROUP_ID } from './group-chat'
 
 type Sheet = 'proxy' | 'bind' | null
@@ -53,7 +56,7 @@ export function ConvenerTools({ detail, onChanged }: Props) {
     if (!note.trim()) return void Taro.showToast({ title: '请写明代投说明', icon: 'none' })
     return run(
       async () =>
-        (await call('deliberation', 'proxyVote', { deliberationId: detail.id, memberOpenid: member, choices, note: note.trim() }))
+        (await castProxyBallot({ deliberationId: detail.id, memberOpenid: member, choices, note: note.trim() }))
           .deliberation,
       '已代投',
     ).then((ok) => {
@@ -72,14 +75,14 @@ export function ConvenerTools({ detail, onChanged }: Props) {
       cancelText: '再等等',
     })
     if (!confirm) return
-    await run(async () => (await call('deliberation', 'close', { deliberationId: detail.id })).deliberation, '已关闭表决')
+    await run(async () => (await closeDeliberation({ deliberationId: detail.id })).deliberation, '已关闭表决')
   }
 
   const bind = async () => {
     if (IS_LOCAL_MODE) {
       if (!LOCAL_GROUP_ID.test(groupId.trim())) return void Taro.showToast({ title: '群编号只能用字母、数字、- 和 _', icon: 'none' })
       return run(async () => {
-        await call('deliberation', 'bindGroup', { orgId: detail.orgId, localGroupId: groupId.trim() })
+        await bindGroup({ orgId: detail.orgId, localGroupId: groupId.trim() })
         return undefined
       }, '已绑定本群')
     }
@@ -94,7 +97,7 @@ export function ConvenerTools({ detail, onChanged }: Props) {
       return
     }
     await run(async () => {
-      await call('deliberation', 'bindGroup', { orgId: detail.orgId, cloudID })
+      await bindGroup({ orgId: detail.orgId, cloudID })
       return undefined
     }, '已绑定本群')
   }

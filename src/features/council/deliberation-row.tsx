@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { DELIBERATION_STATUS_LABELS, type DeliberationSummary } from '../../../types'
 import { countdown, resultText, resultTone, shortTime } from './council-format'
 import { TurnoutBar } from './turnout-bar'
-import '../cases/status-chip.css'
+import '../../shared/chip.css'
 import './council.css'
 
 interface Props {

@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Turnout } from '../../../types'
 import { turnoutText } from './council-format'
-import '../cases/status-chip.css'
+import '../../shared/chip.css'
 import './turnout-bar.css'
 
 export function TurnoutBar({ turnout }: { turnout: Turnout }) {

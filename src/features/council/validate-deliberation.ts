@@ -3,7 +3,7 @@
  * same rules, the same Chinese messages. Only the deadline's distance from now is added here, because
  * the schema cannot know the time (the server checks it again).
  */
-import { DELIBERATION_MAX_DAYS, deliberationContract } from '../../../types'
+import { DELIBERATION_MAX_DAYS, deliberationContract, type ActionInput } from '../../../types'
 
 export interface DeliberationDraft {
   orgId: string
@@ -30,7 +30,8 @@ export interface DraftErrors {
 
 export const noErrors = (e: DraftErrors) => Object.values(e.fields).every((v) => !v) && Object.keys(e.options).length === 0
 
-export function toOpenInput(draft: DeliberationDraft) {
+/** The draft in the contract's shape; closesAt is undefined until a deadline is picked. */
+function fieldsOf(draft: DeliberationDraft) {
   return {
     orgId: draft.orgId,
     ...(draft.caseId && { caseId: draft.caseId }),
@@ -45,11 +46,20 @@ export function toOpenInput(draft: DeliberationDraft) {
   }
 }
 
+/**
+ * The deliberation to open, or undefined while the schema refuses the draft (validateDeliberation
+ * names why). The deadline's distance from now is checked there, not here: the server checks it again.
+ */
+export function toOpenInput(draft: DeliberationDraft): ActionInput<'deliberation', 'open'> | undefined {
+  const parsed = deliberationContract.open.safeParse(fieldsOf(draft))
+  return parsed.success ? parsed.data : undefined
+}
+
 const HOUR = 3_600_000
 
 export function validateDeliberation(draft: DeliberationDraft, now: string): DraftErrors {
   const errors: DraftErrors = { fields: {}, options: {} }
-  const parsed = deliberationContract.open.safeParse(toOpenInput(draft))
+  const parsed = deliberationContract.open.safeParse(fieldsOf(draft))
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [field, index] = issue.path

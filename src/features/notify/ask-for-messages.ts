@@ -5,11 +5,12 @@
  */
 import Taro from '@tarojs/taro'
 import type { TemplateInfo } from '../../../types'
-import { call } from '../../shared/cloud-client'
 import { IS_LOCAL_MODE } from '../../shared/local-mode'
+import { listMessageTemplates } from './api/list-message-templates'
+import { recordAllowedMessages } from './api/record-allowed-messages'
 
 export const fetchTemplates = (moment: 'after_report' | 'council' | 'desk') =>
-  call('notify', 'templates', { moment }).then((r) => r.items.slice(0, 3))
+  listMessageTemplates({ moment }).then((r) => r.items.slice(0, 3))
 
 /** weapp only: WeChat's dialog. Answers the template ids she accepted. */
 async function askWeChat(templates: TemplateInfo[]): Promise<string[]> {
@@ -23,7 +24,7 @@ async function askWeChat(templates: TemplateInfo[]): Promise<string[]> {
 
 export async function recordGrant(accepted: string[]) {
   if (accepted.length === 0) return
-  await call('notify', 'subscribe', { accepted })
+  await recordAllowedMessages({ accepted })
 }
 
 /** weapp path; on h5 the page shows its own dialog and calls recordGrant with the answer. */

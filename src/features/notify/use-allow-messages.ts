@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import type { TemplateInfo } from '../../../types'
-import { showError } from '../../shared/cloud-client'
+import { showError } from '../../shared/cloud-error'
 import { IS_LOCAL_MODE } from '../../shared/local-mode'
 import { askForMessages, fetchTemplates, recordGrant } from './ask-for-messages'
 

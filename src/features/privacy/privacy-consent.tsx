@@ -35,7 +35,7 @@ export function PrivacyConsent() {
           <Button className="big-button" onClick={() => answer('disagree')}>
             不同意
           </Button>
-          <Button id="privacy-agree" className="big-button" openType={'agreePrivacyAuthorization' as never} onClick={() => answer('agree')}>
+          <Button id="privacy-agree" className="big-button" openType="agreePrivacyAuthorization" onClick={() => answer('agree')}>
             同意
           </Button>
         </View>

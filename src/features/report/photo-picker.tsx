@@ -6,7 +6,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { PHOTOS_MAX } from '../../../types'
-import { PHOTO_MAX_BYTES, uploadPhoto } from '../files/upload-photo'
+import { PHOTO_MAX_BYTES, uploadPhoto } from '../../shared/upload-photo'
 import './photo-picker.css'
 
 interface Photo {

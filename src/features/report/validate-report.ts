@@ -1,10 +1,14 @@
-/** The form checks itself with the server's own schema: the same rules, the same Chinese messages. */
-import { submitInput } from '../../../types'
+/**
+ * The form checks itself with the server's own schema: the same rules, the same Chinese messages. What
+ * is sent is what that schema accepted, so a draft with a choice still missing is never sent.
+ */
+import { submitInput, type ActionInput } from '../../../types'
 import type { ReportDraft } from './report-draft'
 
 export type FieldErrors = Partial<Record<'kind' | 'category' | 'villageId' | 'title' | 'content' | 'phone' | 'photos' | 'onBehalfOf', string>>
 
-export function toSubmitInput(draft: ReportDraft) {
+/** The draft in the contract's shape; kind, category and village are undefined until she picks them. */
+function fieldsOf(draft: ReportDraft) {
   return {
     clientRequestId: draft.clientRequestId,
     kind: draft.kind,
@@ -21,8 +25,14 @@ export function toSubmitInput(draft: ReportDraft) {
   }
 }
 
+/** The report to send, or undefined while the draft has a problem (validateReport names it). */
+export function toSubmitInput(draft: ReportDraft): ActionInput<'intake', 'submit'> | undefined {
+  const parsed = submitInput.safeParse(fieldsOf(draft))
+  return parsed.success ? parsed.data : undefined
+}
+
 export function validateReport(draft: ReportDraft): FieldErrors {
-  const parsed = submitInput.safeParse(toSubmitInput(draft))
+  const parsed = submitInput.safeParse(fieldsOf(draft))
   if (parsed.success) return {}
   const errors: FieldErrors = {}
   for (const issue of parsed.error.issues) {

@@ -6,7 +6,8 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import { LEVEL_LABELS, type OrgNode } from '../../../types'
-import { call, CloudError } from '../../shared/cloud-client'
+import { CloudError } from '../../shared/cloud-error'
+import { listOrgs } from '../../shared/api/list-orgs'
 import './village-picker.css'
 
 interface Props {
@@ -25,7 +26,7 @@ export function VillagePicker({ value, onChange, error }: Props) {
     setItems(undefined)
     setFailure(undefined)
     try {
-      const { items: children } = await call('account', 'orgs', parent ? { parentId: parent.id } : {})
+      const { items: children } = await listOrgs(parent ? { parentId: parent.id } : {})
       // The province is the root of everything: start at its cities.
       if (!parent && children.length === 1 && children[0]!.hasChildren) return load(children[0], [])
       setTrail(nextTrail)

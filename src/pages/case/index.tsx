@@ -3,8 +3,11 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
 import { Text, View } from '@tarojs/components'
 import type { Rating } from '../../../types'
-import { call, showError } from '../../shared/cloud-client'
+import { isOutOfDate, showError } from '../../shared/cloud-error'
 import { useRemote } from '../../shared/use-remote'
+import { getCase } from '../../features/cases/api/get-case'
+import { rateCase } from '../../features/cases/api/rate-case'
+import { withdrawCase } from '../../features/cases/api/withdraw-case'
 import { CaseHeader } from '../../features/case-detail/case-header'
 import { CaseTimeline } from '../../features/case-detail/case-timeline'
 import { RateCase } from '../../features/case-detail/rate-case'
@@ -14,27 +17,29 @@ import './index.css'
 
 export default function CasePage() {
   const caseId = useRouter().params.id ?? ''
-  const { data, loading, error, reload } = useRemote(() => call('intake', 'get', { caseId }).then((r) => r.case), [caseId])
+  const { data, loading, error, reload } = useRemote(() => getCase({ caseId }).then((r) => r.case), [caseId])
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const rate = async (rating: Rating, comment: string) => {
     try {
-      await call('intake', 'rate', { caseId, rating, ...(comment && { comment }) })
+      await rateCase({ caseId, rating, ...(comment && { comment }) })
       void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
       await reload()
     } catch (e) {
       showError(e)
+      if (isOutOfDate(e)) void reload()
     }
   }
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回反映', content: '撤回后将不再办理，确定撤回吗？', confirmText: '撤回', cancelText: '再想想' })
     if (!confirm) return
     try {
-      await call('intake', 'withdraw', { caseId })
+      await withdrawCase({ caseId })
       await reload()
     } catch (e) {
       showError(e)
+      if (isOutOfDate(e)) void reload()
     }
   }
 

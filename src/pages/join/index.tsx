@@ -3,7 +3,8 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS, type AccountResults } from '../../../types'
-import { call, showError } from '../../shared/cloud-client'
+import { showError } from '../../shared/cloud-error'
+import { redeemInvitation } from '../../features/account/api/redeem-invitation'
 import { BigButton } from '../../shared/big-button'
 
 export default function JoinPage() {
@@ -14,7 +15,7 @@ export default function JoinPage() {
   const join = async () => {
     setBusy(true)
     try {
-      setJoined(await call('account', 'redeem', { code }))
+      setJoined(await redeemInvitation({ code }))
     } catch (error) {
       showError(error)
     } finally {

@@ -3,15 +3,17 @@ import { useEffect } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MessageItem } from '../../../types'
-import { call, showError } from '../../shared/cloud-client'
+import { showError } from '../../shared/cloud-error'
 import { useRemote } from '../../shared/use-remote'
-import { formatTime } from '../../features/cases/case-format'
+import { formatTime } from '../../shared/case-format'
 import { refreshUnreadBadge } from '../../features/notify/unread-badge'
+import { listMessages } from '../../features/notify/api/list-messages'
+import { markMessagesRead } from '../../features/notify/api/mark-messages-read'
 import { PageLoading, PageError } from '../../shared/page-status'
 import './index.css'
 
 export default function MessagesPage() {
-  const { data, loading, error, reload } = useRemote(() => call('notify', 'inbox', {}), [])
+  const { data, loading, error, reload } = useRemote(() => listMessages(), [])
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   useEffect(() => {
@@ -21,7 +23,7 @@ export default function MessagesPage() {
   const open = async (message: MessageItem) => {
     if (!message.read) {
       try {
-        await call('notify', 'markRead', { messageIds: [message.id] })
+        await markMessagesRead({ messageIds: [message.id] })
       } catch (e) {
         showError(e)
       }
@@ -30,7 +32,7 @@ export default function MessagesPage() {
   }
   const readAll = async () => {
     try {
-      await call('notify', 'markRead', { all: true })
+      await markMessagesRead({ all: true })
       await reload()
     } catch (e) {
       showError(e)

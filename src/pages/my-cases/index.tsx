@@ -2,16 +2,16 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS } from '../../../types'
-import { call } from '../../shared/cloud-client'
 import { useRemote } from '../../shared/use-remote'
-import { StatusChip } from '../../features/cases/status-chip'
-import { formatTime } from '../../features/cases/case-format'
+import { listMyCases } from '../../features/cases/api/list-my-cases'
+import { StatusChip } from '../../shared/status-chip'
+import { formatTime } from '../../shared/case-format'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
 import { PageLoading, PageError } from '../../shared/page-status'
 import './index.css'
 
 export default function MyCasesPage() {
-  const { data, loading, error, reload } = useRemote(() => call('intake', 'mine', {}).then((r) => r.items), [])
+  const { data, loading, error, reload } = useRemote(() => listMyCases().then((r) => r.items), [])
   useDidShow(() => void reload())
   useUnreadBadge()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))

@@ -7,7 +7,8 @@ import Taro from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
 import { Text, View } from '@tarojs/components'
 import type { IntakeResults } from '../../../types'
-import { call, showError } from '../../shared/cloud-client'
+import { showError } from '../../shared/cloud-error'
+import { submitReport } from '../../features/report/api/submit-report'
 import { ReportForm } from '../../features/report/report-form'
 import { ReportPreview } from '../../features/report/report-preview'
 import { emptyDraft, finishDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
@@ -15,8 +16,9 @@ import { toSubmitInput, validateReport, type FieldErrors } from '../../features/
 import { useAllowMessages } from '../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
 import { PrivacyConsent } from '../../features/privacy/privacy-consent'
-import { shortId } from '../../features/cases/case-format'
-import { hasRole, useMe } from '../../features/account/me.api'
+import { shortId } from '../../shared/case-format'
+import { useMe } from '../../features/account/use-me'
+import { hasRole } from '../../features/account/roles'
 import './index.css'
 
 type Step = 'edit' | 'preview' | 'sending' | 'done'
@@ -56,9 +58,15 @@ export default function ReportPage() {
   }
 
   const send = async () => {
+    const input = toSubmitInput(draft)
+    if (!input) {
+      // Only a checked draft reaches the preview; should one not pass, the form shows her why.
+      setStep('edit')
+      return preview()
+    }
     setStep('sending')
     try {
-      const sent = await call('intake', 'submit', toSubmitInput(draft) as never)
+      const sent = await submitReport(input)
       finishDraft(draft)
       setResult(sent)
       setStep('done')

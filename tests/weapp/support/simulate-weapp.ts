@@ -4,6 +4,7 @@
  * Component that runs the page lifecycle when attached. wx.cloud is a stub the test answers.
  */
 import { resolve } from 'node:path'
+import { waitFor } from '../../support/wait-for'
 
 type Simulate = typeof import('miniprogram-simulate')
 export const WEAPP_ROOT = resolve('dist/weapp')
@@ -53,13 +54,11 @@ export function bootWeapp(cloud: CloudStub): Simulate {
   return simulate
 }
 
-/** Waits until the rendered text contains `text` (React renders asynchronously). */
+/** Waits until the rendered text contains `text` (React renders asynchronously); answers the text. */
 export async function waitForText(root: Element, text: string, timeoutMs = 5000): Promise<string> {
-  const started = Date.now()
-  for (;;) {
-    const content = root.textContent ?? ''
-    if (content.includes(text)) return content
-    if (Date.now() - started > timeoutMs) throw new Error(`"${text}" never appeared; page shows: ${content.slice(0, 300)}`)
-    await new Promise((done) => setTimeout(done, 20))
-  }
+  const shown = () => root.textContent ?? ''
+  return waitFor(() => shown().includes(text) && shown(), {
+    timeoutMs,
+    what: () => `"${text}" to appear; page shows: ${shown().slice(0, 300)}`,
+  })
 }

@@ -6,10 +6,13 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CATEGORY_LABELS, DELIBERATION_BACKGROUND_MAX, DELIBERATION_TITLE_MAX, SENSITIVE_CATEGORIES } from '../../../../types'
-import { call, showError } from '../../../shared/cloud-client'
+import { showError } from '../../../shared/cloud-error'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
-import { shortId } from '../../../features/cases/case-format'
+import { shortId } from '../../../shared/case-format'
+import { getMe } from '../../../features/account/api/get-me'
+import { getCase } from '../../../features/cases/api/get-case'
+import { openDeliberation } from '../../../features/council/api/open-deliberation'
 import { DeliberationForm } from '../../../features/council/deliberation-form'
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
 import {
@@ -26,8 +29,8 @@ const NO_ERRORS: DraftErrors = { fields: {}, options: {} }
 
 async function loadContext(caseId: string | undefined) {
   const [me, found] = await Promise.all([
-    call('account', 'me', {}),
-    caseId ? call('intake', 'get', { caseId }).then((r) => r.case) : Promise.resolve(undefined),
+    getMe(),
+    caseId ? getCase({ caseId }).then((r) => r.case) : Promise.resolve(undefined),
   ])
   if (found) noteServerTime(found.asOf)
   const councils = me.roles.filter((b) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village')
@@ -91,7 +94,8 @@ export default function CreateDeliberationPage() {
     const problems = validateDeliberation(ready, now)
     if (quorumText !== undefined && quorumText.trim() === '') problems.fields.quorum = '请填写法定人数'
     setErrors(problems)
-    if (!noErrors(problems)) {
+    const input = toOpenInput(ready)
+    if (!noErrors(problems) || !input) {
       // The first problem from the top of the form.
       const { fields, options } = problems
       const first =
@@ -101,7 +105,7 @@ export default function CreateDeliberationPage() {
     }
     setSending(true)
     try {
-      const { deliberationId } = await call('deliberation', 'open', toOpenInput(ready) as never)
+      const { deliberationId } = await openDeliberation(input)
       void Taro.showToast({ title: '已发起', icon: 'success' })
       void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${deliberationId}` })
     } catch (caught) {

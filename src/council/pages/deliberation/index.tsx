@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { DELIBERATION_STATUS_LABELS, type DeliberationDetail } from '../../../../types'
-import { call, showError } from '../../../shared/cloud-client'
+import { isOutOfDate, showError } from '../../../shared/cloud-error'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
 import { BarChart } from '../../../features/dashboard/bar-chart'
@@ -20,9 +20,12 @@ import { VoteCard } from '../../../features/council/vote-card'
 import { Comments } from '../../../features/council/comments'
 import { AuditList, Roll } from '../../../features/council/audit-list'
 import { ConvenerTools } from '../../../features/council/convener-tools'
+import { addComment } from '../../../features/council/api/add-comment'
+import { castBallot } from '../../../features/council/api/cast-ballot'
+import { getDeliberation } from '../../../features/council/api/get-deliberation'
 import { askForShareTickets, markLanded } from '../../../features/council/group-chat'
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
-import '../../../features/cases/status-chip.css'
+import '../../../shared/chip.css'
 import '../../../features/council/council.css'
 import { PageLoading, PageError } from '../../../shared/page-status'
 
@@ -32,7 +35,7 @@ export default function DeliberationPage() {
   const id = useRouter().params.id ?? ''
   const remote = useRemote(
     () =>
-      call('deliberation', 'get', { deliberationId: id }).then(({ deliberation }) => {
+      getDeliberation({ deliberationId: id }).then(({ deliberation }) => {
         // Before it renders: the countdown is counted from the server's now from the first frame.
         noteServerTime(deliberation.asOf)
         return deliberation
@@ -77,7 +80,7 @@ export default function DeliberationPage() {
   const vote = async (choices: number[]) => {
     const first = !detail?.myBallot
     try {
-      const { deliberation: next } = await call('deliberation', 'vote', { deliberationId: id, choices })
+      const { deliberation: next } = await castBallot({ deliberationId: id, choices })
       // A ballot's reply leaves out the audit list and the roll (they read every ballot): keep what
       // is on screen until the fresh copy arrives.
       show({ ...next, ...(detail?.audit && !next.audit && { audit: detail.audit }), ...(detail?.roll && !next.roll && { roll: detail.roll }) })
@@ -87,14 +90,16 @@ export default function DeliberationPage() {
       if (first && messages.subscribed === undefined) messages.offer('council')
     } catch (error) {
       showError(error)
+      if (isOutOfDate(error)) void remote.reload()
     }
   }
   const comment = async (text: string) => {
     try {
-      show((await call('deliberation', 'comment', { deliberationId: id, text })).deliberation)
+      show((await addComment({ deliberationId: id, text })).deliberation)
       return true
     } catch (error) {
       showError(error)
+      if (isOutOfDate(error)) void remote.reload()
       return false
     }
   }

@@ -8,12 +8,17 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { type CaseSummary, type RoleBinding } from '../../../../types'
-import { call, CloudError, showError } from '../../../shared/cloud-client'
+import { CloudError, showError } from '../../../shared/cloud-error'
 import { IS_LOCAL_MODE } from '../../../shared/local-mode'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
-import { StatusChip } from '../../../features/cases/status-chip'
-import { remaining, runningDeadline, shortId } from '../../../features/cases/case-format'
+import { StatusChip } from '../../../shared/status-chip'
+import { remaining, runningDeadline, shortId } from '../../../shared/case-format'
+import { getMe } from '../../../features/account/api/get-me'
+import { listHeldCases } from '../../../features/cases/api/list-held-cases'
+import { getDeliberation } from '../../../features/council/api/get-deliberation'
+import { listDeliberations } from '../../../features/council/api/list-deliberations'
+import { resolveGroup } from '../../../features/council/api/resolve-group'
 import { sortForInbox } from '../../../features/council/council-format'
 import { DeliberationRow } from '../../../features/council/deliberation-row'
 import { groupCloudId, ticketToLand } from '../../../features/council/group-chat'
@@ -24,13 +29,13 @@ import './index.css'
 const runsCouncil = (b: RoleBinding) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village'
 
 async function loadInbox() {
-  const me = await call('account', 'me', {})
+  const me = await getMe()
   const holdsCases = me.roles.some((b) => b.role === 'convener' || b.role === 'cadre')
   const [list, desk] = await Promise.all([
-    call('deliberation', 'list', {}),
+    listDeliberations(),
     // Members may not read the holder's queue (FORBIDDEN): they see deliberations only.
     holdsCases
-      ? call('escalation', 'inbox', {}).catch((error: unknown) => {
+      ? listHeldCases().catch((error: unknown) => {
           if (error instanceof CloudError && error.code === 'FORBIDDEN') return undefined
           throw error
         })
@@ -40,7 +45,7 @@ async function loadInbox() {
   else if (!serverTimeKnown()) {
     // `list` carries no server time: borrow it from the nearest open deliberation for the countdowns.
     const first = list.items.find((d) => d.status === 'open')
-    if (first) noteServerTime((await call('deliberation', 'get', { deliberationId: first.id })).deliberation.asOf)
+    if (first) noteServerTime((await getDeliberation({ deliberationId: first.id })).deliberation.asOf)
   }
   const councils = new Set(me.roles.filter(runsCouncil).map((b) => b.orgId))
   const cases: CaseSummary[] = (desk?.items ?? []).filter((c) => councils.has(c.holderOrgId))
@@ -104,7 +109,7 @@ export default function CouncilInboxPage() {
       try {
         const cloudID = localGroupId ? undefined : await groupCloudId()
         if (!localGroupId && !cloudID) return
-        const found = await call('deliberation', 'resolveGroup', localGroupId ? { localGroupId } : { cloudID })
+        const found = await resolveGroup(localGroupId ? { localGroupId } : { cloudID })
         if (cancelled) return
         if (found.deliberationId) {
           void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${found.deliberationId}` })

@@ -2,16 +2,17 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { AccountResults } from '../../../../types'
-import { call, showError } from '../../../shared/cloud-client'
+import { showError } from '../../../shared/cloud-error'
+import { listAuditEntries } from '../../../features/account/api/list-audit-entries'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
-import { formatTime, shortId } from '../../../features/cases/case-format'
+import { formatTime, shortId } from '../../../shared/case-format'
 import { PageLoading, PageError } from '../../../shared/page-status'
 
 type Item = AccountResults['audit']['items'][number]
 
 export default function AuditPage() {
-  const first = useRemote(() => call('account', 'audit', {}), [])
+  const first = useRemote(() => listAuditEntries(), [])
   const [more, setMore] = useState<Item[]>([])
   const [next, setNext] = useState<AccountResults['audit']['next'] | null>(null)
   const [busy, setBusy] = useState(false)
@@ -21,7 +22,7 @@ export default function AuditPage() {
     if (!cursor) return
     setBusy(true)
     try {
-      const page = await call('account', 'audit', { before: cursor })
+      const page = await listAuditEntries({ before: cursor })
       setMore((m) => [...m, ...page.items])
       setNext(page.next)
     } catch (e) {

@@ -15,10 +15,12 @@ import {
   LEVELS,
   type Level,
 } from '../../../../types'
-import { call, showError } from '../../../shared/cloud-client'
+import { showError } from '../../../shared/cloud-error'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
-import { useMe } from '../../../features/account/me.api'
+import { useMe } from '../../../features/account/use-me'
+import { getStatsOverview } from '../../../features/dashboard/api/get-stats-overview'
+import { exportCasesCsv } from '../../../features/dashboard/api/export-cases-csv'
 import { BarChart } from '../../../features/dashboard/bar-chart'
 import { hours, percent, townshipRate, villageRate } from '../../../features/dashboard/figures'
 import { saveCsv } from '../../../features/dashboard/export-csv'
@@ -43,7 +45,7 @@ export default function DashboardPage() {
     .sort((a, b) => LEVELS.indexOf(b.level as Level) - LEVELS.indexOf(a.level as Level))[0]?.orgId
   const orgId = param ?? own
   const { data, loading, error, reload } = useRemote(
-    () => (orgId ? call('stats', 'overview', { orgId }) : Promise.resolve(undefined)),
+    () => (orgId ? getStatsOverview({ orgId }) : Promise.resolve(undefined)),
     [orgId],
   )
   const [exporting, setExporting] = useState(false)
@@ -53,7 +55,7 @@ export default function DashboardPage() {
     if (!orgId) return
     setExporting(true)
     try {
-      const file = await call('stats', 'exportCsv', { orgId })
+      const file = await exportCasesCsv({ orgId })
       await saveCsv(file.filename, file.csv)
       void Taro.showToast({ title: file.truncated ? `已导出前 ${file.maxRows} 条，请缩小日期范围` : `已导出 ${file.rows} 条`, icon: 'none' })
     } catch (e) {

@@ -6,10 +6,11 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category } from '../../../../types'
-import { call } from '../../../shared/cloud-client'
 import { useRemote } from '../../../shared/use-remote'
-import { StatusChip } from '../../../features/cases/status-chip'
-import { remaining, runningDeadline, shortId } from '../../../features/cases/case-format'
+import { StatusChip } from '../../../shared/status-chip'
+import { remaining, runningDeadline, shortId } from '../../../shared/case-format'
+import { listHeldCases } from '../../../features/cases/api/list-held-cases'
+import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
 import './index.css'
 
 type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue' | 'supervise'
@@ -52,11 +53,11 @@ export default function DeskInboxPage() {
   const [tab, setTab] = useState<Tab>('pending')
   const [category, setCategory] = useState<Category>()
   const { data, loading, error, reload } = useRemote(
-    () => call('escalation', 'inbox', category ? { category } : {}),
+    () => listHeldCases(category ? { category } : {}),
     [category],
   )
   const supervised = useRemote(
-    () => (tab === 'supervise' ? call('escalation', 'overdue', {}) : Promise.resolve(undefined)),
+    () => (tab === 'supervise' ? listOverdueCases() : Promise.resolve(undefined)),
     [tab],
   )
   useDidShow(() => void reload())

@@ -6,11 +6,13 @@ import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS, type AccountResults, type OrgNode, type Role } from '../../../../types'
-import { call, showError } from '../../../shared/cloud-client'
+import { showError } from '../../../shared/cloud-error'
+import { listOrgs } from '../../../shared/api/list-orgs'
 import { useRemote } from '../../../shared/use-remote'
 import { BigButton } from '../../../shared/big-button'
-import { useMe } from '../../../features/account/me.api'
-import { formatTime } from '../../../features/cases/case-format'
+import { useMe } from '../../../features/account/use-me'
+import { createInvitation } from '../../../features/account/api/create-invitation'
+import { formatTime } from '../../../shared/case-format'
 
 /** The roles the caller may offer at an org of this level (the server checks the same rules). */
 function offerable(myRoles: Role[], level: OrgNode['level']): Role[] {
@@ -26,7 +28,7 @@ export default function InvitePage() {
   const bindings = (me.data?.roles ?? []).filter((b) => b.role !== 'member')
   const [trail, setTrail] = useState<OrgNode[]>([])
   const here = trail[trail.length - 1]
-  const children = useRemote(() => (here && here.hasChildren ? call('account', 'orgs', { parentId: here.id }).then((r) => r.items) : Promise.resolve([])), [here?.id])
+  const children = useRemote(() => (here && here.hasChildren ? listOrgs({ parentId: here.id }).then((r) => r.items) : Promise.resolve([])), [here?.id])
   const [role, setRole] = useState<Role>()
   const [busy, setBusy] = useState(false)
   const [invitation, setInvitation] = useState<AccountResults['invite']>()
@@ -40,7 +42,7 @@ export default function InvitePage() {
     if (!here || !role) return
     setBusy(true)
     try {
-      setInvitation(await call('account', 'invite', { role, orgId: here.id }))
+      setInvitation(await createInvitation({ role, orgId: here.id }))
     } catch (error) {
       showError(error)
     } finally {

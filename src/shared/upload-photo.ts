@@ -6,8 +6,8 @@
  * Storage is private: a case page shows photos from the short-lived URLs the server hands out.
  */
 import Taro from '@tarojs/taro'
-import { call } from '../../shared/cloud-client'
-import { currentPersona, IS_LOCAL_MODE } from '../../shared/local-mode'
+import { getPhotoFolder } from './api/get-photo-folder'
+import { currentPersona, IS_LOCAL_MODE } from './local-mode'
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
@@ -46,7 +46,7 @@ function uploadLocal(path: string, onProgress: (percent: number) => void): Promi
 let folder: Promise<string> | null = null
 
 async function uploadToCloud(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
-  folder ??= call('intake', 'photoFolder', {}).then(
+  folder ??= getPhotoFolder().then(
     (answer) => answer.folder,
     (error: unknown) => {
       folder = null

@@ -1,5 +1,5 @@
 /** How a case's state reads on screen: status chips, running deadlines, dates. */
-import { CASE_STATUS_LABELS, type CaseStatus } from '../../../types'
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../types'
 
 export const STATUS_TONE: Record<CaseStatus, 'warn' | 'brand' | 'ok' | 'muted'> = {
   pending: 'warn',

@@ -1,0 +1,11 @@
+/** What a person's role bindings (account.me) say about what to show her. */
+import type { Role, RoleBinding } from '../../../types'
+
+export const hasRole = (roles: RoleBinding[] | undefined, ...wanted: Role[]) =>
+  (roles ?? []).some((binding) => wanted.includes(binding.role))
+
+/** The binding to show as "who I am here": the most responsible one. */
+export function primaryRole(roles: RoleBinding[]): RoleBinding | undefined {
+  const order: Role[] = ['admin', 'cadre', 'convener', 'member']
+  return [...roles].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))[0]
+}
