@@ -79,6 +79,21 @@ module.exports = {
       to: { path: '^src/features/', pathNot: '^src/features/$1/' },
     },
     {
+      name: 'app-pages-sit-on-top',
+      comment:
+        'Pages compose features and shared pieces; nothing composes a page. A feature or shared piece that reached up into a page would move whenever that page changes.',
+      severity: 'error',
+      from: { path: '^src/(features|shared)/' },
+      to: { path: '^src/(pages|federation|council)/' },
+    },
+    {
+      name: 'app-shared-knows-no-feature',
+      comment: 'src/shared is what several features use, so it cannot depend on any one of them.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/features/' },
+    },
+    {
       name: 'app-calls-the-server-only-through-api-files',
       comment:
         'Each server call is one file typed from the contract (src/features/<f>/api/<verb-noun>.ts, or src/shared/api/ when several features need it): the calls the app makes can be listed, and none is made inline. Failures (CloudError, showError) are in cloud-error.ts, open to all.',

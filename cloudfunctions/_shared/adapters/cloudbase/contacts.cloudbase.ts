@@ -41,7 +41,6 @@ export function cloudbaseContacts(scope: Scope): ContactRepository {
     duePurge: async (now, limit) => {
       const _ = scope.command
       const where = [{ purgeAfter: _.lte(now) }]
-      // The pager's `_id` tie-break is not in contacts_purge (indexes.json); the due contacts are few, the sort is small.
       const docs = await readPages(_, { from: scope.query(CONTACTS), where, orderBy: 'purgeAfter', limit })
       return docs.map((doc) => String(doc._id))
     },
