@@ -1,5 +1,5 @@
-/** How a case's state reads on screen: status chips, running deadlines, dates. */
-import { CASE_STATUS_LABELS, type CaseStatus } from '../../types'
+/** How a case's state reads on screen: status chips, running deadlines, dates (the council's too). */
+import type { CaseStatus } from '../../types'
 
 export const STATUS_TONE: Record<CaseStatus, 'warn' | 'brand' | 'ok' | 'muted'> = {
   pending: 'warn',
@@ -8,8 +8,6 @@ export const STATUS_TONE: Record<CaseStatus, 'warn' | 'brand' | 'ok' | 'muted'> 
   closed: 'muted',
   withdrawn: 'muted',
 }
-
-export const statusLabel = (status: CaseStatus) => CASE_STATUS_LABELS[status]
 
 const HOUR = 3_600_000
 
@@ -29,11 +27,12 @@ export function runningDeadline(c: { status: CaseStatus; acceptBy: string; resol
   return null
 }
 
-/** 2026年11月30日 09:00 in China time, whatever the phone's zone. */
-export function formatTime(iso: string): string {
+/** 2026年11月30日 09:00 in China time, whatever the phone's zone; given `now`, the year only when it is not now's. */
+export function formatTime(iso: string, now?: string): string {
   const china = new Date(Date.parse(iso) + 8 * HOUR)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
+  const sameYear = now !== undefined && new Date(Date.parse(now) + 8 * HOUR).getUTCFullYear() === china.getUTCFullYear()
+  return `${sameYear ? '' : `${china.getUTCFullYear()}年`}${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
 }
 
 /** The short number a woman can read out on the phone. */

@@ -42,8 +42,9 @@ export const isOutOfDate = (error: unknown): boolean => {
   return reason !== undefined && OUT_OF_DATE.has(reason)
 }
 
-/** The one place an error becomes something the person sees. */
-export function showError(error: unknown): void {
+/** The one place an error becomes something the person sees; `reload` runs when the page is out of date. */
+export function showError(error: unknown, reload?: () => unknown): void {
   const message = error instanceof CloudError ? error.message : NETWORK_ERROR.message
   void Taro.showToast({ title: message, icon: 'none', duration: 3000 })
+  if (reload && isOutOfDate(error)) void reload()
 }

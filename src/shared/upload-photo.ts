@@ -17,28 +17,25 @@ export interface UploadedPhoto {
   url: string
 }
 
-function uploadLocal(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
+async function uploadLocal(path: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
+  const blob = await (await fetch(path)).blob()
   return new Promise((resolve, reject) => {
-    void fetch(path)
-      .then((response) => response.blob())
-      .then((blob) => {
-        const xhr = new XMLHttpRequest()
-        xhr.open('POST', '/files')
-        // The host reads the type from the bytes; a browser that could not tell says so, not a guess.
-        xhr.setRequestHeader('content-type', blob.type || 'application/octet-stream')
-        const persona = currentPersona()
-        if (persona) xhr.setRequestHeader('x-openid', persona)
-        xhr.upload.onprogress = (event) => {
-          if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100))
-        }
-        xhr.onload = () => {
-          const reply = JSON.parse(xhr.responseText) as { ok: boolean; data?: UploadedPhoto; error?: { message: string } }
-          if (reply.ok && reply.data) resolve(reply.data)
-          else reject(new Error(reply.error?.message ?? '上传失败，请重试'))
-        }
-        xhr.onerror = () => reject(new Error('网络连接失败，请重试'))
-        xhr.send(blob)
-      }, reject)
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', '/files')
+    // The host reads the type from the bytes; a browser that could not tell says so, not a guess.
+    xhr.setRequestHeader('content-type', blob.type || 'application/octet-stream')
+    const persona = currentPersona()
+    if (persona) xhr.setRequestHeader('x-openid', persona)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100))
+    }
+    xhr.onload = () => {
+      const reply = JSON.parse(xhr.responseText) as { ok: boolean; data?: UploadedPhoto; error?: { message: string } }
+      if (reply.ok && reply.data) resolve(reply.data)
+      else reject(new Error(reply.error?.message ?? '上传失败，请重试'))
+    }
+    xhr.onerror = () => reject(new Error('网络连接失败，请重试'))
+    xhr.send(blob)
   })
 }
 

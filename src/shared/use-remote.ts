@@ -1,5 +1,6 @@
 /** Loads something from the cloud with loading and error states, and a way to load it again. */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { CloudError } from './cloud-error'
 
 export interface Remote<T> {
@@ -7,6 +8,8 @@ export interface Remote<T> {
   loading: boolean
   error: CloudError | undefined
   reload: () => Promise<void>
+  /** Puts a fresher copy in place (one a change answered with), without loading. */
+  set: (data: T) => void
 }
 
 export function useRemote<T>(load: () => Promise<T>, deps: unknown[]): Remote<T> {
@@ -38,5 +41,15 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[]): Remote<T>
     void reload()
   }, [reload])
 
-  return { data, loading, error, reload }
+  return { data, loading, error, reload, set: setData }
+}
+
+/** A page kept current: loaded again when she comes back to it (its first show is the first load), and on a pull. */
+export function useReloadOnReturn(reload: () => Promise<void>) {
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 }

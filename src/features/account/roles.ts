@@ -4,6 +4,9 @@ import type { Role, RoleBinding } from '../../../types'
 export const hasRole = (roles: RoleBinding[] | undefined, ...wanted: Role[]) =>
   (roles ?? []).some((binding) => wanted.includes(binding.role))
 
+/** She runs a village council: its convener, or a cadre of that village (she may open deliberations). */
+export const runsCouncil = (b: RoleBinding) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village'
+
 /** The binding to show as "who I am here": the most responsible one. */
 export function primaryRole(roles: RoleBinding[]): RoleBinding | undefined {
   const order: Role[] = ['admin', 'cadre', 'convener', 'member']

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
 import { StatusChip } from '../../shared/status-chip'
 import { formatTime, remaining, runningDeadline, shortId } from '../../shared/case-format'
+import { Card } from '../../shared/card'
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const deadline = runningDeadline(detail)
@@ -31,25 +32,23 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         )}
         {detail.phone && <Text className="case-line">联系电话：{detail.phone}</Text>}
       </View>
-      <View className="card">
-        <Text className="section-title">反映内容</Text>
-        <Text className="case-content">{detail.content}</Text>
+      <Card title="反映内容">
+        <Text className="as-written">{detail.content}</Text>
         {detail.photos.length > 0 && (
-          <View className="case-photos">
+          <View className="photo-row">
             {detail.photos.flatMap((id) =>
               detail.photoUrls[id] ? [<Image key={id} className="case-photo" src={detail.photoUrls[id]} mode="aspectFill" />] : [],
             )}
           </View>
         )}
-      </View>
+      </Card>
       {detail.outcome && (
-        <View className="card">
-          <Text className="section-title">办理结果：{OUTCOME_LABELS[detail.outcome.outcome]}</Text>
-          <Text className="case-content">{detail.outcome.resolution}</Text>
+        <Card title={`办理结果：${OUTCOME_LABELS[detail.outcome.outcome]}`}>
+          <Text className="as-written">{detail.outcome.resolution}</Text>
           <Text className="muted">
             {detail.outcome.orgName}（{LEVEL_LABELS[detail.outcome.level]}） {formatTime(detail.outcome.at)}
           </Text>
-        </View>
+        </Card>
       )}
     </View>
   )

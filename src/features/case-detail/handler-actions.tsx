@@ -6,10 +6,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
 import { BigButton } from '../../shared/big-button'
+import { BottomSheet } from '../../shared/bottom-sheet'
+import { Card } from '../../shared/card'
+import { Choice } from '../../shared/choice'
+import { useSubmit } from '../../shared/use-submit'
 import { LEVEL_LABELS, OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
-import { isOutOfDate, showError } from '../../shared/cloud-error'
 import { acceptCase } from './api/accept-case'
 import { assignDepartment } from './api/assign-department'
 import { escalateCase } from './api/escalate-case'
@@ -17,11 +19,20 @@ import { handBackCase } from './api/hand-back-case'
 import { recordDepartmentReply } from './api/record-department-reply'
 import { resolveCase } from './api/resolve-case'
 
-type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | 'handBack' | null
+type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | 'handBack'
+
+/** Each form's title, and what its text box asks for. */
+const FORMS: Record<Form, { title: string; placeholder: string }> = {
+  resolve: { title: '登记办理结果', placeholder: '办理情况' },
+  escalate: { title: '上报上一级妇联', placeholder: '上报理由' },
+  assign: { title: '协调相关部门', placeholder: '协调说明' },
+  reply: { title: '记录部门答复', placeholder: '部门答复' },
+  handBack: { title: '交下级办理', placeholder: '交办意见' },
+}
 
 export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => Promise<void> }) {
-  const [form, setForm] = useState<Form>(null)
-  const [busy, setBusy] = useState(false)
+  const [form, setForm] = useState<Form | null>(null)
+  const { busy, submit } = useSubmit()
   const [outcome, setOutcome] = useState<Outcome>('solved')
   const [text, setText] = useState('')
   const [department, setDepartment] = useState('')
@@ -30,45 +41,24 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
   const { can } = detail
   if (!can.accept && !can.resolve && !can.escalate && !can.assign && !can.reply && !can.handBack) return null
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    try {
-      await work()
+  const run = (work: () => Promise<{ case: CaseDetail | null }>, done: string) =>
+    submit(async () => {
+      const { case: after } = await work()
       setForm(null)
       setText('')
       setDepartment('')
       void Taro.showToast({ title: done, icon: 'success' })
-      await onChanged()
-    } catch (error) {
-      showError(error)
-      if (isOutOfDate(error)) void onChanged()
-    } finally {
-      setBusy(false)
-    }
-  }
-  const caseId = detail.id
-  const escalate = async () => {
-    setBusy(true)
-    try {
-      const { case: after } = await escalateCase({ caseId, reason: text })
-      setForm(null)
-      setText('')
-      void Taro.showToast({ title: '已上报', icon: 'success' })
       // Sent above her level, it has left her hands (and her view): back to her queue.
       if (after) await onChanged()
       else setTimeout(() => void Taro.navigateBack(), 800)
-    } catch (error) {
-      showError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const submit = () => {
+    }, onChanged)
+  const caseId = detail.id
+  const confirm = () => {
     switch (form) {
       case 'resolve':
         return run(() => resolveCase({ caseId, outcome, resolution: text }), '已办结')
       case 'escalate':
-        return escalate()
+        return run(() => escalateCase({ caseId, reason: text }), '已上报')
       case 'assign': {
         const followUpBy = new Date(Date.parse(detail.asOf) + followUpDays * 86_400_000).toISOString()
         return run(() => assignDepartment({ caseId, department, note: text, followUpBy }), '已转部门')
@@ -82,24 +72,15 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
         return undefined
     }
   }
-  const titles: Record<Exclude<Form, null>, string> = {
-    resolve: '登记办理结果',
-    escalate: '上报上一级妇联',
-    assign: '协调相关部门',
-    reply: '记录部门答复',
-    handBack: '交下级办理',
-  }
-
   return (
-    <View className="card">
-      <Text className="section-title">办理</Text>
+    <Card title="办理">
       {detail.assignment && (
         <Text className="notice">
           已协调 {detail.assignment.department}
           {detail.assignment.answered ? '，部门已答复' : '，等待部门答复'}
         </Text>
       )}
-      <View className="handler-buttons">
+      <View className="button-stack">
         {can.accept && (
           <BigButton type="primary" loading={busy} onClick={() => run(() => acceptCase({ caseId }), '已受理')}>
             受理
@@ -115,48 +96,39 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
           <BigButton onClick={() => setForm('handBack')}>交下级办理</BigButton>
         )}
       </View>
-      <Popup visible={form !== null} position="bottom" round title={form ? titles[form] : ''} onClose={() => setForm(null)}>
-        <View className="handler-form">
-          {form === 'resolve' && (
-            <View className="outcomes">
-              {OUTCOMES.map((o) => (
-                <View key={o} className={`choice ${outcome === o ? 'choice-on' : ''}`} onClick={() => setOutcome(o)}>
-                  <Text className="choice-label">{OUTCOME_LABELS[o]}</Text>
-                </View>
+      <BottomSheet visible={form !== null} title={form ? FORMS[form].title : ''} onClose={() => setForm(null)}>
+        {form === 'resolve' && (
+          <View className="outcomes">
+            {OUTCOMES.map((o) => (
+              <Choice key={o} on={outcome === o} label={OUTCOME_LABELS[o]} onPick={() => setOutcome(o)} />
+            ))}
+          </View>
+        )}
+        {form === 'assign' && (
+          <View>
+            <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />
+            <View className="button-row followup">
+              {[3, 7, 15].map((days) => (
+                <Choice key={days} on={followUpDays === days} label={`${days} 天后跟进`} onPick={() => setFollowUpDays(days)} />
               ))}
             </View>
-          )}
-          {form === 'assign' && (
-            <View>
-              <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />
-              <View className="button-row followup">
-                {[3, 7, 15].map((days) => (
-                  <View key={days} className={`choice ${followUpDays === days ? 'choice-on' : ''}`} onClick={() => setFollowUpDays(days)}>
-                    <Text className="choice-label">{days} 天后跟进</Text>
-                  </View>
-                ))}
-              </View>
-            </View>
-          )}
-          {form === 'handBack' &&
-            detail.handBackTargets.map((org) => (
-              <View key={org.id} className={`choice ${target === org.id ? 'choice-on' : ''}`} onClick={() => setTarget(org.id)}>
-                <Text className="choice-label">{org.name}</Text>
-                <Text className="choice-hint">{LEVEL_LABELS[org.level]}</Text>
-              </View>
-            ))}
-          <Textarea
-            className="field-box handler-text"
-            placeholder={{ resolve: '办理情况', escalate: '上报理由', assign: '协调说明', reply: '部门答复', handBack: '交办意见' }[form ?? 'resolve']}
-            maxlength={1000}
-            value={text}
-            onInput={(e) => setText(e.detail.value)}
-          />
-          <BigButton type="primary" loading={busy} onClick={submit}>
-            确定
-          </BigButton>
-        </View>
-      </Popup>
-    </View>
+          </View>
+        )}
+        {form === 'handBack' &&
+          detail.handBackTargets.map((org) => (
+            <Choice key={org.id} on={target === org.id} label={org.name} hint={LEVEL_LABELS[org.level]} onPick={() => setTarget(org.id)} />
+          ))}
+        <Textarea
+          className="field-box textarea"
+          placeholder={FORMS[form ?? 'resolve'].placeholder}
+          maxlength={1000}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <BigButton type="primary" loading={busy} onClick={confirm}>
+          确定
+        </BigButton>
+      </BottomSheet>
+    </Card>
   )
 }

@@ -4,13 +4,13 @@
  */
 import { Text, View } from '@tarojs/components'
 import type { AuditEntry, RollEntry } from '../../../types'
-import { shortTime } from './council-format'
+import { formatTime } from '../../shared/case-format'
+import { Card } from '../../shared/card'
 
 export function Roll({ roll }: { roll: RollEntry[] }) {
   const waiting = roll.filter((r) => !r.voted)
   return (
-    <View className="card">
-      <Text className="section-title">投票名单</Text>
+    <Card title="投票名单">
       <Text className="muted council-line">
         {waiting.length === 0 ? '全部成员都已投票。' : `还有 ${waiting.length} 人没投票，可以打电话提醒，或替同意的成员代投。`}
       </Text>
@@ -22,14 +22,13 @@ export function Roll({ roll }: { roll: RollEntry[] }) {
           </Text>
         ))}
       </View>
-    </View>
+    </Card>
   )
 }
 
 export function AuditList({ audit, options, anonymous, now }: { audit: AuditEntry[]; options: string[]; anonymous: boolean; now: string }) {
   return (
-    <View className="card">
-      <Text className="section-title">投票记录</Text>
+    <Card title="投票记录">
       {anonymous && <Text className="muted council-line">匿名表决：只记录谁投了票，不显示投了哪一项。</Text>}
       {audit.length === 0 && <Text className="muted council-line">还没有人投票。</Text>}
       {audit.map((entry) => (
@@ -39,7 +38,7 @@ export function AuditList({ audit, options, anonymous, now }: { audit: AuditEntr
             {entry.proxy && <Text className="chip chip-warn">代投</Text>}
           </View>
           {entry.choices && (
-            <Text className="audit-choices">{entry.choices.map((i) => options[i] ?? `选项 ${i + 1}`).join('、')}</Text>
+            <Text className="audit-choices as-written">{entry.choices.map((i) => options[i] ?? `选项 ${i + 1}`).join('、')}</Text>
           )}
           {entry.proxy && (
             <Text className="muted council-line">
@@ -47,11 +46,11 @@ export function AuditList({ audit, options, anonymous, now }: { audit: AuditEntr
             </Text>
           )}
           <Text className="comment-time">
-            {shortTime(entry.castAt, now)}
+            {formatTime(entry.castAt, now)}
             {entry.changes > 0 ? ` · 改过 ${entry.changes} 次` : ''}
           </Text>
         </View>
       ))}
-    </View>
+    </Card>
   )
 }

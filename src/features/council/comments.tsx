@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { DELIBERATION_COMMENT_MAX, type CommentAuthorRole, type DeliberationComment } from '../../../types'
 import { BigButton } from '../../shared/big-button'
-import { shortTime } from './council-format'
+import { formatTime } from '../../shared/case-format'
+import { useSubmit } from '../../shared/use-submit'
+import { Card } from '../../shared/card'
 
 const ROLE: Record<CommentAuthorRole, string> = { member: '成员', convener: '议事会主任', cadre: '妇联干部' }
 
@@ -11,23 +13,19 @@ interface Props {
   comments: DeliberationComment[]
   canComment: boolean
   now: string
-  onSend: (text: string) => Promise<boolean>
+  /** True once it is in (the box empties); a failure answers nothing. */
+  onSend: (text: string) => Promise<boolean | undefined>
 }
 
 export function Comments({ comments, canComment, now, onSend }: Props) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const send = async () => {
-    setBusy(true)
-    try {
+  const { busy, submit } = useSubmit()
+  const send = () =>
+    submit(async () => {
       if (await onSend(text.trim())) setText('')
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
-    <View className="card">
-      <Text className="section-title">大家的意见（{comments.length}）</Text>
+    <Card title={`大家的意见（${comments.length}）`}>
       {comments.length === 0 && <Text className="muted council-line">还没有人发表意见。</Text>}
       {comments.map((c) => (
         <View key={c.id} className={`comment ${c.mine ? 'comment-mine' : ''}`}>
@@ -38,8 +36,8 @@ export function Comments({ comments, canComment, now, onSend }: Props) {
             </Text>
             <Text className="comment-role">{ROLE[c.authorRole]}</Text>
           </View>
-          <Text className="comment-text">{c.text}</Text>
-          <Text className="comment-time">{shortTime(c.at, now)}</Text>
+          <Text className="comment-text as-written">{c.text}</Text>
+          <Text className="comment-time">{formatTime(c.at, now)}</Text>
         </View>
       ))}
       {canComment && (
@@ -57,6 +55,6 @@ export function Comments({ comments, canComment, now, onSend }: Props) {
           </BigButton>
         </View>
       )}
-    </View>
+    </Card>
   )
 }

@@ -20,14 +20,6 @@ export function countdown(closesAt: string, now: string): string {
   return `还剩 ${Math.max(1, minutes)} 分钟`
 }
 
-/** 12月3日 20:00 in China time (the year only when it is not this year's). */
-export function shortTime(iso: string, now?: string): string {
-  const china = new Date(Date.parse(iso) + 8 * 60 * MINUTE)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const sameYear = now ? new Date(Date.parse(now) + 8 * 60 * MINUTE).getUTCFullYear() === china.getUTCFullYear() : true
-  return `${sameYear ? '' : `${china.getUTCFullYear()}年`}${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
-}
-
 /** "超过半数" / "超过 2/3"… the pass rule as a sentence fragment. */
 export function passRuleText(passRatio: number): string {
   if (passRatio === 0.5) return '超过半数'
@@ -47,6 +39,10 @@ export function resultText(result: DeliberationResultView): string {
 }
 
 export const resultTone = (result: DeliberationResultView) => (result.kind === 'passed' ? 'ok' : 'warn')
+
+/** The choices after a tap on one option: toggled among several (kept in order), or the only one. */
+export const toggleChoice = (choices: number[], index: number, multiple: boolean): number[] =>
+  !multiple ? [index] : choices.includes(index) ? choices.filter((i) => i !== index) : [...choices, index].sort((a, b) => a - b)
 
 /** Open ones by the nearest deadline; closed ones newest first. */
 export function sortForInbox(items: DeliberationSummary[]) {

@@ -4,7 +4,9 @@
  */
 import { Picker, Text, View } from '@tarojs/components'
 import { DELIBERATION_MAX_DAYS } from '../../../types'
-import { countdown, shortTime } from './council-format'
+import { formatTime } from '../../shared/case-format'
+import { Choice } from '../../shared/choice'
+import { countdown } from './council-format'
 
 const DAY = 86_400_000
 const QUICK_DAYS = [1, 3, 7]
@@ -39,13 +41,7 @@ export function DeadlinePicker({ value, now, error, onChange }: Props) {
     <View>
       <View className="button-row council-quick">
         {QUICK_DAYS.map((days) => (
-          <View
-            key={days}
-            className={`choice council-quick-choice ${quick === days ? 'choice-on' : ''}`}
-            onClick={() => onChange(daysFrom(now, days))}
-          >
-            <Text className="choice-label">{days}天后</Text>
-          </View>
+          <Choice key={days} on={quick === days} label={`${days}天后`} className="row-choice" onPick={() => onChange(daysFrom(now, days))} />
         ))}
       </View>
       <View className="button-row">
@@ -70,7 +66,7 @@ export function DeadlinePicker({ value, now, error, onChange }: Props) {
       </View>
       {value && (
         <Text className="council-line council-deadline">
-          {shortTime(value, now)} 截止（{countdown(value, now)}）
+          {formatTime(value, now)} 截止（{countdown(value, now)}）
         </Text>
       )}
       {error && <Text className="error-text">{error}</Text>}

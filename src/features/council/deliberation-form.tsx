@@ -2,7 +2,7 @@
  * 发起议事: what to decide, its background, 2–10 options, single or multiple choice, the deadline,
  * quorum and pass rule (the defaults of the council's rules unless changed), anonymous or not.
  */
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import {
   DELIBERATION_BACKGROUND_MAX,
@@ -12,11 +12,14 @@ import {
   DELIBERATION_TITLE_MAX,
   type RoleBinding,
 } from '../../../types'
+import { Choice } from '../../shared/choice'
+import { Card } from '../../shared/card'
+import { TextField } from '../../shared/text-field'
 import type { DeliberationDraft, DraftErrors } from './validate-deliberation'
 import { DeadlinePicker } from './deadline-picker'
 
 /** A pass rule stricter than half: "two thirds or more" (an option passes with a share above 0.666). */
-export const TWO_THIRDS = 0.666
+const TWO_THIRDS = 0.666
 
 interface Props {
   draft: DeliberationDraft
@@ -29,59 +32,39 @@ interface Props {
   onChange: (patch: Partial<DeliberationDraft>) => void
 }
 
-function Choice(props: { on: boolean; label: string; hint?: string; onPick: () => void }) {
-  return (
-    <View className={`choice ${props.on ? 'choice-on' : ''}`} onClick={props.onPick}>
-      <Text className="choice-label">{props.label}</Text>
-      {props.hint && <Text className="choice-hint">{props.hint}</Text>}
-    </View>
-  )
-}
-
 export function DeliberationForm({ draft, errors, councils, now, quorumText, onQuorumText, onChange }: Props) {
   const { fields } = errors
   const setOption = (index: number, text: string) => onChange({ options: draft.options.map((o, i) => (i === index ? text : o)) })
   return (
     <View>
       {councils.length > 1 && (
-        <View className="card">
-          <Text className="section-title">哪个议事会议事</Text>
+        <Card title="哪个议事会议事">
           {councils.map((c) => (
             <Choice key={c.orgId} on={draft.orgId === c.orgId} label={`${c.orgName}议事会`} onPick={() => onChange({ orgId: c.orgId })} />
           ))}
           {fields.orgId && <Text className="error-text">{fields.orgId}</Text>}
-        </View>
+        </Card>
       )}
 
-      <View className="card">
-        <Text className="section-title">1. 商量什么事</Text>
-        <Input
-          className={`field-box ${fields.title ? 'field-error' : ''}`}
-          placeholder="议题：一句话说明要决定什么"
-          maxlength={DELIBERATION_TITLE_MAX}
+      <Card title="1. 商量什么事">
+        <TextField
           value={draft.title}
-          onInput={(e) => onChange({ title: e.detail.value })}
+          max={DELIBERATION_TITLE_MAX}
+          placeholder="议题：一句话说明要决定什么"
+          error={fields.title}
+          onChange={(title) => onChange({ title })}
         />
-        <Text className="counter">
-          {draft.title.length}/{DELIBERATION_TITLE_MAX}
-        </Text>
-        {fields.title && <Text className="error-text">{fields.title}</Text>}
-        <Textarea
-          className={`field-box council-textarea ${fields.background ? 'field-error' : ''}`}
-          placeholder="背景：事情经过、各方意见、需要大家决定什么"
-          maxlength={DELIBERATION_BACKGROUND_MAX}
+        <TextField
+          multiline
           value={draft.background}
-          autoHeight
-          onInput={(e) => onChange({ background: e.detail.value })}
+          max={DELIBERATION_BACKGROUND_MAX}
+          placeholder="背景：事情经过、各方意见、需要大家决定什么"
+          error={fields.background}
+          onChange={(background) => onChange({ background })}
         />
-        <Text className="counter">
-          {draft.background.length}/{DELIBERATION_BACKGROUND_MAX}
-        </Text>
-        {fields.background && <Text className="error-text">{fields.background}</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">2. 表决选项（{DELIBERATION_OPTIONS_MIN}–{DELIBERATION_OPTIONS_MAX} 个）</Text>
+      <Card title={`2. 表决选项（${DELIBERATION_OPTIONS_MIN}–${DELIBERATION_OPTIONS_MAX} 个）`}>
         {draft.options.map((option, index) => (
           <View key={index} className="council-option-row">
             <View className="council-option-line">
@@ -111,25 +94,17 @@ export function DeliberationForm({ draft, errors, councils, now, quorumText, onQ
         )}
         {fields.options && <Text className="error-text">{fields.options}</Text>}
         <View className="button-row council-kind">
-          <View className={`choice council-kind-choice ${!draft.multiple ? 'choice-on' : ''}`} onClick={() => onChange({ multiple: false })}>
-            <Text className="choice-label">单选</Text>
-            <Text className="choice-hint">每人选一项</Text>
-          </View>
-          <View className={`choice council-kind-choice ${draft.multiple ? 'choice-on' : ''}`} onClick={() => onChange({ multiple: true })}>
-            <Text className="choice-label">多选</Text>
-            <Text className="choice-hint">每人可选几项</Text>
-          </View>
+          <Choice on={!draft.multiple} label="单选" hint="每人选一项" className="row-choice" onPick={() => onChange({ multiple: false })} />
+          <Choice on={draft.multiple} label="多选" hint="每人可选几项" className="row-choice" onPick={() => onChange({ multiple: true })} />
         </View>
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">3. 截止时间</Text>
+      <Card title="3. 截止时间">
         <DeadlinePicker value={draft.closesAt} now={now} error={fields.closesAt} onChange={(closesAt) => onChange({ closesAt })} />
         <Text className="muted council-line">截止前一天会提醒还没投票的成员。到时间自动计票，主任也可以提前关闭。</Text>
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">4. 表决规则</Text>
+      <Card title="4. 表决规则">
         <Text className="council-subtitle">法定人数（至少多少人投票才有效）</Text>
         <Choice
           on={quorumText === undefined}
@@ -163,19 +138,15 @@ export function DeliberationForm({ draft, errors, councils, now, quorumText, onQ
           onPick={() => onChange({ passRatio: TWO_THIRDS })}
         />
         {fields.passRatio && <Text className="error-text">{fields.passRatio}</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <View className="tap" style={{ justifyContent: 'space-between' }}>
-          <Text className="section-title">匿名表决</Text>
-          <Switch checked={draft.anonymous} onChange={(anonymous) => onChange({ anonymous })} />
-        </View>
+      <Card title="匿名表决" aside={<Switch checked={draft.anonymous} onChange={(anonymous) => onChange({ anonymous })} />}>
         <Text className="muted">
           {draft.anonymous
             ? '匿名：谁投了哪一项，任何人都看不到（主任只能看到谁已投票，方便提醒）。'
             : '记名：投票后，成员可以看到每个人投了哪一项。'}
         </Text>
-      </View>
+      </Card>
     </View>
   )
 }

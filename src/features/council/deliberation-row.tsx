@@ -2,7 +2,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { DELIBERATION_STATUS_LABELS, type DeliberationSummary } from '../../../types'
-import { countdown, resultText, resultTone, shortTime } from './council-format'
+import { formatTime } from '../../shared/case-format'
+import { countdown, resultText, resultTone } from './council-format'
 import { TurnoutBar } from './turnout-bar'
 import '../../shared/chip.css'
 import './council.css'
@@ -29,15 +30,15 @@ export function DeliberationRow({ item, now, elector, showOrg }: Props) {
       className="card council-row"
       onClick={() => Taro.navigateTo({ url: `/council/pages/deliberation/index?id=${item.id}` })}
     >
-      <View className="council-row-head">
-        <Text className="council-row-title">{item.title}</Text>
+      <View className="title-row">
+        <Text className="council-row-title row-title">{item.title}</Text>
         <Text className={`chip chip-${chip.tone}`}>{chip.text}</Text>
       </View>
       {showOrg && <Text className="muted council-line">{item.orgName}议事会</Text>}
       {open ? (
         <View>
           <Text className="council-line council-countdown">
-            {countdown(item.closesAt, now)} · {shortTime(item.closesAt, now)} 截止
+            {countdown(item.closesAt, now)} · {formatTime(item.closesAt, now)} 截止
           </Text>
           <TurnoutBar turnout={item.turnout} />
         </View>
@@ -47,7 +48,7 @@ export function DeliberationRow({ item, now, elector, showOrg }: Props) {
             <Text className={`council-line council-result-${resultTone(item.result)}`}>{resultText(item.result)}</Text>
           )}
           <Text className="muted council-line">
-            {item.turnout.members} 人中 {item.turnout.ballots} 人投票 · {shortTime(item.closedAt ?? item.closesAt, now)} 结束
+            {item.turnout.members} 人中 {item.turnout.ballots} 人投票 · {formatTime(item.closedAt ?? item.closesAt, now)} 结束
           </Text>
         </View>
       )}

@@ -10,7 +10,7 @@ import Taro from '@tarojs/taro'
 import { IS_LOCAL_MODE } from '../../shared/local-mode'
 
 /** The share ticket of this visit, when it came from a group chat card (weapp only). */
-export function shareTicket(): string | undefined {
+function shareTicket(): string | undefined {
   if (IS_LOCAL_MODE) return undefined
   try {
     // Enter options cover a warm start from a card; launch options the cold start.

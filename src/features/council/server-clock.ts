@@ -18,7 +18,7 @@ export function noteServerTime(asOf: string): void {
 
 export const serverTimeKnown = () => known
 
-export const serverNow = (): string => new Date(Date.now() + skew).toISOString()
+const serverNow = (): string => new Date(Date.now() + skew).toISOString()
 
 /** The server's now, moving on by itself (a countdown on screen stays right without reloading). */
 export function useServerNow(everyMs = 30_000): string {

@@ -5,6 +5,7 @@
  */
 import { DELIBERATION_MAX_DAYS, deliberationContract, type ActionInput } from '../../../types'
 
+/** The form as she fills it: the contract's open input, closesAt undefined until a deadline is picked. */
 export interface DeliberationDraft {
   orgId: string
   caseId?: string
@@ -21,7 +22,7 @@ export interface DeliberationDraft {
   anonymous: boolean
 }
 
-export type DraftField = 'orgId' | 'title' | 'background' | 'options' | 'closesAt' | 'quorum' | 'passRatio'
+type DraftField = 'orgId' | 'title' | 'background' | 'options' | 'closesAt' | 'quorum' | 'passRatio'
 export interface DraftErrors {
   fields: Partial<Record<DraftField, string>>
   /** Per option row, by index. */
@@ -30,28 +31,12 @@ export interface DraftErrors {
 
 export const noErrors = (e: DraftErrors) => Object.values(e.fields).every((v) => !v) && Object.keys(e.options).length === 0
 
-/** The draft in the contract's shape; closesAt is undefined until a deadline is picked. */
-function fieldsOf(draft: DeliberationDraft) {
-  return {
-    orgId: draft.orgId,
-    ...(draft.caseId && { caseId: draft.caseId }),
-    title: draft.title,
-    background: draft.background,
-    options: draft.options,
-    multiple: draft.multiple,
-    closesAt: draft.closesAt,
-    ...(draft.quorum !== undefined && { quorum: draft.quorum }),
-    ...(draft.passRatio !== undefined && { passRatio: draft.passRatio }),
-    anonymous: draft.anonymous,
-  }
-}
-
 /**
  * The deliberation to open, or undefined while the schema refuses the draft (validateDeliberation
  * names why). The deadline's distance from now is checked there, not here: the server checks it again.
  */
 export function toOpenInput(draft: DeliberationDraft): ActionInput<'deliberation', 'open'> | undefined {
-  const parsed = deliberationContract.open.safeParse(fieldsOf(draft))
+  const parsed = deliberationContract.open.safeParse(draft)
   return parsed.success ? parsed.data : undefined
 }
 
@@ -59,7 +44,7 @@ const HOUR = 3_600_000
 
 export function validateDeliberation(draft: DeliberationDraft, now: string): DraftErrors {
   const errors: DraftErrors = { fields: {}, options: {} }
-  const parsed = deliberationContract.open.safeParse(fieldsOf(draft))
+  const parsed = deliberationContract.open.safeParse(draft)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [field, index] = issue.path

@@ -6,7 +6,10 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { DeliberationDetail } from '../../../types'
 import { BigButton } from '../../shared/big-button'
-import { shortTime } from './council-format'
+import { Card } from '../../shared/card'
+import { formatTime } from '../../shared/case-format'
+import { useSubmit } from '../../shared/use-submit'
+import { toggleChoice } from './council-format'
 
 interface Props {
   detail: DeliberationDetail
@@ -19,7 +22,7 @@ const same = (a: number[], b: number[]) => a.length === b.length && [...a].sort(
 export function VoteCard({ detail, now, onVote }: Props) {
   const mine = detail.myBallot?.choices ?? []
   const [picked, setPicked] = useState<number[]>(mine)
-  const [busy, setBusy] = useState(false)
+  const { busy, submit } = useSubmit()
   const mineKey = mine.join(',')
   useEffect(() => setPicked(mineKey ? mineKey.split(',').map(Number) : []), [mineKey])
 
@@ -27,24 +30,11 @@ export function VoteCard({ detail, now, onVote }: Props) {
   const canVote = open && detail.can.vote
   const winner = detail.result?.kind === 'passed' ? detail.result.option : undefined
   const pick = (index: number) => {
-    if (!canVote) return
-    if (!detail.multiple) return setPicked([index])
-    setPicked((p) => (p.includes(index) ? p.filter((i) => i !== index) : [...p, index].sort((a, b) => a - b)))
-  }
-  const submit = async () => {
-    setBusy(true)
-    try {
-      await onVote(picked)
-    } finally {
-      setBusy(false)
-    }
+    if (canVote) setPicked((p) => toggleChoice(p, index, detail.multiple))
   }
 
   return (
-    <View className="card">
-      <Text className="section-title">
-        {open ? (detail.multiple ? '请投票（可选多项）' : '请投票（选一项）') : '表决选项'}
-      </Text>
+    <Card title={open ? (detail.multiple ? '请投票（可选多项）' : '请投票（选一项）') : '表决选项'}>
       {detail.options.map((option, index) => {
         const on = picked.includes(index)
         return (
@@ -65,7 +55,7 @@ export function VoteCard({ detail, now, onVote }: Props) {
           {open ? '已投票，可在截止前修改。' : '您已投票。'}
           {detail.myBallot.proxy
             ? `由${detail.myBallot.proxy.byName}代为登记（${detail.myBallot.proxy.note}）。`
-            : `投于 ${shortTime(detail.myBallot.castAt, now)}。`}
+            : `投于 ${formatTime(detail.myBallot.castAt, now)}。`}
         </Text>
       )}
       {open && !detail.can.vote && (
@@ -76,11 +66,11 @@ export function VoteCard({ detail, now, onVote }: Props) {
           type="primary"
           loading={busy}
           disabled={busy || picked.length === 0 || same(picked, mine)}
-          onClick={submit}
+          onClick={() => submit(() => onVote(picked))}
         >
           {detail.myBallot ? '修改投票' : '投票'}
         </BigButton>
       )}
-    </View>
+    </Card>
   )
 }

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import './bar-chart.css'
 
-export interface Bar {
+interface Bar {
   label: string
   value: number
 }

@@ -5,9 +5,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role } from '../../../types'
+import { BottomSheet } from '../../shared/bottom-sheet'
 import { choosePersona, currentPersona, IS_LOCAL_MODE } from '../../shared/local-mode'
+import { RemoteState } from '../../shared/remote-state'
 import './persona-switcher.css'
 
 interface Persona {
@@ -18,6 +19,8 @@ interface Persona {
   orgName: string
   level: Level | null
 }
+
+const NO_HOST = { message: '无法读取演示身份，请确认本地服务已启动。' }
 
 export function PersonaSwitcher() {
   const [open, setOpen] = useState(false)
@@ -41,31 +44,29 @@ export function PersonaSwitcher() {
     void Taro.reLaunch({ url: '/pages/home/index' })
   }
   const active = currentPersona()
+  const list = { data: personas, loading: !failed, error: failed ? NO_HOST : undefined, reload: show }
 
   return (
     <View>
       <View className="persona-fab" onClick={show}>
         切换身份
       </View>
-      <Popup visible={open} position="bottom" round title="选择演示身份" onClose={() => setOpen(false)}>
-        <View className="persona-list">
-          {failed && <Text className="muted">无法读取演示身份，请确认本地服务已启动。</Text>}
-          {!personas && !failed && <Text className="muted">正在读取…</Text>}
-          {personas?.map((persona) => (
-            <View
-              key={persona.openid}
-              className={`persona-item tap ${persona.openid === active ? 'persona-active' : ''}`}
-              onClick={() => pick(persona.openid)}
-            >
-              <Text className="persona-name">{persona.name}</Text>
-              <Text className="muted">
-                {ROLE_LABELS[persona.role]} · {persona.orgName}
-                {persona.level ? `（${LEVEL_LABELS[persona.level]}）` : ''}
-              </Text>
-            </View>
-          ))}
-        </View>
-      </Popup>
+      <BottomSheet visible={open} title="选择演示身份" className="sheet-list" onClose={() => setOpen(false)}>
+        {!personas && <RemoteState remote={list} loadingText="正在读取…" />}
+        {personas?.map((persona) => (
+          <View
+            key={persona.openid}
+            className={`persona-item tap ${persona.openid === active ? 'persona-active' : ''}`}
+            onClick={() => pick(persona.openid)}
+          >
+            <Text className="persona-name">{persona.name}</Text>
+            <Text className="muted">
+              {ROLE_LABELS[persona.role]} · {persona.orgName}
+              {persona.level ? `（${LEVEL_LABELS[persona.level]}）` : ''}
+            </Text>
+          </View>
+        ))}
+      </BottomSheet>
     </View>
   )
 }

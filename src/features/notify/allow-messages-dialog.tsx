@@ -4,8 +4,9 @@
  */
 import { BigButton } from '../../shared/big-button'
 import { Text, View } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
 import type { TemplateInfo } from '../../../types'
+import { BottomSheet } from '../../shared/bottom-sheet'
+import './allow-messages-dialog.css'
 
 interface Props {
   visible: boolean
@@ -15,22 +16,20 @@ interface Props {
 
 export function AllowMessagesDialog({ visible, templates, onAnswer }: Props) {
   return (
-    <Popup visible={visible} position="bottom" round title="“妇女议事会”想给您发送" onClose={() => onAnswer([])}>
-      <View className="allow-body">
-        {templates.map((t) => (
-          <Text key={t.key} className="allow-item">
-            · {t.title}
-          </Text>
-        ))}
-        <View className="button-row">
-          <BigButton onClick={() => onAnswer([])}>
-            拒绝
-          </BigButton>
-          <BigButton type="primary" onClick={() => onAnswer(templates.map((t) => t.templateId))}>
-            允许
-          </BigButton>
-        </View>
+    <BottomSheet visible={visible} title="“妇女议事会”想给您发送" onClose={() => onAnswer([])}>
+      {templates.map((t) => (
+        <Text key={t.key} className="allow-item">
+          · {t.title}
+        </Text>
+      ))}
+      <View className="button-row">
+        <BigButton onClick={() => onAnswer([])}>
+          拒绝
+        </BigButton>
+        <BigButton type="primary" onClick={() => onAnswer(templates.map((t) => t.templateId))}>
+          允许
+        </BigButton>
       </View>
-    </Popup>
+    </BottomSheet>
   )
 }

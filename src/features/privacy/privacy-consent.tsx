@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
+import { BottomSheet } from '../../shared/bottom-sheet'
 
 type Resolve = (result: { buttonId?: string; event: 'agree' | 'disagree' }) => void
 
@@ -23,23 +23,21 @@ export function PrivacyConsent() {
     setResolve(null)
   }
   return (
-    <Popup visible position="bottom" round title="隐私保护提示" onClose={() => answer('disagree')}>
-      <View className="allow-body">
-        <Text className="privacy-line">
-          为了上传照片、办理您的反映，需要您同意《妇女议事会隐私保护指引》。反映内容只给办理的议事会主任和妇联干部看。
-        </Text>
-        <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
-          查看隐私说明
-        </Text>
-        <View className="button-row">
-          <Button className="big-button" onClick={() => answer('disagree')}>
-            不同意
-          </Button>
-          <Button id="privacy-agree" className="big-button" openType="agreePrivacyAuthorization" onClick={() => answer('agree')}>
-            同意
-          </Button>
-        </View>
+    <BottomSheet visible title="隐私保护提示" onClose={() => answer('disagree')}>
+      <Text className="privacy-line">
+        为了上传照片、办理您的反映，需要您同意《妇女议事会隐私保护指引》。反映内容只给办理的议事会主任和妇联干部看。
+      </Text>
+      <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+        查看隐私说明
+      </Text>
+      <View className="button-row">
+        <Button className="big-button" onClick={() => answer('disagree')}>
+          不同意
+        </Button>
+        <Button id="privacy-agree" className="big-button" openType="agreePrivacyAuthorization" onClick={() => answer('agree')}>
+          同意
+        </Button>
       </View>
-    </Popup>
+    </BottomSheet>
   )
 }

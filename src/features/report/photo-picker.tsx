@@ -6,13 +6,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { PHOTOS_MAX } from '../../../types'
-import { PHOTO_MAX_BYTES, uploadPhoto } from '../../shared/upload-photo'
+import { PHOTO_MAX_BYTES, uploadPhoto, type UploadedPhoto } from '../../shared/upload-photo'
 import './photo-picker.css'
 
-interface Photo {
-  fileId: string
-  url: string
-}
 interface Uploading {
   key: string
   preview: string
@@ -21,7 +17,7 @@ interface Uploading {
 
 const ALLOWED = /\.(jpe?g|png|webp|gif)$/i
 
-export function PhotoPicker({ photos, onChange }: { photos: Photo[]; onChange: (photos: Photo[]) => void }) {
+export function PhotoPicker({ photos, onChange }: { photos: UploadedPhoto[]; onChange: (photos: UploadedPhoto[]) => void }) {
   const [uploading, setUploading] = useState<Uploading[]>([])
   const room = PHOTOS_MAX - photos.length - uploading.length
 

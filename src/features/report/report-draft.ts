@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { CaseKind, Category } from '../../../types'
+import type { UploadedPhoto } from '../../shared/upload-photo'
 
 export interface ReportDraft {
   clientRequestId: string
@@ -16,7 +17,7 @@ export interface ReportDraft {
   content: string
   anonymous: boolean
   phone: string
-  photos: { fileId: string; url: string }[]
+  photos: UploadedPhoto[]
   /** A council member filing for a resident. */
   onBehalf?: boolean
   residentName?: string
@@ -48,11 +49,10 @@ export function loadDraft(): ReportDraft {
 
 export const saveDraft = (draft: ReportDraft) => Taro.setStorageSync(DRAFT_KEY, draft)
 
+export const forgetDraft = () => Taro.removeStorageSync(DRAFT_KEY)
+
 /** After the server has the report: forget the draft, remember the village for next time. */
 export function finishDraft(draft: ReportDraft) {
-  Taro.removeStorageSync(DRAFT_KEY)
+  forgetDraft()
   if (draft.villageId) Taro.setStorageSync(LAST_VILLAGE_KEY, { id: draft.villageId, name: draft.villageName ?? '' })
 }
-
-export const isBlank = (draft: ReportDraft) =>
-  !draft.title && !draft.content && draft.photos.length === 0 && !draft.kind && !draft.category

@@ -1,7 +1,10 @@
 /** The report form: what kind, what about, where, what happened, photos, anonymity, a phone. */
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import { CONTENT_MAX, SENSITIVE_CATEGORIES, TITLE_MAX } from '../../../types'
+import { Card } from '../../shared/card'
+import { Choice } from '../../shared/choice'
+import { TextField } from '../../shared/text-field'
 import { CATEGORY_OPTIONS, KIND_OPTIONS } from './report-options'
 import type { ReportDraft } from './report-draft'
 import type { FieldErrors } from './validate-report'
@@ -23,15 +26,8 @@ function Choices<T extends string>(props: {
 }) {
   return (
     <View>
-      {props.options.map((option) => (
-        <View
-          key={option.value}
-          className={`choice ${props.value === option.value ? 'choice-on' : ''}`}
-          onClick={() => props.onPick(option.value)}
-        >
-          <Text className="choice-label">{option.label}</Text>
-          <Text className="choice-hint">{option.hint}</Text>
-        </View>
+      {props.options.map((o) => (
+        <Choice key={o.value} on={props.value === o.value} label={o.label} hint={o.hint} onPick={() => props.onPick(o.value)} />
       ))}
     </View>
   )
@@ -42,11 +38,7 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
   return (
     <View>
       {canFileOnBehalf && (
-        <View className="card">
-          <View className="tap" style={{ justifyContent: 'space-between' }}>
-            <Text className="section-title">代群众反映</Text>
-            <Switch checked={draft.onBehalf ?? false} onChange={(onBehalf) => onChange({ onBehalf })} />
-          </View>
+        <Card title="代群众反映" aside={<Switch checked={draft.onBehalf ?? false} onChange={(onBehalf) => onChange({ onBehalf })} />}>
           <Text className="muted">替不方便使用手机的群众提交。您将收到办理进度，请及时转告她；她的姓名和电话只给办理人员看。</Text>
           {draft.onBehalf && (
             <View>
@@ -55,71 +47,57 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
               {errors.onBehalfOf && <Text className="error-text">{errors.onBehalfOf}</Text>}
             </View>
           )}
-        </View>
+        </Card>
       )}
-      <View className="card">
-        <Text className="section-title">1. 您想</Text>
+      <Card title="1. 您想">
         <Choices options={KIND_OPTIONS} value={draft.kind} onPick={(kind) => onChange({ kind })} />
         {errors.kind && <Text className="error-text">{errors.kind}</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">2. 是哪方面的事</Text>
+      <Card title="2. 是哪方面的事">
         <Choices options={CATEGORY_OPTIONS} value={draft.category} onPick={(category) => onChange({ category })} />
         {errors.category && <Text className="error-text">{errors.category}</Text>}
         {draft.category === 'personal' && (
           <Text className="notice notice-danger">如果您正处在危险中，请立即拨打 110 报警，或拨打 12338 妇女维权热线。</Text>
         )}
         {sensitive && <Text className="notice">这类反映只有议事会主任和妇联干部能看到详细内容。</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">3. 在哪个村（社区）</Text>
+      <Card title="3. 在哪个村（社区）">
         <VillagePicker
           value={draft.villageId ? { id: draft.villageId, name: draft.villageName ?? '' } : undefined}
           onChange={(village) => onChange({ villageId: village.id, villageName: village.name })}
           error={errors.villageId}
         />
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">4. 说说情况</Text>
-        <Input
-          className={`field-box ${errors.title ? 'field-error' : ''}`}
-          placeholder="一句话标题，如：村口路灯坏了"
-          maxlength={TITLE_MAX}
+      <Card title="4. 说说情况">
+        <TextField
           value={draft.title}
-          onInput={(e) => onChange({ title: e.detail.value })}
+          max={TITLE_MAX}
+          placeholder="一句话标题，如：村口路灯坏了"
+          error={errors.title}
+          onChange={(title) => onChange({ title })}
         />
-        <Text className="counter">
-          {draft.title.length}/{TITLE_MAX}
-        </Text>
-        {errors.title && <Text className="error-text">{errors.title}</Text>}
-        <Textarea
-          className={`field-box textarea ${errors.content ? 'field-error' : ''}`}
-          placeholder="发生了什么、什么时候、希望怎么解决"
-          maxlength={CONTENT_MAX}
+        <TextField
+          multiline
           value={draft.content}
-          autoHeight
-          onInput={(e) => onChange({ content: e.detail.value })}
+          max={CONTENT_MAX}
+          placeholder="发生了什么、什么时候、希望怎么解决"
+          error={errors.content}
+          onChange={(content) => onChange({ content })}
         />
-        <Text className="counter">
-          {draft.content.length}/{CONTENT_MAX}
-        </Text>
-        {errors.content && <Text className="error-text">{errors.content}</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <Text className="section-title">5. 照片（可不传，最多 9 张）</Text>
+      <Card title="5. 照片（可不传，最多 9 张）">
         <PhotoPicker photos={draft.photos} onChange={(photos) => onChange({ photos })} />
         {errors.photos && <Text className="error-text">{errors.photos}</Text>}
-      </View>
+      </Card>
 
-      <View className="card">
-        <View className="tap" style={{ justifyContent: 'space-between' }}>
-          <Text className="section-title">匿名反映</Text>
-          <Switch checked={draft.anonymous} onChange={(anonymous) => onChange({ anonymous, ...(anonymous ? { phone: '' } : {}) })} />
-        </View>
+      <Card
+        title="匿名反映"
+        aside={<Switch checked={draft.anonymous} onChange={(anonymous) => onChange({ anonymous, ...(anonymous ? { phone: '' } : {}) })} />}
+      >
         <Text className="muted">
           {draft.anonymous
             ? '已匿名：任何人都看不到是谁反映的，办理人员也无法联系您，进度请在“我的反映”里查看。'
@@ -138,7 +116,7 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
             {errors.phone && <Text className="error-text">{errors.phone}</Text>}
           </View>
         )}
-      </View>
+      </Card>
     </View>
   )
 }

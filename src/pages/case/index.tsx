@@ -1,10 +1,10 @@
 /** One case: where it is, the running deadline, its story; rate it once resolved, withdraw it before. */
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { Rating } from '../../../types'
-import { isOutOfDate, showError } from '../../shared/cloud-error'
-import { useRemote } from '../../shared/use-remote'
+import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
+import { useSubmit } from '../../shared/use-submit'
 import { getCase } from '../../features/cases/api/get-case'
 import { rateCase } from '../../features/cases/api/rate-case'
 import { withdrawCase } from '../../features/cases/api/withdraw-case'
@@ -12,50 +12,41 @@ import { CaseHeader } from '../../features/case-detail/case-header'
 import { CaseTimeline } from '../../features/case-detail/case-timeline'
 import { RateCase } from '../../features/case-detail/rate-case'
 import { HandlerActions } from '../../features/case-detail/handler-actions'
-import { PageLoading, PageError } from '../../shared/page-status'
+import { PageState } from '../../shared/remote-state'
+import { Card } from '../../shared/card'
 import './index.css'
 
 export default function CasePage() {
   const caseId = useRouter().params.id ?? ''
-  const { data, loading, error, reload } = useRemote(() => getCase({ caseId }).then((r) => r.case), [caseId])
-  useDidShow(() => void reload())
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  const remote = useRemote(() => getCase({ caseId }).then((r) => r.case), [caseId])
+  const { data, error, reload } = remote
+  useReloadOnReturn(reload)
+  const { submit } = useSubmit()
 
-  const rate = async (rating: Rating, comment: string) => {
-    try {
+  const rate = (rating: Rating, comment: string) =>
+    submit(async () => {
       await rateCase({ caseId, rating, ...(comment && { comment }) })
       void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
       await reload()
-    } catch (e) {
-      showError(e)
-      if (isOutOfDate(e)) void reload()
-    }
-  }
+    }, reload)
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回反映', content: '撤回后将不再办理，确定撤回吗？', confirmText: '撤回', cancelText: '再想想' })
     if (!confirm) return
-    try {
+    await submit(async () => {
       await withdrawCase({ caseId })
       await reload()
-    } catch (e) {
-      showError(e)
-      if (isOutOfDate(e)) void reload()
-    }
+    }, reload)
   }
 
-  if (loading && !data) return <PageLoading />
-  if (error || !data) {
-    return <PageError message={error?.message ?? '没有找到这条反映'} onRetry={reload} />
-  }
+  if (error || !data) return <PageState remote={remote} missing="没有找到这条反映" />
   return (
     <View className="page">
       <CaseHeader detail={data} />
       {data.can.rate && <RateCase onRate={rate} />}
       <HandlerActions detail={data} onChanged={reload} />
-      <View className="card">
-        <Text className="section-title">办理进度</Text>
+      <Card title="办理进度">
         <CaseTimeline items={data.timeline} />
-      </View>
+      </Card>
       {data.can.withdraw && (
         <BigButton onClick={withdraw}>
           撤回反映

@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
+import { RemoteState } from '../../shared/remote-state'
 import { useMe } from '../../features/account/use-me'
 import { hasRole, primaryRole } from '../../features/account/roles'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
@@ -12,12 +13,13 @@ interface Entry {
   key: string
   label: string
   hint: string
-  url?: string
+  url: string
   tab?: boolean
 }
 
 export default function HomePage() {
-  const { data: me, loading, error, reload } = useMe()
+  const remote = useMe()
+  const { data: me, error } = remote
   useUnreadBadge()
   const binding = me ? primaryRole(me.roles) : undefined
 
@@ -39,7 +41,6 @@ export default function HomePage() {
   entries.push({ key: 'join', label: '加入议事会', hint: '有邀请码？点这里', url: '/pages/join/index' })
 
   const open = (entry: Entry) => {
-    if (!entry.url) return
     if (entry.tab) void Taro.switchTab({ url: entry.url })
     else void Taro.navigateTo({ url: entry.url })
   }
@@ -47,13 +48,7 @@ export default function HomePage() {
   return (
     <View className="page">
       <View className="card hero">
-        {loading && !me && <Text className="muted">正在读取您的身份…</Text>}
-        {error && (
-          <View onClick={reload}>
-            <Text className="empty-title">{error.message}</Text>
-            <Text className="muted">点击重试</Text>
-          </View>
-        )}
+        {(error || !me) && <RemoteState remote={remote} loadingText="正在读取您的身份…" />}
         {me && (
           <View>
             <Text className="hero-name">{me.name ?? '您好'}</Text>
@@ -69,13 +64,9 @@ export default function HomePage() {
 
       <View className="entries">
         {entries.map((entry) => (
-          <View
-            key={entry.key}
-            className={`entry ${entry.url ? '' : 'entry-soon'}`}
-            onClick={() => open(entry)}
-          >
+          <View key={entry.key} className="entry" onClick={() => open(entry)}>
             <Text className="entry-label">{entry.label}</Text>
-            <Text className="entry-hint">{entry.url ? entry.hint : '即将开放'}</Text>
+            <Text className="entry-hint">{entry.hint}</Text>
           </View>
         ))}
       </View>

@@ -3,25 +3,16 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS, type AccountResults } from '../../../types'
-import { showError } from '../../shared/cloud-error'
-import { redeemInvitation } from '../../features/account/api/redeem-invitation'
 import { BigButton } from '../../shared/big-button'
+import { Card } from '../../shared/card'
+import { useSubmit } from '../../shared/use-submit'
+import { redeemInvitation } from '../../features/account/api/redeem-invitation'
 
 export default function JoinPage() {
   const [code, setCode] = useState((useRouter().params.code ?? '').toUpperCase())
-  const [busy, setBusy] = useState(false)
+  const { busy, submit } = useSubmit()
   const [joined, setJoined] = useState<AccountResults['redeem']>()
-
-  const join = async () => {
-    setBusy(true)
-    try {
-      setJoined(await redeemInvitation({ code }))
-    } catch (error) {
-      showError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const join = () => submit(async () => setJoined(await redeemInvitation({ code })))
 
   if (joined) {
     return (
@@ -41,8 +32,7 @@ export default function JoinPage() {
   }
   return (
     <View className="page">
-      <View className="card">
-        <Text className="section-title">输入邀请码</Text>
+      <Card title="输入邀请码">
         <Text className="muted">邀请码由议事会主任或妇联干部提供，8 位字母和数字，只能使用一次。</Text>
         <Input
           className="field-box join-code"
@@ -51,7 +41,7 @@ export default function JoinPage() {
           value={code}
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
         />
-      </View>
+      </Card>
       <BigButton type="primary" loading={busy} disabled={code.trim().length !== 8} onClick={join}>
         加入
       </BigButton>

@@ -1,57 +1,38 @@
 /** 消息: every message about her cases and deliberations, newest first, whether or not WeChat carried it. */
 import { useEffect } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { MessageItem } from '../../../types'
-import { showError } from '../../shared/cloud-error'
-import { useRemote } from '../../shared/use-remote'
+import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
+import { useSubmit } from '../../shared/use-submit'
 import { formatTime } from '../../shared/case-format'
 import { refreshUnreadBadge } from '../../features/notify/unread-badge'
 import { listMessages } from '../../features/notify/api/list-messages'
 import { markMessagesRead } from '../../features/notify/api/mark-messages-read'
-import { PageLoading, PageError } from '../../shared/page-status'
+import { PageState } from '../../shared/remote-state'
 import './index.css'
 
 export default function MessagesPage() {
-  const { data, loading, error, reload } = useRemote(() => listMessages(), [])
-  useDidShow(() => void reload())
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  const remote = useRemote(() => listMessages(), [])
+  const { data, error, reload } = remote
+  useReloadOnReturn(reload)
+  const { submit } = useSubmit()
   useEffect(() => {
     if (data) void refreshUnreadBadge(data.unread)
   }, [data])
 
   const open = async (message: MessageItem) => {
-    if (!message.read) {
-      try {
-        await markMessagesRead({ messageIds: [message.id] })
-      } catch (e) {
-        showError(e)
-      }
-    }
+    if (!message.read) await submit(() => markMessagesRead({ messageIds: [message.id] }))
     void Taro.navigateTo({ url: message.page })
   }
-  const readAll = async () => {
-    try {
+  const readAll = () =>
+    submit(async () => {
       await markMessagesRead({ all: true })
       await reload()
-    } catch (e) {
-      showError(e)
-    }
-  }
+    })
 
-  if (loading && !data) return <PageLoading />
-  if (error) {
-    return <PageError message={error.message} onRetry={reload} />
-  }
-  if (!data || data.items.length === 0) {
-    return (
-      <View className="page">
-        <View className="empty">
-          <Text className="empty-title">暂时没有消息</Text>
-          <Text className="muted">您反映的问题有进展时，会在这里通知您</Text>
-        </View>
-      </View>
-    )
+  if (error || !data?.items.length) {
+    return <PageState remote={remote} empty={{ title: '暂时没有消息', hint: '您反映的问题有进展时，会在这里通知您' }} />
   }
   return (
     <View className="page">

@@ -1,47 +1,31 @@
 /** 我的反映: every case she reported, newest first, with where it is and what it waits for. */
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
 import { LEVEL_LABELS } from '../../../types'
-import { useRemote } from '../../shared/use-remote'
-import { listMyCases } from '../../features/cases/api/list-my-cases'
-import { StatusChip } from '../../shared/status-chip'
+import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import { formatTime } from '../../shared/case-format'
+import { PageState, type EmptyNote } from '../../shared/remote-state'
+import { listMyCases } from '../../features/cases/api/list-my-cases'
+import { CaseRow } from '../../features/cases/case-row'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
-import { PageLoading, PageError } from '../../shared/page-status'
-import './index.css'
+
+const NOTHING_REPORTED: EmptyNote = {
+  title: '您还没有反映过问题',
+  hint: '点击这里，一分钟提交您的问题、诉求或建议',
+  onTap: () => void Taro.navigateTo({ url: '/pages/report/index' }),
+}
 
 export default function MyCasesPage() {
-  const { data, loading, error, reload } = useRemote(() => listMyCases().then((r) => r.items), [])
-  useDidShow(() => void reload())
+  const remote = useRemote(() => listMyCases().then((r) => r.items), [])
+  const { data, error, reload } = remote
+  useReloadOnReturn(reload)
   useUnreadBadge()
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
-  if (loading && !data) return <PageLoading />
-  if (error) {
-    return <PageError message={error.message} onRetry={reload} />
-  }
-  if (!data || data.length === 0) {
-    return (
-      <View className="page">
-        <View className="empty" onClick={() => Taro.navigateTo({ url: '/pages/report/index' })}>
-          <Text className="empty-title">您还没有反映过问题</Text>
-          <Text className="muted">点击这里，一分钟提交您的问题、诉求或建议</Text>
-        </View>
-      </View>
-    )
-  }
+  if (error || !data?.length) return <PageState remote={remote} empty={NOTHING_REPORTED} />
   return (
     <View className="page">
       {data.map((item) => (
-        <View key={item.id} className="card case-card" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
-          <View className="title-row">
-            <Text className="case-card-title">{item.title}</Text>
-            <StatusChip status={item.status} overdue={item.overdue} />
-          </View>
-          <Text className="muted">
-            {item.holderOrgName}（{LEVEL_LABELS[item.level]}） · {formatTime(item.updatedAt)}
-          </Text>
-        </View>
+        <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`} />
       ))}
     </View>
   )

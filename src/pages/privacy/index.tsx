@@ -1,6 +1,7 @@
 /** What we collect, who sees it, how long we keep it — in plain words, for the woman who reports. */
 import { Text, View } from '@tarojs/components'
 import { CONTACT_RETENTION_DAYS } from '../../../types'
+import { Card } from '../../shared/card'
 
 const SECTIONS: { title: string; lines: string[] }[] = [
   {
@@ -37,14 +38,13 @@ export default function PrivacyPage() {
   return (
     <View className="page">
       {SECTIONS.map((section) => (
-        <View key={section.title} className="card">
-          <Text className="section-title">{section.title}</Text>
+        <Card key={section.title} title={section.title}>
           {section.lines.map((line) => (
             <Text key={line} className="privacy-line">
               {line}
             </Text>
           ))}
-        </View>
+        </Card>
       ))}
     </View>
   )

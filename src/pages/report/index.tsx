@@ -5,13 +5,14 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
+import { Card } from '../../shared/card'
 import { Text, View } from '@tarojs/components'
 import type { IntakeResults } from '../../../types'
-import { showError } from '../../shared/cloud-error'
+import { useSubmit } from '../../shared/use-submit'
 import { submitReport } from '../../features/report/api/submit-report'
 import { ReportForm } from '../../features/report/report-form'
 import { ReportPreview } from '../../features/report/report-preview'
-import { emptyDraft, finishDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
+import { emptyDraft, finishDraft, forgetDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
 import { toSubmitInput, validateReport, type FieldErrors } from '../../features/report/validate-report'
 import { useAllowMessages } from '../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
@@ -29,6 +30,7 @@ export default function ReportPage() {
   const [step, setStep] = useState<Step>('edit')
   const [result, setResult] = useState<IntakeResults['submit']>()
   const messages = useAllowMessages()
+  const { submit } = useSubmit()
   const touched = useRef(false)
   const me = useMe()
 
@@ -65,19 +67,14 @@ export default function ReportPage() {
       return preview()
     }
     setStep('sending')
-    try {
-      const sent = await submitReport(input)
-      finishDraft(draft)
-      setResult(sent)
-      setStep('done')
-      messages.offer('after_report')
-    } catch (error) {
-      // The draft and its request id stay: "重新提交" sends the same report again, never a second one.
-      showError(error)
-      setStep('preview')
-    }
+    const sent = await submit(() => submitReport(input))
+    // On a failure the draft and its request id stay: "重新提交" sends the same report again, never a second one.
+    if (!sent) return setStep('preview')
+    finishDraft(draft)
+    setResult(sent)
+    setStep('done')
+    messages.offer('after_report')
   }
-
 
   if (step === 'done' && result) {
     return (
@@ -89,13 +86,12 @@ export default function ReportPage() {
           <Text className="done-text">村（社区）议事会将在 24 小时内受理；超时未受理会自动转到上一级妇联。</Text>
         </View>
         {messages.offered && (
-          <View className="card">
-            <Text className="section-title">办理有进展时通知我</Text>
+          <Card title="办理有进展时通知我">
             <Text className="muted">受理、转办、办结时，通过微信消息告诉您。</Text>
             <BigButton type="primary" onClick={messages.allow}>
               接收进度通知
             </BigButton>
-          </View>
+          </Card>
         )}
         {messages.subscribed !== undefined && (
           <Text className="notice">
@@ -134,7 +130,7 @@ export default function ReportPage() {
                 touched.current = false
                 setDraft(emptyDraft())
                 setErrors({})
-                Taro.removeStorageSync('report.draft')
+                forgetDraft()
               }}
             >
               清空重写

@@ -6,11 +6,13 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CATEGORY_LABELS, DELIBERATION_BACKGROUND_MAX, DELIBERATION_TITLE_MAX, SENSITIVE_CATEGORIES } from '../../../../types'
-import { showError } from '../../../shared/cloud-error'
 import { useRemote } from '../../../shared/use-remote'
+import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
 import { shortId } from '../../../shared/case-format'
+import { Card } from '../../../shared/card'
 import { getMe } from '../../../features/account/api/get-me'
+import { runsCouncil } from '../../../features/account/roles'
 import { getCase } from '../../../features/cases/api/get-case'
 import { openDeliberation } from '../../../features/council/api/open-deliberation'
 import { DeliberationForm } from '../../../features/council/deliberation-form'
@@ -23,7 +25,7 @@ import {
   type DraftErrors,
 } from '../../../features/council/validate-deliberation'
 import '../../../features/council/council.css'
-import { PageLoading, PageError } from '../../../shared/page-status'
+import { PageState } from '../../../shared/remote-state'
 
 const NO_ERRORS: DraftErrors = { fields: {}, options: {} }
 
@@ -33,13 +35,13 @@ async function loadContext(caseId: string | undefined) {
     caseId ? getCase({ caseId }).then((r) => r.case) : Promise.resolve(undefined),
   ])
   if (found) noteServerTime(found.asOf)
-  const councils = me.roles.filter((b) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village')
-  return { councils, found }
+  return { councils: me.roles.filter(runsCouncil), found }
 }
 
 export default function CreateDeliberationPage() {
   const caseId = useRouter().params.caseId || undefined
-  const { data, loading, error, reload } = useRemote(() => loadContext(caseId), [caseId])
+  const remote = useRemote(() => loadContext(caseId), [caseId])
+  const { data, error } = remote
   const now = useServerNow()
   const [draft, setDraft] = useState<DeliberationDraft>({
     orgId: '',
@@ -52,7 +54,7 @@ export default function CreateDeliberationPage() {
   })
   const [quorumText, setQuorumText] = useState<string>()
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS)
-  const [sending, setSending] = useState(false)
+  const { busy: sending, submit: send } = useSubmit()
 
   const found = data?.found
   const sensitive = found ? found.redacted || SENSITIVE_CATEGORIES.includes(found.category) : false
@@ -103,38 +105,22 @@ export default function CreateDeliberationPage() {
       void Taro.showToast({ title: first ?? '请检查填写内容', icon: 'none' })
       return
     }
-    setSending(true)
-    try {
+    await send(async () => {
       const { deliberationId } = await openDeliberation(input)
       void Taro.showToast({ title: '已发起', icon: 'success' })
       void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${deliberationId}` })
-    } catch (caught) {
-      showError(caught)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
-  if (loading && !data) return <PageLoading />
-  if (error || !data) {
-    return <PageError message={error?.message ?? '加载失败'} onRetry={reload} />
-  }
-  if (data.councils.length === 0) {
-    return (
-      <View className="page">
-        <View className="empty">
-          <Text className="empty-title">只有村（社区）议事会主任或妇联干部可以发起议事</Text>
-          <Text className="muted">您可以在议事中发表意见、投票。</Text>
-        </View>
-      </View>
-    )
+  if (error || !data?.councils.length) {
+    const notAConvener = { title: '只有村（社区）议事会主任或妇联干部可以发起议事', hint: '您可以在议事中发表意见、投票。' }
+    return <PageState remote={remote} empty={notAConvener} />
   }
 
   return (
     <View className="page">
       {found && (
-        <View className="card">
-          <Text className="section-title">关于这条反映</Text>
+        <Card title="关于这条反映">
           <Text className="council-line">
             {found.title}（编号 {shortId(found.id)}）
           </Text>
@@ -146,7 +132,7 @@ export default function CreateDeliberationPage() {
           ) : (
             <Text className="notice">已按反映内容填好议题和背景，可以修改。表决结果会写入这条反映的办理进度。</Text>
           )}
-        </View>
+        </Card>
       )}
       <DeliberationForm
         draft={draft}

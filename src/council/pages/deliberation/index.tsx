@@ -4,17 +4,20 @@
  * the convener the roll, proxy ballots, closing and the group chat. Its share card carries only the
  * neutral `shareTitle`, and opens straight back here.
  */
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { DELIBERATION_STATUS_LABELS, type DeliberationDetail } from '../../../../types'
-import { isOutOfDate, showError } from '../../../shared/cloud-error'
-import { useRemote } from '../../../shared/use-remote'
+import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
+import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
+import { formatTime } from '../../../shared/case-format'
+import { PageState } from '../../../shared/remote-state'
+import { Card } from '../../../shared/card'
 import { BarChart } from '../../../features/dashboard/bar-chart'
 import { useAllowMessages } from '../../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../../features/notify/allow-messages-dialog'
-import { countdown, passRuleText, resultText, resultTone, shortTime } from '../../../features/council/council-format'
+import { countdown, passRuleText, resultText, resultTone } from '../../../features/council/council-format'
 import { TurnoutBar } from '../../../features/council/turnout-bar'
 import { VoteCard } from '../../../features/council/vote-card'
 import { Comments } from '../../../features/council/comments'
@@ -27,7 +30,6 @@ import { askForShareTickets, markLanded } from '../../../features/council/group-
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
 import '../../../shared/chip.css'
 import '../../../features/council/council.css'
-import { PageLoading, PageError } from '../../../shared/page-status'
 
 const sharePath = (id: string) => `/council/pages/deliberation/index?id=${id}`
 
@@ -42,29 +44,22 @@ export default function DeliberationPage() {
       }),
     [id],
   )
-  const [detail, setDetail] = useState<DeliberationDetail>()
+  const detail = remote.data
   const now = useServerNow(15_000)
   const messages = useAllowMessages()
-  const shown = useRef(false)
+  const { submit } = useSubmit()
   const reloadedAtDeadline = useRef(false)
 
-  useEffect(() => {
-    if (remote.data) setDetail(remote.data)
-  }, [remote.data])
   const show = (next: DeliberationDetail) => {
     noteServerTime(next.asOf)
-    setDetail(next)
+    remote.set(next)
   }
 
   useLoad(() => {
     askForShareTickets()
     markLanded()
   })
-  useDidShow(() => {
-    if (shown.current) void remote.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => void remote.reload().finally(() => Taro.stopPullDownRefresh()))
+  useReloadOnReturn(remote.reload)
   // Never the case's details: shareTitle is neutral for a sensitive case.
   useShareAppMessage(() => ({ title: detail?.shareTitle ?? '议事会议题', path: sharePath(id) }))
 
@@ -77,9 +72,9 @@ export default function DeliberationPage() {
     }
   }, [now, detail, remote])
 
-  const vote = async (choices: number[]) => {
+  const vote = (choices: number[]) => {
     const first = !detail?.myBallot
-    try {
+    return submit(async () => {
       const { deliberation: next } = await castBallot({ deliberationId: id, choices })
       // A ballot's reply leaves out the audit list and the roll (they read every ballot): keep what
       // is on screen until the fresh copy arrives.
@@ -88,26 +83,16 @@ export default function DeliberationPage() {
       void Taro.showToast({ title: first ? '已投票' : '已修改', icon: 'success' })
       // Her first ballot: offer to be told the result (and the next invitation) by WeChat message.
       if (first && messages.subscribed === undefined) messages.offer('council')
-    } catch (error) {
-      showError(error)
-      if (isOutOfDate(error)) void remote.reload()
-    }
+    }, remote.reload)
   }
-  const comment = async (text: string) => {
-    try {
+  /** True once the comment is in, so the box empties. */
+  const comment = (text: string) =>
+    submit(async () => {
       show((await addComment({ deliberationId: id, text })).deliberation)
       return true
-    } catch (error) {
-      showError(error)
-      if (isOutOfDate(error)) void remote.reload()
-      return false
-    }
-  }
+    }, remote.reload)
 
-  if (remote.loading && !detail) return <PageLoading />
-  if (!detail) {
-    return <PageError message={remote.error?.message ?? '没有找到这个议事'} onRetry={remote.reload} />
-  }
+  if (!detail) return <PageState remote={remote} missing="没有找到这个议事" />
 
   const open = detail.status === 'open'
   const manager = detail.roll !== undefined
@@ -117,7 +102,7 @@ export default function DeliberationPage() {
   return (
     <View className="page">
       <View className="card">
-        <View className="council-head">
+        <View className="title-row">
           <Text className="title">{detail.title}</Text>
           <Text className={`chip ${open ? 'chip-brand' : 'chip-muted'}`}>{DELIBERATION_STATUS_LABELS[detail.status]}</Text>
         </View>
@@ -127,10 +112,10 @@ export default function DeliberationPage() {
         </Text>
         {open ? (
           <Text className="council-line council-countdown">
-            {countdown(detail.closesAt, now)} · {shortTime(detail.closesAt, now)} 截止
+            {countdown(detail.closesAt, now)} · {formatTime(detail.closesAt, now)} 截止
           </Text>
         ) : (
-          <Text className="muted council-line">{shortTime(detail.closedAt ?? detail.closesAt, now)} 结束</Text>
+          <Text className="muted council-line">{formatTime(detail.closedAt ?? detail.closesAt, now)} 结束</Text>
         )}
         {detail.caseId && manager && (
           <View className="tap link" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${detail.caseId}` })}>
@@ -140,45 +125,40 @@ export default function DeliberationPage() {
       </View>
 
       {detail.result && (
-        <View className="card">
-          <Text className="section-title">表决结果</Text>
+        <Card title="表决结果">
           <Text className={`council-result council-result-${resultTone(detail.result)}`}>{resultText(detail.result)}</Text>
           <Text className="muted council-line">
             {detail.turnout.members} 名成员中 {detail.turnout.ballots} 人投票。规则：{rule}。
           </Text>
           {detail.resultOnCase === 'written' && <Text className="notice">结果已写入反映的办理进度。</Text>}
           {detail.resultOnCase === 'refused' && <Text className="notice">反映已经关闭，结果没有写入办理进度。</Text>}
-        </View>
+        </Card>
       )}
 
-      <View className="card">
-        <Text className="section-title">议题背景</Text>
-        <Text className="council-background">{detail.background}</Text>
-      </View>
+      <Card title="议题背景">
+        <Text className="as-written">{detail.background}</Text>
+      </Card>
 
       <VoteCard detail={detail} now={now} onVote={vote} />
 
       {messages.offered && (
-        <View className="card">
-          <Text className="section-title">结果出来时通知我</Text>
+        <Card title="结果出来时通知我">
           <Text className="muted">表决结束时，通过微信消息告诉您结果；有新的议事也会通知您。</Text>
           <BigButton type="primary" onClick={messages.allow}>
             接收议事通知
           </BigButton>
-        </View>
+        </Card>
       )}
       {messages.subscribed !== undefined && (
         <Text className="notice">{messages.subscribed ? '好的，表决结果会通知您。' : '没有开启微信通知，结果仍会显示在“消息”里。'}</Text>
       )}
 
-      <View className="card">
-        <Text className="section-title">投票进度</Text>
+      <Card title="投票进度">
         <TurnoutBar turnout={detail.turnout} />
         {open && <Text className="muted council-line">规则：{rule}。</Text>}
-      </View>
+      </Card>
 
-      <View className="card counts">
-        <Text className="section-title">各选项票数</Text>
+      <Card title="各选项票数" className="counts">
         {detail.counts ? (
           <BarChart
             bars={detail.options.map((option, i) => ({ label: `${i + 1}. ${option}`, value: detail.counts?.[i] ?? 0 }))}
@@ -188,7 +168,7 @@ export default function DeliberationPage() {
         ) : (
           <Text className="muted">投票后可以看到各选项的票数（先投票，不受别人影响）。</Text>
         )}
-      </View>
+      </Card>
 
       <ConvenerTools detail={detail} onChanged={(next) => (next ? show(next) : remote.reload())} />
       {detail.roll && open && <Roll roll={detail.roll} />}

@@ -4,18 +4,21 @@
  * tap away from a deliberation. Opened from the council's group chat (weapp: a share ticket; local:
  * `?groupId=`), it goes straight to the group's open deliberation.
  */
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { type CaseSummary, type RoleBinding } from '../../../../types'
-import { CloudError, showError } from '../../../shared/cloud-error'
+import { type CaseSummary } from '../../../../types'
+import { CloudError } from '../../../shared/cloud-error'
 import { IS_LOCAL_MODE } from '../../../shared/local-mode'
-import { useRemote } from '../../../shared/use-remote'
+import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
+import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
-import { StatusChip } from '../../../shared/status-chip'
-import { remaining, runningDeadline, shortId } from '../../../shared/case-format'
+import { shortId } from '../../../shared/case-format'
+import { RemoteState } from '../../../shared/remote-state'
 import { getMe } from '../../../features/account/api/get-me'
+import { hasRole, runsCouncil } from '../../../features/account/roles'
 import { listHeldCases } from '../../../features/cases/api/list-held-cases'
+import { CaseRow } from '../../../features/cases/case-row'
 import { getDeliberation } from '../../../features/council/api/get-deliberation'
 import { listDeliberations } from '../../../features/council/api/list-deliberations'
 import { resolveGroup } from '../../../features/council/api/resolve-group'
@@ -26,11 +29,9 @@ import { noteServerTime, serverTimeKnown, useServerNow } from '../../../features
 import '../../../features/council/council.css'
 import './index.css'
 
-const runsCouncil = (b: RoleBinding) => (b.role === 'convener' || b.role === 'cadre') && b.level === 'village'
-
 async function loadInbox() {
   const me = await getMe()
-  const holdsCases = me.roles.some((b) => b.role === 'convener' || b.role === 'cadre')
+  const holdsCases = hasRole(me.roles, 'convener', 'cadre')
   const [list, desk] = await Promise.all([
     listDeliberations(),
     // Members may not read the holder's queue (FORBIDDEN): they see deliberations only.
@@ -47,23 +48,15 @@ async function loadInbox() {
     const first = list.items.find((d) => d.status === 'open')
     if (first) noteServerTime((await getDeliberation({ deliberationId: first.id })).deliberation.asOf)
   }
-  const councils = new Set(me.roles.filter(runsCouncil).map((b) => b.orgId))
-  const cases: CaseSummary[] = (desk?.items ?? []).filter((c) => councils.has(c.holderOrgId))
-  return { me, items: list.items, cases, councils: me.roles.filter(runsCouncil) }
+  const councils = me.roles.filter(runsCouncil)
+  const cases: CaseSummary[] = (desk?.items ?? []).filter((c) => councils.some((b) => b.orgId === c.holderOrgId))
+  return { me, items: list.items, cases, councils }
 }
 
-function CaseRow({ item, now, deliberating }: { item: CaseSummary; now: string; deliberating: boolean }) {
-  const deadline = runningDeadline(item)
+/** One of the council's cases, a tap away from a deliberation on it. */
+function CouncilCase({ item, now, deliberating }: { item: CaseSummary; now: string; deliberating: boolean }) {
   return (
-    <View className="card council-case" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
-      <View className="council-row-head">
-        <Text className="council-row-title">{item.title}</Text>
-        <StatusChip status={item.status} overdue={item.overdue} />
-      </View>
-      <Text className="muted council-line">
-        编号 {shortId(item.id)}
-        {deadline ? ` · ${deadline.label} ${remaining(deadline.at, now)}` : ''}
-      </Text>
+    <CaseRow item={item} info={`编号 ${shortId(item.id)}`} now={now}>
       {deliberating && <Text className="muted council-line">已就此发起过议事</Text>}
       <View
         className="tap council-case-action"
@@ -74,22 +67,17 @@ function CaseRow({ item, now, deliberating }: { item: CaseSummary; now: string; 
       >
         <Text>就此发起议事 ›</Text>
       </View>
-    </View>
+    </CaseRow>
   )
 }
 
 export default function CouncilInboxPage() {
   const params = useRouter().params
-  const { data, loading, error, reload } = useRemote(loadInbox, [])
+  const remote = useRemote(loadInbox, [])
+  const { data, reload } = remote
   const now = useServerNow()
-  const [landing, setLanding] = useState(false)
-  const shown = useRef(false)
-  useDidShow(() => {
-    // The first show is the initial load; later ones (back from a deliberation) refresh.
-    if (shown.current) void reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  const { busy: landing, submit } = useSubmit()
+  useReloadOnReturn(reload)
 
   const onlyCouncil = data && new Set(data.items.map((d) => d.orgId)).size <= 1 ? data.items[0]?.orgName : undefined
   useShareAppMessage(() => ({
@@ -104,24 +92,17 @@ export default function CouncilInboxPage() {
     const ticket = !IS_LOCAL_MODE && Taro.getCurrentPages().length <= 1 ? ticketToLand() : undefined
     if (!localGroupId && !ticket) return
     let cancelled = false
-    void (async () => {
-      setLanding(true)
-      try {
-        const cloudID = localGroupId ? undefined : await groupCloudId()
-        if (!localGroupId && !cloudID) return
-        const found = await resolveGroup(localGroupId ? { localGroupId } : { cloudID })
-        if (cancelled) return
-        if (found.deliberationId) {
-          void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${found.deliberationId}` })
-        } else {
-          void Taro.showToast({ title: `${found.orgName}议事会暂时没有进行中的议事`, icon: 'none', duration: 3000 })
-        }
-      } catch (caught) {
-        showError(caught)
-      } finally {
-        if (!cancelled) setLanding(false)
+    void submit(async () => {
+      const cloudID = localGroupId ? undefined : await groupCloudId()
+      if (!localGroupId && !cloudID) return
+      const found = await resolveGroup(localGroupId ? { localGroupId } : { cloudID })
+      if (cancelled) return
+      if (found.deliberationId) {
+        void Taro.redirectTo({ url: `/council/pages/deliberation/index?id=${found.deliberationId}` })
+      } else {
+        void Taro.showToast({ title: `${found.orgName}议事会暂时没有进行中的议事`, icon: 'none', duration: 3000 })
       }
-    })()
+    })
     return () => {
       cancelled = true
     }
@@ -144,22 +125,16 @@ export default function CouncilInboxPage() {
           发起议事
         </BigButton>
       )}
-      {loading && !data && <Text className="empty">正在加载…</Text>}
-      {error && !data && (
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error.message}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      )}
-      {data && data.items.length === 0 && (
-        <View className="empty">
-          <Text className="empty-title">还没有议事</Text>
-          <Text className="muted">
-            {canOpen
+      {!data?.items.length && (
+        <RemoteState
+          remote={remote}
+          empty={{
+            title: '还没有议事',
+            hint: canOpen
               ? '点上面的“发起议事”，写下要商量的事和几个选项，议事会成员就能在手机上发表意见、投票。'
-              : '议事会主任发起议事后会出现在这里，也会通过微信消息和议事会微信群通知您。'}
-          </Text>
-        </View>
+              : '议事会主任发起议事后会出现在这里，也会通过微信消息和议事会微信群通知您。',
+          }}
+        />
       )}
       {sorted.open.length > 0 && <Text className="council-group-title">进行中（{sorted.open.length}）</Text>}
       {sorted.open.map((item) => (
@@ -177,7 +152,7 @@ export default function CouncilInboxPage() {
           {data.cases.length === 0 ? (
             <Text className="muted council-none">现在没有需要办理的反映。</Text>
           ) : (
-            data.cases.map((item) => <CaseRow key={item.id} item={item} now={now} deliberating={deliberated.has(item.id)} />)
+            data.cases.map((item) => <CouncilCase key={item.id} item={item} now={now} deliberating={deliberated.has(item.id)} />)
           )}
         </View>
       )}

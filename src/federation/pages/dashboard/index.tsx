@@ -3,7 +3,6 @@
  * resolved (小事不出村 / 大事不出乡镇), on-time and satisfaction rates, escalation by level — with the
  * child orgs to drill into, and the cases as a CSV for Excel.
  */
-import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
@@ -15,8 +14,8 @@ import {
   LEVELS,
   type Level,
 } from '../../../../types'
-import { showError } from '../../../shared/cloud-error'
 import { useRemote } from '../../../shared/use-remote'
+import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
 import { useMe } from '../../../features/account/use-me'
 import { getStatsOverview } from '../../../features/dashboard/api/get-stats-overview'
@@ -24,7 +23,8 @@ import { exportCasesCsv } from '../../../features/dashboard/api/export-cases-csv
 import { BarChart } from '../../../features/dashboard/bar-chart'
 import { hours, percent, townshipRate, villageRate } from '../../../features/dashboard/figures'
 import { saveCsv } from '../../../features/dashboard/export-csv'
-import { PageLoading, PageError } from '../../../shared/page-status'
+import { EmptyState, PageState } from '../../../shared/remote-state'
+import { Card } from '../../../shared/card'
 import './index.css'
 
 function Tile({ label, value }: { label: string; value: string | number }) {
@@ -44,30 +44,24 @@ export default function DashboardPage() {
     .filter((b) => b.role === 'cadre' || b.role === 'admin' || b.role === 'convener')
     .sort((a, b) => LEVELS.indexOf(b.level as Level) - LEVELS.indexOf(a.level as Level))[0]?.orgId
   const orgId = param ?? own
-  const { data, loading, error, reload } = useRemote(
-    () => (orgId ? getStatsOverview({ orgId }) : Promise.resolve(undefined)),
-    [orgId],
-  )
-  const [exporting, setExporting] = useState(false)
+  const remote = useRemote(() => (orgId ? getStatsOverview({ orgId }) : Promise.resolve(undefined)), [orgId])
+  const { data, error, reload } = remote
+  const { busy: exporting, submit } = useSubmit()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const exportCases = async () => {
     if (!orgId) return
-    setExporting(true)
-    try {
+    await submit(async () => {
       const file = await exportCasesCsv({ orgId })
       await saveCsv(file.filename, file.csv)
       void Taro.showToast({ title: file.truncated ? `已导出前 ${file.maxRows} 条，请缩小日期范围` : `已导出 ${file.rows} 条`, icon: 'none' })
-    } catch (e) {
-      showError(e)
-    } finally {
-      setExporting(false)
-    }
+    })
   }
 
-  if ((loading || me.loading) && !data) return <PageLoading text="正在统计…" />
   if (error || !data) {
-    return <PageError message={error?.message ?? '没有可查看的数据'} onRetry={reload} />
+    // Until her own org is known (account.me), there is nothing to count yet.
+    const counting = { ...remote, loading: remote.loading || me.loading }
+    return <PageState remote={counting} missing="没有可查看的数据" loadingText="正在统计…" />
   }
 
   const f = data
@@ -91,37 +85,29 @@ export default function DashboardPage() {
         <Tile label="议事会成员" value={f.members} />
       </View>
       {f.cases.total === 0 ? (
-        <View className="card empty">
-          <Text className="empty-title">还没有反映</Text>
-          <Text className="muted">群众提交反映后，这里会显示办理情况</Text>
-        </View>
+        <EmptyState className="card" title="还没有反映" hint="群众提交反映后，这里会显示办理情况" />
       ) : (
         <View>
-          <View className="card">
-            <Text className="section-title">办理状态</Text>
+          <Card title="办理状态">
             <BarChart bars={CASE_STATUSES.map((s) => ({ label: CASE_STATUS_LABELS[s], value: f.cases.byStatus[s] }))} />
-          </View>
-          <View className="card">
-            <Text className="section-title">问题类别</Text>
+          </Card>
+          <Card title="问题类别">
             <BarChart bars={CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c], value: f.cases.byCategory[c] }))} />
-          </View>
-          <View className="card">
-            <Text className="section-title">在哪一级办结</Text>
+          </Card>
+          <Card title="在哪一级办结">
             <BarChart bars={LEVELS.map((l) => ({ label: LEVEL_LABELS[l], value: f.cases.resolvedAtLevel[l] }))} />
-          </View>
-          <View className="card">
-            <Text className="section-title">各级上交率</Text>
+          </Card>
+          <Card title="各级上交率">
             <BarChart
               max={1}
               bars={LEVELS.filter((l) => l !== 'province').map((l) => ({ label: LEVEL_LABELS[l], value: f.escalationRate[l] ?? 0 }))}
               format={(v) => percent(v)}
             />
-          </View>
+          </Card>
         </View>
       )}
       {f.children.length > 0 && (
-        <View className="card">
-          <Text className="section-title">下级单位</Text>
+        <Card title="下级单位">
           {f.children.map((child) => (
             <View
               key={child.id}
@@ -134,7 +120,7 @@ export default function DashboardPage() {
               </Text>
             </View>
           ))}
-        </View>
+        </Card>
       )}
       <BigButton loading={exporting} onClick={exportCases}>
         导出反映明细（Excel 可打开）

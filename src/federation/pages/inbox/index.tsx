@@ -3,14 +3,14 @@
  * 办理中 / 已办结 / 超期) and category. Tapping one opens the case with its holder actions.
  */
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category } from '../../../../types'
-import { useRemote } from '../../../shared/use-remote'
-import { StatusChip } from '../../../shared/status-chip'
-import { remaining, runningDeadline, shortId } from '../../../shared/case-format'
+import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
+import { shortId } from '../../../shared/case-format'
+import { RemoteState } from '../../../shared/remote-state'
 import { listHeldCases } from '../../../features/cases/api/list-held-cases'
 import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
+import { CaseRow } from '../../../features/cases/case-row'
 import './index.css'
 
 type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue' | 'supervise'
@@ -23,45 +23,31 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'supervise', label: '督办' },
 ]
 
-function CaseRow({ item, now }: { item: CaseSummary; now: string }) {
-  const deadline = runningDeadline(item)
+/** A held case: what it is about and where, and whether a partner department has answered. */
+function DeskCase({ item, now }: { item: CaseSummary; now: string }) {
+  const info = `${CATEGORY_LABELS[item.category]} · 编号 ${shortId(item.id)} · ${item.holderOrgName}（${LEVEL_LABELS[item.level]}）`
   return (
-    <View className="card desk-case" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
-      <View className="title-row">
-        <Text className="desk-case-title">{item.title}</Text>
-        <StatusChip status={item.status} overdue={item.overdue} />
-      </View>
-      <Text className="muted">
-        {CATEGORY_LABELS[item.category]} · 编号 {shortId(item.id)} · {item.holderOrgName}（{LEVEL_LABELS[item.level]}）
-      </Text>
-      {deadline && (
-        <Text className={item.overdue ? 'desk-overdue' : 'muted'}>
-          {deadline.label} {remaining(deadline.at, now)}
-        </Text>
-      )}
+    <CaseRow item={item} now={now} info={info}>
       {item.assignment && (
-        <Text className="muted">
+        <Text className="muted case-row-line">
           已协调 {item.assignment.department}
           {item.assignment.answered ? '（已答复）' : '（待答复）'}
         </Text>
       )}
-    </View>
+    </CaseRow>
   )
 }
 
 export default function DeskInboxPage() {
   const [tab, setTab] = useState<Tab>('pending')
   const [category, setCategory] = useState<Category>()
-  const { data, loading, error, reload } = useRemote(
-    () => listHeldCases(category ? { category } : {}),
-    [category],
-  )
+  const remote = useRemote(() => listHeldCases(category ? { category } : {}), [category])
+  const { data, error, reload } = remote
   const supervised = useRemote(
     () => (tab === 'supervise' ? listOverdueCases() : Promise.resolve(undefined)),
     [tab],
   )
-  useDidShow(() => void reload())
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  useReloadOnReturn(reload)
 
   const items =
     tab === 'supervise'
@@ -90,22 +76,15 @@ export default function DeskInboxPage() {
       >
         <View className="field-box tap filter">{category ? CATEGORY_LABELS[category] : '全部类别'} ▾</View>
       </Picker>
-      {loading && !data && <Text className="empty">正在加载…</Text>}
-      {error && (
-        <View className="empty" onClick={reload}>
-          <Text className="empty-title">{error.message}</Text>
-          <Text className="muted">点击重试</Text>
-        </View>
-      )}
       {tab === 'supervise' && supervised.error && <Text className="notice">{supervised.error.message}</Text>}
-      {data && items.length === 0 && (
-        <View className="empty">
-          <Text className="empty-title">这里没有反映</Text>
-          <Text className="muted">{tab === 'pending' ? '新的反映到达时会出现在这里，并通过消息提醒您' : '换个分类看看'}</Text>
-        </View>
+      {(error || items.length === 0) && (
+        <RemoteState
+          remote={remote}
+          empty={{ title: '这里没有反映', hint: tab === 'pending' ? '新的反映到达时会出现在这里，并通过消息提醒您' : '换个分类看看' }}
+        />
       )}
       {items.map((item) => (
-        <CaseRow key={item.id} item={item} now={now} />
+        <DeskCase key={item.id} item={item} now={now} />
       ))}
     </View>
   )

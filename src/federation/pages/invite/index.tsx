@@ -6,13 +6,15 @@ import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS, type AccountResults, type OrgNode, type Role } from '../../../../types'
-import { showError } from '../../../shared/cloud-error'
 import { listOrgs } from '../../../shared/api/list-orgs'
 import { useRemote } from '../../../shared/use-remote'
+import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
+import { Card } from '../../../shared/card'
+import { Choice } from '../../../shared/choice'
+import { formatTime } from '../../../shared/case-format'
 import { useMe } from '../../../features/account/use-me'
 import { createInvitation } from '../../../features/account/api/create-invitation'
-import { formatTime } from '../../../shared/case-format'
 
 /** The roles the caller may offer at an org of this level (the server checks the same rules). */
 function offerable(myRoles: Role[], level: OrgNode['level']): Role[] {
@@ -30,8 +32,13 @@ export default function InvitePage() {
   const here = trail[trail.length - 1]
   const children = useRemote(() => (here && here.hasChildren ? listOrgs({ parentId: here.id }).then((r) => r.items) : Promise.resolve([])), [here?.id])
   const [role, setRole] = useState<Role>()
-  const [busy, setBusy] = useState(false)
+  const { busy, submit } = useSubmit()
   const [invitation, setInvitation] = useState<AccountResults['invite']>()
+  // Another org, another choice of roles.
+  const goTo = (next: OrgNode[]) => {
+    setTrail(next)
+    setRole(undefined)
+  }
 
   useShareAppMessage(() => ({
     title: invitation ? `邀请您加入${invitation.orgName}，担任${ROLE_LABELS[invitation.role]}` : '妇女议事会',
@@ -40,14 +47,7 @@ export default function InvitePage() {
 
   const create = async () => {
     if (!here || !role) return
-    setBusy(true)
-    try {
-      setInvitation(await createInvitation({ role, orgId: here.id }))
-    } catch (error) {
-      showError(error)
-    } finally {
-      setBusy(false)
-    }
+    await submit(async () => setInvitation(await createInvitation({ role, orgId: here.id })))
   }
 
   if (invitation) {
@@ -70,48 +70,37 @@ export default function InvitePage() {
   const myRoles = bindings.filter((b) => trail[0]?.id === b.orgId).map((b) => b.role)
   return (
     <View className="page">
-      <View className="card">
-        <Text className="section-title">1. 邀请到哪个单位</Text>
+      <Card title="1. 邀请到哪个单位">
         {trail.length === 0 &&
           bindings.map((b) => (
-            <View
+            <Choice
               key={`${b.role}-${b.orgId}`}
-              className="choice"
-              onClick={() => setTrail([{ id: b.orgId, name: b.orgName, level: b.level, parentId: null, hasChildren: b.level !== 'village' }])}
-            >
-              <Text className="choice-label">{b.orgName}</Text>
-              <Text className="choice-hint">
-                {LEVEL_LABELS[b.level]} · 我是{ROLE_LABELS[b.role]}
-              </Text>
-            </View>
+              label={b.orgName}
+              hint={`${LEVEL_LABELS[b.level]} · 我是${ROLE_LABELS[b.role]}`}
+              onPick={() => goTo([{ id: b.orgId, name: b.orgName, level: b.level, parentId: null, hasChildren: b.level !== 'village' }])}
+            />
           ))}
         {here && (
           <View>
             <View className="choice choice-on">
               <Text className="choice-label">{trail.map((o) => o.name).join(' / ')}</Text>
-              <Text className="choice-hint link" onClick={() => { setTrail(trail.slice(0, -1)); setRole(undefined) }}>
+              <Text className="choice-hint link" onClick={() => goTo(trail.slice(0, -1))}>
                 ‹ 返回上一级
               </Text>
             </View>
             {children.data?.map((org) => (
-              <View key={org.id} className="choice" onClick={() => { setTrail([...trail, org]); setRole(undefined) }}>
-                <Text className="choice-label">{org.name} ›</Text>
-                <Text className="choice-hint">{LEVEL_LABELS[org.level]}</Text>
-              </View>
+              <Choice key={org.id} label={`${org.name} ›`} hint={LEVEL_LABELS[org.level]} onPick={() => goTo([...trail, org])} />
             ))}
           </View>
         )}
-      </View>
+      </Card>
       {here && (
-        <View className="card">
-          <Text className="section-title">2. 邀请担任</Text>
+        <Card title="2. 邀请担任">
           {offerable(myRoles, here.level).map((r) => (
-            <View key={r} className={`choice ${role === r ? 'choice-on' : ''}`} onClick={() => setRole(r)}>
-              <Text className="choice-label">{ROLE_LABELS[r]}</Text>
-            </View>
+            <Choice key={r} on={role === r} label={ROLE_LABELS[r]} onPick={() => setRole(r)} />
           ))}
           {offerable(myRoles, here.level).length === 0 && <Text className="muted">在这一级没有可以邀请的角色，请选择下级单位。</Text>}
-        </View>
+        </Card>
       )}
       <BigButton type="primary" loading={busy} disabled={!here || !role} onClick={create}>
         生成邀请码

@@ -1,0 +1,35 @@
+/**
+ * A case in a list (我的反映, 工作台, 议事): its title and status, a line about it, and for those who
+ * hold it the deadline it runs against. A tap opens the case.
+ */
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CaseSummary } from '../../../types'
+import { StatusChip } from '../../shared/status-chip'
+import { remaining, runningDeadline } from '../../shared/case-format'
+import './case-row.css'
+
+interface Props {
+  item: CaseSummary
+  info: ReactNode
+  /** The server's now: given, the running deadline is shown counted from it. */
+  now?: string
+  children?: ReactNode
+}
+
+export function CaseRow({ item, info, now, children }: Props) {
+  const deadline = runningDeadline(item)
+  const due = now && deadline ? `${deadline.label} ${remaining(deadline.at, now)}` : undefined
+  return (
+    <View className="card" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
+      <View className="title-row">
+        <Text className="row-title">{item.title}</Text>
+        <StatusChip status={item.status} overdue={item.overdue} />
+      </View>
+      <Text className="muted case-row-line">{info}</Text>
+      {due && <Text className={`case-row-line ${item.overdue ? 'case-row-overdue' : 'muted'}`}>{due}</Text>}
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,56 @@
+/**
+ * What a page or list shows while it has nothing to show yet: still loading (NutUI's Loading), failed
+ * (tap to try again), or loaded with nothing in it (what that means and what she can do next).
+ */
+import { Text, View } from '@tarojs/components'
+import { Loading } from '@nutui/nutui-react-taro'
+
+export interface EmptyNote {
+  title: string
+  hint?: string
+  onTap?: () => void
+}
+
+export function EmptyState({ title, hint, onTap, className = '' }: EmptyNote & { className?: string }) {
+  return (
+    <View className={`empty ${className}`} onClick={onTap}>
+      <Text className="empty-title">{title}</Text>
+      {hint && <Text className="muted">{hint}</Text>}
+    </View>
+  )
+}
+
+interface Props {
+  /** The load as useRemote (use-remote.ts) holds it. */
+  remote: { data: unknown; loading: boolean; error?: { message: string }; reload?: () => unknown }
+  /** Loaded, but nothing in it. */
+  empty?: EmptyNote
+  /** Loaded, but the answer was nothing at all (a case that is not there). */
+  missing?: string
+  loadingText?: string
+}
+
+/** Loading until there is an answer, then the failure, then the empty note; the caller shows the rest. */
+export function RemoteState({ remote, empty, missing = '加载失败', loadingText = '正在加载…' }: Props) {
+  const { data, loading, error, reload } = remote
+  if (loading && data === undefined) {
+    return (
+      <View className="empty">
+        <Loading direction="vertical">{loadingText}</Loading>
+      </View>
+    )
+  }
+  if (error || data === undefined) {
+    return <EmptyState title={error?.message ?? missing} hint={reload && '点击重试'} onTap={reload && (() => void reload())} />
+  }
+  return empty ? <EmptyState {...empty} /> : null
+}
+
+/** The same, as a whole page. */
+export function PageState(props: Props) {
+  return (
+    <View className="page">
+      <RemoteState {...props} />
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+/** A text box with how much of its limit is used, and below it what is wrong with it. */
+import { Input, Text, Textarea, View } from '@tarojs/components'
+
+interface Props {
+  value: string
+  max: number
+  placeholder: string
+  error?: string
+  /** Several lines, the box growing as she writes. */
+  multiline?: boolean
+  onChange: (value: string) => void
+}
+
+export function TextField({ value, max, placeholder, error, multiline, onChange }: Props) {
+  const box = { className: `field-box ${multiline ? 'textarea' : ''} ${error ? 'field-error' : ''}`, placeholder, maxlength: max, value }
+  return (
+    <View>
+      {multiline ? (
+        <Textarea {...box} autoHeight onInput={(e) => onChange(e.detail.value)} />
+      ) : (
+        <Input {...box} onInput={(e) => onChange(e.detail.value)} />
+      )}
+      <Text className="counter">
+        {value.length}/{max}
+      </Text>
+      {error && <Text className="error-text">{error}</Text>}
+    </View>
+  )
+}
