@@ -5,8 +5,7 @@
  * setting is found before a deploy instead of by the first person using the mini-program.
  * Prints in Chinese, never a secret's value; exit 1 when something is wrong.
  */
-import { CHECKED_VARIABLES, checkConfiguration } from '../cloudfunctions/_shared/runtime/configuration.check'
-import { NOT_CONFIGURED_MESSAGE } from '../cloudfunctions/_shared/runtime/not-configured.reply'
+import { CHECKED_VARIABLES, checkConfiguration, NOT_CONFIGURED_MESSAGE } from '../cloudfunctions/_shared/runtime/configuration.check'
 
 function doctorReport(env: Record<string, string | undefined>): { ok: boolean; lines: string[] } {
   const check = checkConfiguration(env)

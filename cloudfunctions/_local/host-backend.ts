@@ -5,15 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Caller } from '../_shared/ports/identity.port'
-
-export interface PersonaView {
-  openid: string
-  name: string
-  role: string
-  orgId: string
-  orgName: string
-  level: string | null
-}
+import type { PersonaView } from './seed/demo-province'
 
 export interface OrgView {
   id: string

@@ -1,7 +1,10 @@
 /**
  * What `npm start` and `npm run start:cloud` do around their host: read PORT, DATA_DIR, HOST and
- * ALLOW_REMOTE_DEV, start it, print where it is and the demo personas, stop it cleanly on Ctrl-C.
+ * ALLOW_REMOTE_DEV, start it, print where it is and the demo personas, stop it cleanly on Ctrl-C; and
+ * how each starts and stops its HTTP server.
  */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { LEVEL_LABELS, ROLE_LABELS, type Level } from '../../types/enums'
 import { allowRemoteFromEnvironment } from './listen-guard'
 import { DEMO_PERSONAS } from './seed/demo-province'
@@ -57,4 +60,21 @@ export function runHostCli(names: { started: string; failed: string }, start: (s
       process.exit(1)
     },
   )
+}
+
+/** Listens (port 0: a free one) and answers the host's base URL. */
+export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((ready, failed) => {
+    server.once('error', failed)
+    server.listen(port, host, ready)
+  })
+  return `http://${host}:${(server.address() as AddressInfo).port}`
+}
+
+/** Stops accepting and drops the open connections (a browser's keep-alive would hold close() forever). */
+export function stopListening(server: Server): Promise<void> {
+  return new Promise<void>((done) => {
+    server.close(() => done())
+    server.closeAllConnections()
+  })
 }

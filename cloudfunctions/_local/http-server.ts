@@ -3,16 +3,16 @@
  * it: `POST /api/<function>`, the `/__dev/*` routes, and the H5 app for everything else. The same
  * surface serves both hosts: what answers it is a HostBackend (host-backend.ts).
  */
+import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import type { Duplex } from 'node:stream'
 import { fail } from '../../types/envelope'
 import type { Caller } from '../_shared/ports/identity.port'
 import type { Logger } from '../_shared/ports/logger.port'
-import { answerClientError } from './client-errors'
 import type { HostBackend } from './host-backend'
-import { inlineScriptHashes } from './inline-scripts'
 import { readBody } from './request-body'
-import { securityHeaders } from './security-headers'
-import { serveStatic } from './static-files'
+import { inlineScriptHashes, securityHeaders } from './security-headers'
 
 /** No action needs more than a few KB; a larger body is refused before it is parsed. */
 const MAX_BODY_BYTES = 256 * 1024
@@ -44,12 +44,9 @@ function callerFrom(req: IncomingMessage): Caller {
 
 async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
   const body = await readBody(req, MAX_BODY_BYTES)
-  if (body.kind === 'too-large') {
-    sendJson(res, 413, fail('INVALID_INPUT', '提交的内容太大'), { close: true })
-    return null
-  }
-  if (body.kind === 'failed') {
-    sendJson(res, 400, fail('INVALID_INPUT', '请求读取失败'), { close: true })
+  if (body.kind !== 'read') {
+    const [status, message] = body.kind === 'too-large' ? [413, '提交的内容太大'] : [400, '请求读取失败']
+    sendJson(res, status, fail('INVALID_INPUT', message), { close: true })
     return null
   }
   const text = body.bytes.toString('utf8')
@@ -62,13 +59,7 @@ async function parseJson(req: IncomingMessage, res: ServerResponse): Promise<{ v
 }
 
 /** The request's path, or null when its target cannot be parsed as a URL at all. */
-function urlOf(req: IncomingMessage): URL | null {
-  try {
-    return new URL(req.url ?? '/', 'http://local')
-  } catch {
-    return null
-  }
-}
+const urlOf = ({ url = '/' }: IncomingMessage): URL | null => (URL.canParse(url, 'http://local') ? new URL(url, 'http://local') : null)
 
 const MALFORMED_PATH = fail('INVALID_INPUT', '请求地址格式不正确')
 
@@ -125,6 +116,87 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))
   if (!serveStatic(options.staticDir, path, res)) sendJson(res, 400, MALFORMED_PATH)
+}
+
+// The built H5 app. Unknown paths get index.html (the app routes by hash anyway).
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+/** The path as a file name, or null when it is not one: bad percent-encoding (`/%`, `/%E0%A4%A`) or a NUL. */
+function decodePath(urlPath: string): string | null {
+  try {
+    const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/')
+    return decoded.includes('\0') ? null : decoded
+  } catch {
+    return null
+  }
+}
+
+/** Serves the file at `urlPath` (or the app); false, having sent nothing, when the path is malformed. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
+  const decoded = decodePath(urlPath)
+  if (decoded === null) return false
+  const candidate = normalize(join(root, decoded))
+  // Never step outside the build folder, whatever the URL says.
+  const inside = candidate === root || candidate.startsWith(root + sep)
+  const file =
+    inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('H5 应用尚未构建：请运行 npm run build:h5')
+    return true
+  }
+  const hashed = /\.[0-9a-f]{8}\./.test(file)
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  })
+  createReadStream(file).pipe(res)
+  return true
+}
+
+/**
+ * A request node's HTTP parser refuses (a broken header, a bad chunk, headers too large) never reaches
+ * the router: node answers a bare `400 Bad Request` with no body and none of our headers. This answers
+ * it as the surface answers everything: the envelope, in Chinese, with the security headers.
+ */
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }
+
+function statusOf(code: string | undefined): { status: number; message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, message: '请求头太大' }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, message: '请求超时，请重试' }
+  return { status: 400, message: '请求格式不正确' }
+}
+
+export function answerClientError(error: Error & { code?: string }, socket: Duplex, headers: Record<string, string>): void {
+  // Gone already, or half way through a response to an earlier request on it: nothing can be said.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight) {
+    socket.destroy()
+    return
+  }
+  const { status, message } = statusOf(error.code)
+  const body = JSON.stringify(fail('INVALID_INPUT', message))
+  const lines = [
+    `HTTP/1.1 ${status} ${REASONS[status]}`,
+    'content-type: application/json; charset=utf-8',
+    'cache-control: no-store',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+  ]
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`)
 }
 
 export function createHostServer(options: HostOptions): Server {

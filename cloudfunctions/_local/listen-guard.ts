@@ -19,8 +19,6 @@ export function isLoopback(host: string): boolean {
   return false
 }
 
-export class RemoteListenRefused extends Error {}
-
 const refusal = (host: string) =>
   [
     `拒绝监听 ${host || '（空地址）'}：这是开发用主机，信任请求头 x-openid 中的身份，并开放 /__dev/* 接口（改时钟、跑定时任务、看消息），只应监听本机地址（127.0.0.1）。`,
@@ -40,7 +38,7 @@ const warning = (host: string) =>
  */
 export function checkListenHost(host: string, allowRemote: boolean): string | null {
   if (isLoopback(host)) return null
-  if (!allowRemote) throw new RemoteListenRefused(refusal(host))
+  if (!allowRemote) throw new Error(refusal(host))
   return warning(host)
 }
 

@@ -5,11 +5,11 @@
 import type { FunctionDef } from '../_shared/handler/define-function'
 import type { Deps } from '../_shared/context/deps'
 import { handle, runJobs } from '../_shared/handler/handle'
-import type { AdjustableClock } from '../_shared/adapters/clock'
+import { AdjustableClock } from '../_shared/adapters/clock'
 import type { LocalMessenger } from '../_shared/adapters/local-messenger'
-import { advanceLocalClock } from './local-clock'
+import type { Store } from '../_shared/ports/store.port'
 import { keepLocally, receivePhoto, servePhoto } from './local-files'
-import { DEMO_PERSONAS } from './seed/demo-province'
+import { demoPersonaViews } from './seed/demo-province'
 import { hostUploadQuota } from './upload-quota'
 import type { HostBackend } from './host-backend'
 
@@ -22,6 +22,14 @@ export interface LocalBackendOptions {
   messenger: LocalMessenger
   functions: Record<string, FunctionDef>
   dataDir: string
+}
+
+/** The local host's clock: real time plus an offset that survives restarts (kept in the store). */
+const OFFSET_KEY = 'clock.offsetMs'
+
+export async function loadLocalClock(store: Store, base?: () => number): Promise<AdjustableClock> {
+  const saved = Number((await store.meta.get(OFFSET_KEY)) ?? 0)
+  return new AdjustableClock(Number.isFinite(saved) ? saved : 0, base)
 }
 
 /** One delivery run at a time per host; a change during a run asks for one more run after it. */
@@ -57,24 +65,13 @@ export function localBackend(options: LocalBackendOptions): HostBackend {
       // in the background, one run at a time.
       return handle(functions[name]!, event, caller, deps, { afterWrite: async () => afterChange() })
     },
-    personas: async () => {
-      const out = []
-      for (const persona of DEMO_PERSONAS) {
-        const org = await deps.store.orgs.get(persona.orgId)
-        out.push({
-          openid: persona.openid,
-          name: persona.name,
-          role: persona.role,
-          orgId: persona.orgId,
-          orgName: org?.name ?? '',
-          level: org?.level ?? null,
-        })
-      }
-      return out
-    },
+    personas: () => demoPersonaViews((id) => deps.store.orgs.get(id)),
     orgs: async () => (await deps.store.orgs.all()).map(({ id, name, level, parentId }) => ({ id, name, level, parentId })),
     clockNow: () => clock.now(),
-    advanceClock: (hours) => advanceLocalClock(deps.store, clock, hours),
+    advanceClock: async (hours) => {
+      clock.advanceHours(hours)
+      await deps.store.meta.set(OFFSET_KEY, String(clock.offset))
+    },
     tick: async () => {
       const report: Record<string, unknown> = {}
       for (const [name, fn] of Object.entries(functions)) {

@@ -8,9 +8,56 @@ import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { Reply } from './host-backend'
-import { declaredImageType, IMAGE_TYPES, imageTypeOf } from './image-type'
 import { announcedLength, readBody } from './request-body'
 import type { UploadQuota } from './upload-quota'
+
+/**
+ * What an uploaded file is, read from its first bytes (the formats' magic numbers), never from the
+ * Content-Type header its sender chose: a header says what the sender claims, the bytes what a
+ * browser would make of it. Only the four formats the mini-program lets her pick are known.
+ */
+export interface ImageType {
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif'
+  /** The extension a stored photo is named with. */
+  ext: 'jpg' | 'png' | 'webp' | 'gif'
+  /** How a person calls it. */
+  label: 'JPG' | 'PNG' | 'WEBP' | 'GIF'
+}
+
+const JPEG: ImageType = { mime: 'image/jpeg', ext: 'jpg', label: 'JPG' }
+const PNG: ImageType = { mime: 'image/png', ext: 'png', label: 'PNG' }
+const WEBP: ImageType = { mime: 'image/webp', ext: 'webp', label: 'WEBP' }
+const GIF: ImageType = { mime: 'image/gif', ext: 'gif', label: 'GIF' }
+
+export const IMAGE_TYPES: readonly ImageType[] = [JPEG, PNG, WEBP, GIF]
+const startsWith = (bytes: Buffer, at: number, signature: string | number[]) => {
+  const expected = typeof signature === 'string' ? Buffer.from(signature, 'latin1') : Buffer.from(signature)
+  return bytes.length >= at + expected.length && bytes.subarray(at, at + expected.length).equals(expected)
+}
+
+/** The format the bytes are in, or null when they are none of the four. */
+export function imageTypeOf(bytes: Buffer): ImageType | null {
+  if (startsWith(bytes, 0, [0xff, 0xd8, 0xff])) return JPEG
+  if (startsWith(bytes, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG
+  if (startsWith(bytes, 0, 'GIF87a') || startsWith(bytes, 0, 'GIF89a')) return GIF
+  if (startsWith(bytes, 0, 'RIFF') && startsWith(bytes, 8, 'WEBP') && ['VP8 ', 'VP8L', 'VP8X'].some((chunk) => startsWith(bytes, 12, chunk))) {
+    return WEBP
+  }
+  return null
+}
+
+/**
+ * The image type a Content-Type header names: one of the four; `undeclared` when it names none in
+ * particular (no header, or `application/octet-stream`: a browser that could not tell); null for
+ * anything else (text/html, application/pdf …), which is refused before the body is read.
+ */
+export function declaredImageType(header: string | undefined): ImageType | 'undeclared' | null {
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === '' || type === 'application/octet-stream') return 'undeclared'
+  // image/jpg is not registered, but some clients send it for JPEG.
+  if (type === 'image/jpg') return JPEG
+  return IMAGE_TYPES.find((known) => known.mime === type) ?? null
+}
 
 /** The same limits the mini-program applies before uploading. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -23,7 +70,7 @@ export interface ReceivedPhoto {
   /** `<random>.<ext>`, the name it is served by; the extension is the one its bytes say. */
   name: string
   bytes: Buffer
-  /** Read from the bytes (image-type.ts), never taken from the request. */
+  /** Read from the bytes (imageTypeOf), never taken from the request. */
   contentType: string
 }
 
@@ -60,25 +107,20 @@ export function receivePhoto({ req, openid, quota, reply, keep }: PhotoUpload): 
   const { slot } = admitted
 
   void readBody(req, PHOTO_MAX_BYTES).then(async (body) => {
-    if (body.kind !== 'read') {
+    // A photo refused gives its place in the quota back.
+    const refuse = (status: number, message: string, options?: { close?: boolean }) => {
       slot.release()
-      if (body.kind === 'too-large') reply(413, refusal('INVALID_INPUT', '图片不能超过 5 MB'), { close: true })
-      return
+      reply(status, refusal('INVALID_INPUT', message), options)
     }
+    if (body.kind === 'too-large') return refuse(413, '图片不能超过 5 MB', { close: true })
+    if (body.kind === 'failed') return slot.release()
     const { bytes } = body
-    if (bytes.length === 0) {
-      slot.release()
-      return reply(400, refusal('INVALID_INPUT', '图片是空的，请重新选择'))
-    }
+    if (bytes.length === 0) return refuse(400, '图片是空的，请重新选择')
     // What a browser would make of it is what the bytes are, whatever the header said.
     const actual = imageTypeOf(bytes)
-    if (!actual) {
-      slot.release()
-      return reply(415, refusal('INVALID_INPUT', `这个文件不是图片：${NOT_AN_IMAGE}`))
-    }
+    if (!actual) return refuse(415, `这个文件不是图片：${NOT_AN_IMAGE}`)
     if (declared !== 'undeclared' && declared.mime !== actual.mime) {
-      slot.release()
-      return reply(415, refusal('INVALID_INPUT', `这张图片实际是 ${actual.label} 格式，与声明的 ${declared.label} 不符，请重新选择`))
+      return refuse(415, `这张图片实际是 ${actual.label} 格式，与声明的 ${declared.label} 不符，请重新选择`)
     }
     try {
       const kept = await keep({ name: `${randomUUID().replace(/-/g, '')}.${actual.ext}`, bytes, contentType: actual.mime })

@@ -35,15 +35,6 @@ function limitFrom(env: Record<string, string | undefined>, name: string, fallba
   return value
 }
 
-/** UPLOAD_PHOTOS_PER_HOUR (30) and UPLOAD_MB_PER_HOUR (60); 0 turns that limit off, e.g. for load tests. */
-export function uploadQuotaLimits(env: Record<string, string | undefined> = process.env): UploadQuotaLimits {
-  return {
-    photos: Math.floor(limitFrom(env, 'UPLOAD_PHOTOS_PER_HOUR', 30)),
-    bytes: Math.floor(limitFrom(env, 'UPLOAD_MB_PER_HOUR', 60) * MB),
-    windowMs: HOUR_MS,
-  }
-}
-
 /** A photo let in: `commit` once it is kept (with its real size), `release` if it is not. */
 export interface QuotaSlot {
   commit(bytes: number): void
@@ -106,7 +97,12 @@ export class UploadQuota {
   }
 }
 
-/** The quota of one host, on its clock (an ISO instant, as the hosts' AdjustableClock answers). */
+/**
+ * The quota of one host, on its clock (an ISO instant, as the hosts' AdjustableClock answers):
+ * UPLOAD_PHOTOS_PER_HOUR (30) and UPLOAD_MB_PER_HOUR (60); 0 turns that limit off, e.g. for load tests.
+ */
 export function hostUploadQuota(clock: { now(): string }, env: Record<string, string | undefined> = process.env): UploadQuota {
-  return new UploadQuota(uploadQuotaLimits(env), () => Date.parse(clock.now()))
+  const photos = Math.floor(limitFrom(env, 'UPLOAD_PHOTOS_PER_HOUR', 30))
+  const bytes = Math.floor(limitFrom(env, 'UPLOAD_MB_PER_HOUR', 60) * MB)
+  return new UploadQuota({ photos, bytes, windowMs: HOUR_MS }, () => Date.parse(clock.now()))
 }

@@ -1,6 +1,6 @@
 /**
  * `account`: who the caller is, the org tree (picked by everyone, kept by the province admin), who
- * holds which role (onboarding by invitation), and the audit log. One file per action in actions/.
+ * holds which role (onboarding by invitation), and the audit log.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { audit } from './actions/audit.action'

@@ -2,8 +2,7 @@
  * `deliberation` (议事协商): a village council opens a micro-deliberation on a case or a free topic,
  * members vote (the convener may record a ballot agreed by phone), discuss, and it closes by hand or
  * at the deadline; the council's WeChat group can be bound so a member arriving from it lands on the
- * open deliberation. One file per action in actions/. Timers: close what is due, and the one
- * reminder to those who have not voted.
+ * open deliberation. Timers: close what is due, and the one reminder to those who have not voted.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { bindGroup } from './actions/bind-group.action'
@@ -15,8 +14,7 @@ import { open } from './actions/open.action'
 import { proxyVote } from './actions/proxy-vote.action'
 import { resolveGroup } from './actions/resolve-group.action'
 import { vote } from './actions/vote.action'
-import { closeDueDeliberations } from './close.job'
-import { remindNonVoters } from './remind.job'
+import { closeDueDeliberations, remindNonVoters } from './due.jobs'
 
 export const deliberationFunction = defineFunction(
   'deliberation',

@@ -1,7 +1,7 @@
 /**
  * `escalation`: the holder org's work on a case (accept, resolve, escalate, hand back, assign a
  * partner department, record its reply), the queue of cases it holds, the supervising list of what
- * missed a deadline, and the deadline sweep. One file per action in actions/.
+ * missed a deadline, and the deadline sweep.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { accept } from './actions/accept.action'

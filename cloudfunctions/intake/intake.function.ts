@@ -1,8 +1,7 @@
 /**
  * `intake`: a woman reports a problem, an appeal or a suggestion to her village council, follows
- * it, rates it when it is resolved, or withdraws it before. One file per action in actions/. Her
- * photos are checked after the report is saved; a photo WeChat's verdict rejects is hidden when the
- * verdict is pushed here (media-verdict.push.ts).
+ * it, rates it when it is resolved, or withdraws it before. Her photos are checked after the report is
+ * saved; a photo WeChat's verdict rejects is hidden when the verdict is pushed here (media-verdict.push.ts).
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { get } from './actions/get.action'

@@ -1,7 +1,6 @@
 /**
  * `notify`: which subscription templates to ask for, the credits she grants, her message centre.
- * One file per action in actions/. Timers: deliver what is queued, and forget the write limit's
- * counts of minutes that are over.
+ * Timers: deliver what is queued, and forget the write limit's counts of minutes that are over.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { deliverMessages } from '../_shared/notify/deliver'
@@ -9,14 +8,17 @@ import { inbox } from './actions/inbox.action'
 import { markRead } from './actions/mark-read.action'
 import { subscribe } from './actions/subscribe.action'
 import { templates } from './actions/templates.action'
-import { forgetWriteCounts } from './forget-write-counts.job'
+import { writeWindowOf } from '../_shared/ports/rate-limiter.port'
 
 export const notifyFunction = defineFunction(
   'notify',
   { templates, subscribe, inbox, markRead },
   {
     deliver: (ctx) => deliverMessages(ctx),
-    // The timer that runs every minute: the write limit's counts last little longer than their minute.
-    forgetWriteCounts,
+    // Forgets the write limit's counts of the minutes that are over (ports/rate-limiter.port.ts). Nothing
+    // reads them again, so the limit does not need this; it keeps the store from holding, minute by
+    // minute, a trace of when each (tagged) person wrote. Repeat-safe: forgetting twice is nothing. On
+    // the timer that runs every minute: the counts last little longer than their minute.
+    forgetWriteCounts: async (ctx) => ({ forgotten: await ctx.deps.store.writeCounts.forgetBefore(writeWindowOf(Date.parse(ctx.now))) }),
   },
 )

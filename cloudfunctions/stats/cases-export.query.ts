@@ -2,18 +2,28 @@
  * The CSV export of a subtree's cases: paged through the chain index, oldest submission first, each
  * case redacted for the person exporting (domain/stats.access.ts exportVisibility). Bounded twice:
  * by rows (EXPORT_MAX_ROWS) and by bytes, because a cloud function's answer must stay under the
- * platform's response limit (about 6 MB); `truncated` tells the cadre to narrow the dates.
+ * platform's response limit (about 6 MB); `truncated` tells the cadre to narrow the dates. A row is
+ * made from the view the export may show (already redacted): the reporter appears only as 实名/匿名;
+ * no phone, address or openid is ever a column.
  */
+import {
+  CASE_KIND_LABELS,
+  CASE_STATUS_LABELS,
+  CATEGORY_LABELS,
+  LEVEL_LABELS,
+  OUTCOME_LABELS,
+  RATING_LABELS,
+} from '../../types/enums'
 import { EXPORT_MAX_ROWS, type StatsExport } from '../../types/stats.contract'
 import type { Person } from '../_shared/domain/actor.types'
-import { redactCase } from '../_shared/domain/case.view'
-import { missedDeadlines } from '../_shared/domain/case.timers'
+import { redactCase, type CaseView } from '../_shared/domain/case.view'
+import { isOverdue } from '../_shared/cases/case-view'
 import { exportVisibility } from '../_shared/domain/stats.access'
-import { DAY_MS, addMs } from '../_shared/domain/iso-time'
+import { DAY_MS, addMs, toMs } from '../_shared/domain/iso-time'
 import type { CaseState } from '../_shared/domain/case.state'
-import { OrgNames } from '../_shared/orgs/org-names'
+import { OrgNames, type OrgName } from '../_shared/orgs/org-path'
 import type { OrgRecord, Store, SubmittedRange, SubtreeCursor } from '../_shared/ports/store.port'
-import { CSV_HEADERS, caseRow, chinaTime, csvLine } from './case-rows.csv'
+import { csvLine } from '../_shared/csv'
 
 const PAGE = 500
 const MAX_BYTES = 5 * 1024 * 1024
@@ -69,11 +79,10 @@ export async function exportCases(store: Store, req: ExportRequest): Promise<Sta
   }
 }
 
-function lineOf(state: CaseState, req: ExportRequest, orgName: (id: string) => string): string | null {
+function lineOf(state: CaseState, req: ExportRequest, orgName: OrgName): string | null {
   // No viewer openid: the export shows whether a report was anonymous, never who made it.
   const view = redactCase(state, exportVisibility(req.person, state))
-  const overdue = state.overdue.accept || state.overdue.resolve || missedDeadlines(state, req.now).length > 0
-  return view ? csvLine(caseRow(view, orgName, overdue)) : null
+  return view ? csvLine(caseRow(view, orgName, isOverdue(state, req.now))) : null
 }
 
 /** [from 00:00, the day after `to` 00:00), China time. */
@@ -83,4 +92,66 @@ function submittedRange(from: string | undefined, to: string | undefined): Submi
     ...(from !== undefined && { from: start(from) }),
     ...(to !== undefined && { to: addMs(start(to), DAY_MS) }),
   }
+}
+
+export const CSV_HEADERS = [
+  '编号',
+  '提交时间',
+  '反映类型',
+  '问题类别',
+  '标题',
+  '内容',
+  '状态',
+  '当前承办层级',
+  '当前承办单位',
+  '所在村（社区）',
+  '所属乡镇（街道）',
+  '反映人',
+  '受理期限',
+  '办理期限',
+  '是否逾期',
+  '协调部门',
+  '办理结果',
+  '办理情况',
+  '办结层级',
+  '办结时间',
+  '是否按期办结',
+  '评价',
+  '重新办理次数',
+  '最后更新',
+] as const
+
+export function caseRow(view: CaseView, orgName: OrgName, overdue: boolean): string[] {
+  const outcome = view.outcome
+  return [
+    view.id,
+    chinaTime(view.submittedAt),
+    CASE_KIND_LABELS[view.kind],
+    CATEGORY_LABELS[view.category],
+    view.title,
+    view.content,
+    CASE_STATUS_LABELS[view.status],
+    LEVEL_LABELS[view.level],
+    orgName(view.holderOrgId),
+    orgName(view.chain.village),
+    orgName(view.chain.township),
+    view.reporter.anonymous ? '匿名' : '实名',
+    chinaTime(view.acceptBy),
+    chinaTime(view.resolveBy),
+    overdue ? '是' : '否',
+    view.assignment?.department ?? '',
+    outcome ? OUTCOME_LABELS[outcome.outcome] : '',
+    outcome?.resolution ?? '',
+    outcome ? LEVEL_LABELS[outcome.level] : '',
+    outcome ? chinaTime(outcome.at) : '',
+    outcome ? (toMs(outcome.at) <= toMs(view.resolveBy) ? '是' : '否') : '',
+    view.rating ? RATING_LABELS[view.rating.rating] : '',
+    String(view.reopenCount),
+    chinaTime(view.updatedAt),
+  ]
+}
+
+/** "2025-03-03 09:00" in China time, whatever the server's zone. */
+export function chinaTime(iso: string): string {
+  return new Date(toMs(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }

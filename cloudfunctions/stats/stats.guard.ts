@@ -8,7 +8,6 @@ import type { Person } from '../_shared/domain/actor.types'
 import { canReadStats, readsStatsAnywhere } from '../_shared/domain/stats.access'
 import { forbidden, notFound } from '../_shared/context/failures'
 import type { ActionContext } from '../_shared/context/deps'
-import { loadPerson } from '../_shared/cases/load-person'
 import { orgPath } from '../_shared/orgs/org-path'
 import type { OrgRecord } from '../_shared/ports/store.port'
 
@@ -18,7 +17,7 @@ export interface StatsReader {
 }
 
 export async function authorizeStats(ctx: ActionContext, { orgId }: { orgId: string }): Promise<StatsReader> {
-  const person = await loadPerson(ctx.deps.store, ctx.openid)
+  const person = await ctx.person()
   if (!readsStatsAnywhere(person)) throw forbidden('统计数据仅对议事会主任、妇联干部和管理员开放')
   const path = await orgPath(ctx.deps.store, orgId)
   const [org] = path

@@ -2,8 +2,9 @@
  * Whether a declared timeout leaves room for what the production entry lets a call spend
  * (cloudfunctions/_shared/runtime/budgets.ts, used by cloud-entry.ts):
  *  - a timer runs its jobs within JOB_BUDGET_MS; the job loops check that deadline before each unit of
- *    work (escalation/sweep.job.ts, deliberation/due.runner.ts), so the unit started last may still be
- *    running when it passes: the timeout must hold the budget plus that unit;
+ *    work (_shared/commands/due-runner.ts, for escalation/sweep.job.ts and deliberation/due.jobs.ts),
+ *    so the unit started last may still be running when it passes: the timeout must hold the budget
+ *    plus that unit;
  *  - a write delivers what it queued within AFTER_CHANGE_BUDGET_MS before answering; delivery starts
  *    no message it could not finish in time (notify/deliver.ts), so the budget is all it takes — after
  *    the write's own action.

@@ -3,8 +3,7 @@
  * 蒲河村 (convener 王秀兰, who is also a member, and five members: six voters, quorum 4).
  */
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
-import { closeDueDeliberations } from '../../cloudfunctions/deliberation/close.job'
-import { remindNonVoters } from '../../cloudfunctions/deliberation/remind.job'
+import { closeDueDeliberations, remindNonVoters } from '../../cloudfunctions/deliberation/due.jobs'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
 import { deliverMessages } from '../../cloudfunctions/_shared/notify/deliver'

@@ -9,9 +9,8 @@ import { statsFunction } from '../../cloudfunctions/stats/stats.function'
 import { sweepDeadlines } from '../../cloudfunctions/escalation/sweep.job'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
-import { CSV_HEADERS } from '../../cloudfunctions/stats/case-rows.csv'
-import { exportCases } from '../../cloudfunctions/stats/cases-export.query'
-import { loadPerson } from '../../cloudfunctions/_shared/cases/load-person'
+import { CSV_HEADERS, exportCases } from '../../cloudfunctions/stats/cases-export.query'
+import { loadPerson } from '../../cloudfunctions/_shared/handler/handle'
 import type { StatsExport, StatsOverview } from '../../types/stats.contract'
 import {
   ADMIN,

@@ -3,11 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
-import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
+import { countingIds } from './counting-ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
-import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
+import { keywordGuard, localGroupResolver, noMediaCheck } from '../../cloudfunctions/_shared/adapters/local-stand-ins'
 import { localPhotoFiles } from '../../cloudfunctions/_shared/adapters/local-photos.files'
-import { noMediaCheck } from '../../cloudfunctions/_shared/adapters/no-media-check.guard'
 import { uploadFolderOf } from '../../cloudfunctions/_shared/files/upload-folder'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../../cloudfunctions/_shared/ports/logger.port'
@@ -18,7 +17,6 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { FIXED_NOW } from './local-host'
 import type { Messenger, OutgoingMessage, SendResult } from '../../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
-import { localGroupResolver } from '../../cloudfunctions/_shared/adapters/local-group.resolver'
 
 export interface TestDeps extends Deps {
   clock: AdjustableClock

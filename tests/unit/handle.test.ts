@@ -4,15 +4,14 @@ import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/h
 import type { ActionDeclaration } from '../../cloudfunctions/_shared/handler/action'
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { forbidden } from '../../cloudfunctions/_shared/context/failures'
-import { WindowRateLimiter } from '../../cloudfunctions/_shared/adapters/window-rate-limiter'
+import { WindowRateLimiter } from '../support/window-rate-limiter'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
-import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
+import { countingIds } from '../support/counting-ids'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
-import { keywordGuard } from '../../cloudfunctions/_shared/adapters/keyword-guard'
-import { noMediaCheck } from '../../cloudfunctions/_shared/adapters/no-media-check.guard'
+import { keywordGuard, noMediaCheck } from '../../cloudfunctions/_shared/adapters/local-stand-ins'
 import { aesGcmCipher, keyFromEnvironment } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 
 const logged: Record<string, unknown>[] = []

@@ -4,7 +4,7 @@ import { runPush } from '../../cloudfunctions/_shared/handler/handle'
 import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
-import { countingIds } from '../../cloudfunctions/_shared/adapters/ids'
+import { countingIds } from '../support/counting-ids'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import type { Logger } from '../../cloudfunctions/_shared/ports/logger.port'
 

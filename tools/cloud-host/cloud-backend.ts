@@ -9,7 +9,7 @@ import { fail } from '../../types/envelope'
 import type { HostBackend, OrgView } from '../../cloudfunctions/_local/host-backend'
 import { receivePhoto } from '../../cloudfunctions/_local/local-files'
 import { hostUploadQuota } from '../../cloudfunctions/_local/upload-quota'
-import { DEMO_PERSONAS } from '../../cloudfunctions/_local/seed/demo-province'
+import { demoPersonaViews } from '../../cloudfunctions/_local/seed/demo-province'
 import type { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import type { FunctionRunner } from '../function-runner/runner'
 import type { InvocationOutcome } from '../function-runner/instance'
@@ -78,14 +78,7 @@ export function cloudBackend(options: CloudBackendOptions): HostBackend {
     },
     personas: async () => {
       const orgs = new Map((await emulator.orgs()).map((org) => [org.id, org]))
-      return DEMO_PERSONAS.map((persona) => ({
-        openid: persona.openid,
-        name: persona.name,
-        role: persona.role,
-        orgId: persona.orgId,
-        orgName: orgs.get(persona.orgId)?.name ?? '',
-        level: orgs.get(persona.orgId)?.level ?? null,
-      }))
+      return demoPersonaViews(async (id) => orgs.get(id))
     },
     orgs: async (): Promise<OrgView[]> => emulator.orgs(),
     clockNow: () => clock.now(),

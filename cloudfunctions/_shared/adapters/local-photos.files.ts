@@ -29,7 +29,7 @@ export function localPhotoFiles(dataDir: string, uploadFolder: (openid: string) 
       return name !== undefined && existsSync(join(dataDir, 'files', name)) && folderOf(name) === uploadFolder(openid)
     },
     viewUrls,
-    // Only the production check downloads a photo; locally nothing checks images (no-media-check.guard.ts).
+    // Only the production check downloads a photo; locally nothing checks images (local-stand-ins.ts noMediaCheck).
     checkUrls: viewUrls,
   }
 }

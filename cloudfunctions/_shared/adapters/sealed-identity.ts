@@ -38,11 +38,7 @@ export interface IdentitySeal {
 }
 
 /** A store opened without a cipher (a seed run, a test of orgs only) refuses to store a person. */
-const NO_CIPHER: Cipher = {
-  encrypt: () => missing(),
-  decrypt: () => missing(),
-  tag: () => missing(),
-}
+const NO_CIPHER: Cipher = { encrypt: missing, decrypt: missing, tag: missing }
 function missing(): never {
   throw new Error('this store was opened without a cipher: it cannot store or read a person’s identity')
 }

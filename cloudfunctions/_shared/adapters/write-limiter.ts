@@ -10,20 +10,7 @@
  */
 import { createHmac } from 'node:crypto'
 import { writeWindowOf, type RateLimiter } from '../ports/rate-limiter.port'
-import type { WriteCountRepository } from '../ports/store.port'
 import { keyFromEnvironment } from './aes-gcm.cipher'
-
-export class StoreWriteLimiter implements RateLimiter {
-  constructor(
-    private readonly maxPerWindow: number,
-    private readonly tagKey: Buffer,
-  ) {}
-
-  allow(key: string, nowMs: number, counts: WriteCountRepository): Promise<boolean> {
-    const tag = createHmac('sha256', this.tagKey).update(`write-limit:${key}`).digest('hex').slice(0, 32)
-    return counts.take(tag, writeWindowOf(nowMs), this.maxPerWindow)
-  }
-}
 
 /**
  * 30 writes a minute per person and function: far above any real use, far below a flood.
@@ -36,5 +23,11 @@ export function defaultWriteLimiter(
   tagKey: Buffer = keyFromEnvironment(true, env),
 ): RateLimiter | undefined {
   const perMinute = Number(env.WRITE_LIMIT_PER_MINUTE ?? 30)
-  return perMinute > 0 ? new StoreWriteLimiter(perMinute, tagKey) : undefined
+  if (!(perMinute > 0)) return undefined
+  return {
+    allow: (key, nowMs, counts) => {
+      const tag = createHmac('sha256', tagKey).update(`write-limit:${key}`).digest('hex').slice(0, 32)
+      return counts.take(tag, writeWindowOf(nowMs), perMinute)
+    },
+  }
 }

@@ -4,8 +4,8 @@ import type { CaseState } from '../domain/case.state'
 import { planCaseMessages, type Audience } from '../domain/case.notification-plan'
 import type { Ids } from '../ports/ids.port'
 import type { MessageRecord, Repositories } from '../ports/store.port'
-import { caseMessageText } from './message-text'
-import { caseMessageSlots } from './message-slots'
+import { caseMessageSlots, caseMessageText } from './message-text'
+import { orgNamesFor } from './case-view'
 
 async function recipients(tx: Repositories, audience: Audience, state: CaseState): Promise<string[]> {
   if (audience.kind === 'reporter') return [state.reporter.openid]
@@ -28,9 +28,7 @@ export async function caseOutboxRows(
   version: number,
   now: string,
 ): Promise<MessageRecord[]> {
-  const names = new Map<string, string>()
-  for (const orgId of Object.values(after.chain)) names.set(orgId, (await tx.orgs.get(orgId))?.name ?? '')
-  const orgName = (id: string) => names.get(id) ?? ''
+  const orgName = await orgNamesFor(tx, [after])
 
   const rows: MessageRecord[] = []
   for (const planned of planCaseMessages(events, after)) {

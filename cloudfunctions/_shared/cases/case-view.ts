@@ -1,6 +1,7 @@
 /**
  * What a viewer gets of a case: the domain decides visibility and redaction; this shapes the
- * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now.
+ * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now,
+ * and reads one for her (readCaseDetail: load, check she may see it, shape it).
  */
 import type { CaseDetail, CaseSummary } from '../../../types/case.contract'
 import type { Person } from '../domain/actor.types'
@@ -13,25 +14,23 @@ import { redactCase, timelineEntryOf } from '../domain/case.view'
 import { missedDeadlines } from '../domain/case.timers'
 import { LEVELS } from '../../../types/enums'
 import type { Repositories } from '../ports/store.port'
-import { timelineText } from './timeline-text'
+import type { Files } from '../ports/files.port'
+import { notFound } from '../context/failures'
+import { OrgNames, type OrgName } from '../orgs/org-path'
+import { timelineText } from './message-text'
 
-export type OrgNames = (id: string) => string
+/** Her contact details, for those who handle the case (intake.get). */
+export type ContactShown = { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } }
 
-/** Names of every org on the chains of these cases, one lookup each. */
-export async function orgNamesFor(repos: Pick<Repositories, 'orgs'>, states: CaseState[]): Promise<OrgNames> {
-  const names = new Map<string, string>()
-  for (const state of states) {
-    for (const orgId of Object.values(state.chain)) {
-      if (!names.has(orgId)) names.set(orgId, (await repos.orgs.get(orgId))?.name ?? '')
-    }
-  }
-  return (id) => names.get(id) ?? ''
-}
+/** Names of every org on the chains of these cases. */
+export const orgNamesFor = (repos: Pick<Repositories, 'orgs'>, states: readonly CaseState[]): Promise<OrgName> =>
+  new OrgNames(repos).load(states.flatMap((state) => Object.values(state.chain)))
 
-const isOverdue = (state: CaseState, now: string) =>
+/** Overdue as the lists and the export show it: flagged so, or past a deadline running now. */
+export const isOverdue = (state: CaseState, now: string) =>
   state.overdue.accept || state.overdue.resolve || missedDeadlines(state, now).length > 0
 
-export function toSummary(state: CaseState, viewer: Person, now: string, orgName: OrgNames): CaseSummary | null {
+export function toSummary(state: CaseState, viewer: Person, now: string, orgName: OrgName): CaseSummary | null {
   const view = redactCase(state, visibilityOf(viewer, state), viewer.openid)
   if (!view) return null
   return {
@@ -60,27 +59,20 @@ export function toSummary(state: CaseState, viewer: Person, now: string, orgName
   }
 }
 
-/** Would the decider accept this command from her now? Then the app may offer the button. */
-function allowed(state: CaseState, viewer: Person, now: string, make: (base: { at: string; actor: Person }) => CaseCommand) {
-  return decide(make({ at: now, actor: viewer }), state).ok
-}
-
 function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'] {
   const below = LEVELS.slice(0, LEVELS.indexOf(state.level))
   const lowerOrg = below.length > 0 ? state.chain[below[below.length - 1]!] : undefined
+  /** Would the decider accept this command from her now? Then the app may offer the button. */
+  const allowed = (make: (base: { at: string; actor: Person }) => CaseCommand) => decide(make({ at: now, actor: viewer }), state).ok
   return {
-    accept: allowed(state, viewer, now, (b) => ({ ...b, type: 'AcceptCase' })),
-    resolve: allowed(state, viewer, now, (b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—' })),
-    escalate: allowed(state, viewer, now, (b) => ({ ...b, type: 'EscalateCase', reason: '—' })),
-    handBack:
-      lowerOrg !== undefined &&
-      allowed(state, viewer, now, (b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
-    assign: allowed(state, viewer, now, (b) => ({ ...b, type: 'AssignDepartment', department: '—', note: '—' })),
-    reply:
-      state.assignment !== undefined &&
-      allowed(state, viewer, now, (b) => ({ ...b, type: 'RecordDepartmentReply', reply: '—' })),
-    rate: allowed(state, viewer, now, (b) => ({ ...b, type: 'RateCase', rating: 'satisfied' })),
-    withdraw: allowed(state, viewer, now, (b) => ({ ...b, type: 'WithdrawCase' })),
+    accept: allowed((b) => ({ ...b, type: 'AcceptCase' })),
+    resolve: allowed((b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—' })),
+    escalate: allowed((b) => ({ ...b, type: 'EscalateCase', reason: '—' })),
+    handBack: lowerOrg !== undefined && allowed((b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
+    assign: allowed((b) => ({ ...b, type: 'AssignDepartment', department: '—', note: '—' })),
+    reply: state.assignment !== undefined && allowed((b) => ({ ...b, type: 'RecordDepartmentReply', reply: '—' })),
+    rate: allowed((b) => ({ ...b, type: 'RateCase', rating: 'satisfied' })),
+    withdraw: allowed((b) => ({ ...b, type: 'WithdrawCase' })),
   }
 }
 
@@ -89,8 +81,8 @@ export function toDetail(
   events: CaseEvent[],
   viewer: Person,
   now: string,
-  orgName: OrgNames,
-  extra: { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } } = {},
+  orgName: OrgName,
+  extra: ContactShown = {},
 ): CaseDetail | null {
   const visibility = visibilityOf(viewer, state)
   const view = redactCase(state, visibility, viewer.openid)
@@ -112,7 +104,7 @@ export function toDetail(
     filedOnBehalf: state.filedOnBehalf === true,
     ...extra,
     photos: visibility === "full" ? state.photos : [],
-    // Filled by readCaseDetail (case-reads.ts), which may reach storage.
+    // Filled by readCaseDetail, which may reach storage.
     photoUrls: {},
     ...(view.outcome && {
       outcome: {
@@ -130,4 +122,23 @@ export function toDetail(
       .map((level) => ({ id: state.chain[level], name: orgName(state.chain[level]), level })),
     can: canNow(state, viewer, now),
   }
+}
+
+/** Not found for a case she may not see, as for one that does not exist. */
+export async function readCaseDetail(
+  repos: Pick<Repositories, 'cases' | 'orgs'>,
+  files: Files,
+  caseId: string,
+  viewer: Person,
+  now: string,
+  extra: ContactShown = {},
+): Promise<CaseDetail> {
+  const stored = await repos.cases.get(caseId)
+  if (!stored) throw notFound('没有找到这条反映')
+  const events = await repos.cases.timeline(caseId)
+  const detail = toDetail(stored.state, events, viewer, now, await orgNamesFor(repos, [stored.state]), extra)
+  if (!detail) throw notFound('没有找到这条反映')
+  // Photos are private in storage: only a viewer allowed the full case (toDetail left them in) gets
+  // short-lived URLs to show them.
+  return { ...detail, photoUrls: detail.photos.length > 0 ? await files.viewUrls(detail.photos) : {} }
 }

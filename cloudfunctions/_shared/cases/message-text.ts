@@ -1,11 +1,15 @@
 /**
- * The words of each case message, as the message centre shows them. Short, plain, and never more of
- * a sensitive case than its status: a message can be read over her shoulder.
+ * The words of a case: of each case message, as the message centre shows them, and the values it puts
+ * into its subscription template's fields; and one plain line per timeline entry, what happened and
+ * where — never who. Short, plain, and never more of a sensitive case than its status: a message can be
+ * read over her shoulder, a notification on a lock screen (there a sensitive case is only "您反映的事项").
  */
-import { LEVEL_LABELS, OUTCOME_LABELS, type Level } from '../../../types/enums'
+import { LEVEL_LABELS, OUTCOME_LABELS, RATING_LABELS, SENSITIVE_CATEGORIES, type Level } from '../../../types/enums'
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
+import type { TimelineEntry } from '../domain/case.view'
+import { assertNever } from '../domain/domain.errors'
 
 export interface MessageText {
   title: string
@@ -51,5 +55,84 @@ export function caseMessageText(
     case 'deliberation_reminder':
     case 'deliberation_result':
       return { title, body: title }
+  }
+}
+
+const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
+  case_accepted: '已受理',
+  case_escalated: '已转办',
+  case_handed_back: '已交办',
+  case_assigned: '部门协办',
+  case_resolved: '已办结',
+  case_closed: '已关闭',
+  case_new_for_council: '待受理',
+  case_arrived: '待受理',
+  deadline_near: '即将到期',
+  case_overdue: '已超期',
+}
+
+export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
+  const sensitive = SENSITIVE_CATEGORIES.includes(state.category)
+  return {
+    subject: sensitive ? '您反映的事项' : state.title,
+    status: STATUS_PHRASE[kind] ?? '有更新',
+    org: holderName,
+    time: event.at,
+    deadline: state.status === 'pending' ? state.acceptBy : state.resolveBy,
+    note: '请进入小程序对办理结果评价',
+  }
+}
+
+export function timelineText(entry: TimelineEntry, orgName: (id: string) => string): string {
+  const here = where(orgName(entry.orgId), entry.level)
+  switch (entry.type) {
+    case 'CaseSubmitted':
+      return entry.onBehalf ? `议事会成员代群众提交，由${here}议事会受理` : `反映已提交，由${here}议事会受理`
+    case 'CaseAccepted':
+      return `${here}已受理`
+    case 'CaseResolved':
+      return `${here}已办结：${OUTCOME_LABELS[entry.outcome]}。${entry.resolution}`
+    case 'CaseEscalated': {
+      const to = where(orgName(entry.toOrgId), entry.toLevel)
+      if (!entry.auto) return `${here}上报至${to}：${entry.reason}`
+      return entry.missed === 'accept'
+        ? `${here}未在期限内受理，自动转至${to}`
+        : `${here}未在期限内办结，自动转至${to}`
+    }
+    case 'CaseHandedBack':
+      return `${here}交由${where(orgName(entry.toOrgId), entry.toLevel)}办理：${entry.instructions}`
+    case 'DepartmentAssigned':
+      return `${here}已协调${entry.department}：${entry.note}`
+    case 'DepartmentReplied':
+      return `相关部门已答复：${entry.reply}`
+    case 'CaseRated':
+      return `反映人评价：${RATING_LABELS[entry.rating]}${entry.comment ? `（${entry.comment}）` : ''}`
+    case 'CaseReopened':
+      return `因评价为“${RATING_LABELS[entry.rating]}”，转至${where(orgName(entry.toOrgId), entry.toLevel)}重新办理`
+    case 'CaseClosed':
+      return entry.auto ? '办结后 7 天未评价，自动关闭' : '反映已关闭'
+    case 'CaseWithdrawn':
+      return `反映人已撤回${entry.reason ? `：${entry.reason}` : ''}`
+    case 'CaseFlaggedOverdue':
+      return entry.missed === 'accept' ? `${here}受理已超期，列入督办` : `${here}办理已超期，列入督办`
+    case 'CaseDeliberated': {
+      const { result } = entry
+      const turnout = `${result.members} 名成员中 ${result.ballots} 人投票`
+      switch (result.kind) {
+        case 'passed':
+          return `${here}议事会就“${entry.title}”表决通过${result.optionText ? `：${result.optionText}` : ''}（${turnout}）`
+        case 'no_quorum':
+          return `${here}议事会就“${entry.title}”议事结束：投票人数未达到法定人数，未形成决议（${turnout}）`
+        case 'no_majority':
+          return `${here}议事会就“${entry.title}”议事结束：没有选项获得足够支持，未形成决议（${turnout}）`
+        default:
+          return assertNever(result.kind)
+      }
+    }
+    case 'CasePhotoRejected':
+      // Plain and neutral: never what the check found, nor whose fault.
+      return '一张照片未通过内容安全检查，已隐藏'
+    default:
+      return assertNever(entry)
   }
 }

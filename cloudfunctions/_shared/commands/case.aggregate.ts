@@ -3,13 +3,14 @@
  * events, and followed in the same transaction by its counters, its outbox rows, its audit lines and
  * the purge date of its contact details.
  */
-import { caseAuditEntries } from '../audit/case-audit'
-import { scheduleContactPurge } from '../cases/contact-retention'
+import { caseAuditEntries } from '../audit/audit-lines'
 import { caseOutboxRows } from '../cases/case-outbox-rows'
+import { CONTACT_RETENTION_DAYS } from '../../../types/intake.contract'
+import { addMs, DAY_MS } from '../domain/iso-time'
 import { visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import type { CaseEvent } from '../domain/case.events'
-import type { CaseState } from '../domain/case.state'
+import { isTerminal, type CaseState } from '../domain/case.state'
 import { caseDecider } from '../domain/decider'
 import { countCaseChange } from '../stats/counter-writes'
 import type { Aggregate } from './command-handler'
@@ -26,7 +27,11 @@ export const caseAggregate: Aggregate<CaseState, CaseCommand, CaseEvent> = {
     await countCaseChange(tx, events, before, state)
     await tx.messages.add(await caseOutboxRows(tx, deps.ids, events, state, version, at))
     await tx.audit.add(caseAuditEntries(deps.ids, events, state))
-    if (before) await scheduleContactPurge(tx, before, state, at)
+    // Retention: her phone and address are kept while the case is handled, and deleted
+    // CONTACT_RETENTION_DAYS after it ends (closed or withdrawn); the case and its timeline stay.
+    if (before && !isTerminal(before.status) && isTerminal(state.status)) {
+      await tx.contacts.schedulePurge(state.id, addMs(at, CONTACT_RETENTION_DAYS * DAY_MS))
+    }
   },
   hiddenFrom: (command, state) => command.actor !== 'system' && visibilityOf(command.actor, state) === 'none',
   // Someone else changed the case between our read and write (CloudBase): three tries, then she is

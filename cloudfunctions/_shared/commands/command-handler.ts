@@ -7,12 +7,7 @@
 import type { Decider } from '../domain/decider'
 import type { Deps } from '../context/deps'
 import { AppFailure, notFound } from '../context/failures'
-import { VersionConflict, type Repositories } from '../ports/store.port'
-
-export interface Stored<S> {
-  state: S
-  version: number
-}
+import { VersionConflict, type Repositories, type Stored } from '../ports/store.port'
 
 export interface Change<S, C, E> {
   /** The state before the command; null for one just created. */
@@ -41,11 +36,6 @@ export interface Aggregate<S, C, E> {
   /** Rounds against version conflicts before the person is asked to try again. */
   attempts: number
   messages: { notFound: string; busy: string }
-}
-
-export interface ChangeOptions<S, C, E> {
-  /** Writes of this one command (not of its events) in the same transaction, e.g. a report's contact. */
-  alongside?: (tx: Repositories, change: Change<S, C, E>) => Promise<void>
 }
 
 const refused = (error: { code: AppFailure['code']; message: string; reason?: AppFailure['reason'] }) =>
@@ -106,13 +96,11 @@ export async function changeIn<S, C, E>(
   aggregate: Aggregate<S, C, E>,
   id: string,
   build: (state: S, tx: Repositories) => NoInfer<C> | Promise<NoInfer<C>>,
-  options: ChangeOptions<S, C, E> = {},
 ): Promise<Change<S, C, E>> {
   const { stored, command } = await commanded(aggregate, tx, id, (state) => build(state, tx))
   const change = await decided(tx, deps, aggregate, stored.state, command, stored.version + 1)
   if (change.events.length === 0) return { ...change, version: stored.version }
   await aggregate.save(tx, change.state, stored.version, change.events)
-  await options.alongside?.(tx, change)
   return change
 }
 
@@ -122,20 +110,20 @@ export function change<S, C, E>(
   aggregate: Aggregate<S, C, E>,
   id: string,
   build: (state: S, tx: Repositories) => NoInfer<C> | Promise<NoInfer<C>>,
-  options: ChangeOptions<S, C, E> = {},
 ): Promise<Change<S, C, E>> {
-  return retried(aggregate, () => deps.store.transaction((tx) => changeIn(tx, deps, aggregate, id, build, options)))
+  return retried(aggregate, () => deps.store.transaction((tx) => changeIn(tx, deps, aggregate, id, build)))
 }
 
 /**
  * Creates an aggregate by a command on nothing. With an idempotency `key` already used, nothing is
- * written and the answer names the existing one (`created: false`).
+ * written and the answer names the existing one (`created: false`). `alongside` writes what belongs to
+ * this one command (not to its events) in the same transaction, e.g. a report's contact.
  */
 export function create<S, C, E>(
   deps: Deps,
   aggregate: Aggregate<S, C, E>,
   command: NoInfer<C>,
-  options: ChangeOptions<S, C, E> & { key?: string } = {},
+  options: { key?: string; alongside?: (tx: Repositories, change: Change<S, C, E>) => Promise<void> } = {},
 ): Promise<Created<S, C, E>> {
   return retried(aggregate, () =>
     deps.store.transaction<Created<S, C, E>>(async (tx) => {

@@ -15,7 +15,7 @@ import { deliberationDecider } from '../domain/decider'
 import { AppFailure } from '../context/failures'
 import type { Deps } from '../context/deps'
 import type { Repositories } from '../ports/store.port'
-import { orgNameOf } from '../deliberations/council-reads'
+import { orgNameOf } from '../deliberations/deliberation-view'
 import { deliberationOutboxRows } from '../deliberations/deliberation-outbox-rows'
 import { caseAggregate } from './case.aggregate'
 import { changeIn, type Aggregate } from './command-handler'
@@ -62,8 +62,7 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
     }
     if (!closed || state.caseId === undefined) return
     const written = await writeResultOnCase(tx, deps, state)
-    const noted: DeliberationCommand = { type: 'NoteCaseResult', at: state.closedAt ?? state.updatedAt, actor: 'system', written }
-    return noted
+    return { type: 'NoteCaseResult', at: state.closedAt ?? state.updatedAt, actor: 'system', written }
   },
   hiddenFrom: () => false,
   // A vote loses a race only to another write of the same deliberation (CloudBase; SQLite serializes

@@ -11,6 +11,7 @@ import type { GroupResolver } from '../ports/group-resolver.port'
 import type { Files } from '../ports/files.port'
 import type { MediaGuard } from '../ports/media-guard.port'
 import type { TemplateIds } from '../notify/templates'
+import type { Person } from '../domain/actor.types'
 
 export interface Deps {
   store: Store
@@ -32,19 +33,24 @@ export interface Deps {
   writeLimiter?: RateLimiter
 }
 
-export interface ActionContext {
-  /** The caller, as the platform identified her. */
-  openid: string
-  /** "Now" for this request, read once so every rule in it sees the same instant. */
+interface RequestContext {
+  /** "Now" for this request or run, read once so every rule in it sees the same instant. */
   now: string
   requestId: string
   deps: Deps
 }
 
-export interface JobContext {
-  now: string
-  requestId: string
-  deps: Deps
+export interface ActionContext extends RequestContext {
+  /** The caller, as the platform identified her. */
+  openid: string
+  /**
+   * Who she is: her role bindings, read from `deps.store` once per request, when first asked. Never
+   * inside a transaction: there the reads go through `tx`.
+   */
+  person(): Promise<Person>
+}
+
+export interface JobContext extends RequestContext {
   /** Epoch ms after which a job must stop and leave the rest to the next trigger. */
   deadline: number
 }

@@ -11,8 +11,6 @@ import type { Ids } from '../ports/ids.port'
 import type { MessageRecord } from '../ports/store.port'
 import { fitField } from '../notify/fit-fields'
 
-export const deliberationPage = (id: string) => `/council/pages/deliberation/index?id=${id}`
-
 type DeliberationKind = Extract<MessageKind, 'deliberation_invited' | 'deliberation_reminder' | 'deliberation_result'>
 
 /** The result's status phrase (a template `phrase` field: at most five Chinese characters). */
@@ -64,7 +62,7 @@ export function deliberationOutboxRows(
     kind,
     title: MESSAGE_KIND_LABELS[kind],
     body: body(kind, state, council),
-    page: deliberationPage(state.id),
+    page: `/council/pages/deliberation/index?id=${state.id}`,
     deliberationId: state.id,
     slots,
     createdAt: now,

@@ -2,6 +2,8 @@
  * What a viewer gets of a deliberation: the domain's predicates decide what she may see (counts,
  * the audit, the roll); this shapes the contract's DeliberationSummary / DeliberationDetail. In
  * anonymous mode no view ever pairs a voter with her choices, except her own ballot for herself.
+ * And the reads: a deliberation for a viewer (load, check she may read it, gather what her view
+ * needs), and what a deliberation needs to know about its council (its chain, its members).
  */
 import type {
   AuditEntry,
@@ -14,13 +16,18 @@ import type { Person } from '../domain/actor.types'
 import {
   canComment,
   canProxyVote,
+  canRead,
   canVote,
   manages,
   seesAudit,
   seesCounts,
   seesRoll,
 } from '../domain/deliberation.access'
-import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
+import type { Ballot, DeliberationComment, DeliberationState, Elector } from '../domain/deliberation.state'
+import type { Chain } from '../domain/org-ladder'
+import { villageLadder } from '../orgs/org-path'
+import { forbidden, invalidInput, notFound } from '../context/failures'
+import type { Repositories } from '../ports/store.port'
 import { shareTitleOf } from '../domain/deliberation.view'
 import { isAtOrAfter } from '../domain/iso-time'
 
@@ -131,4 +138,70 @@ export function toDetail(state: DeliberationState, viewer: Person, inputs: Detai
       bindGroup: manages(viewer, state),
     },
   }
+}
+
+/** The newest comments a page shows; older ones stay stored. */
+export const COMMENTS_SHOWN = 100
+
+/**
+ * A deliberation is no secret to the council's group chat, so a person outside it learns only that
+ * she may not take part (FORBIDDEN), not NOT_FOUND as for a case.
+ */
+export async function loadReadable(repos: Pick<Repositories, 'deliberations'>, id: string, viewer: Person): Promise<DeliberationState> {
+  const stored = await repos.deliberations.get(id)
+  if (!stored) throw notFound('没有找到该议事')
+  if (!canRead(viewer, stored.state)) throw forbidden('该议事仅对本议事会成员和妇联干部开放')
+  return stored.state
+}
+
+export async function readDetail(
+  repos: Pick<Repositories, 'deliberations' | 'ballots' | 'comments' | 'orgs' | 'councilGroups'>,
+  id: string,
+  viewer: Person,
+  now: string,
+  options: { withBallots: boolean } = { withBallots: true },
+): Promise<DeliberationDetail> {
+  const state = await loadReadable(repos, id, viewer)
+  const myBallot = await repos.ballots.get(id, viewer.openid)
+  const ballots =
+    options.withBallots && needsBallots(state, viewer, myBallot !== null) ? await repos.ballots.of(id) : null
+  return toDetail(state, viewer, {
+    orgName: await orgNameOf(repos, state.orgId),
+    now,
+    myBallot,
+    comments: await repos.comments.latest(id, COMMENTS_SHOWN),
+    ballots,
+    groupBound: (await repos.councilGroups.ofOrg(state.orgId)).length > 0,
+  })
+}
+
+/** The chain of a village (community) org; councils exist only there. */
+export async function councilChain(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<Chain> {
+  const chain = await villageLadder(repos, orgId)
+  if (chain.ok) return chain.chain
+  if (chain.error.code === 'NOT_FOUND') throw notFound('没有找到该议事会')
+  if (chain.error.code === 'INVALID_INPUT') throw invalidInput('议事会设在村（社区），请选择具体的村或社区')
+  throw new Error(chain.error.message)
+}
+
+/** The council now: its members and convener(s), each once, with the name she is known by. */
+export async function electorateOf(repos: Pick<Repositories, 'people'>, orgId: string): Promise<Elector[]> {
+  const openids = new Set<string>()
+  for (const role of ['convener', 'member'] as const) {
+    for (const m of await repos.people.withRole(orgId, role)) openids.add(m.openid)
+  }
+  const electors: Elector[] = []
+  for (const openid of [...openids].sort()) {
+    electors.push({ openid, name: (await repos.people.getUser(openid))?.name ?? '议事会成员' })
+  }
+  return electors
+}
+
+export async function orgNameOf(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<string> {
+  return (await repos.orgs.get(orgId))?.name ?? ''
+}
+
+/** The name she is known by, for the audit trail of a ballot or a comment. */
+export async function personNameOf(repos: Pick<Repositories, 'people'>, openid: string, fallback: string): Promise<string> {
+  return (await repos.people.getUser(openid))?.name ?? fallback
 }

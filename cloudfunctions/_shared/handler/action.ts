@@ -16,7 +16,18 @@ export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.out
 export type ActionKind = 'read' | 'write'
 
 /** `L`: what `authorize` loaded, handed to `run` so nothing is read twice. */
-export interface ActionDeclaration<F extends FunctionName, A extends ActionName<F>, L = void> {
+export type ActionDeclaration<F extends FunctionName, A extends ActionName<F>, L = void> = Declaration<F, A, ActionInput<F, A>, ActionResult<F, A>, L>
+
+/** Declares an action; the types tie its runner to its contract entry. */
+export const defineAction = <F extends FunctionName, A extends ActionName<F>, L = void>(declaration: ActionDeclaration<F, A, L>) => declaration
+
+/**
+ * A declaration as the pipeline runs it, its types erased: handle.ts parses the input with the same
+ * contract entry before calling it, which is what the declaration's types promise.
+ */
+export type RunnableAction = Declaration<FunctionName, string, unknown, unknown, unknown>
+
+interface Declaration<F, A, Input, Result, L> {
   fn: F
   name: A
   kind: ActionKind
@@ -30,32 +41,14 @@ export interface ActionDeclaration<F extends FunctionName, A extends ActionName<
    * An idempotency key's answer: the answer already given to this request, or null. Asked before the
    * write limit, so a resend gets its answer whatever the limits say (its first send was counted).
    */
-  resend?: (ctx: ActionContext, input: ActionInput<F, A>) => Promise<ActionResult<F, A> | null>
+  resend?: (ctx: ActionContext, input: Input) => Promise<Result | null>
   /**
    * Who may, checked on what is stored before anything slow or paid runs (the content check). An action
    * whose `run` decides alone (the decider authorizes) leaves it out when it has no text to check.
    */
-  authorize?: (ctx: ActionContext, input: ActionInput<F, A>) => Promise<L>
+  authorize?: (ctx: ActionContext, input: Input) => Promise<L>
   /** The person's text in the input, checked by WeChat after `authorize` and before `run`. */
-  contentChecked?: (input: ActionInput<F, A>) => readonly (string | undefined)[]
+  contentChecked?: (input: Input) => readonly (string | undefined)[]
   /** Load, decide, save with the outbox rows in one transaction; answer as the contract says. */
-  run: (ctx: ActionContext, input: ActionInput<F, A>, loaded: L) => Promise<ActionResult<F, A>>
-}
-
-/** Declares an action; the types tie its runner to its contract entry. */
-export const defineAction = <F extends FunctionName, A extends ActionName<F>, L = void>(declaration: ActionDeclaration<F, A, L>) => declaration
-
-/**
- * A declaration as the pipeline runs it, its types erased: handle.ts parses the input with the same
- * contract entry before calling it, which is what the declaration's types promise.
- */
-export interface RunnableAction {
-  fn: FunctionName
-  name: string
-  kind: ActionKind
-  authorization: readonly AuthAction[]
-  resend?: (ctx: ActionContext, input: unknown) => Promise<unknown>
-  authorize?: (ctx: ActionContext, input: unknown) => Promise<unknown>
-  contentChecked?: (input: unknown) => readonly (string | undefined)[]
-  run: (ctx: ActionContext, input: unknown, loaded: unknown) => Promise<unknown>
+  run: (ctx: ActionContext, input: Input, loaded: L) => Promise<Result>
 }

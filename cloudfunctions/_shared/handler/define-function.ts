@@ -24,21 +24,19 @@ export type Job = (ctx: JobContext) => Promise<Record<string, number>>
  */
 export type PushHandler = (ctx: JobContext, push: Record<string, unknown>) => Promise<Record<string, number>>
 
-export type PushHandlers = Partial<Record<PushEventName, PushHandler>>
-
 export interface FunctionDef<F extends FunctionName = FunctionName> {
   name: F
   actions: ActionDeclarations<F>
   jobs: Record<string, Job>
   /** By the push's `Event`; the console's message-push settings send that event to this function. */
-  pushes?: PushHandlers
+  pushes?: Partial<Record<PushEventName, PushHandler>>
 }
 
 export function defineFunction<F extends FunctionName>(
   name: F,
   actions: ActionDeclarations<F>,
   jobs: Record<string, Job> = {},
-  pushes: PushHandlers = {},
+  pushes: FunctionDef['pushes'] = {},
 ): FunctionDef<F> {
   return { name, actions, jobs, pushes }
 }

@@ -1,14 +1,14 @@
 /**
- * The pipeline every action goes through, the same for all (its declaration: action.ts):
- * parse with the contract → identity from the platform → a resend already answered gets its answer →
- * the write limit (writes only) → authorize on what is stored → WeChat's content check of her text →
- * run (load, decide, save with the outbox rows) → envelope → deliver what a write queued. Nothing
- * throws out of here.
+ * The pipeline every action goes through, the same for all, step by step in docs/ARCHITECTURE.md
+ * ("One write, end to end"); what it runs is each action's declaration (action.ts). Nothing throws
+ * out of here.
  */
 import type { z } from 'zod'
 import { contracts } from '../../../types/contract'
 import { DEFAULT_MESSAGES, fail, ok, type Envelope, type FieldIssue } from '../../../types/envelope'
+import type { Person } from '../domain/actor.types'
 import type { Caller } from '../ports/identity.port'
+import type { Repositories } from '../ports/store.port'
 import type { RateLimiter } from '../ports/rate-limiter.port'
 import { AppFailure, contentRejected } from '../context/failures'
 import type { ActionContext, Deps } from '../context/deps'
@@ -28,6 +28,12 @@ async function withinWriteLimit(limiter: RateLimiter, deps: Deps, key: string, n
     deps.log.error('write limit not counted', { requestId, error: describe(error) })
     return true
   }
+}
+
+/** The acting person: the platform's openid plus the role bindings the store holds for her. */
+export async function loadPerson(repos: Pick<Repositories, 'people'>, openid: string): Promise<Person> {
+  const bindings = await repos.people.rolesOf(openid)
+  return { openid, roles: bindings.map(({ role, orgId }) => ({ role, orgId })) }
 }
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
@@ -77,7 +83,8 @@ export async function handle(
     if (caller.kind !== 'user') return fail('UNAUTHENTICATED', DEFAULT_MESSAGES.UNAUTHENTICATED)
 
     const now = deps.clock.now()
-    const ctx = { openid: caller.openid, now, requestId, deps }
+    let person: Promise<Person> | undefined
+    const ctx: ActionContext = { openid: caller.openid, now, requestId, deps, person: () => (person ??= loadPerson(deps.store, caller.openid)) }
     const input = parsed.data
     // Idempotency before the write limit: a resend of a request already answered gets its answer
     // whatever the limits say (its first send was counted), and is not counted again.
@@ -106,13 +113,12 @@ export async function handle(
   return reply
 }
 
+/** What each job (or push handler) did, by name, or why it failed. */
+type RunReport = Record<string, Record<string, number> | { error: string }>
+
 /** Runs every timer job of a function within `budgetMs`, each failure contained and logged. */
-export async function runJobs(
-  fn: FunctionDef,
-  deps: Deps,
-  budgetMs: number,
-): Promise<Record<string, Record<string, number> | { error: string }>> {
-  const report: Record<string, Record<string, number> | { error: string }> = {}
+export async function runJobs(fn: FunctionDef, deps: Deps, budgetMs: number): Promise<RunReport> {
+  const report: RunReport = {}
   const deadline = Date.now() + budgetMs
   for (const [name, job] of Object.entries(fn.jobs)) {
     const requestId = deps.ids.next('job')
@@ -131,12 +137,7 @@ export async function runJobs(
  * logged. The caller has made sure the push came from the platform (push-event.ts). A push this
  * function has no handler for is logged and left: the console sends it to the wrong function.
  */
-export async function runPush(
-  fn: FunctionDef,
-  push: PushEvent,
-  deps: Deps,
-  budgetMs: number,
-): Promise<Record<string, Record<string, number> | { error: string }>> {
+export async function runPush(fn: FunctionDef, push: PushEvent, deps: Deps, budgetMs: number): Promise<RunReport> {
   const requestId = deps.ids.next('push')
   const name = typeof push.Event === 'string' ? push.Event : ''
   const handler = Object.hasOwn(fn.pushes ?? {}, name) ? (fn.pushes as Record<string, PushHandler | undefined>)[name] : undefined
@@ -147,7 +148,7 @@ export async function runPush(
   try {
     return { [name]: await handler({ now: deps.clock.now(), requestId, deps, deadline: Date.now() + budgetMs }, push) }
   } catch (error) {
-    deps.log.error('push failed', { requestId, fn: fn.name, push: name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    deps.log.error('push failed', { requestId, fn: fn.name, push: name, error: describe(error) })
     return { [name]: { error: `push failed (${requestId})` } }
   }
 }

@@ -25,8 +25,7 @@ export interface PushEvent {
 }
 
 /** The pushes a function may handle, by `Event`. */
-export const PUSH_EVENTS = ['wxa_media_check'] as const
-export type PushEventName = (typeof PUSH_EVENTS)[number]
+export type PushEventName = 'wxa_media_check'
 
 /** An action's event carries `action`; a push carries WeChat's `MsgType`. */
 export const isPushEvent = (event: unknown): event is PushEvent =>

@@ -1,21 +1,15 @@
 /**
- * Delivery: every due message becomes a WeChat subscription message if a template fits it and she has
- * a credit for it, or stays in her message centre only. Each message is claimed in a transaction
- * (credit spent, status `sending`, a lease) before the send and settled in another after it, so two
- * runs never send one message twice. WeChat has no idempotency key, and twice is worse than once for a
- * woman whose phone may be watched, so a send whose outcome is unknown is never repeated:
- * - a send is started only when its whole timeout (SEND_TIMEOUT_MS) and the settle fit before the run's
- *   deadline, so a function is not killed at its timeout in the middle of one;
- * - a send that did not answer in time is settled as failed, its credit kept spent (WeChat may have
- *   used her grant: never charged twice), and stays in her message centre;
- * - a run killed between send and settle anyway (a crash) leaves a claim whose lease runs out; it is
- *   marked failed the same way.
+ * Delivery (docs/ARCHITECTURE.md, "A message row: the outbox", says why it has this shape): every due
+ * message becomes a WeChat subscription message if a template fits it and she has a credit for it, or
+ * stays in her message centre only. It is claimed in one transaction before the send and settled in
+ * another after it; a send whose outcome is unknown (no answer in time, or a run killed between send
+ * and settle) is settled as failed, its credit kept spent, and never repeated.
  */
+import { addMs } from '../domain/iso-time'
 import type { JobContext } from '../context/deps'
 import type { MessageRecord } from '../ports/store.port'
 import { SEND_TIMEOUT_MS } from '../ports/messenger.port'
-import { shouldSpendCredit, TEMPLATE_OF_KIND } from './templates'
-import { templateData } from './fill-template'
+import { shouldSpendCredit, templateData, TEMPLATE_OF_KIND } from './templates'
 
 const LEASE_MS = 5 * 60_000
 const MAX_ATTEMPTS = 5
@@ -26,8 +20,6 @@ const PAGE = 100
 const CLAIM_AND_SETTLE_MS = 1_000
 /** How much of a run's time one message may need at most: start none with less left. */
 export const MESSAGE_BUDGET_MS = SEND_TIMEOUT_MS + CLAIM_AND_SETTLE_MS
-
-const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
 
 type Claim = { message: MessageRecord; templateId: string; data: Record<string, string> }
 type Outcome = 'sent' | 'inboxOnly' | 'retried' | 'failed' | 'unknown' | 'interrupted' | 'skipped'
@@ -58,7 +50,7 @@ async function claim(ctx: JobContext, id: string): Promise<Claim | Outcome> {
       ...message,
       status: 'sending',
       attempts: message.attempts + 1,
-      nextAttemptAt: plusMs(now, LEASE_MS),
+      nextAttemptAt: addMs(now, LEASE_MS),
     }
     await tx.messages.put(claimed)
     return { message: claimed, templateId, data }
@@ -95,7 +87,7 @@ async function settle(ctx: JobContext, claimed: Claim): Promise<Outcome> {
       return 'failed'
     }
     const wait = (BACKOFF_MINUTES[current.attempts - 1] ?? 120) * 60_000
-    await tx.messages.put({ ...current, status: 'pending', nextAttemptAt: plusMs(now, wait), lastError: error })
+    await tx.messages.put({ ...current, status: 'pending', nextAttemptAt: addMs(now, wait), lastError: error })
     return 'retried'
   })
 }

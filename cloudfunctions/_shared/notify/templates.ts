@@ -5,7 +5,8 @@
  */
 import { TEMPLATE_KEYS, type TemplateKey } from '../../../types/notify.contract'
 import type { MessageKind } from '../../../types/messages'
-import type { FieldType } from './fit-fields'
+import type { MessageRecord } from '../ports/store.port'
+import { fitField, type FieldType } from './fit-fields'
 
 export interface TemplateSpec {
   key: TemplateKey
@@ -14,57 +15,25 @@ export interface TemplateSpec {
   fields: { name: string; type: FieldType; holds: TemplateSlot }[]
 }
 
-/** What a field is filled with; fill-template.ts computes each from the message's slots. */
+/** What a field is filled with; templateData computes each from the message's slots. */
 export type TemplateSlot = 'subject' | 'status' | 'org' | 'time' | 'deadline' | 'note'
 
+/**
+ * WeChat names a template's fields by type and position (thing1, phrase2, time4 …): the name says how
+ * its value must be fitted (fit-fields.ts); `holds` says which slot fills it.
+ */
+const template = (key: TemplateKey, title: string, fields: Record<`${FieldType}${number}`, TemplateSlot>): TemplateSpec => ({
+  key,
+  title,
+  fields: Object.entries(fields).map(([name, holds]) => ({ name, type: name.replace(/\d+$/, '') as FieldType, holds })),
+})
+
 export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
-  case_progress: {
-    key: 'case_progress',
-    title: '反映处理进度通知',
-    fields: [
-      { name: 'thing1', type: 'thing', holds: 'subject' },
-      { name: 'phrase2', type: 'phrase', holds: 'status' },
-      { name: 'thing3', type: 'thing', holds: 'org' },
-      { name: 'time4', type: 'time', holds: 'time' },
-    ],
-  },
-  case_result: {
-    key: 'case_result',
-    title: '办理结果通知',
-    fields: [
-      { name: 'thing1', type: 'thing', holds: 'subject' },
-      { name: 'phrase2', type: 'phrase', holds: 'status' },
-      { name: 'thing3', type: 'thing', holds: 'note' },
-      { name: 'time4', type: 'time', holds: 'time' },
-    ],
-  },
-  case_todo: {
-    key: 'case_todo',
-    title: '待办事项提醒',
-    fields: [
-      { name: 'thing1', type: 'thing', holds: 'subject' },
-      { name: 'thing2', type: 'thing', holds: 'org' },
-      { name: 'time3', type: 'time', holds: 'deadline' },
-    ],
-  },
-  deliberation_invite: {
-    key: 'deliberation_invite',
-    title: '议事邀请通知',
-    fields: [
-      { name: 'thing1', type: 'thing', holds: 'subject' },
-      { name: 'thing2', type: 'thing', holds: 'org' },
-      { name: 'time3', type: 'time', holds: 'deadline' },
-    ],
-  },
-  deliberation_result: {
-    key: 'deliberation_result',
-    title: '表决结果通知',
-    fields: [
-      { name: 'thing1', type: 'thing', holds: 'subject' },
-      { name: 'phrase2', type: 'phrase', holds: 'status' },
-      { name: 'time3', type: 'time', holds: 'time' },
-    ],
-  },
+  case_progress: template('case_progress', '反映处理进度通知', { thing1: 'subject', phrase2: 'status', thing3: 'org', time4: 'time' }),
+  case_result: template('case_result', '办理结果通知', { thing1: 'subject', phrase2: 'status', thing3: 'note', time4: 'time' }),
+  case_todo: template('case_todo', '待办事项提醒', { thing1: 'subject', thing2: 'org', time3: 'deadline' }),
+  deliberation_invite: template('deliberation_invite', '议事邀请通知', { thing1: 'subject', thing2: 'org', time3: 'deadline' }),
+  deliberation_result: template('deliberation_result', '表决结果通知', { thing1: 'subject', phrase2: 'status', time3: 'time' }),
 }
 
 /**
@@ -101,6 +70,16 @@ export const MATTERS_MOST: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'deliberation_invited',
   'deliberation_result',
 ])
+
+/** A message's slots poured into its template's fields, each fitted to WeChat's limits; null for none. */
+export function templateData(message: Pick<MessageRecord, 'kind' | 'slots' | 'createdAt'>): Record<string, string> | null {
+  const key = TEMPLATE_OF_KIND[message.kind]
+  if (!key) return null
+  const slots = message.slots ?? {}
+  return Object.fromEntries(
+    TEMPLATES[key].fields.map((field) => [field.name, fitField(field.type, slots[field.holds] ?? (field.type === 'time' ? message.createdAt : ''))]),
+  )
+}
 
 export function shouldSpendCredit(kind: MessageKind, credits: number): boolean {
   if (credits <= 0) return false

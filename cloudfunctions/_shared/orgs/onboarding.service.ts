@@ -8,7 +8,7 @@
  */
 import { conflict } from '../context/failures'
 import type { MembershipRecord, OrgRecord, Repositories } from '../ports/store.port'
-import { bumpCounter, orgAndAncestors } from '../stats/counter-writes'
+import { bumpCounter } from '../stats/counter-writes'
 
 type Tx = Pick<Repositories, 'orgs' | 'people' | 'counters'>
 
@@ -20,21 +20,17 @@ export async function addOrg(tx: Tx, org: OrgRecord): Promise<void> {
   const existing = await tx.orgs.get(org.id)
   if (existing && existing.parentId !== org.parentId) throw conflict('暂不支持调整组织的上级，请联系省级管理员')
   await tx.orgs.put(org)
-  if (!existing && org.level === 'village') await bumpCounter(tx, await orgAndAncestors(tx, org.id), 'councils')
+  if (!existing && org.level === 'village') await bumpCounter(tx, org.id, 'councils')
 }
 
 export async function bindRole(tx: Tx, membership: MembershipRecord): Promise<void> {
   const added = await tx.people.bind(membership)
-  if (added && (await countsAsMember(tx, membership))) {
-    await bumpCounter(tx, await orgAndAncestors(tx, membership.orgId), 'members')
-  }
+  if (added && (await countsAsMember(tx, membership))) await bumpCounter(tx, membership.orgId, 'members')
 }
 
 export async function unbindRole(tx: Tx, membership: MembershipRecord): Promise<void> {
   const removed = await tx.people.unbind(membership)
-  if (removed && (await countsAsMember(tx, membership))) {
-    await bumpCounter(tx, await orgAndAncestors(tx, membership.orgId), 'members', -1)
-  }
+  if (removed && (await countsAsMember(tx, membership))) await bumpCounter(tx, membership.orgId, 'members', -1)
 }
 
 async function countsAsMember(tx: Tx, membership: MembershipRecord): Promise<boolean> {

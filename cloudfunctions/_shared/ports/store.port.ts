@@ -54,9 +54,9 @@ export interface PeopleRepository {
   unbind(membership: MembershipRecord): Promise<boolean>
 }
 
-/** A case as stored: its current state (the fold of its events) and a version for optimistic writes. */
-export interface StoredCase {
-  state: CaseState
+/** A case or a deliberation as stored: its current state and a version for optimistic writes. */
+export interface Stored<S> {
+  state: S
   version: number
 }
 
@@ -87,7 +87,7 @@ export interface SubmittedRange {
 }
 
 export interface CaseRepository {
-  get(id: string): Promise<StoredCase | null>
+  get(id: string): Promise<Stored<CaseState> | null>
   /** Every event of the case, oldest first. */
   timeline(id: string): Promise<CaseEvent[]>
   /**
@@ -258,18 +258,12 @@ export interface CounterRepository {
   get(orgId: string): Promise<Record<string, number>>
 }
 
-/** A deliberation as stored: its state (counts included) and a version for optimistic writes. */
-export interface StoredDeliberation {
-  state: DeliberationState
-  version: number
-}
-
 /**
  * Deliberations (议事). Each ballot changes the deliberation's counts in the same transaction as the
  * ballot's own write, with the version check below: counts are never rebuilt from the ballots.
  */
 export interface DeliberationRepository {
-  get(id: string): Promise<StoredDeliberation | null>
+  get(id: string): Promise<Stored<DeliberationState> | null>
   /** Stores a new deliberation at version 1; answers false (and writes nothing) when the id exists. */
   create(state: DeliberationState): Promise<boolean>
   /** Writes the new state if the stored version is `expectedVersion`; otherwise VersionConflict. */

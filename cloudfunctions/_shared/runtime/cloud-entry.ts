@@ -28,13 +28,31 @@ import { cloudStorageFiles } from '../adapters/wechat/cloud-storage.files'
 import { uploadFolderOf } from '../files/upload-folder'
 import type { Deps } from '../context/deps'
 import type { FunctionDef } from '../handler/define-function'
-import { checkConfiguration, describeProblem, type ProductionConfiguration } from './configuration.check'
-import { notConfiguredReply } from './not-configured.reply'
-import { FORGED_TIMER_REPLY, isTimerEvent, triggerNameOf } from './timer-event.guard'
+import { checkConfiguration, describeProblem, notConfiguredReply, type ProductionConfiguration } from './configuration.check'
 import { AFTER_CHANGE_BUDGET_MS, JOB_BUDGET_MS } from './budgets'
 import { carriesJobSecret, httpReply, isHttpEvent } from './http-jobs.trigger'
-import { fail } from '../../../types/envelope'
+import { fail, type Envelope } from '../../../types/envelope'
 
+/**
+ * The platform's timer trigger event, and the refusal of one that did not come from the platform.
+ * `{ Type: 'Timer', TriggerName }` is only an event body: anyone may send it with
+ * wx.cloud.callFunction. What tells a trigger apart is the context the platform sets, which a caller
+ * cannot: getWXContext().SOURCE is `wx_trigger` for a timer (tools/function-runner/runner.ts sets it
+ * as CloudBase does).
+ */
+interface TimerEvent {
+  Type: 'Timer'
+  TriggerName: string
+}
+
+const isTimerEvent = (event: unknown): event is TimerEvent =>
+  typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+
+/** The trigger name as a log may quote it: the caller chose it, so it is cut short. */
+const triggerNameOf = (event: TimerEvent): string =>
+  typeof event.TriggerName === 'string' ? event.TriggerName.slice(0, 64) : `(${typeof event.TriggerName})`
+
+const FORGED_TIMER_REPLY: Envelope<never> = fail('FORBIDDEN', '定时任务只能由云平台按时触发，不能从小程序调用')
 
 let deps: Deps | undefined
 function productionDeps(configuration: ProductionConfiguration): Deps {

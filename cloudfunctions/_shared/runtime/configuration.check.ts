@@ -6,6 +6,7 @@
  *
  * Problems are Chinese sentences naming the variable, never quoting a secret.
  */
+import type { Envelope } from '../../../types/envelope'
 import { parseProductionKey } from '../adapters/aes-gcm.cipher'
 import { readTemplateIds, type TemplateIds } from '../notify/templates'
 import { MIN_SECRET_LENGTH } from './http-jobs.trigger'
@@ -76,3 +77,15 @@ export function checkConfiguration(env: Environment): ConfigurationCheck {
 
 /** One problem as the sentence a log line or the doctor prints. */
 export const describeProblem = ({ variable, problem }: ConfigurationProblem): string => `${variable}：${problem}`
+
+/**
+ * What every call gets from a function whose environment failed the check: INTERNAL with a request id
+ * to quote, as any server fault, and the stable reason NOT_CONFIGURED (types/envelope.ts) so it is not
+ * mistaken for a passing one.
+ */
+export const NOT_CONFIGURED_MESSAGE = '服务配置未完成，请联系管理员'
+
+export const notConfiguredReply = (requestId: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'INTERNAL', message: NOT_CONFIGURED_MESSAGE, requestId, reason: 'NOT_CONFIGURED' },
+})

@@ -5,40 +5,24 @@
 import { LEVELS } from '../../../types/enums'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
-import type { Chain } from '../domain/org-ladder'
 import { counterDeltas, type CounterKey } from '../domain/stats.counters'
 import type { Repositories } from '../ports/store.port'
 import { orgPath } from '../orgs/org-path'
 
-type Tx = Pick<Repositories, 'counters'>
-
-const chainIds = (chain: Chain): string[] => LEVELS.map((level) => chain[level])
-
 /** Counts one case change (or its creation, with `before` null) for every org on its chain. */
 export async function countCaseChange(
-  tx: Tx,
+  tx: Pick<Repositories, 'counters'>,
   events: readonly CaseEvent[],
   before: CaseState | null,
   after: CaseState,
 ): Promise<void> {
-  await tx.counters.add(chainIds(after.chain), counterDeltas(events, before, after))
+  await tx.counters.add(LEVELS.map((level) => after.chain[level]), counterDeltas(events, before, after))
 }
 
 /**
- * Adds `delta` to one counter of every org in `target` (a case's chain, or org ids: the org and its
- * ancestors, so each keeps its subtree's figure). For counters that are not case changes, e.g.
- * `bumpCounter(tx, await orgAndAncestors(tx, orgId), 'deliberations')`.
+ * Adds `delta` to one counter of the org and of every org above it, so each keeps its subtree's
+ * figure: the counters that are not case changes (councils, members).
  */
-export async function bumpCounter(tx: Tx, target: Chain | readonly string[], key: CounterKey, delta = 1): Promise<void> {
-  const orgIds = isChain(target) ? chainIds(target) : target
-  await tx.counters.add(orgIds, { [key]: delta })
-}
-
-/** The ids of the org and every org above it: the orgs whose subtree figures include it. */
-export async function orgAndAncestors(tx: Pick<Repositories, 'orgs'>, orgId: string): Promise<string[]> {
-  return (await orgPath(tx, orgId)).map((org) => org.id)
-}
-
-function isChain(target: Chain | readonly string[]): target is Chain {
-  return !Array.isArray(target)
+export async function bumpCounter(tx: Pick<Repositories, 'counters' | 'orgs'>, orgId: string, key: CounterKey, delta = 1): Promise<void> {
+  await tx.counters.add((await orgPath(tx, orgId)).map((org) => org.id), { [key]: delta })
 }

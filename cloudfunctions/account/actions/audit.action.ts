@@ -7,8 +7,7 @@ import { ROLE_LABELS, type Role } from '../../../types/enums'
 import { canReadAudit } from '../../_shared/domain/stats.access'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden, notFound } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { orgPath } from '../../_shared/orgs/org-path'
+import { OrgNames, orgPath } from '../../_shared/orgs/org-path'
 
 const PAGE = 50
 const STAFF: readonly string[] = ['member', 'convener', 'cadre', 'admin']
@@ -17,7 +16,7 @@ export const audit = defineAction({
   fn: 'account', name: 'audit', kind: 'read', authorization: ['audit.read'],
   /** The org's path, its id first, up to the root: the log is read along it. */
   authorize: async (ctx, input) => {
-    const person = await loadPerson(ctx.deps.store, ctx.openid)
+    const person = await ctx.person()
     const supervising = person.roles.filter((b) => b.role === 'cadre' || b.role === 'admin')
     if (supervising.length === 0) throw forbidden('操作记录仅对妇联干部和管理员开放')
     // Without an org: the first org she supervises.
@@ -33,13 +32,12 @@ export const audit = defineAction({
       if (!names.has(openid)) names.set(openid, (await ctx.deps.store.people.getUser(openid))?.name ?? '')
       return names.get(openid)!
     }
-    const orgNames = new Map<string, string>()
+    const orgName = await new OrgNames(ctx.deps.store).load(entries.map((e) => e.orgId))
     const items = []
     for (const e of entries) {
-      if (!orgNames.has(e.orgId)) orgNames.set(e.orgId, (await ctx.deps.store.orgs.get(e.orgId))?.name ?? '')
       const role = e.actorRole === 'system' ? '系统' : (ROLE_LABELS[e.actorRole as Role | 'resident'] ?? e.actorRole)
       const actor = e.actorOpenid && STAFF.includes(e.actorRole) ? `${(await nameOf(e.actorOpenid)) || '未署名'}（${role}）` : role
-      items.push({ id: e.id, at: e.at, actor, action: e.action, orgName: orgNames.get(e.orgId)!, targetType: e.targetType, targetId: e.targetId, summary: e.summary })
+      items.push({ id: e.id, at: e.at, actor, action: e.action, orgName: orgName(e.orgId), targetType: e.targetType, targetId: e.targetId, summary: e.summary })
     }
     const last = entries[entries.length - 1]
     return { items, ...(entries.length === PAGE && last ? { next: { at: last.at, id: last.id } } : {}) }

@@ -1,22 +1,40 @@
 /**
  * `account.importOrgs` (导入行政区划): the province admin adds orgs from a CSV of administrative
- * divisions (org-rows.csv.ts). A code already present is renamed, never moved (that is moveVillage);
- * each line is its own transaction, so one bad line is reported and the others still go in.
+ * divisions (account.contract.ts importOrgs): one org a line, 代码,名称,层级,上级代码, a header line
+ * allowed. A line that cannot be an org is reported by its number and left out; the rest go in file
+ * order (parents before children). A code already present is renamed, never moved (that is
+ * moveVillage); each line is its own transaction, so one bad line is reported and the others still go in.
  */
+import { LEVEL_BY_NAME, type AccountResults } from '../../../types/account.contract'
 import { LEVELS } from '../../../types/enums'
+import { csvRows } from '../../_shared/csv'
 import { defineAction } from '../../_shared/handler/action'
 import { conflict, invalidInput } from '../../_shared/context/failures'
 import { addOrg } from '../../_shared/orgs/onboarding.service'
-import { requireAdmin } from '../org-tree-admin'
-import { parseOrgRows, type LineError } from '../org-rows.csv'
+import { keepsTheTree } from '../orgs'
+import type { OrgRecord } from '../../_shared/ports/store.port'
+
+type LineError = AccountResults['importOrgs']['errors'][number]
+
+function parseOrgRows(csv: string, errors: LineError[]): (OrgRecord & { line: number })[] {
+  const rows: (OrgRecord & { line: number })[] = []
+  csvRows(csv).forEach(({ line, cells }) => {
+    if (line === 1 && /代码|code/i.test(cells[0] ?? '')) return
+    const [id, name, levelName, parentId] = cells
+    const level = LEVEL_BY_NAME[levelName ?? '']
+    if (!id || !/^\d{2,12}$/.test(id)) return void errors.push({ line, message: '代码应为 2–12 位数字' })
+    if (!name || name.length > 40) return void errors.push({ line, message: '名称不能为空，且不超过 40 个字' })
+    if (!level) return void errors.push({ line, message: `层级“${levelName ?? ''}”无法识别` })
+    if (level !== 'province' && !parentId) return void errors.push({ line, message: '缺少上级代码' })
+    rows.push({ line, id, name, level, parentId: level === 'province' ? null : parentId! })
+  })
+  return rows
+}
 
 export const importOrgs = defineAction({
   fn: 'account',
   name: 'importOrgs',
-  kind: 'write',
-  // Not in the authorization table: keeping the tree is the admin's alone (org-tree-admin.ts).
-  authorization: [],
-  authorize: requireAdmin,
+  ...keepsTheTree,
   run: async (ctx, { csv }) => {
     const errors: LineError[] = []
     const rows = parseOrgRows(csv, errors)

@@ -3,15 +3,14 @@ import type { Role } from '../../../types/enums'
 import { canListMembers } from '../../_shared/domain/invitation.rules'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { targetOf } from '../invitation-target'
+import { targetOf } from '../orgs'
 
 const LISTED_ROLES: readonly Role[] = ['convener', 'member', 'cadre', 'admin']
 
 export const members = defineAction({
   fn: 'account', name: 'members', kind: 'read', authorization: ['roles.list'],
   authorize: async (ctx, { orgId }) => {
-    const viewer = await loadPerson(ctx.deps.store, ctx.openid)
+    const viewer = await ctx.person()
     const target = await targetOf(ctx, orgId)
     // Whoever may offer a seat here may see who sits here.
     if (!canListMembers(viewer, target)) throw forbidden('您没有权限查看该组织的成员')

@@ -5,17 +5,13 @@
 import { defineAction } from '../../_shared/handler/action'
 import { invalidInput, notFound } from '../../_shared/context/failures'
 import { orgPath } from '../../_shared/orgs/org-path'
-import { auditOrgChange } from '../../_shared/audit/org-audit'
-import { requireAdmin } from '../org-tree-admin'
-import { orgNode } from '../org-node'
+import { auditOrgChange } from '../../_shared/audit/audit-lines'
+import { keepsTheTree, orgNode } from '../orgs'
 
 export const moveVillage = defineAction({
   fn: 'account',
   name: 'moveVillage',
-  kind: 'write',
-  // Not in the authorization table: keeping the tree is the admin's alone (org-tree-admin.ts).
-  authorization: [],
-  authorize: requireAdmin,
+  ...keepsTheTree,
   run: async (ctx, { orgId, toParentId }) =>
     ctx.deps.store.transaction(async (tx) => {
       const village = await tx.orgs.get(orgId)

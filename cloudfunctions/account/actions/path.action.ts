@@ -2,7 +2,7 @@
 import { defineAction } from '../../_shared/handler/action'
 import { notFound } from '../../_shared/context/failures'
 import { orgPath } from '../../_shared/orgs/org-path'
-import { orgNode } from '../org-node'
+import { orgNode } from '../orgs'
 
 export const path = defineAction({
   fn: 'account', name: 'path', kind: 'read', authorization: [],

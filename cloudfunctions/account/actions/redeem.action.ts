@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '../../../types/enums'
 import { defineAction } from '../../_shared/handler/action'
 import { conflict, notFound } from '../../_shared/context/failures'
 import { bindRole } from '../../_shared/orgs/onboarding.service'
-import { auditOrgChange } from '../../_shared/audit/org-audit'
+import { auditOrgChange } from '../../_shared/audit/audit-lines'
 
 export const redeem = defineAction({
   fn: 'account',

@@ -1,17 +1,13 @@
 /** `account.renameOrg` (组织改名): the province admin renames an org. */
 import { defineAction } from '../../_shared/handler/action'
 import { notFound } from '../../_shared/context/failures'
-import { auditOrgChange } from '../../_shared/audit/org-audit'
-import { requireAdmin } from '../org-tree-admin'
-import { orgNode } from '../org-node'
+import { auditOrgChange } from '../../_shared/audit/audit-lines'
+import { keepsTheTree, orgNode } from '../orgs'
 
 export const renameOrg = defineAction({
   fn: 'account',
   name: 'renameOrg',
-  kind: 'write',
-  // Not in the authorization table: keeping the tree is the admin's alone (org-tree-admin.ts).
-  authorization: [],
-  authorize: requireAdmin,
+  ...keepsTheTree,
   run: async (ctx, { orgId, name }) => {
     const org = await ctx.deps.store.orgs.get(orgId)
     if (!org) throw notFound('没有找到该组织')

@@ -3,15 +3,14 @@ import { ROLE_LABELS } from '../../../types/enums'
 import { canRevoke } from '../../_shared/domain/invitation.rules'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
 import { unbindRole } from '../../_shared/orgs/onboarding.service'
-import { auditOrgChange } from '../../_shared/audit/org-audit'
-import { targetOf } from '../invitation-target'
+import { auditOrgChange } from '../../_shared/audit/audit-lines'
+import { targetOf } from '../orgs'
 
 export const revoke = defineAction({
   fn: 'account', name: 'revoke', kind: 'write', authorization: ['roles.offerMember', 'roles.offerConvener', 'roles.offerCadre', 'roles.offerAdmin'],
   authorize: async (ctx, input) => {
-    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    const actor = await ctx.person()
     const target = await targetOf(ctx, input.orgId)
     if (!canRevoke(actor, input, target)) throw forbidden('您没有权限取消该成员的角色')
     return { actor }

@@ -2,14 +2,13 @@
 import { manages } from '../../_shared/domain/deliberation.access'
 import { defineAction } from '../../_shared/handler/action'
 import { conflict, forbidden } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { councilChain, orgNameOf } from '../../_shared/deliberations/council-reads'
+import { councilChain, orgNameOf } from '../../_shared/deliberations/deliberation-view'
 import { groupOf } from '../group-ticket'
 
 export const bindGroup = defineAction({
   fn: 'deliberation', name: 'bindGroup', kind: 'write', authorization: ['deliberation.manage'],
   authorize: async (ctx, { orgId }) => {
-    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    const actor = await ctx.person()
     if (!manages(actor, { orgId })) throw forbidden('只有议事会主任或妇联干部可以绑定议事会微信群')
     await councilChain(ctx.deps.store, orgId)
   },

@@ -1,9 +1,8 @@
 /** `deliberation.comment`: a member or a cadre posts an opinion (发表意见) on the deliberation. */
-import { deliberationCommand } from '../../_shared/handler/deliberation-command'
+import { deliberationCommand } from '../../_shared/handler/command-action'
 import { canComment } from '../../_shared/domain/deliberation.access'
 import { forbidden } from '../../_shared/context/failures'
-import { loadReadable } from '../../_shared/deliberations/deliberation-reads'
-import { personNameOf } from '../../_shared/deliberations/council-reads'
+import { loadReadable, personNameOf } from '../../_shared/deliberations/deliberation-view'
 
 export const comment = deliberationCommand('deliberation', 'comment', {
   authorization: ['deliberation.comment'],

@@ -3,16 +3,15 @@ import type { DeliberationSummary } from '../../../types/deliberation.contract'
 import { canRead, isElector } from '../../_shared/domain/deliberation.access'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { councilChain, orgNameOf } from '../../_shared/deliberations/council-reads'
-import { toSummary } from '../../_shared/deliberations/deliberation-view'
+import { OrgNames } from '../../_shared/orgs/org-path'
+import { councilChain, toSummary } from '../../_shared/deliberations/deliberation-view'
 
 const LIST_SIZE = 100
 
 export const list = defineAction({
   fn: 'deliberation', name: 'list', kind: 'read', authorization: ['deliberation.read'],
-  run: async ({ deps, openid }, { orgId, status }) => {
-    const actor = await loadPerson(deps.store, openid)
+  run: async ({ deps, openid, person }, { orgId, status }) => {
+    const actor = await person()
     let orgIds: string[]
     if (orgId) {
       if (!canRead(actor, { orgId, chain: await councilChain(deps.store, orgId) })) {
@@ -23,12 +22,11 @@ export const list = defineAction({
       orgIds = [...new Set(actor.roles.filter((b) => b.role !== 'admin').map((b) => b.orgId))]
     }
     const states = await deps.store.deliberations.ofOrgs(orgIds, status, LIST_SIZE)
-    const names = new Map<string, string>()
+    const orgName = await new OrgNames(deps.store).load(states.map((state) => state.orgId))
     const items: DeliberationSummary[] = []
     for (const state of states) {
-      if (!names.has(state.orgId)) names.set(state.orgId, await orgNameOf(deps.store, state.orgId))
       const voted = isElector(state, openid) && (await deps.store.ballots.get(state.id, openid)) !== null
-      items.push(toSummary(state, names.get(state.orgId) ?? '', voted))
+      items.push(toSummary(state, orgName(state.orgId), voted))
     }
     return { items }
   },

@@ -9,11 +9,10 @@ import type { Person } from '../../_shared/domain/actor.types'
 import { defineAction } from '../../_shared/handler/action'
 import { conflict, forbidden, notFound } from '../../_shared/context/failures'
 import type { ActionContext } from '../../_shared/context/deps'
-import { loadPerson } from '../../_shared/cases/load-person'
 import { CASE_NOT_FOUND } from '../../_shared/commands/case.aggregate'
 import { deliberationAggregate } from '../../_shared/commands/deliberation.aggregate'
 import { create } from '../../_shared/commands/command-handler'
-import { councilChain, electorateOf } from '../../_shared/deliberations/council-reads'
+import { councilChain, electorateOf } from '../../_shared/deliberations/deliberation-view'
 
 /** The case as the opener sees it; one she may not see is not found, as everywhere for cases. */
 async function caseFacts(ctx: ActionContext, actor: Person, caseId: string): Promise<CaseFacts> {
@@ -26,7 +25,7 @@ async function caseFacts(ctx: ActionContext, actor: Person, caseId: string): Pro
 export const open = defineAction({
   fn: 'deliberation', name: 'open', kind: 'write', authorization: ['deliberation.open'],
   authorize: async (ctx, input) => {
-    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    const actor = await ctx.person()
     if (!canOpen(actor, input.orgId)) throw forbidden('只有本村（社区）议事会主任或妇联干部可以发起议事')
     const chain = await councilChain(ctx.deps.store, input.orgId)
     return { actor, chain, facts: input.caseId ? await caseFacts(ctx, actor, input.caseId) : undefined }

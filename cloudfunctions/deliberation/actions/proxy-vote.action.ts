@@ -1,6 +1,6 @@
 /** `deliberation.proxyVote`: the convener records a ballot a member agreed by phone (代录), with a note. */
-import { deliberationCommand } from '../../_shared/handler/deliberation-command'
-import { personNameOf } from '../../_shared/deliberations/council-reads'
+import { deliberationCommand } from '../../_shared/handler/command-action'
+import { personNameOf } from '../../_shared/deliberations/deliberation-view'
 
 export const proxyVote = deliberationCommand('deliberation', 'proxyVote', {
   authorization: ['deliberation.proxyVote'],

@@ -3,15 +3,14 @@ import { canRead } from '../../_shared/domain/deliberation.access'
 import { shareTitleOf } from '../../_shared/domain/deliberation.view'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden, invalidInput, notFound } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { councilChain, orgNameOf } from '../../_shared/deliberations/council-reads'
+import { councilChain, orgNameOf } from '../../_shared/deliberations/deliberation-view'
 import { groupOf } from '../group-ticket'
 
 export const resolveGroup = defineAction({
   fn: 'deliberation', name: 'resolveGroup', kind: 'read', authorization: ['deliberation.read'],
   run: async (ctx, { orgId: givenOrgId, cloudID, localGroupId }) => {
-    const { deps, openid } = ctx
-    const actor = await loadPerson(deps.store, openid)
+    const { deps } = ctx
+    const actor = await ctx.person()
     let orgId = givenOrgId
     if (cloudID || localGroupId) {
       const group = await deps.store.councilGroups.get(await groupOf(ctx, { cloudID, localGroupId }))

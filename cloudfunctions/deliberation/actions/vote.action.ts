@@ -1,5 +1,5 @@
 /** `deliberation.vote`: a member on the roll casts (or changes) her ballot while it is open. */
-import { deliberationCommand } from '../../_shared/handler/deliberation-command'
+import { deliberationCommand } from '../../_shared/handler/command-action'
 
 export const vote = deliberationCommand('deliberation', 'vote', {
   authorization: ['deliberation.vote'],

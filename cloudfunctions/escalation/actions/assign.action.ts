@@ -1,5 +1,5 @@
 /** `escalation.assign`: the holder hands the case to a partner department (转办部门), to follow up by a date. */
-import { caseCommand } from '../../_shared/handler/case-command'
+import { caseCommand } from '../../_shared/handler/command-action'
 
 export const assign = caseCommand('escalation', 'assign', {
   authorization: ['case.assign'],

@@ -1,5 +1,5 @@
 /** `escalation.escalate`: the holder passes the case one level up (上报), with fresh deadlines there. */
-import { caseCommand } from '../../_shared/handler/case-command'
+import { caseCommand } from '../../_shared/handler/command-action'
 
 export const escalate = caseCommand('escalation', 'escalate', {
   authorization: ['case.escalate'],

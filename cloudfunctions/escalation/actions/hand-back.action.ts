@@ -1,5 +1,5 @@
 /** `escalation.handBack`: a level above returns the case to an org below on its ladder (交办), with instructions. */
-import { caseCommand } from '../../_shared/handler/case-command'
+import { caseCommand } from '../../_shared/handler/command-action'
 
 export const handBack = caseCommand('escalation', 'handBack', {
   authorization: ['case.handBack'],

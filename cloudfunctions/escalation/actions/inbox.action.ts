@@ -2,7 +2,6 @@
 import type { CaseSummary } from '../../../types/case.contract'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden } from '../../_shared/context/failures'
-import { loadPerson } from '../../_shared/cases/load-person'
 import { orgNamesFor, toSummary } from '../../_shared/cases/case-view'
 
 /** The deadline the holder is working against now. */
@@ -13,7 +12,7 @@ export const inbox = defineAction({
   // shown as case.view lets her see it (case-view.ts toSummary).
   fn: 'escalation', name: 'inbox', kind: 'read', authorization: [],
   run: async (ctx, { status, category }) => {
-    const actor = await loadPerson(ctx.deps.store, ctx.openid)
+    const actor = await ctx.person()
     const orgIds = actor.roles.filter((b) => b.role === 'cadre' || b.role === 'convener').map((b) => b.orgId)
     if (orgIds.length === 0) throw forbidden('工作台仅对议事会主任和妇联干部开放')
     const held = await ctx.deps.store.cases.heldBy(orgIds, ['pending', 'in_progress', 'resolved'], 1000)

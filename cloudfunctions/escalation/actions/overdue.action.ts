@@ -1,63 +1,56 @@
 /**
- * `escalation.overdue` (督办):
- * open cases in an org's subtree that missed a deadline somewhere on their
+ * `escalation.overdue` (督办): open cases in an org's subtree that missed a deadline somewhere on their
  * way — the ones a township, county, city or province follows up. Read from the subtree's cases page
  * by page (bounded: it says when it stopped early), newest submissions first within the bound.
  */
-import type { EscalationResults } from '../../../types/escalation.contract'
 import { LEVELS } from '../../../types/enums'
 import { defineAction } from '../../_shared/handler/action'
 import { canReadStats } from '../../_shared/domain/stats.access'
-import { isOpen } from '../../_shared/domain/case.state'
+import { isOpen, type CaseState } from '../../_shared/domain/case.state'
 import { forbidden, notFound } from '../../_shared/context/failures'
-import type { ActionContext } from '../../_shared/context/deps'
-import { loadPerson } from '../../_shared/cases/load-person'
 import { orgNamesFor, toSummary } from '../../_shared/cases/case-view'
 import { orgPath } from '../../_shared/orgs/org-path'
-import type { CaseState } from '../../_shared/domain/case.state'
 import type { SubtreeCursor } from '../../_shared/ports/store.port'
 
 const PAGE = 1000
 const MAX_SCANNED = 20_000
 
-async function overdueInSubtree(ctx: ActionContext, requested?: string): Promise<EscalationResults['overdue']> {
-  const person = await loadPerson(ctx.deps.store, ctx.openid)
-  // Without an org: the highest org she supervises.
-  const own = person.roles
-    .filter((b) => b.role === 'cadre' || b.role === 'admin' || b.role === 'convener')
-    .map((b) => b.orgId)
-  if (own.length === 0) throw forbidden('督办清单仅对议事会主任和妇联干部开放')
-  let orgId = requested
-  if (!orgId) {
-    const ranked = await Promise.all(own.map(async (id) => ({ id, depth: (await orgPath(ctx.deps.store, id)).length })))
-    orgId = ranked.sort((a, b) => a.depth - b.depth)[0]!.id
-  }
-  const path = await orgPath(ctx.deps.store, orgId)
-  if (path.length === 0) throw notFound('没有找到该组织')
-  if (!canReadStats(person, path.map((o) => o.id))) throw forbidden('只能查看本级及下级组织的督办清单')
-
-  const late: CaseState[] = []
-  let cursor: SubtreeCursor | undefined
-  let scanned = 0
-  for (;;) {
-    const page = await ctx.deps.store.cases.inSubtree(orgId, PAGE, cursor)
-    for (const state of page) if (isOpen(state.status) && (state.missedDeadlines ?? 0) > 0) late.push(state)
-    scanned += page.length
-    const last = page[page.length - 1]
-    if (page.length < PAGE || !last || scanned >= MAX_SCANNED) break
-    cursor = { submittedAt: last.submittedAt, id: last.id }
-  }
-  const names = await orgNamesFor(ctx.deps.store, late)
-  const items = late
-    .flatMap((state) => {
-      const summary = toSummary(state, person, ctx.now, names)
-      return summary ? [{ ...summary, missedDeadlines: state.missedDeadlines ?? 0 }] : []
-    })
-    .sort((a, b) => b.missedDeadlines - a.missedDeadlines || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level))
-  return { items, asOf: ctx.now, truncated: scanned >= MAX_SCANNED }
-}
-
 export const overdue = defineAction({
   fn: 'escalation', name: 'overdue', kind: 'read', authorization: ['stats.read'],
-  run: (ctx, { orgId }) => overdueInSubtree(ctx, orgId),
+  run: async (ctx, { orgId: requested }) => {
+    const person = await ctx.person()
+    // Without an org: the highest org she supervises.
+    const own = person.roles
+      .filter((b) => b.role === 'cadre' || b.role === 'admin' || b.role === 'convener')
+      .map((b) => b.orgId)
+    if (own.length === 0) throw forbidden('督办清单仅对议事会主任和妇联干部开放')
+    let orgId = requested
+    if (!orgId) {
+      const ranked = await Promise.all(own.map(async (id) => ({ id, depth: (await orgPath(ctx.deps.store, id)).length })))
+      orgId = ranked.sort((a, b) => a.depth - b.depth)[0]!.id
+    }
+    const path = await orgPath(ctx.deps.store, orgId)
+    if (path.length === 0) throw notFound('没有找到该组织')
+    if (!canReadStats(person, path.map((o) => o.id))) throw forbidden('只能查看本级及下级组织的督办清单')
+
+    const late: CaseState[] = []
+    let cursor: SubtreeCursor | undefined
+    let scanned = 0
+    for (;;) {
+      const page = await ctx.deps.store.cases.inSubtree(orgId, PAGE, cursor)
+      for (const state of page) if (isOpen(state.status) && (state.missedDeadlines ?? 0) > 0) late.push(state)
+      scanned += page.length
+      const last = page[page.length - 1]
+      if (page.length < PAGE || !last || scanned >= MAX_SCANNED) break
+      cursor = { submittedAt: last.submittedAt, id: last.id }
+    }
+    const names = await orgNamesFor(ctx.deps.store, late)
+    const items = late
+      .flatMap((state) => {
+        const summary = toSummary(state, person, ctx.now, names)
+        return summary ? [{ ...summary, missedDeadlines: state.missedDeadlines ?? 0 }] : []
+      })
+      .sort((a, b) => b.missedDeadlines - a.missedDeadlines || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level))
+    return { items, asOf: ctx.now, truncated: scanned >= MAX_SCANNED }
+  },
 })

@@ -1,5 +1,5 @@
 /** `escalation.reply`: the holder records the partner department's reply (部门回复). */
-import { caseCommand } from '../../_shared/handler/case-command'
+import { caseCommand } from '../../_shared/handler/command-action'
 
 export const reply = caseCommand('escalation', 'reply', {
   authorization: ['case.reply'],

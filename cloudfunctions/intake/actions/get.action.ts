@@ -4,14 +4,15 @@
  */
 import { defineAction } from '../../_shared/handler/action'
 import { holderRole } from '../../_shared/domain/case.access'
-import { loadPerson } from '../../_shared/cases/load-person'
-import { readCaseDetail } from '../../_shared/cases/case-reads'
-import { maskPhone } from '../../_shared/cases/mask-phone'
+import { readCaseDetail } from '../../_shared/cases/case-view'
+
+/** 13812345678 → 138****5678: enough to recognise, not enough to call. */
+const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
 
 export const get = defineAction({
   fn: 'intake', name: 'get', kind: 'read', authorization: ['case.view', 'case.viewPrivate', 'case.contact'],
-  run: async ({ deps, openid, now }, { caseId }) => {
-    const viewer = await loadPerson(deps.store, openid)
+  run: async ({ deps, now, person }, { caseId }) => {
+    const viewer = await person()
     const stored = await deps.store.cases.get(caseId)
     const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
     const contact = handles ? await deps.store.contacts.get(caseId) : null

@@ -1,5 +1,5 @@
 /** `intake.rate` (评价): the reporter rates a resolved case; a poor rating reopens it one level up. */
-import { caseCommand } from '../../_shared/handler/case-command'
+import { caseCommand } from '../../_shared/handler/command-action'
 
 export const rate = caseCommand('intake', 'rate', {
   authorization: ['case.rate'],

@@ -5,16 +5,13 @@
  */
 import type { CaseState } from '../../_shared/domain/case.state'
 import type { Chain } from '../../_shared/domain/org-ladder'
-import { defineAction } from '../../_shared/handler/action'
+import { defineAction, type ActionInput } from '../../_shared/handler/action'
 import { AppFailure, invalidInput, notFound, rateLimited } from '../../_shared/context/failures'
 import type { ActionContext, Deps } from '../../_shared/context/deps'
-import { loadPerson } from '../../_shared/cases/load-person'
 import { caseAggregate, CASE_NOT_FOUND } from '../../_shared/commands/case.aggregate'
 import { create } from '../../_shared/commands/command-handler'
 import type { Repositories } from '../../_shared/ports/store.port'
 import { villageLadder } from '../../_shared/orgs/org-path'
-import type { ActionInput } from '../../_shared/handler/action'
-import { startPhotoChecks } from '../photo-check.start'
 
 /** Enough for a real need (several problems in a bad week), too few for flooding a council. */
 export const SUBMIT_LIMITS = [
@@ -42,8 +39,6 @@ async function villageChain(ctx: ActionContext, villageId: string): Promise<Chai
   return chain.chain
 }
 
-const checkedReport = (state: CaseState) => ({ caseId: state.id, photos: state.photos, reporterOpenid: state.reporter.openid })
-
 /** What a report's sender is answered, first time or resent: where it is and its deadlines. */
 const submitted = (state: CaseState, created: boolean) => ({
   caseId: state.id,
@@ -69,6 +64,50 @@ async function keepContact(tx: Repositories, deps: Deps, caseId: string, input: 
   })
 }
 
+/**
+ * After a report is saved, the content check of each of its photos is started (deps.mediaGuard), and
+ * each trace id is remembered with its case and photo, so the verdict WeChat pushes later finds the
+ * photo (media-verdict.push.ts). Nothing here may lose the report: it is already saved, so every
+ * failure is logged and the report answered as received. A resent report starts only the checks its
+ * photos still lack (the first attempt may have died between saving and starting them).
+ *
+ * Logs name the case and the photo's position, never its URL (which opens it) nor the reporter.
+ */
+async function startPhotoChecks(deps: Deps, report: CaseState, context: { now: string; requestId: string }): Promise<void> {
+  const guard = deps.mediaGuard
+  if (!guard || report.photos.length === 0) return
+  const caseId = report.id
+  const fail = (message: string, error: unknown, photo?: number) =>
+    deps.log.error(message, {
+      requestId: context.requestId,
+      caseId,
+      ...(photo !== undefined && { photo }),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    })
+  try {
+    const started = new Set((await deps.store.mediaChecks.ofCase(caseId)).map((check) => check.photo))
+    const due = [...new Set(report.photos)].filter((photo) => !started.has(photo))
+    if (due.length === 0) return
+    const urls = await deps.files.checkUrls(due)
+    await Promise.all(
+      due.map(async (photo) => {
+        const position = report.photos.indexOf(photo) + 1
+        const url = urls[photo]
+        if (!url) return fail('photo check not started', 'storage gave no URL for the photo', position)
+        try {
+          const traceId = await guard.startImageCheck(url, { openid: report.reporter.openid })
+          if (traceId === null) return
+          await deps.store.mediaChecks.put({ traceId, caseId, photo, startedAt: context.now })
+        } catch (error) {
+          fail('photo check not started', error, position)
+        }
+      }),
+    )
+  } catch (error) {
+    fail('photo checks not started', error)
+  }
+}
+
 export const submit = defineAction({
   fn: 'intake', name: 'submit', kind: 'write', authorization: ['case.submit', 'case.submitOnBehalf'],
   /**
@@ -80,7 +119,7 @@ export const submit = defineAction({
     const resent = await deps.store.cases.byRequest(openid, input.clientRequestId)
     const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
     if (!previous) return null
-    await startPhotoChecks(deps, checkedReport(previous), ctx)
+    await startPhotoChecks(deps, previous, ctx)
     return submitted(previous, false)
   },
   authorize: async (ctx, input) => {
@@ -91,7 +130,7 @@ export const submit = defineAction({
       }
     }
     await checkRate(ctx)
-    return { chain: await villageChain(ctx, input.villageId), actor: await loadPerson(ctx.deps.store, ctx.openid) }
+    return { chain: await villageChain(ctx, input.villageId), actor: await ctx.person() }
   },
   contentChecked: ({ title, content, address }) => [title, content, address],
   run: async (ctx, input, { chain, actor }) => {
@@ -122,7 +161,7 @@ export const submit = defineAction({
     const saved = created.created ? created.change.state : (await deps.store.cases.get(created.id))?.state
     if (!saved) throw notFound(CASE_NOT_FOUND)
     // The report is saved whatever happens to its photos' checks (a failure to start one is logged).
-    await startPhotoChecks(deps, checkedReport(saved), ctx)
+    await startPhotoChecks(deps, saved, ctx)
     return submitted(saved, created.created)
   },
 })

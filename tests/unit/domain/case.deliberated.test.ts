@@ -1,6 +1,6 @@
 /** A council's deliberation result on the case's timeline: RecordDeliberation → CaseDeliberated. */
 import { decide, evolve, redactCase, timelineEntryOf, type CaseDeliberated } from '../../../cloudfunctions/_shared/domain'
-import { timelineText } from '../../../cloudfunctions/_shared/cases/timeline-text'
+import { timelineText } from '../../../cloudfunctions/_shared/cases/message-text'
 import { aCase, convenerOf, errorOf, eventsOf, hoursAfter, type History } from './case.builders'
 
 const record = (h: History, overrides: Record<string, unknown> = {}) =>

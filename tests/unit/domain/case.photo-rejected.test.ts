@@ -9,7 +9,7 @@ import {
   type RejectPhoto,
 } from '../../../cloudfunctions/_shared/domain'
 import { planCaseMessages } from '../../../cloudfunctions/_shared/domain/case.notification-plan'
-import { timelineText } from '../../../cloudfunctions/_shared/cases/timeline-text'
+import { timelineText } from '../../../cloudfunctions/_shared/cases/message-text'
 import { toDetail } from '../../../cloudfunctions/_shared/cases/case-view'
 import { REPORTER, aCase, convenerOf, errorOf, eventsOf, given, hoursAfter, step, type CaseSpec, type History } from './case.builders'
 

@@ -1,8 +1,7 @@
 /** Every value that reaches WeChat fits its field type; every template's data is complete and valid. */
 import fc from 'fast-check'
 import { fitField, type FieldType } from '../../../cloudfunctions/_shared/notify/fit-fields'
-import { TEMPLATES, TEMPLATE_OF_KIND } from '../../../cloudfunctions/_shared/notify/templates'
-import { templateData } from '../../../cloudfunctions/_shared/notify/fill-template'
+import { TEMPLATES, TEMPLATE_OF_KIND, templateData } from '../../../cloudfunctions/_shared/notify/templates'
 import { MESSAGE_KINDS } from '../../../types/messages'
 
 /** WeChat's published limits, as predicates. */

@@ -3,14 +3,13 @@ import type { AuditEntry, AuditRepository } from '../../ports/store.port'
 import { pathKey, subtreeRange } from '../audit.index'
 import { readPages } from './pager'
 import type { Scope } from './scope.cloudbase'
-
-export const AUDIT = 'audit'
+import { COLLECTION } from './cloudbase-db'
 
 export function cloudbaseAudit(scope: Scope): AuditRepository {
   return {
     add: async (entries) => {
       for (const { id, ...entry } of entries) {
-        await scope.doc(AUDIT).doc(id).set({ ...entry, pathKey: pathKey(entry.orgPath) })
+        await scope.doc(COLLECTION.audit).doc(id).set({ ...entry, pathKey: pathKey(entry.orgPath) })
       }
     },
     inSubtree: async (orgPath, limit, before) => {
@@ -18,7 +17,7 @@ export function cloudbaseAudit(scope: Scope): AuditRepository {
       const { from, to } = subtreeRange(orgPath)
       // Newest first, by cursor (pager.ts): a range of the (pathKey, at desc, _id desc) index.
       const docs = await readPages(_, {
-        from: scope.query(AUDIT),
+        from: scope.query(COLLECTION.audit),
         where: [{ pathKey: _.gte(from) }, { pathKey: _.lt(to) }],
         orderBy: 'at',
         direction: 'desc',

@@ -4,15 +4,11 @@
  */
 import type { Ballot } from '../../domain/deliberation.state'
 import type { BallotRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, readDoc, setDoc, type Doc } from './cloudbase-db'
 import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
 
-export const BALLOTS = 'ballots'
-
 const ballotId = (deliberationId: string, voterOpenid: string) => `${deliberationId}:${voterOpenid}`
-
-const toDoc = (ballot: Ballot): Doc => ({ ...ballot })
 
 /** Only the ballot's own fields: a document may carry others (`_id`, a console edit's `_openid`). */
 const toBallot = (doc: Doc): Ballot => ({
@@ -27,14 +23,9 @@ const toBallot = (doc: Doc): Ballot => ({
 
 export function cloudbaseBallots(scope: Scope): BallotRepository {
   return {
-    get: async (deliberationId, voterOpenid) => {
-      const doc = await getDoc(scope.doc(BALLOTS), ballotId(deliberationId, voterOpenid))
-      return doc ? toBallot(doc) : null
-    },
+    get: (deliberationId, voterOpenid) => readDoc(scope.doc(COLLECTION.ballots), ballotId(deliberationId, voterOpenid), toBallot),
     // set() replaces the whole document: a proxy note the new ballot lacks is gone, as on SQLite.
-    put: async (ballot) => {
-      await scope.doc(BALLOTS).doc(ballotId(ballot.deliberationId, ballot.voterOpenid)).set(toDoc(ballot))
-    },
-    of: async (deliberationId) => (await readAll(scope.command, scope.query(BALLOTS), { deliberationId })).map(toBallot),
+    put: (ballot) => setDoc(scope.doc(COLLECTION.ballots), ballotId(ballot.deliberationId, ballot.voterOpenid), { ...ballot }),
+    of: async (deliberationId) => (await readAll(scope.command, scope.query(COLLECTION.ballots), { deliberationId })).map(toBallot),
   }
 }

@@ -18,14 +18,10 @@ import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import { VersionConflict, type CaseRepository } from '../../ports/store.port'
 import { caseIndexOf } from '../case.index'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, getDoc, readDoc, type Doc } from './cloudbase-db'
 import { readAll, readPages } from './pager'
 import type { Collections, Scope } from './scope.cloudbase'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
-
-export const CASES = 'cases'
-export const CASE_EVENTS = 'case_events'
-export const CASE_REQUESTS = 'case_requests'
 
 /** Enough for any timeline; the width only has to be fixed so ids sort as numbers. */
 const SEQ_DIGITS = 6
@@ -42,41 +38,36 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
   const _ = scope.command
   const toState = (doc: Doc) => openCase(seal, doc.state as Doc)
   /** Work lists and 我的反映: the (…, updatedAt desc, _id desc) indexes. */
-  const newestChangeFirst = { from: scope.query(CASES), orderBy: 'updatedAt', direction: 'desc' } as const
+  const newestChangeFirst = { from: scope.query(COLLECTION.cases), orderBy: 'updatedAt', direction: 'desc' } as const
 
   async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
     // One at a time: a transaction's operations share one session and must not overlap.
     for (const [i, event] of events.entries()) {
       const seq = after + i + 1
       const stored = sealEvent(seal, event, state.reporter.openid)
-      await doc(CASE_EVENTS).doc(eventId(state.id, seq)).set({ caseId: state.id, seq, type: event.type, at: event.at, event: stored })
+      await doc(COLLECTION.caseEvents).doc(eventId(state.id, seq)).set({ caseId: state.id, seq, type: event.type, at: event.at, event: stored })
     }
   }
 
   return {
-    get: async (id) => {
-      const doc = await getDoc(scope.doc(CASES), id)
-      return doc ? { state: toState(doc), version: Number(doc.version) } : null
-    },
+    get: (id) => readDoc(scope.doc(COLLECTION.cases), id, (doc) => ({ state: toState(doc), version: Number(doc.version) })),
 
     timeline: async (id) =>
-      (await readAll(_, scope.query(CASE_EVENTS), { caseId: id })).map((doc) => openEvent(seal, doc.event as Doc)),
+      (await readAll(_, scope.query(COLLECTION.caseEvents), { caseId: id })).map((doc) => openEvent(seal, doc.event as Doc)),
 
-    byRequest: async (openid, clientRequestId) => {
-      const guard = await getDoc(scope.doc(CASE_REQUESTS), requestId(seal.person(openid), clientRequestId))
-      return guard ? String(guard.caseId) : null
-    },
+    byRequest: (openid, clientRequestId) =>
+      readDoc(scope.doc(COLLECTION.caseRequests), requestId(seal.person(openid), clientRequestId), (guard) => String(guard.caseId)),
 
     create: (state, events, clientRequestId) =>
       scope.atomically(async (doc) => {
         const guardId = clientRequestId ? requestId(seal.person(state.reporter.openid), clientRequestId) : null
         if (guardId) {
-          const guard = await getDoc(doc(CASE_REQUESTS), guardId)
+          const guard = await getDoc(doc(COLLECTION.caseRequests), guardId)
           if (guard) return { created: false, id: String(guard.caseId) }
         }
-        if (await getDoc(doc(CASES), state.id)) return { created: false, id: state.id }
-        if (guardId) await doc(CASE_REQUESTS).doc(guardId).set({ caseId: state.id })
-        await doc(CASES).doc(state.id).set(caseDoc(seal, state, 1, events.length, clientRequestId ?? null))
+        if (await getDoc(doc(COLLECTION.cases), state.id)) return { created: false, id: state.id }
+        if (guardId) await doc(COLLECTION.caseRequests).doc(guardId).set({ caseId: state.id })
+        await doc(COLLECTION.cases).doc(state.id).set(caseDoc(seal, state, 1, events.length, clientRequestId ?? null))
         await appendEvents(doc, state, 0, events)
         return { created: true, id: state.id }
       }),
@@ -85,18 +76,18 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
       scope.atomically(async (doc) => {
         // Read in the transaction: a concurrent writer of the same document makes one of the two
         // transactions conflict, and the retry then sees the new version here.
-        const stored = await getDoc(doc(CASES), state.id)
+        const stored = await getDoc(doc(COLLECTION.cases), state.id)
         if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
         const count = Number(stored.eventCount ?? 0)
         const clientRequestId = (stored.clientRequestId as string | null | undefined) ?? null
-        await doc(CASES).doc(state.id).set(caseDoc(seal, state, expectedVersion + 1, count + events.length, clientRequestId))
+        await doc(COLLECTION.cases).doc(state.id).set(caseDoc(seal, state, expectedVersion + 1, count + events.length, clientRequestId))
         await appendEvents(doc, state, count, events)
       }),
 
     // By cursor (pager.ts): each page of the sweep is a range of the (dueAt, _id) index, however deep the backlog.
     due: async (now, limit, after) => {
       const docs = await readPages(_, {
-        from: scope.query(CASES),
+        from: scope.query(COLLECTION.cases),
         where: [{ dueAt: _.lte(now) }],
         orderBy: 'dueAt',
         fields: { dueAt: true },
@@ -123,7 +114,7 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
       if (range?.from) where.push({ submittedAt: _.gte(range.from) })
       if (range?.to) where.push({ submittedAt: _.lt(range.to) })
       const docs = await readPages(_, {
-        from: scope.query(CASES),
+        from: scope.query(COLLECTION.cases),
         where,
         orderBy: 'submittedAt',
         after: after && { value: after.submittedAt, id: after.id },

@@ -1,11 +1,35 @@
 /**
  * The slice of @cloudbase/node-sdk's database API the adapter uses, typed here (the SDK's own types
- * are loose), and the read by `_id` every repository shares (reads of many documents: pager.ts).
+ * are loose), and the reads by `_id` every repository shares (reads of many documents: pager.ts).
  *
  * This is node-sdk's calling convention: documents are passed directly (`set(doc)`). wx-server-sdk's
  * database wraps them (`set({ data: doc })`) and must not be passed in.
  */
 export type Doc = Record<string, unknown>
+
+/** Every collection the adapter reads or writes, by what it holds; each must exist before the first call (indexes.json). */
+export const COLLECTION = {
+  orgs: 'orgs',
+  users: 'users',
+  memberships: 'memberships',
+  meta: 'meta',
+  cases: 'cases',
+  caseEvents: 'case_events',
+  caseRequests: 'case_requests',
+  messages: 'messages',
+  messageKeys: 'message_keys',
+  contacts: 'contacts',
+  credits: 'credits',
+  counters: 'counters',
+  deliberations: 'deliberations',
+  ballots: 'ballots',
+  comments: 'deliberation_comments',
+  councilGroups: 'council_groups',
+  invitations: 'invitations',
+  audit: 'audit',
+  mediaChecks: 'media_checks',
+  writeCounts: 'write_counts',
+} as const
 
 export interface CloudbaseCommand {
   in(values: unknown[]): unknown
@@ -52,8 +76,7 @@ export interface CloudbaseTransaction {
   collection(name: string): CloudbaseCollection
 }
 
-export interface CloudbaseDb {
-  collection(name: string): CloudbaseCollection
+export interface CloudbaseDb extends CloudbaseTransaction {
   runTransaction<T>(fn: (tx: CloudbaseTransaction) => Promise<T>): Promise<T>
   command: CloudbaseCommand
 }
@@ -83,3 +106,17 @@ export async function getDoc(collection: CloudbaseCollection, id: string): Promi
     throw error
   }
 }
+
+/** Replaces one document by id (creates it when missing). */
+export async function setDoc(collection: CloudbaseCollection, id: string, fields: Doc): Promise<void> {
+  await collection.doc(id).set(fields)
+}
+
+/** One document by id as `read` makes it, or null. */
+export async function readDoc<R>(collection: CloudbaseCollection, id: string, read: (doc: Doc) => R): Promise<R | null> {
+  const doc = await getDoc(collection, id)
+  return doc ? read(doc) : null
+}
+
+/** A record whose `key` is its document's `_id`: the document's fields with the key put back. */
+export const withKey = <R>(key: keyof R & string) => ({ _id, ...fields }: Doc): R => ({ ...fields, [key]: String(_id) }) as R

@@ -1,11 +1,9 @@
 /** A deliberation's comments on CloudBase: `deliberation_comments/_id = comment id`. */
 import type { DeliberationComment } from '../../domain/deliberation.state'
 import type { CommentRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, type Doc } from './cloudbase-db'
 import { readPages } from './pager'
-import type { Scope } from './scope.cloudbase'
-
-export const DELIBERATION_COMMENTS = 'deliberation_comments'
+import { rewriteDoc, type Scope } from './scope.cloudbase'
 
 const toComment = (doc: Doc): DeliberationComment => ({
   id: String(doc._id),
@@ -19,15 +17,13 @@ const toComment = (doc: Doc): DeliberationComment => ({
 
 export function cloudbaseComments(scope: Scope): CommentRepository {
   return {
-    add: ({ id, ...fields }) =>
-      scope.atomically(async (doc) => {
-        // Never overwrite: an id already taken is skipped, as SQLite's primary key does.
-        if (await getDoc(doc(DELIBERATION_COMMENTS), id)) return
-        await doc(DELIBERATION_COMMENTS).doc(id).set(fields)
-      }),
+    add: async ({ id, ...fields }) => {
+      // Never overwrite: an id already taken is skipped, as SQLite's primary key does.
+      await rewriteDoc(scope, COLLECTION.comments, id, (current) => (current ? null : fields))
+    },
     latest: async (deliberationId, limit) => {
       const docs = await readPages(scope.command, {
-        from: scope.query(DELIBERATION_COMMENTS),
+        from: scope.query(COLLECTION.comments),
         where: [{ deliberationId }],
         orderBy: 'at',
         direction: 'desc',

@@ -3,45 +3,34 @@
  * removes one document and leaves the case and its timeline alone.
  */
 import type { ContactRecord, ContactRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, readDoc, setDoc, type Doc } from './cloudbase-db'
 import { readPages } from './pager'
-import type { Scope } from './scope.cloudbase'
+import { rewriteDoc, type Scope } from './scope.cloudbase'
 
-export const CONTACTS = 'contacts'
+/** Only the record's own fields, each only when it is text (a purge schedule is no field of the record). */
+const OPTIONAL = ['phoneCipher', 'addressCipher', 'address', 'residentNameCipher', 'residentPhoneCipher'] as const
 
 const toContact = (doc: Doc): ContactRecord => ({
   caseId: String(doc._id),
-  ...(typeof doc.phoneCipher === 'string' ? { phoneCipher: doc.phoneCipher } : {}),
-  ...(typeof doc.addressCipher === 'string' ? { addressCipher: doc.addressCipher } : {}),
-  ...(typeof doc.address === 'string' ? { address: doc.address } : {}),
-  ...(typeof doc.residentNameCipher === 'string' ? { residentNameCipher: doc.residentNameCipher } : {}),
-  ...(typeof doc.residentPhoneCipher === 'string' ? { residentPhoneCipher: doc.residentPhoneCipher } : {}),
+  ...Object.fromEntries(OPTIONAL.filter((key) => typeof doc[key] === 'string').map((key) => [key, doc[key]])),
   createdAt: String(doc.createdAt),
 })
 
 export function cloudbaseContacts(scope: Scope): ContactRepository {
   return {
     // set() replaces the whole document: a field the new record lacks is gone, as SQLite's upsert does.
-    put: async ({ caseId, ...fields }) => {
-      await scope.doc(CONTACTS).doc(caseId).set(fields)
-    },
-    get: async (caseId) => {
-      const doc = await getDoc(scope.doc(CONTACTS), caseId)
-      return doc ? toContact(doc) : null
-    },
+    put: ({ caseId, ...fields }) => setDoc(scope.doc(COLLECTION.contacts), caseId, fields),
+    get: (caseId) => readDoc(scope.doc(COLLECTION.contacts), caseId, toContact),
     remove: async (caseId) => {
-      await scope.doc(CONTACTS).doc(caseId).remove()
+      await scope.doc(COLLECTION.contacts).doc(caseId).remove()
     },
     schedulePurge: async (caseId, purgeAfter) => {
-      const doc = await getDoc(scope.doc(CONTACTS), caseId)
-      if (!doc) return
-      const { _id, ...fields } = doc
-      await scope.doc(CONTACTS).doc(caseId).set({ ...fields, purgeAfter })
+      await rewriteDoc(scope, COLLECTION.contacts, caseId, (current) => current && { ...current, purgeAfter })
     },
     duePurge: async (now, limit) => {
       const _ = scope.command
       const where = [{ purgeAfter: _.lte(now) }]
-      const docs = await readPages(_, { from: scope.query(CONTACTS), where, orderBy: 'purgeAfter', limit })
+      const docs = await readPages(_, { from: scope.query(COLLECTION.contacts), where, orderBy: 'purgeAfter', limit })
       return docs.map((doc) => String(doc._id))
     },
   }

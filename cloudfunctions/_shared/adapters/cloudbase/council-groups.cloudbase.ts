@@ -1,10 +1,8 @@
 /** Council group chats on CloudBase: `council_groups/_id = openGId`. */
 import type { CouncilGroupRecord, CouncilGroupRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, readDoc, setDoc, type Doc } from './cloudbase-db'
 import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
-
-export const COUNCIL_GROUPS = 'council_groups'
 
 const toGroup = (doc: Doc): CouncilGroupRecord => ({
   openGId: String(doc._id),
@@ -15,13 +13,8 @@ const toGroup = (doc: Doc): CouncilGroupRecord => ({
 
 export function cloudbaseCouncilGroups(scope: Scope): CouncilGroupRepository {
   return {
-    get: async (openGId) => {
-      const doc = await getDoc(scope.doc(COUNCIL_GROUPS), openGId)
-      return doc ? toGroup(doc) : null
-    },
-    put: async ({ openGId, ...fields }) => {
-      await scope.doc(COUNCIL_GROUPS).doc(openGId).set(fields)
-    },
-    ofOrg: async (orgId) => (await readAll(scope.command, scope.query(COUNCIL_GROUPS), { orgId })).map(toGroup),
+    get: (openGId) => readDoc(scope.doc(COLLECTION.councilGroups), openGId, toGroup),
+    put: ({ openGId, ...fields }) => setDoc(scope.doc(COLLECTION.councilGroups), openGId, fields),
+    ofOrg: async (orgId) => (await readAll(scope.command, scope.query(COLLECTION.councilGroups), { orgId })).map(toGroup),
   }
 }

@@ -5,10 +5,8 @@
  * so reading its figures is one read.
  */
 import type { CounterRepository } from '../../ports/store.port'
-import { getDoc } from './cloudbase-db'
+import { COLLECTION, getDoc } from './cloudbase-db'
 import type { Scope } from './scope.cloudbase'
-
-export const COUNTERS = 'counters'
 
 const valuesOf = (doc: Record<string, unknown> | null): Record<string, number> =>
   Object.fromEntries(Object.entries((doc?.values as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, Number(v)]))
@@ -21,12 +19,12 @@ export function cloudbaseCounters(scope: Scope): CounterRepository {
       await scope.atomically(async (doc) => {
         // One at a time: a transaction's operations share one session and must not overlap.
         for (const orgId of orgIds) {
-          const values = valuesOf(await getDoc(doc(COUNTERS), orgId))
+          const values = valuesOf(await getDoc(doc(COLLECTION.counters), orgId))
           for (const [key, delta] of nonZero) values[key] = (values[key] ?? 0) + delta
-          await doc(COUNTERS).doc(orgId).set({ values })
+          await doc(COLLECTION.counters).doc(orgId).set({ values })
         }
       })
     },
-    get: async (orgId) => valuesOf(await getDoc(scope.doc(COUNTERS), orgId)),
+    get: async (orgId) => valuesOf(await getDoc(scope.doc(COLLECTION.counters), orgId)),
   }
 }

@@ -4,43 +4,31 @@
  * is her tag (sealed-identity.ts), never her openid.
  */
 import type { CreditRepository } from '../../ports/store.port'
-import { getDoc } from './cloudbase-db'
+import { COLLECTION, type Doc } from './cloudbase-db'
 import { readAll } from './pager'
-import type { Scope } from './scope.cloudbase'
+import { rewriteDoc, type Scope } from './scope.cloudbase'
 import type { IdentitySeal } from '../sealed-identity'
-
-export const CREDITS = 'credits'
 
 export const creditId = (personTag: string, templateId: string) => `${personTag}:${templateId}`
 
 export function cloudbaseCredits(scope: Scope, seal: IdentitySeal): CreditRepository {
   const creditDoc = (openid: string, templateId: string, count: number) => ({ personTag: seal.person(openid), templateId, count })
   const id = (openid: string, templateId: string) => creditId(seal.person(openid), templateId)
+  const countOf = (current: Doc | null) => Number(current?.count ?? 0)
   return {
     balance: async (openid) => {
-      const docs = await readAll(scope.command, scope.query(CREDITS), { personTag: seal.person(openid) })
+      const docs = await readAll(scope.command, scope.query(COLLECTION.credits), { personTag: seal.person(openid) })
       return Object.fromEntries(docs.map((doc) => [String(doc.templateId), Number(doc.count)]))
     },
-    grant: (openid, templateId, count) =>
-      scope.atomically(async (doc) => {
-        const current = await getDoc(doc(CREDITS), id(openid, templateId))
-        await doc(CREDITS)
-          .doc(id(openid, templateId))
-          .set(creditDoc(openid, templateId, Number(current?.count ?? 0) + count))
-      }),
+    grant: async (openid, templateId, count) => {
+      await rewriteDoc(scope, COLLECTION.credits, id(openid, templateId), (current) => creditDoc(openid, templateId, countOf(current) + count))
+    },
     take: (openid, templateId) =>
-      scope.atomically(async (doc) => {
-        const current = await getDoc(doc(CREDITS), id(openid, templateId))
-        const count = Number(current?.count ?? 0)
-        if (count <= 0) return false
-        await doc(CREDITS).doc(id(openid, templateId)).set(creditDoc(openid, templateId, count - 1))
-        return true
-      }),
-    clear: (openid, templateId) =>
-      scope.atomically(async (doc) => {
-        if (await getDoc(doc(CREDITS), id(openid, templateId))) {
-          await doc(CREDITS).doc(id(openid, templateId)).set(creditDoc(openid, templateId, 0))
-        }
-      }),
+      rewriteDoc(scope, COLLECTION.credits, id(openid, templateId), (current) =>
+        countOf(current) > 0 ? creditDoc(openid, templateId, countOf(current) - 1) : null,
+      ),
+    clear: async (openid, templateId) => {
+      await rewriteDoc(scope, COLLECTION.credits, id(openid, templateId), (current) => current && creditDoc(openid, templateId, 0))
+    },
   }
 }

@@ -7,11 +7,9 @@
 import type { DeliberationState } from '../../domain/deliberation.state'
 import { VersionConflict, type DeliberationRepository, type DueCursor } from '../../ports/store.port'
 import { deliberationIndexOf } from '../deliberation.index'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, readDoc, type Doc } from './cloudbase-db'
 import { readPages } from './pager'
-import type { Scope } from './scope.cloudbase'
-
-export const DELIBERATIONS = 'deliberations'
+import { rewriteDoc, type Scope } from './scope.cloudbase'
 
 const toDoc = (state: DeliberationState, version: number): Doc => ({ version, ...deliberationIndexOf(state), state })
 
@@ -23,7 +21,7 @@ export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
   /** Those whose `field` has come by `now`, by cursor (pager.ts): each page is a range of the (…, field, _id) index. */
   async function due(field: 'closesAt' | 'remindDueAt', base: Doc, now: string, limit: number, after?: DueCursor) {
     const docs = await readPages(_, {
-      from: scope.query(DELIBERATIONS),
+      from: scope.query(COLLECTION.deliberations),
       where: [{ ...base, [field]: _.lte(now) }],
       orderBy: field,
       fields: { [field]: true },
@@ -34,31 +32,23 @@ export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
   }
 
   return {
-    get: async (id) => {
-      const doc = await getDoc(scope.doc(DELIBERATIONS), id)
-      return doc ? { state: toState(doc), version: Number(doc.version) } : null
-    },
+    get: (id) => readDoc(scope.doc(COLLECTION.deliberations), id, (doc) => ({ state: toState(doc), version: Number(doc.version) })),
 
-    create: (state) =>
-      scope.atomically(async (doc) => {
-        if (await getDoc(doc(DELIBERATIONS), state.id)) return false
-        await doc(DELIBERATIONS).doc(state.id).set(toDoc(state, 1))
-        return true
-      }),
+    create: (state) => rewriteDoc(scope, COLLECTION.deliberations, state.id, (current) => (current ? null : toDoc(state, 1))),
 
-    update: (state, expectedVersion) =>
-      scope.atomically(async (doc) => {
-        // Read in the transaction: a concurrent writer makes one of the two transactions conflict.
-        const stored = await getDoc(doc(DELIBERATIONS), state.id)
+    // Read in the transaction: a concurrent writer makes one of the two transactions conflict.
+    update: async (state, expectedVersion) => {
+      await rewriteDoc(scope, COLLECTION.deliberations, state.id, (stored) => {
         if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
-        await doc(DELIBERATIONS).doc(state.id).set(toDoc(state, expectedVersion + 1))
-      }),
+        return toDoc(state, expectedVersion + 1)
+      })
+    },
 
     ofOrgs: async (orgIds, status, limit) => {
       if (orgIds.length === 0) return []
       const filter: Doc = { orgId: _.in(orgIds) }
       if (status) filter.status = status
-      const docs = await readPages(_, { from: scope.query(DELIBERATIONS), where: [filter], orderBy: 'openedAt', direction: 'desc', limit })
+      const docs = await readPages(_, { from: scope.query(COLLECTION.deliberations), where: [filter], orderBy: 'openedAt', direction: 'desc', limit })
       return docs.map(toState)
     },
 

@@ -3,34 +3,20 @@
  * one transaction, so a verdict is recorded once however many pushes race.
  */
 import type { MediaCheckRecord, MediaCheckRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, readDoc, setDoc, withKey } from './cloudbase-db'
 import { readAll } from './pager'
-import type { Scope } from './scope.cloudbase'
+import { rewriteDoc, type Scope } from './scope.cloudbase'
 
-export const MEDIA_CHECKS = 'media_checks'
-
-const toCheck = (doc: Doc): MediaCheckRecord => {
-  const { _id, ...rest } = doc
-  return { ...(rest as Omit<MediaCheckRecord, 'traceId'>), traceId: String(_id) }
-}
+const toCheck = withKey<MediaCheckRecord>('traceId')
 
 export function cloudbaseMediaChecks(scope: Scope): MediaCheckRepository {
   return {
-    put: async ({ traceId, ...fields }) => {
-      await scope.doc(MEDIA_CHECKS).doc(traceId).set(fields)
-    },
-    get: async (traceId) => {
-      const doc = await getDoc(scope.doc(MEDIA_CHECKS), traceId)
-      return doc ? toCheck(doc) : null
-    },
+    put: ({ traceId, ...fields }) => setDoc(scope.doc(COLLECTION.mediaChecks), traceId, fields),
+    get: (traceId) => readDoc(scope.doc(COLLECTION.mediaChecks), traceId, toCheck),
     settle: (traceId, { verdict, label, at }) =>
-      scope.atomically(async (doc) => {
-        const current = await getDoc(doc(MEDIA_CHECKS), traceId)
-        if (!current || current.verdict) return false
-        const { _id, ...fields } = current
-        await doc(MEDIA_CHECKS).doc(traceId).set({ ...fields, verdict, ...(label !== undefined && { label }), settledAt: at })
-        return true
-      }),
-    ofCase: async (caseId) => (await readAll(scope.command, scope.query(MEDIA_CHECKS), { caseId })).map(toCheck),
+      rewriteDoc(scope, COLLECTION.mediaChecks, traceId, (current) =>
+        current && !current.verdict ? { ...current, verdict, ...(label !== undefined && { label }), settledAt: at } : null,
+      ),
+    ofCase: async (caseId) => (await readAll(scope.command, scope.query(COLLECTION.mediaChecks), { caseId })).map(toCheck),
   }
 }

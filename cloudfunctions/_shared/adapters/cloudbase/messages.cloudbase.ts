@@ -9,14 +9,10 @@
  *   transactions, where only doc() works; a guard document keeps both lookups by `_id`.
  */
 import type { MessageRecord, MessageRepository } from '../../ports/store.port'
-import { getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, getDoc, readDoc, type Doc } from './cloudbase-db'
 import { readPages } from './pager'
 import type { Scope } from './scope.cloudbase'
 import { openMessage, sealMessage, type IdentitySeal } from '../sealed-identity'
-
-export const MESSAGES = 'messages'
-export const MESSAGE_KEYS = 'message_keys'
-
 
 const optional = <K extends keyof MessageRecord>(doc: Doc, key: K): Partial<MessageRecord> =>
   doc[key] === undefined || doc[key] === null ? {} : { [key]: doc[key] }
@@ -65,11 +61,11 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
         for (const message of messages) {
           const key = seal.messageKey(message.dedupeKey)
           if (keys.has(key) || ids.has(message.id)) continue
-          if (await getDoc(doc(MESSAGE_KEYS), key)) continue
+          if (await getDoc(doc(COLLECTION.messageKeys), key)) continue
           // An id already taken is skipped too, as SQLite's primary key does: never overwrite a message.
-          if (await getDoc(doc(MESSAGES), message.id)) continue
-          await doc(MESSAGE_KEYS).doc(key).set({ messageId: message.id })
-          await doc(MESSAGES).doc(message.id).set(toDoc(message))
+          if (await getDoc(doc(COLLECTION.messages), message.id)) continue
+          await doc(COLLECTION.messageKeys).doc(key).set({ messageId: message.id })
+          await doc(COLLECTION.messages).doc(message.id).set(toDoc(message))
           keys.add(key)
           ids.add(message.id)
           stored++
@@ -78,14 +74,11 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
       })
     },
 
-    get: async (id) => {
-      const doc = await getDoc(scope.doc(MESSAGES), id)
-      return doc ? toMessage(doc) : null
-    },
+    get: (id) => readDoc(scope.doc(COLLECTION.messages), id, toMessage),
 
     duePending: async (now, limit) => {
       const docs = await readPages(_, {
-        from: scope.query(MESSAGES),
+        from: scope.query(COLLECTION.messages),
         where: [{ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(now) }],
         orderBy: 'nextAttemptAt',
         limit,
@@ -97,7 +90,7 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
       // update(), not set(): only the delivery fields change, and a message that does not exist is
       // not created (the outbox grows only through add, which dedupes).
       await scope
-        .doc(MESSAGES)
+        .doc(COLLECTION.messages)
         .doc(message.id)
         .update({
           status: message.status,
@@ -111,7 +104,7 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
 
     forRecipient: async (openid, limit) => {
       const docs = await readPages(_, {
-        from: scope.query(MESSAGES),
+        from: scope.query(COLLECTION.messages),
         where: [{ recipientTag: seal.person(openid) }],
         orderBy: 'createdAt',
         direction: 'desc',
@@ -120,6 +113,6 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
       return docs.map(toMessage)
     },
 
-    all: async (limit) => (await readPages(_, { from: scope.query(MESSAGES), orderBy: 'createdAt', limit })).map(toMessage),
+    all: async (limit) => (await readPages(_, { from: scope.query(COLLECTION.messages), orderBy: 'createdAt', limit })).map(toMessage),
   }
 }

@@ -6,7 +6,7 @@
  * always goes to the plain database: a query inside `store.transaction` reads committed data, does not
  * see the transaction's own writes, and is not part of its atomic write set.
  */
-import type { CloudbaseCollection, CloudbaseCommand, CloudbaseDb, CloudbaseTransaction } from './cloudbase-db'
+import { getDoc, type CloudbaseCollection, type CloudbaseCommand, type CloudbaseDb, type CloudbaseTransaction, type Doc } from './cloudbase-db'
 
 export type Collections = (name: string) => CloudbaseCollection
 
@@ -44,22 +44,30 @@ export async function runTransaction<T>(db: CloudbaseDb, fn: (tx: CloudbaseTrans
   }
 }
 
-export function outsideScope(db: CloudbaseDb, name: (logical: string) => string): Scope {
+/** Outside any transaction, or inside `tx`. */
+export function scopeOf(db: CloudbaseDb, name: (logical: string) => string, tx?: CloudbaseTransaction): Scope {
   const plain: Collections = (logical) => db.collection(name(logical))
+  const inTx = (t: CloudbaseTransaction): Collections => (logical) => t.collection(name(logical))
   return {
     command: db.command,
     query: plain,
-    doc: plain,
-    atomically: (fn) => runTransaction(db, (tx) => fn((logical) => tx.collection(name(logical)))),
+    doc: tx ? inTx(tx) : plain,
+    atomically: (fn) => (tx ? fn(inTx(tx)) : runTransaction(db, (t) => fn(inTx(t)))),
   }
 }
 
-export function insideScope(db: CloudbaseDb, tx: CloudbaseTransaction, name: (logical: string) => string): Scope {
-  const inTx: Collections = (logical) => tx.collection(name(logical))
-  return {
-    command: db.command,
-    query: (logical) => db.collection(name(logical)),
-    doc: inTx,
-    atomically: (fn) => fn(inTx),
-  }
+/**
+ * Reads one document and writes its replacement in one transaction (inside one: as part of it), so
+ * two racing writers agree on which of them changed it. `next` gets its fields (null when there is
+ * none) and answers the whole new document, or null to leave it; answers whether it wrote.
+ */
+export function rewriteDoc(scope: Scope, collection: string, id: string, next: (current: Doc | null) => Doc | null): Promise<boolean> {
+  return scope.atomically(async (doc) => {
+    const stored = await getDoc(doc(collection), id)
+    const { _id, ...current } = stored ?? {}
+    const fields = next(stored && current)
+    if (!fields) return false
+    await doc(collection).doc(id).set(fields)
+    return true
+  })
 }

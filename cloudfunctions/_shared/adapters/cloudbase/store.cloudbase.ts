@@ -8,52 +8,29 @@
  * transaction allows. The collections and the indexes their queries need: indexes.json.
  */
 import type { Repositories, Store } from '../../ports/store.port'
-import type { CloudbaseDb } from './cloudbase-db'
-import { CASES, CASE_EVENTS, CASE_REQUESTS, cloudbaseCases } from './cases.cloudbase'
-import { CONTACTS, cloudbaseContacts } from './contacts.cloudbase'
-import { COUNTERS, cloudbaseCounters } from './counters.cloudbase'
-import { DELIBERATIONS, cloudbaseDeliberations } from './deliberations.cloudbase'
-import { BALLOTS, cloudbaseBallots } from './ballots.cloudbase'
-import { DELIBERATION_COMMENTS, cloudbaseComments } from './comments.cloudbase'
-import { COUNCIL_GROUPS, cloudbaseCouncilGroups } from './council-groups.cloudbase'
-import { INVITATIONS, cloudbaseInvitations } from './invitations.cloudbase'
-import { AUDIT, cloudbaseAudit } from './audit.cloudbase'
-import { MEDIA_CHECKS, cloudbaseMediaChecks } from './media-checks.cloudbase'
-import { CREDITS, cloudbaseCredits } from './credits.cloudbase'
-import { MESSAGES, MESSAGE_KEYS, cloudbaseMessages } from './messages.cloudbase'
-import { META, cloudbaseMeta } from './meta.cloudbase'
-import { ORGS, cloudbaseOrgs } from './orgs.cloudbase'
-import { MEMBERSHIPS, USERS, cloudbasePeople } from './people.cloudbase'
-import { WRITE_COUNTS, cloudbaseWriteCounts } from './write-counts.cloudbase'
-import { insideScope, outsideScope, runTransaction, type Scope } from './scope.cloudbase'
+import { COLLECTION, type CloudbaseDb } from './cloudbase-db'
+import { cloudbaseCases } from './cases.cloudbase'
+import { cloudbaseContacts } from './contacts.cloudbase'
+import { cloudbaseCounters } from './counters.cloudbase'
+import { cloudbaseDeliberations } from './deliberations.cloudbase'
+import { cloudbaseBallots } from './ballots.cloudbase'
+import { cloudbaseComments } from './comments.cloudbase'
+import { cloudbaseCouncilGroups } from './council-groups.cloudbase'
+import { cloudbaseInvitations } from './invitations.cloudbase'
+import { cloudbaseAudit } from './audit.cloudbase'
+import { cloudbaseMediaChecks } from './media-checks.cloudbase'
+import { cloudbaseCredits } from './credits.cloudbase'
+import { cloudbaseMessages } from './messages.cloudbase'
+import { cloudbaseMeta } from './meta.cloudbase'
+import { cloudbaseOrgs } from './orgs.cloudbase'
+import { cloudbasePeople } from './people.cloudbase'
+import { cloudbaseWriteCounts } from './write-counts.cloudbase'
+import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
-export type { CloudbaseDb } from './cloudbase-db'
-
 /** Every collection the adapter reads or writes (they must exist before the first call). */
-export const COLLECTIONS = [
-  ORGS,
-  USERS,
-  MEMBERSHIPS,
-  META,
-  CASES,
-  CASE_EVENTS,
-  CASE_REQUESTS,
-  MESSAGES,
-  MESSAGE_KEYS,
-  CONTACTS,
-  CREDITS,
-  COUNTERS,
-  DELIBERATIONS,
-  BALLOTS,
-  DELIBERATION_COMMENTS,
-  COUNCIL_GROUPS,
-  INVITATIONS,
-  AUDIT,
-  MEDIA_CHECKS,
-  WRITE_COUNTS,
-] as const
+export const COLLECTIONS = Object.values(COLLECTION)
 
 export interface CloudbaseStoreOptions {
   /** Prepended to every collection name: lets the live contract suite use its own collections. */
@@ -90,12 +67,12 @@ export function createCloudbaseStore(db: CloudbaseDb, options: CloudbaseStoreOpt
   const prefix = options.collectionPrefix ?? ''
   const name = (logical: string) => `${prefix}${logical}`
   const seal = identitySeal(options.cipher)
-  const outside = outsideScope(db, name)
+  const outside = scopeOf(db, name)
   return {
     ...repositories(outside, seal),
     writeCounts: cloudbaseWriteCounts(outside),
     // The SDK's runTransaction, with more retries on conflict: `fn` may run again, as the port says.
-    transaction: (fn) => runTransaction(db, (tx) => fn(repositories(insideScope(db, tx, name), seal))),
+    transaction: (fn) => runTransaction(db, (tx) => fn(repositories(scopeOf(db, name, tx), seal))),
     close: async () => {},
   }
 }

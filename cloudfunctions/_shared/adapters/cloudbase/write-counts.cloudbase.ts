@@ -10,8 +10,7 @@
  */
 import type { WriteCountRepository } from '../../ports/store.port'
 import type { Scope } from './scope.cloudbase'
-
-export const WRITE_COUNTS = 'write_counts'
+import { COLLECTION } from './cloudbase-db'
 
 const DUPLICATE = 'DATABASE_DUPLICATE_WRITE'
 
@@ -24,7 +23,7 @@ function check<T>(result: T): T {
 
 export function cloudbaseWriteCounts(scope: Scope): WriteCountRepository {
   // Never in a transaction (the Store offers this repository outside them only): plain requests.
-  const counts = () => scope.query(WRITE_COUNTS)
+  const counts = () => scope.query(COLLECTION.writeCounts)
   return {
     take: async (key, windowStart, max) => {
       if (max <= 0) return false

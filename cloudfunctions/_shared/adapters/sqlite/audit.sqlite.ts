@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditEntry, AuditRepository } from '../../ports/store.port'
 import { pathKey, subtreeRange } from '../audit.index'
+import { docsOf } from './json-doc'
 
 export function sqliteAudit(db: Database.Database): AuditRepository {
   const insert = db.prepare('INSERT OR IGNORE INTO audit (id, at, path_key, doc) VALUES (?, ?, ?, ?)')
@@ -19,7 +20,7 @@ export function sqliteAudit(db: Database.Database): AuditRepository {
     inSubtree: async (orgPath, limit, before) => {
       const { from, to } = subtreeRange(orgPath)
       const rows = before ? pageBefore.all(from, to, before.at, before.at, before.id, limit) : page.all(from, to, limit)
-      return rows.map((row) => JSON.parse(row.doc) as AuditEntry)
+      return docsOf<AuditEntry>(rows)
     },
   }
 }

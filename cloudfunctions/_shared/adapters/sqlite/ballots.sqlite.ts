@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { Ballot } from '../../domain/deliberation.state'
 import type { BallotRepository } from '../../ports/store.port'
+import { docOf, docsOf } from './json-doc'
 
 export function sqliteBallots(db: Database.Database): BallotRepository {
   const stmt = {
@@ -12,15 +13,11 @@ export function sqliteBallots(db: Database.Database): BallotRepository {
     ),
     of: db.prepare<[string], { doc: string }>('SELECT doc FROM ballots WHERE deliberation_id = ? ORDER BY voter_openid'),
   }
-  const parse = (row: { doc: string }) => JSON.parse(row.doc) as Ballot
   return {
-    get: async (deliberationId, voterOpenid) => {
-      const row = stmt.get.get(deliberationId, voterOpenid)
-      return row ? parse(row) : null
-    },
+    get: async (deliberationId, voterOpenid) => docOf<Ballot>(stmt.get.get(deliberationId, voterOpenid)),
     put: async (ballot) => {
       stmt.put.run(ballot.deliberationId, ballot.voterOpenid, JSON.stringify(ballot))
     },
-    of: async (deliberationId) => stmt.of.all(deliberationId).map(parse),
+    of: async (deliberationId) => docsOf<Ballot>(stmt.of.all(deliberationId)),
   }
 }

@@ -11,11 +11,7 @@ import { VersionConflict, type CaseRepository, type SubtreeCursor, type Submitte
 import { caseIndexOf } from '../case.index'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
-interface CaseRow {
-  id: string
-  version: number
-  state: string
-}
+type CaseRow = { id: string; version: number; state: string }
 
 /** A case's row, its index (case.index.ts) as columns, and the keys of its `case_orgs` rows. */
 function rowOf(state: CaseState, seal: IdentitySeal) {
@@ -45,12 +41,9 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     ),
     lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM case_events WHERE case_id = ?'),
     appendEvent: db.prepare('INSERT INTO case_events (case_id, seq, type, at, event) VALUES (?, ?, ?, ?, ?)'),
-    due: db.prepare<[string, number], { id: string; due_at: string }>(
-      'SELECT id, due_at FROM cases WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?',
-    ),
-    dueAfter: db.prepare<[string, string, string, string, number], { id: string; due_at: string }>(
-      `SELECT id, due_at FROM cases WHERE due_at IS NOT NULL AND due_at <= ?
-         AND (due_at > ? OR (due_at = ? AND id > ?)) ORDER BY due_at, id LIMIT ?`,
+    // From the start, the cursor is ('', ''): before any case.
+    due: db.prepare<[string, string, string, number], { id: string; due_at: string }>(
+      'SELECT id, due_at FROM cases WHERE due_at IS NOT NULL AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?',
     ),
     reportedBy: db.prepare<[string, number], { state: string }>(
       'SELECT state FROM cases WHERE reporter_tag = ? ORDER BY updated_at DESC LIMIT ?',
@@ -96,9 +89,7 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       append(state, events)
     },
     due: async (now, limit, after) =>
-      (after ? stmt.dueAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.due.all(now, limit)).map(
-        (row) => ({ id: row.id, dueAt: row.due_at }),
-      ),
+      stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
     heldBy: async (orgIds, statuses: CaseStatus[] | undefined, limit) => {
       if (orgIds.length === 0) return []
       const orgMarks = orgIds.map(() => '?').join(',')

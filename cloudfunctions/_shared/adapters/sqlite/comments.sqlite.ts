@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { DeliberationComment } from '../../domain/deliberation.state'
 import type { CommentRepository } from '../../ports/store.port'
+import { docsOf } from './json-doc'
 
 export function sqliteComments(db: Database.Database): CommentRepository {
   const stmt = {
@@ -14,10 +15,6 @@ export function sqliteComments(db: Database.Database): CommentRepository {
     add: async (comment) => {
       stmt.add.run(comment.id, comment.deliberationId, comment.at, JSON.stringify(comment))
     },
-    latest: async (deliberationId, limit) =>
-      stmt.latest
-        .all(deliberationId, limit)
-        .map((row) => JSON.parse(row.doc) as DeliberationComment)
-        .reverse(),
+    latest: async (deliberationId, limit) => docsOf<DeliberationComment>(stmt.latest.all(deliberationId, limit)).reverse(),
   }
 }

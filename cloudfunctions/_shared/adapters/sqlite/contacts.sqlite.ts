@@ -1,6 +1,7 @@
 /** Reporter contact details on SQLite: one JSON document per case, deleted whole on purge. */
 import type Database from 'better-sqlite3'
 import type { ContactRecord, ContactRepository } from '../../ports/store.port'
+import { docOf } from './json-doc'
 
 export function sqliteContacts(db: Database.Database): ContactRepository {
   const stmt = {
@@ -18,10 +19,7 @@ export function sqliteContacts(db: Database.Database): ContactRepository {
     put: async (contact) => {
       stmt.put.run(contact.caseId, JSON.stringify(contact))
     },
-    get: async (caseId) => {
-      const row = stmt.get.get(caseId)
-      return row ? (JSON.parse(row.doc) as ContactRecord) : null
-    },
+    get: async (caseId) => docOf<ContactRecord>(stmt.get.get(caseId)),
     remove: async (caseId) => {
       stmt.remove.run(caseId)
     },

@@ -1,6 +1,7 @@
 /** Council group chats on SQLite: keyed by the group's openGId. */
 import type Database from 'better-sqlite3'
 import type { CouncilGroupRecord, CouncilGroupRepository } from '../../ports/store.port'
+import { docOf, docsOf } from './json-doc'
 
 export function sqliteCouncilGroups(db: Database.Database): CouncilGroupRepository {
   const stmt = {
@@ -11,15 +12,11 @@ export function sqliteCouncilGroups(db: Database.Database): CouncilGroupReposito
     ),
     ofOrg: db.prepare<[string], { doc: string }>('SELECT doc FROM council_groups WHERE org_id = ? ORDER BY open_gid'),
   }
-  const parse = (row: { doc: string }) => JSON.parse(row.doc) as CouncilGroupRecord
   return {
-    get: async (openGId) => {
-      const row = stmt.get.get(openGId)
-      return row ? parse(row) : null
-    },
+    get: async (openGId) => docOf<CouncilGroupRecord>(stmt.get.get(openGId)),
     put: async (group) => {
       stmt.put.run(group.openGId, group.orgId, JSON.stringify(group))
     },
-    ofOrg: async (orgId) => stmt.ofOrg.all(orgId).map(parse),
+    ofOrg: async (orgId) => docsOf<CouncilGroupRecord>(stmt.ofOrg.all(orgId)),
   }
 }

@@ -1,13 +1,11 @@
 /** Deliberations on SQLite: the state as a JSON document, what queries filter on as columns. */
 import type Database from 'better-sqlite3'
 import type { DeliberationState } from '../../domain/deliberation.state'
-import { VersionConflict, type DeliberationRepository } from '../../ports/store.port'
+import { VersionConflict, type DeliberationRepository, type DueCursor } from '../../ports/store.port'
 import { deliberationIndexOf } from '../deliberation.index'
 
-interface Row {
-  version: number
-  state: string
-}
+type Row = { version: number; state: string }
+type DueRow = { id: string; due_at: string }
 
 /**
  * Its index (deliberation.index.ts) as columns: `remind_due_at` is set only while a reminder is owed,
@@ -27,22 +25,18 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
          remind_due_at = @remindDueAt, state = @state
        WHERE id = @id AND version = @expectedVersion`,
     ),
-    toClose: db.prepare<[string, number], { id: string; closes_at: string }>(
-      `SELECT id, closes_at FROM deliberations WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT ?`,
+    // From the start, the cursor is ('', ''): before any deliberation.
+    toClose: db.prepare<[string, string, string, number], DueRow>(
+      `SELECT id, closes_at AS due_at FROM deliberations WHERE status = 'open' AND closes_at <= ?
+         AND (closes_at, id) > (?, ?) ORDER BY closes_at, id LIMIT ?`,
     ),
-    toCloseAfter: db.prepare<[string, string, string, string, number], { id: string; closes_at: string }>(
-      `SELECT id, closes_at FROM deliberations WHERE status = 'open' AND closes_at <= ?
-         AND (closes_at > ? OR (closes_at = ? AND id > ?)) ORDER BY closes_at, id LIMIT ?`,
-    ),
-    toRemind: db.prepare<[string, number], { id: string; remind_due_at: string }>(
-      `SELECT id, remind_due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
-         ORDER BY remind_due_at, id LIMIT ?`,
-    ),
-    toRemindAfter: db.prepare<[string, string, string, string, number], { id: string; remind_due_at: string }>(
-      `SELECT id, remind_due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
-         AND (remind_due_at > ? OR (remind_due_at = ? AND id > ?)) ORDER BY remind_due_at, id LIMIT ?`,
+    toRemind: db.prepare<[string, string, string, number], DueRow>(
+      `SELECT id, remind_due_at AS due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
+         AND (remind_due_at, id) > (?, ?) ORDER BY remind_due_at, id LIMIT ?`,
     ),
   }
+  const due = (query: Database.Statement<[string, string, string, number], DueRow>, now: string, limit: number, after?: DueCursor) =>
+    query.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at }))
 
   return {
     get: async (id) => {
@@ -64,13 +58,7 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
         .all(...orgIds, ...(status ? [status] : []), limit) as { state: string }[]
       return rows.map((row) => JSON.parse(row.state) as DeliberationState)
     },
-    dueToClose: async (now, limit, after) =>
-      (after ? stmt.toCloseAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.toClose.all(now, limit)).map(
-        (row) => ({ id: row.id, dueAt: row.closes_at }),
-      ),
-    dueForReminder: async (now, limit, after) =>
-      (after ? stmt.toRemindAfter.all(now, after.dueAt, after.dueAt, after.id, limit) : stmt.toRemind.all(now, limit)).map(
-        (row) => ({ id: row.id, dueAt: row.remind_due_at }),
-      ),
+    dueToClose: async (now, limit, after) => due(stmt.toClose, now, limit, after),
+    dueForReminder: async (now, limit, after) => due(stmt.toRemind, now, limit, after),
   }
 }

@@ -1,6 +1,7 @@
 /** Invitations on SQLite; `use` is one conditional update, so a code is used once even under a race. */
 import type Database from 'better-sqlite3'
 import type { InvitationRecord, InvitationRepository } from '../../ports/store.port'
+import { docOf } from './json-doc'
 
 export function sqliteInvitations(db: Database.Database): InvitationRepository {
   const stmt = {
@@ -12,10 +13,7 @@ export function sqliteInvitations(db: Database.Database): InvitationRepository {
     put: async (invitation) => {
       stmt.put.run({ code: invitation.code, usedBy: invitation.usedBy ?? null, doc: JSON.stringify(invitation) })
     },
-    get: async (code) => {
-      const row = stmt.get.get(code)
-      return row ? (JSON.parse(row.doc) as InvitationRecord) : null
-    },
+    get: async (code) => docOf<InvitationRecord>(stmt.get.get(code)),
     use: async (code, openid, at) => stmt.use.run(openid, openid, at, code).changes === 1,
   }
 }

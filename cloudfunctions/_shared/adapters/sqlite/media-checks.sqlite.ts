@@ -1,6 +1,7 @@
 /** Content checks of case photos on SQLite; `settle` is one conditional update, so a verdict is recorded once. */
 import type Database from 'better-sqlite3'
 import type { MediaCheckRecord, MediaCheckRepository } from '../../ports/store.port'
+import { docOf, docsOf } from './json-doc'
 
 export function sqliteMediaChecks(db: Database.Database): MediaCheckRepository {
   const stmt = {
@@ -14,19 +15,15 @@ export function sqliteMediaChecks(db: Database.Database): MediaCheckRepository {
     ),
     ofCase: db.prepare<[string], { doc: string }>('SELECT doc FROM media_checks WHERE case_id = ? ORDER BY trace_id'),
   }
-  const parse = (row: { doc: string }) => JSON.parse(row.doc) as MediaCheckRecord
   return {
     put: async (check) => {
       stmt.put.run({ traceId: check.traceId, caseId: check.caseId, settled: check.verdict ? 1 : 0, doc: JSON.stringify(check) })
     },
-    get: async (traceId) => {
-      const row = stmt.get.get(traceId)
-      return row ? parse(row) : null
-    },
+    get: async (traceId) => docOf<MediaCheckRecord>(stmt.get.get(traceId)),
     settle: async (traceId, { verdict, label, at }) => {
       const fields = JSON.stringify({ verdict, ...(label !== undefined && { label }), settledAt: at })
       return stmt.settle.run({ traceId, fields }).changes === 1
     },
-    ofCase: async (caseId) => stmt.ofCase.all(caseId).map(parse),
+    ofCase: async (caseId) => docsOf<MediaCheckRecord>(stmt.ofCase.all(caseId)),
   }
 }

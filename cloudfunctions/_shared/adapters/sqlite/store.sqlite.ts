@@ -50,12 +50,11 @@ export function migrate(db: Db, seal: IdentitySeal): void {
   }
 }
 
-interface OrgRow {
-  id: string
-  name: string
-  level: string
-  parent_id: string | null
-}
+/** Rows as the tables hold them. */
+type OrgRow = { id: string; name: string; level: string; parent_id: string | null }
+type UserRow = { openid: string; name: string | null; home_org_id: string | null }
+type MembershipRow = { openid: string; role: string; org_id: string }
+
 const toOrg = (row: OrgRow): OrgRecord => ({
   id: row.id,
   name: row.name,
@@ -67,26 +66,20 @@ const toOrg = (row: OrgRow): OrgRecord => ({
 function repositories(db: Db, seal: IdentitySeal): Repositories {
   const stmt = {
     org: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE id = ?'),
-    children: db.prepare<[string], OrgRow>('SELECT * FROM orgs WHERE parent_id = ? ORDER BY id'),
-    roots: db.prepare<[], OrgRow>('SELECT * FROM orgs WHERE parent_id IS NULL ORDER BY id'),
+    // IS: the roots (a null parent) by the same statement and index.
+    children: db.prepare<[string | null], OrgRow>('SELECT * FROM orgs WHERE parent_id IS ? ORDER BY id'),
     allOrgs: db.prepare<[], OrgRow>('SELECT * FROM orgs ORDER BY id'),
     putOrg: db.prepare(
       `INSERT INTO orgs (id, name, level, parent_id) VALUES (@id, @name, @level, @parentId)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, level = excluded.level, parent_id = excluded.parent_id`,
     ),
-    user: db.prepare<[string], { openid: string; name: string | null; home_org_id: string | null }>(
-      'SELECT * FROM users WHERE openid = ?',
-    ),
+    user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?'),
     putUser: db.prepare(
       `INSERT INTO users (openid, name, home_org_id) VALUES (@openid, @name, @homeOrgId)
        ON CONFLICT(openid) DO UPDATE SET name = excluded.name, home_org_id = excluded.home_org_id`,
     ),
-    rolesOf: db.prepare<[string], { openid: string; role: string; org_id: string }>(
-      'SELECT * FROM memberships WHERE openid = ? ORDER BY org_id, role',
-    ),
-    withRole: db.prepare<[string, string], { openid: string; role: string; org_id: string }>(
-      'SELECT * FROM memberships WHERE org_id = ? AND role = ? ORDER BY openid',
-    ),
+    rolesOf: db.prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE openid = ? ORDER BY org_id, role'),
+    withRole: db.prepare<[string, string], MembershipRow>('SELECT * FROM memberships WHERE org_id = ? AND role = ? ORDER BY openid'),
     bind: db.prepare(
       'INSERT OR IGNORE INTO memberships (openid, role, org_id) VALUES (@openid, @role, @orgId)',
     ),
@@ -96,7 +89,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
   }
-  const toMembership = (row: { openid: string; role: string; org_id: string }): MembershipRecord => ({
+  const toMembership = (row: MembershipRow): MembershipRecord => ({
     openid: row.openid,
     role: row.role as Role,
     orgId: row.org_id,
@@ -120,8 +113,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
         const row = stmt.org.get(id)
         return row ? toOrg(row) : null
       },
-      children: async (parentId) =>
-        (parentId === null ? stmt.roots.all() : stmt.children.all(parentId)).map(toOrg),
+      children: async (parentId) => stmt.children.all(parentId).map(toOrg),
       withChildren: async (ids) => {
         if (ids.length === 0) return new Set()
         const rows = db
@@ -158,31 +150,31 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
   }
 }
 
-/** Wraps every repository method so it runs under the lock (for calls outside a transaction). */
-function locked(repos: Repositories, lock: Pick<SqliteLock, 'run'>): Repositories {
-  const wrap = <R extends object>(repo: R): R =>
+/** Wraps every method of every repository so it runs under the lock (for calls outside a transaction). */
+function locked<T extends object>(repos: T, lock: Pick<SqliteLock, 'run'>): T {
+  const wrap = (repo: object) =>
     Object.fromEntries(
       Object.entries(repo).map(([name, method]) => [
         name,
         (...args: unknown[]) => lock.run(() => (method as (...a: unknown[]) => unknown)(...args)),
       ]),
-    ) as R
-  return {
-    orgs: wrap(repos.orgs),
-    people: wrap(repos.people),
-    cases: wrap(repos.cases),
-    messages: wrap(repos.messages),
-    contacts: wrap(repos.contacts),
-    credits: wrap(repos.credits),
-    meta: wrap(repos.meta),
-    counters: wrap(repos.counters),
-    deliberations: wrap(repos.deliberations),
-    ballots: wrap(repos.ballots),
-    comments: wrap(repos.comments),
-    councilGroups: wrap(repos.councilGroups),
-    invitations: wrap(repos.invitations),
-    audit: wrap(repos.audit),
-    mediaChecks: wrap(repos.mediaChecks),
+    )
+  return Object.fromEntries(Object.entries(repos).map(([name, repo]) => [name, wrap(repo as object)])) as T
+}
+
+/**
+ * Runs `fn` in a transaction of its own on the connection, or in a savepoint of the one open: all of
+ * it commits (is released), or none.
+ */
+async function inTransaction<T>(db: Db, fn: () => Promise<T>, savepoint?: string): Promise<T> {
+  db.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE')
+  try {
+    const result = await fn()
+    db.exec(savepoint ? `RELEASE ${savepoint}` : 'COMMIT')
+    return result
+  } catch (error) {
+    if (db.inTransaction) db.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK')
+    throw error
   }
 }
 
@@ -219,66 +211,22 @@ export function openSqliteStore(file: string, cipher?: Cipher): Store {
   const savepointLock = new SqliteLock()
   let savepoints = 0
   const inside = repositories(db, seal)
-  const outside = locked(inside, guard)
-
-  const writeCounts = sqliteWriteCounts(db)
 
   return {
-    ...outside,
-    // Under the lock like every call outside a transaction: on the one connection, a statement run
-    // while another request's transaction is open would become part of it.
-    writeCounts: {
-      take: (...args) => guard.run(() => writeCounts.take(...args)),
-      forgetBefore: (...args) => guard.run(() => writeCounts.forgetBefore(...args)),
-    },
+    // Under the lock, writeCounts too: on the one connection, a statement run while another request's
+    // transaction is open would become part of it.
+    ...locked({ ...inside, writeCounts: sqliteWriteCounts(db) }, guard),
     transaction: (fn) => {
       if (inBatch()) {
         return savepointLock.run(async () => {
           // SQLite ended the batch's transaction (an error that undoes it all): nothing may run outside it.
           if (!db.inTransaction) throw new Error('the batch was rolled back')
-          const name = `batched_${++savepoints}`
-          db.exec(`SAVEPOINT ${name}`)
-          try {
-            const result = await fn(inside)
-            db.exec(`RELEASE ${name}`)
-            return result
-          } catch (error) {
-            if (db.inTransaction) {
-              db.exec(`ROLLBACK TO ${name}`)
-              db.exec(`RELEASE ${name}`)
-            }
-            throw error
-          }
+          return inTransaction(db, () => fn(inside), `batched_${++savepoints}`)
         })
       }
-      return lock.run(async () => {
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await fn(inside)
-          db.exec('COMMIT')
-          return result
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          throw error
-        }
-      })
+      return lock.run(() => inTransaction(db, () => fn(inside)))
     },
-    batch: (fn) =>
-      inBatch()
-        ? fn()
-        : lock.run(() =>
-            batchScope.run(batchToken, async () => {
-              db.exec('BEGIN IMMEDIATE')
-              try {
-                const result = await fn()
-                db.exec('COMMIT')
-                return result
-              } catch (error) {
-                if (db.inTransaction) db.exec('ROLLBACK')
-                throw error
-              }
-            }),
-          ),
+    batch: (fn) => (inBatch() ? fn() : lock.run(() => batchScope.run(batchToken, () => inTransaction(db, fn)))),
     close: () =>
       lock.run(() => {
         db.close()

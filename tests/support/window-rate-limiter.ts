@@ -1,11 +1,10 @@
 /**
- * A sliding-window limiter kept in the process. Neither host uses it any more: in the cloud each warm
- * instance kept its own window, so the real ceiling was this limit times the instances. The limit the
- * hosts use is counted in the store (write-limiter.ts); this one is left for tests that want a limit
- * without one.
+ * A sliding-window limiter kept in the process, for tests that want a limit without a store. Neither
+ * host uses one: in the cloud each warm instance would keep its own window, so the real ceiling would
+ * be this limit times the instances. The hosts count in the store
+ * (cloudfunctions/_shared/adapters/write-limiter.ts).
  */
-import type { RateLimiter } from '../ports/rate-limiter.port'
-
+import type { RateLimiter } from '../../cloudfunctions/_shared/ports/rate-limiter.port'
 
 export class WindowRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>()
