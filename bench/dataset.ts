@@ -188,9 +188,13 @@ const resolve = (hours: number, actor = convener): Step => ({
   hours,
   command: (b) => ({ ...b, type: 'ResolveCase', actor, outcome: 'solved', resolution: '已协调有关方面解决，并回访当事人。' }),
 })
-const rate = (hours: number, rating: 'satisfied' | 'partly' | 'unsatisfied'): Step => ({
+const ANSWERS = {
+  satisfied: { solved: 'yes', satisfaction: 'satisfied' },
+  sendOn: { solved: 'no', satisfaction: 'unsatisfied', reopen: true },
+} as const
+const rate = (hours: number, answers: keyof typeof ANSWERS): Step => ({
   hours,
-  command: (b) => ({ ...b, type: 'RateCase', actor: reporter, rating }),
+  command: (b) => ({ ...b, type: 'RateCase', actor: reporter, ...ANSWERS[answers] }),
 })
 const system = (hours: number, type: 'MissDeadline' | 'AutoCloseCase'): Step => ({
   hours,
@@ -202,7 +206,7 @@ export const LIVES = {
   closedAuto: [accept(5), resolve(120), system(120 + 7 * 24, 'AutoCloseCase')],
   withdrawn: [{ hours: 2, command: (b) => ({ ...b, type: 'WithdrawCase', actor: reporter, reason: '问题已自行解决' }) }],
   escalatedClosed: [system(24, 'MissDeadline'), accept(30, townshipCadre), resolve(200, townshipCadre), rate(220, 'satisfied')],
-  reopenedClosed: [accept(2), resolve(48), rate(60, 'unsatisfied'), accept(70, townshipCadre), resolve(150, townshipCadre), rate(170, 'satisfied')],
+  reopenedClosed: [accept(2), resolve(48), rate(60, 'sendOn'), accept(70, townshipCadre), resolve(150, townshipCadre), rate(170, 'satisfied')],
   /** Open: waiting to be accepted (submitted 1–20 h before `now`). */
   pending: [],
   /** Open: accepted, being handled (submitted 1–6 days before `now`). */

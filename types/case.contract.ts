@@ -1,5 +1,5 @@
 /** What the app sees of a case: the shapes `intake.get`, `intake.mine` and `escalation.inbox` answer. */
-import type { CaseKind, CaseStatus, Category, Level, Outcome, Rating } from './enums'
+import type { CaseKind, CaseStatus, Category, Level, Outcome, Satisfaction, Solved } from './enums'
 
 export interface TimelineItem {
   type: string
@@ -50,7 +50,7 @@ export interface CaseDetail extends CaseSummary {
   /** Where each photo can be shown from, for a few minutes (storage is private): photo id → URL. */
   photoUrls: Record<string, string>
   outcome?: { outcome: Outcome; resolution: string; at: string; level: Level; orgName: string }
-  rating?: { rating: Rating; comment?: string; at: string }
+  rating?: { solved: Solved; satisfaction: Satisfaction; comment?: string; at: string }
   timeline: TimelineItem[]
   /** The orgs below the holder on the case's chain, nearest first: where it can be handed back to. */
   handBackTargets: { id: string; name: string; level: Level }[]

@@ -79,11 +79,22 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   not_solvable: '暂无法解决',
 }
 
-export const RATINGS = ['satisfied', 'partly', 'unsatisfied'] as const
-export type Rating = (typeof RATINGS)[number]
-export const Rating = z.enum(RATINGS, { error: '请选择评价' })
-export const RATING_LABELS: Record<Rating, string> = {
+/** Her rating asks two things, as 12345's 回访 does (docs/RULES.md "Rating"): was it solved… */
+export const SOLVED_ANSWERS = ['yes', 'partly', 'no'] as const
+export type Solved = (typeof SOLVED_ANSWERS)[number]
+export const Solved = z.enum(SOLVED_ANSWERS, { error: '请选择问题是否解决了' })
+export const SOLVED_LABELS: Record<Solved, string> = {
+  yes: '解决了',
+  partly: '部分解决',
+  no: '没解决',
+}
+
+/** …and is she satisfied. 基本满意 counts as satisfied. */
+export const SATISFACTIONS = ['satisfied', 'basic', 'unsatisfied'] as const
+export type Satisfaction = (typeof SATISFACTIONS)[number]
+export const Satisfaction = z.enum(SATISFACTIONS, { error: '请选择您是否满意' })
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
   satisfied: '满意',
-  partly: '基本满意',
+  basic: '基本满意',
   unsatisfied: '不满意',
 }

@@ -1,6 +1,6 @@
 /** The `intake` function: a woman reports, follows, rates or withdraws her case. */
 import { z, id, text } from './zod-zh'
-import { CaseKind, Category, Rating } from './enums'
+import { CaseKind, Category, Satisfaction, Solved } from './enums'
 import type { CaseDetail, CaseSummary } from './case.contract'
 
 export const TITLE_MAX = 40
@@ -54,11 +54,19 @@ export const intakeContract = {
   /** The caller's own cases, newest first. */
   mine: z.object({}),
   get: z.object({ caseId: id('反映编号') }),
-  rate: z.object({
-    caseId: id('反映编号'),
-    rating: Rating,
-    comment: z.string().trim().max(200, { error: '评价不能超过 200 个字' }).optional(),
-  }),
+  rate: z
+    .object({
+      caseId: id('反映编号'),
+      solved: Solved,
+      satisfaction: Satisfaction,
+      comment: z.string().trim().max(200, { error: '评价不能超过 200 个字' }).optional(),
+      /** She confirmed "要不要让上一级妇联继续办理？": only with solved partly or no. */
+      reopen: z.boolean({ error: '请选择是否继续办理' }).optional(),
+    })
+    .refine((r) => !(r.reopen === true && r.solved === 'yes'), {
+      error: '问题已经解决了，不需要再交上一级继续办理',
+      path: ['reopen'],
+    }),
   withdraw: z.object({
     caseId: id('反映编号'),
     reason: z.string().trim().max(200, { error: '撤回原因不能超过 200 个字' }).optional(),

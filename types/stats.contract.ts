@@ -60,8 +60,10 @@ export interface StatsFigures {
   }
   /** Resolutions made by the resolve deadline of the level that made them ÷ resolutions. */
   onTimeRate: number | null
-  /** "Satisfied" ratings ÷ all ratings; every rating counts, including those that reopened a case. */
+  /** 满意率: ratings 满意 or 基本满意 ÷ all ratings; every rating counts, including those that reopened a case. */
   satisfactionRate: number | null
+  /** 解决率: ratings that answered 解决了 ÷ all ratings (部分解决 is not solved). */
+  solveRate: number | null
   /** Hours from submission to final resolution, averaged over resolutions (one decimal). */
   avgHoursToResolve: number | null
   /** Per level: escalations away from it ÷ arrivals at it (province: always 0, nothing is above it). */

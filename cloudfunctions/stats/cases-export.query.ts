@@ -12,7 +12,8 @@ import {
   CATEGORY_LABELS,
   LEVEL_LABELS,
   OUTCOME_LABELS,
-  RATING_LABELS,
+  SATISFACTION_LABELS,
+  SOLVED_LABELS,
 } from '../../types/enums'
 import { EXPORT_MAX_ROWS, type StatsExport } from '../../types/stats.contract'
 import type { Person } from '../_shared/domain/actor.types'
@@ -116,7 +117,8 @@ export const CSV_HEADERS = [
   '办结层级',
   '办结时间',
   '是否按期办结',
-  '评价',
+  '是否解决',
+  '满意度',
   '重新办理次数',
   '最后更新',
 ] as const
@@ -145,7 +147,8 @@ export function caseRow(view: CaseView, orgName: OrgName, overdue: boolean): str
     outcome ? LEVEL_LABELS[outcome.level] : '',
     outcome ? chinaTime(outcome.at) : '',
     outcome ? (toMs(outcome.at) <= toMs(view.resolveBy) ? '是' : '否') : '',
-    view.rating ? RATING_LABELS[view.rating.rating] : '',
+    view.rating ? SOLVED_LABELS[view.rating.solved] : '',
+    view.rating ? SATISFACTION_LABELS[view.rating.satisfaction] : '',
     String(view.reopenCount),
     chinaTime(view.updatedAt),
   ]

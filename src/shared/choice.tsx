@@ -7,12 +7,14 @@ interface Props {
   label: ReactNode
   hint?: ReactNode
   className?: string
+  /** For screen readers: one of several (radio, the default) or one that toggles alone (checkbox). */
+  role?: 'radio' | 'checkbox'
   onPick: () => void
 }
 
-export function Choice({ on, label, hint, className = '', onPick }: Props) {
+export function Choice({ on, label, hint, className = '', role = 'radio', onPick }: Props) {
   return (
-    <View className={`choice ${on ? 'choice-on' : ''} ${className}`} onClick={onPick}>
+    <View className={`choice ${on ? 'choice-on' : ''} ${className}`} role={role} aria-checked={on === true} onClick={onPick}>
       <Text className="choice-label">{label}</Text>
       {hint && <Text className="choice-hint">{hint}</Text>}
     </View>

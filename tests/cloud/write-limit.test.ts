@@ -32,7 +32,7 @@ test('two instances of one function share the limit: 40 concurrent writes from o
   expect(host.runner.stats().notify).toMatchObject({ instances: 2 })
   // Counted per person and function: hers in another function, and another person's, are untouched.
   expect((await host.post<Envelope<unknown>>('/api/notify', { action: 'markRead', all: true }, RESIDENT)).body).toMatchObject({ ok: true })
-  expect((await host.post<Envelope<unknown>>('/api/intake', { action: 'rate', caseId: 'case-none', rating: 'satisfied' }, OTHER_RESIDENT)).body).toMatchObject({
+  expect((await host.post<Envelope<unknown>>('/api/intake', { action: 'rate', caseId: 'case-none', solved: 'yes', satisfaction: 'satisfied' }, OTHER_RESIDENT)).body).toMatchObject({
     error: { code: 'NOT_FOUND' },
   })
   // The counts are in the database, by a tag per minute: no openid.

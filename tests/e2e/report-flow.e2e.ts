@@ -5,7 +5,7 @@
  * of each step (the production path's are named cloud-…).
  */
 import type { Page } from 'playwright-core'
-import { CONVENER, RESIDENT } from '../support/demo'
+import { aReport, CONVENER, RESIDENT } from '../support/demo'
 import { HOST_KINDS } from '../support/hosts'
 import { button, openAs, screenshot as keepScreenshot } from './support/browser'
 import { fillReport } from './support/report'
@@ -61,11 +61,37 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
 
     await api('escalation', { action: 'resolve', caseId, outcome: 'solved', resolution: '已联系供电所更换路灯。' }, CONVENER)
     await mine.reload()
-    await mine.getByText('您对办理结果满意吗？').waitFor()
-    await mine.getByText('满意', { exact: true }).click()
+    await mine.getByText('问题解决了吗？').waitFor()
+    await choose(mine, '问题解决了吗？', '解决了')
+    await choose(mine, '您满意吗？', '满意')
+    // Solved: nothing to send on, so the page does not ask.
+    expect(await mine.getByText('要不要让上一级妇联继续办理？').count()).toBe(0)
     await button(mine, '提交评价').click()
-    await mine.getByText('反映人评价：满意').waitFor()
+    await mine.getByText('反映人评价：解决了，满意').waitFor()
     await mine.getByText('已关闭', { exact: true }).waitFor()
     await screenshot(mine, 'report-6-rated')
   })
+
+  test('partly solved: only when she says 要 does the level above go on with it', async () => {
+    const sent = await api<{ caseId: string }>('intake', aReport({ title: '村里垃圾清运不及时', content: '垃圾桶满了好几天没人收，夏天味道很大。' }), RESIDENT)
+    await api('escalation', { action: 'accept', caseId: sent.caseId }, CONVENER)
+    await api('escalation', { action: 'resolve', caseId: sent.caseId, outcome: 'partly_solved', resolution: '已清运一次，长期安排还在协调。' }, CONVENER)
+
+    const page = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${sent.caseId}`)
+    await choose(page, '问题解决了吗？', '部分解决')
+    await choose(page, '您满意吗？', '基本满意')
+    await page.getByText('要不要让上一级妇联继续办理？').waitFor()
+    await choose(page, '要不要让上一级妇联继续办理？', '要，请上一级继续办理')
+    await page.getByText('提交后，您的反映会转到上一级妇联继续办理').waitFor()
+    await screenshot(page, 'report-7-rate-send-on')
+    await button(page, '提交评价').click()
+    await page.getByText(/反映人说问题部分解决，请上一级继续办理：转至.*（乡镇\/街道）/).waitFor()
+    await page.getByText('待受理', { exact: true }).first().waitFor()
+    await screenshot(page, 'report-8-sent-on')
+  })
 })
+
+/** Taps one answer of one question of the rating card. */
+async function choose(page: Page, question: string, answer: string) {
+  await page.getByRole('radiogroup', { name: question }).getByText(answer, { exact: true }).click()
+}

@@ -127,7 +127,7 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
       const inbox = await call<{ items: { kind: string }[] }>('notify', she, { action: 'inbox' })
       expect(inbox.items.map((m) => m.kind)).toContain('case_resolved')
       await call('notify', she, { action: 'markRead', all: true })
-      await call('intake', she, { action: 'rate', caseId: caseIds[i], rating: 'satisfied', comment: '谢谢' })
+      await call('intake', she, { action: 'rate', caseId: caseIds[i], solved: 'yes', satisfaction: 'satisfied', comment: '谢谢' })
     }
     await host.post('/__dev/tick', {})
     const sent = await host.get<{ openid: string }[]>('/__dev/outbox')

@@ -52,7 +52,7 @@ test('a closed case’s contact details are deleted after the retention period, 
   await callAs(deps, escalation, CONVENER, { action: 'resolve', caseId, outcome: 'solved', resolution: '已处理' })
   deps.clock.advanceHours(24 * 60)
   expect(await job()).toEqual({ purged: 0 }) // resolved, not yet closed: still needed
-  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId, rating: 'satisfied' })
+  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId, solved: 'yes', satisfaction: 'satisfied' })
   deps.clock.advanceHours(24 * (CONTACT_RETENTION_DAYS - 1))
   expect(await job()).toEqual({ purged: 0 })
   expect(await deps.store.contacts.get(caseId)).not.toBeNull()

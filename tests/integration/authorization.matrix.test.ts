@@ -580,8 +580,8 @@ const STAGES: Record<AuthAction, RowStage> = {
   'case.rate': {
     levels: from('village'),
     probes: [
-      onCase('intake.rate', { steps: ['accept', 'resolve'] }, () => ({ rating: 'satisfied' }), {
-        effect: (_cell, after) => [{ status: after.status, rating: after.rating?.rating }, { status: 'closed', rating: 'satisfied' }],
+      onCase('intake.rate', { steps: ['accept', 'resolve'] }, () => ({ solved: 'yes', satisfaction: 'satisfied' }), {
+        effect: (_cell, after) => [{ status: after.status, rating: after.rating?.satisfaction }, { status: 'closed', rating: 'satisfied' }],
       }),
     ],
   },

@@ -75,7 +75,7 @@ async function story() {
   await act(CONVENER, a, 'accept')
   deps.clock.advanceHours(1)
   await act(CONVENER, a, 'resolve', { outcome: 'solved', resolution: '已联系供电所更换路灯' })
-  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId: a, rating: 'satisfied' })
+  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId: a, solved: 'yes', satisfaction: 'satisfied' })
   await callAs(deps, intake, 'demo-resident-zhou', { action: 'withdraw', caseId: c })
 
   deps.clock.advanceHours(23)
@@ -83,7 +83,7 @@ async function story() {
   await act(TOWNSHIP_CADRE, b, 'accept')
   deps.clock.advanceHours(3)
   await act(TOWNSHIP_CADRE, b, 'resolve', { outcome: 'partly_solved', resolution: '已约双方到街道调解' })
-  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId: b, rating: 'unsatisfied' })
+  await callAs(deps, intake, RESIDENT, { action: 'rate', caseId: b, solved: 'partly', satisfaction: 'basic', reopen: true })
   return { a, b, c, d }
 }
 
@@ -102,7 +102,9 @@ describe('stats.overview', () => {
         resolvedAtLevel: { village: 1, township: 0, county: 0, city: 0, province: 0 },
       },
       onTimeRate: 1,
-      satisfactionRate: 0.5,
+      // A: 解决了, 满意; B: 部分解决, 基本满意 (satisfied, as 12345 counts it) and sent on.
+      satisfactionRate: 1,
+      solveRate: 0.5,
       avgHoursToResolve: 2,
       escalationRate: { village: 0.5, township: 0, county: 0, city: null, province: null },
       deliberations: 0,
@@ -128,7 +130,8 @@ describe('stats.overview', () => {
       org: { id: PROVINCE, name: '辽宁省', level: 'province' },
       cases: { total: 4, byStatus: { pending: 2, closed: 1, withdrawn: 1 }, resolvedAtLevel: { village: 1 } },
       onTimeRate: 1,
-      satisfactionRate: 0.5,
+      satisfactionRate: 1,
+      solveRate: 0.5,
       escalationRate: { village: 0.5, township: 0, county: 0, city: null, province: null },
       councils: 9,
       members: 6,

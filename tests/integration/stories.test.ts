@@ -155,9 +155,9 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     // She is asked to rate it, rates it, and sees it closed.
     const toRate = await caseAs(RESIDENT, caseId)
     expect(toRate).toMatchObject({ status: 'resolved', mine: true, can: { rate: true, withdraw: false } })
-    const rated = (await call<{ case: CaseDetail }>('intake', RESIDENT, { action: 'rate', caseId, rating: 'satisfied', comment: '谢谢大家' })).case
-    expect(rated).toMatchObject({ status: 'closed', rating: { rating: 'satisfied', comment: '谢谢大家' }, can: { rate: false } })
-    expect(await refusal('intake', RESIDENT, { action: 'rate', caseId, rating: 'unsatisfied' })).toBe('CONFLICT')
+    const rated = (await call<{ case: CaseDetail }>('intake', RESIDENT, { action: 'rate', caseId, solved: 'yes', satisfaction: 'satisfied', comment: '谢谢大家' })).case
+    expect(rated).toMatchObject({ status: 'closed', rating: { solved: 'yes', satisfaction: 'satisfied', comment: '谢谢大家' }, can: { rate: false } })
+    expect(await refusal('intake', RESIDENT, { action: 'rate', caseId, solved: 'no', satisfaction: 'unsatisfied', reopen: true })).toBe('CONFLICT')
 
     const mine = (await call<{ items: CaseSummary[] }>('intake', RESIDENT, { action: 'mine' })).items
     expect(mine.find((c) => c.id === caseId)).toMatchObject({ status: 'closed', level: 'village' })

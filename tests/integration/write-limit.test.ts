@@ -37,7 +37,7 @@ describe('on the real handlers and SQLite, with the default limit (30 writes a m
 
   const submit = (report: Record<string, unknown>, openid = RESIDENT) => handle(intake, report, as(openid), deps)
   /** A write that always counts and never succeeds: rating a case that does not exist. */
-  const countedWrite = (openid = RESIDENT) => handle(intake, { action: 'rate', caseId: 'case-none', rating: 'satisfied' }, as(openid), deps)
+  const countedWrite = (openid = RESIDENT) => handle(intake, { action: 'rate', caseId: 'case-none', solved: 'yes', satisfaction: 'satisfied' }, as(openid), deps)
 
   test('100 concurrent resends of a report already received all get its case; none is refused, none is counted', async () => {
     const report = aReport()

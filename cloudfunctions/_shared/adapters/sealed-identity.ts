@@ -23,6 +23,7 @@ import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
 import type { Cipher } from '../ports/cipher.port'
 import type { MessageRecord } from '../ports/store.port'
+import { ratingEventAsToday, ratingStateAsToday } from './legacy-rating'
 
 /** The tag purposes. One per kind of lookup, so a tag of one kind says nothing about another. */
 const PERSON = 'person'
@@ -86,7 +87,7 @@ export function sealCase(seal: IdentitySeal, state: CaseState): Json {
 }
 
 export function openCase(seal: IdentitySeal, stored: Json): CaseState {
-  return { ...(stored as unknown as CaseState), reporter: openReporter(seal, stored.reporter) }
+  return { ...(ratingStateAsToday(stored) as unknown as CaseState), reporter: openReporter(seal, stored.reporter) }
 }
 
 /**
@@ -102,7 +103,7 @@ export function sealEvent(seal: IdentitySeal, event: CaseEvent, reporterOpenid: 
 }
 
 export function openEvent(seal: IdentitySeal, stored: Json): CaseEvent {
-  const out: Json = { ...stored }
+  const out: Json = ratingEventAsToday(stored)
   if (stored.type === 'CaseSubmitted') out.reporter = openReporter(seal, stored.reporter)
   const by = stored.by as { openid?: string; sealed?: string; role: string } | undefined
   if (by && typeof by.sealed === 'string') out.by = { openid: seal.open(by.sealed), role: by.role }

@@ -71,7 +71,7 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
     handBack: lowerOrg !== undefined && allowed((b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
     assign: allowed((b) => ({ ...b, type: 'AssignDepartment', department: '—', note: '—' })),
     reply: state.assignment !== undefined && allowed((b) => ({ ...b, type: 'RecordDepartmentReply', reply: '—' })),
-    rate: allowed((b) => ({ ...b, type: 'RateCase', rating: 'satisfied' })),
+    rate: allowed((b) => ({ ...b, type: 'RateCase', solved: 'yes', satisfaction: 'satisfied' })),
     withdraw: allowed((b) => ({ ...b, type: 'WithdrawCase' })),
   }
 }

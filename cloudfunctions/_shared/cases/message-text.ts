@@ -4,7 +4,7 @@
  * where — never who. Short, plain, and never more of a sensitive case than its status: a message can be
  * read over her shoulder, a notification on a lock screen (there a sensitive case is only "您反映的事项").
  */
-import { LEVEL_LABELS, OUTCOME_LABELS, RATING_LABELS, SENSITIVE_CATEGORIES, type Level } from '../../../types/enums'
+import { LEVEL_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SENSITIVE_CATEGORIES, SOLVED_LABELS, type Level } from '../../../types/enums'
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
@@ -106,9 +106,9 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
     case 'DepartmentReplied':
       return `相关部门已答复：${entry.reply}`
     case 'CaseRated':
-      return `反映人评价：${RATING_LABELS[entry.rating]}${entry.comment ? `（${entry.comment}）` : ''}`
+      return `反映人评价：${SOLVED_LABELS[entry.solved]}，${SATISFACTION_LABELS[entry.satisfaction]}${entry.comment ? `（${entry.comment}）` : ''}`
     case 'CaseReopened':
-      return `因评价为“${RATING_LABELS[entry.rating]}”，转至${where(orgName(entry.toOrgId), entry.toLevel)}重新办理`
+      return `反映人说问题${SOLVED_LABELS[entry.solved]}，请上一级继续办理：转至${where(orgName(entry.toOrgId), entry.toLevel)}`
     case 'CaseClosed':
       return entry.auto ? '办结后 7 天未评价，自动关闭' : '反映已关闭'
     case 'CaseWithdrawn':

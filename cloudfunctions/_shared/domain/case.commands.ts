@@ -2,7 +2,7 @@
  * What someone asks of a case, in the imperative. Each command carries its time (`at`) and its
  * actor; the decider checks that the actor may issue it, so a handler cannot forget to.
  */
-import type { CaseKind, Category, Outcome, Rating } from '../../../types/enums'
+import type { CaseKind, Category, Outcome, Satisfaction, Solved } from '../../../types/enums'
 import type { Actor } from './actor.types'
 import type { Chain } from './org-ladder'
 import type { DeliberationOutcome } from './case.events'
@@ -71,8 +71,11 @@ export interface RecordDepartmentReply extends CommandBase {
 
 export interface RateCase extends CommandBase {
   type: 'RateCase'
-  rating: Rating
+  solved: Solved
+  satisfaction: Satisfaction
   comment?: string
+  /** She confirmed the case should go on one level up; only with solved partly or no. */
+  reopen?: boolean
 }
 
 export interface WithdrawCase extends CommandBase {

@@ -10,7 +10,8 @@
  * Choices worth knowing:
  * - AssignDepartment on a pending case accepts it implicitly (CaseAccepted + DepartmentAssigned):
  *   handing it to a department is taking it on. ResolveCase still needs an accepted case.
- * - A partly/unsatisfied rating past policy.maxReopens is recorded and closes the case.
+ * - A rating reopens the case one level up only when she answered 部分解决/没解决 AND confirmed
+ *   `reopen`; any other rating closes it, and so does one past policy.maxReopens (recorded all the same).
  * - MissDeadline escalates for the earliest missed deadline only; the new holder gets fresh
  *   deadlines from `at`. At the province it flags every missed, unflagged deadline at once.
  * - RejectPhoto applies whatever the status, closed and withdrawn included: hiding a photo that
@@ -219,14 +220,16 @@ function recordDepartmentReply(c: C.RecordDepartmentReply, state: CaseState, by:
 
 function rateCase(c: C.RateCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
   if (state.status !== 'resolved') return reject('CONFLICT', '反映办结后才能评价', 'CASE_NOT_RESOLVED')
+  if (c.reopen === true && c.solved === 'yes') return reject('INVALID_INPUT', '问题已经解决了，不需要再交上一级继续办理')
   const comment = typeof c.comment === 'string' && c.comment.trim() !== '' ? c.comment : undefined
   const rated: E.CaseRated = {
     type: 'CaseRated',
     ...here(state, c.at, by),
-    rating: c.rating,
+    solved: c.solved,
+    satisfaction: c.satisfaction,
     ...(comment !== undefined && { comment }),
   }
-  if (c.rating === 'satisfied' || state.reopenCount >= policy.maxReopens) {
+  if (c.solved === 'yes' || c.reopen !== true || state.reopenCount >= policy.maxReopens) {
     return accepted(rated, { type: 'CaseClosed', ...here(state, c.at, by), auto: false })
   }
   // At the province there is no level above: the case reopens where it is.
@@ -237,7 +240,7 @@ function rateCase(c: C.RateCase, state: CaseState, policy: CasePolicy, by: Acted
     fromLevel: state.level,
     toLevel,
     toOrgId: state.chain[toLevel],
-    rating: c.rating,
+    solved: c.solved,
     ...deadlinesAt(toLevel, c.at, policy),
   })
 }

@@ -3,7 +3,7 @@
  * `orgId`: the timeline shows these, never the person) and, when a person acted, `by` for the
  * audit trail. Events that set deadlines carry them, so folding never needs the policy.
  */
-import type { CaseKind, Category, Level, Outcome, Rating } from '../../../types/enums'
+import type { CaseKind, Category, Level, Outcome, Satisfaction, Solved } from '../../../types/enums'
 import type { DeliberationResultKind } from '../../../types/deliberation.contract'
 import type { ActedBy } from './actor.types'
 import type { Chain } from './org-ladder'
@@ -84,7 +84,8 @@ export interface DepartmentReplied extends EventBase {
 
 export interface CaseRated extends EventBase {
   type: 'CaseRated'
-  rating: Rating
+  solved: Solved
+  satisfaction: Satisfaction
   comment?: string
 }
 
@@ -93,7 +94,8 @@ export interface CaseReopened extends EventBase {
   fromLevel: Level
   toLevel: Level
   toOrgId: string
-  rating: Exclude<Rating, 'satisfied'>
+  /** Her answer to 问题解决了吗 that, with her confirmation, sent it on. */
+  solved: Exclude<Solved, 'yes'>
   acceptBy: string
   resolveBy: string
 }

@@ -80,7 +80,8 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return {
         ...touched,
         rating: {
-          rating: event.rating,
+          solved: event.solved,
+          satisfaction: event.satisfaction,
           ...(event.comment !== undefined && { comment: event.comment }),
           at: event.at,
         },

@@ -3,7 +3,7 @@
  * round at the current holder and are dropped when the case moves (escalation, hand-back,
  * reopening); the timeline keeps the history.
  */
-import type { CaseKind, CaseStatus, Category, Level, Outcome, Rating } from '../../../types/enums'
+import type { CaseKind, CaseStatus, Category, Level, Outcome, Satisfaction, Solved } from '../../../types/enums'
 import type { Chain } from './org-ladder'
 
 export interface Reporter {
@@ -29,7 +29,8 @@ export interface OutcomeRecord {
 }
 
 export interface RatingRecord {
-  rating: Rating
+  solved: Solved
+  satisfaction: Satisfaction
   comment?: string
   at: string
 }

@@ -57,7 +57,7 @@ export function redactCase(
         content: HIDDEN_TEXT,
         ...(caseState.outcome && { outcome: { ...caseState.outcome, resolution: HIDDEN_TEXT } }),
         ...(caseState.assignment && { assignment: hideAssignment(caseState.assignment) }),
-        ...(caseState.rating && { rating: { rating: caseState.rating.rating, at: caseState.rating.at } }),
+        ...(caseState.rating && { rating: { solved: caseState.rating.solved, satisfaction: caseState.rating.satisfaction, at: caseState.rating.at } }),
       }
     default:
       return assertNever(visibility)

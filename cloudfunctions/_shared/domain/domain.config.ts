@@ -13,7 +13,7 @@ export interface CasePolicy {
   /** Days after resolution before an unrated case closes by itself. */
   autoCloseAfterDays: number
   /**
-   * How many times an unsatisfied (or partly satisfied) rating may reopen a case. Past this the
+   * How many times a rating (部分解决/没解决, confirmed) may reopen a case. Past this the
    * rating is still recorded but the case closes: without a cap a case at the province could be
    * reopened forever. 4 lets a case climb from the village to the province by ratings alone.
    */

@@ -16,13 +16,13 @@
  *   says the earlier resolution did not hold, so it is not a 小事不出村 success. Resolutions therefore
  *   equal the cases now resolved or closed. On-time and hours-to-resolve follow the same resolution.
  * - Every rating counts (ratings are events): an "unsatisfied" that reopened a case stays in the
- *   satisfaction rate even if a later rating is "satisfied". satisfactionRate = satisfied ÷ ratings;
- *   "partly" is not satisfied (it reopens the case, so the system treats it as not good enough).
+ *   satisfaction rate even if a later rating is "satisfied". satisfactionRate = (满意 + 基本满意) ÷
+ *   ratings, as 12345 counts it; solveRate = 解决了 ÷ ratings (部分解决 is not solved).
  * - Arrivals count every time a case reaches a level (submission, escalation, hand-back, reopening);
  *   departures count escalations away from it (by hand or by a missed deadline). A departure needs an
  *   arrival before it, so escalated ≤ arrived at every level and the rate stays within 0..1.
  */
-import type { CaseStatus, Category, Level, Rating } from '../../../types/enums'
+import type { CaseStatus, Category, Level, Satisfaction, Solved } from '../../../types/enums'
 import { assertNever } from './domain.errors'
 import type { CaseEvent } from './case.events'
 import type { CaseState } from './case.state'
@@ -42,7 +42,8 @@ export type CounterKey =
   | `arrived:${Level}`
   | `escalated:${Level}`
   | 'ratings'
-  | `rated:${Rating}`
+  | `satisfaction:${Satisfaction}`
+  | `solved:${Solved}`
   /** Bumped by the deliberation function (bumpCounter), not by case changes. */
   | 'deliberations'
   /** Kept by onboarding (orgs and role bindings), not by case changes. */
@@ -98,7 +99,8 @@ function happened(event: CaseEvent): [CounterKey, number][] {
     case 'CaseRated':
       return [
         ['ratings', 1],
-        [`rated:${event.rating}`, 1],
+        [`satisfaction:${event.satisfaction}`, 1],
+        [`solved:${event.solved}`, 1],
       ]
     case 'CaseAccepted':
     case 'CaseResolved':

@@ -46,7 +46,8 @@ export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
         break
       case 'CaseRated':
         add('ratings')
-        add(`rated:${event.rating}`)
+        add(`satisfaction:${event.satisfaction}`)
+        add(`solved:${event.solved}`)
         break
       case 'CaseClosed':
         status = 'closed'

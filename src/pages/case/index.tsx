@@ -2,7 +2,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
 import { View } from '@tarojs/components'
-import type { Rating } from '../../../types'
 import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import { useSubmit } from '../../shared/use-submit'
 import { getCase } from '../../features/cases/api/get-case'
@@ -10,7 +9,7 @@ import { rateCase } from '../../features/cases/api/rate-case'
 import { withdrawCase } from '../../features/cases/api/withdraw-case'
 import { CaseHeader } from '../../features/case-detail/case-header'
 import { CaseTimeline } from '../../features/case-detail/case-timeline'
-import { RateCase } from '../../features/case-detail/rate-case'
+import { RateCase, type RateAnswers } from '../../features/case-detail/rate-case'
 import { HandlerActions } from '../../features/case-detail/handler-actions'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
@@ -23,10 +22,10 @@ export default function CasePage() {
   useReloadOnReturn(reload)
   const { submit } = useSubmit()
 
-  const rate = (rating: Rating, comment: string) =>
+  const rate = (answers: RateAnswers) =>
     submit(async () => {
-      await rateCase({ caseId, rating, ...(comment && { comment }) })
-      void Taro.showToast({ title: '感谢您的评价', icon: 'success' })
+      await rateCase({ caseId, ...answers })
+      void Taro.showToast({ title: answers.reopen ? '已转上一级办理' : '感谢您的评价', icon: 'success' })
       await reload()
     }, reload)
   const withdraw = async () => {

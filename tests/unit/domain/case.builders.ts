@@ -135,7 +135,7 @@ export function aCase(spec: CaseSpec = {}): History {
     resolution: '已联系供电所更换路灯。',
   })
   if (status === 'resolved') return h
-  return step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'satisfied' })
+  return step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, solved: 'yes', satisfaction: 'satisfied' })
 }
 
 /** Given these events, when this command: the decision. */

@@ -14,24 +14,26 @@ import {
 } from './case.builders'
 
 describe('RateCase', () => {
-  it('closes the case when the reporter is satisfied', () => {
+  it('closes the case when she says it was solved', () => {
     const { events, at } = aCase({ level: 'township', status: 'resolved' })
     const when = hoursAfter(at, 1)
-    const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, rating: 'satisfied', comment: '谢谢' }))
+    const decided = eventsOf(
+      given(events).when({ type: 'RateCase', at: when, actor: REPORTER, solved: 'yes', satisfaction: 'basic', comment: '谢谢' }),
+    )
 
     const where = { at: when, level: 'township', orgId: 't-xianlin', by: { openid: REPORTER.openid, role: 'resident' } }
     expect(decided).toEqual([
-      { type: 'CaseRated', ...where, rating: 'satisfied', comment: '谢谢' },
+      { type: 'CaseRated', ...where, solved: 'yes', satisfaction: 'basic', comment: '谢谢' },
       { type: 'CaseClosed', ...where, auto: false },
     ])
-    expect(fold([...events, ...decided])).toMatchObject({ status: 'closed', closedAt: when, rating: { rating: 'satisfied' } })
+    expect(fold([...events, ...decided])).toMatchObject({ status: 'closed', closedAt: when, rating: { solved: 'yes', satisfaction: 'basic' } })
   })
 
-  it.each(['partly', 'unsatisfied'] as const)('reopens the case one level up when %s', (rating) => {
+  it.each(['partly', 'no'] as const)('reopens the case one level up when she says %s and confirms', (solved) => {
     const { events, at } = aCase({ level: 'township', status: 'resolved' })
     const when = hoursAfter(at, 1)
     expect(when).toBe('2025-03-03T05:00:00.000Z')
-    const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, rating }))
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: when, actor: REPORTER, solved, satisfaction: 'unsatisfied', reopen: true }))
 
     expect(decided[1]).toEqual({
       type: 'CaseReopened',
@@ -42,7 +44,7 @@ describe('RateCase', () => {
       fromLevel: 'township',
       toLevel: 'county',
       toOrgId: 'c-qixia',
-      rating,
+      solved,
       // The county's clock starts at the rating: 24 hours to accept, 15 days to resolve.
       acceptBy: '2025-03-04T05:00:00.000Z',
       resolveBy: '2025-03-18T05:00:00.000Z',
@@ -53,33 +55,50 @@ describe('RateCase', () => {
     expect(state).not.toHaveProperty('autoCloseBy')
   })
 
+  it.each([
+    ['not solved, but she did not ask to go on', { solved: 'no', satisfaction: 'unsatisfied' }],
+    ['partly solved, and she said no to going on', { solved: 'partly', satisfaction: 'basic', reopen: false }],
+    ['unsatisfied though solved', { solved: 'yes', satisfaction: 'unsatisfied' }],
+  ] as const)('closes the case when %s', (_name, answers) => {
+    const { events, at } = aCase({ status: 'resolved' })
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, ...answers }))
+    expect(decided.map((e) => e.type)).toEqual(['CaseRated', 'CaseClosed'])
+  })
+
+  it('refuses to send on a case she says was solved', () => {
+    const { events, at } = aCase({ status: 'resolved' })
+    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, solved: 'yes', satisfaction: 'satisfied', reopen: true }))
+    expect(error).toEqual({ code: 'INVALID_INPUT', message: '问题已经解决了，不需要再交上一级继续办理' })
+  })
+
   it('reopens at the province when the province resolved it', () => {
     const { events, at } = aCase({ level: 'province', status: 'resolved' })
-    const decided = eventsOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, rating: 'unsatisfied' }))
+    const decided = eventsOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, solved: 'no', satisfaction: 'unsatisfied', reopen: true }))
     expect(decided[1]).toMatchObject({ type: 'CaseReopened', fromLevel: 'province', toLevel: 'province', toOrgId: 'p-jiangsu' })
   })
 
   it('records the rating and closes once the case has been reopened policy.maxReopens times', () => {
+    const sendOn = { solved: 'no', satisfaction: 'unsatisfied', reopen: true } as const
     let h = aCase({ status: 'resolved' })
     for (let i = 0; i < DEFAULT_CASE_POLICY.maxReopens; i++) {
-      h = step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'unsatisfied' })
+      h = step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, ...sendOn })
       h = step(h, { type: 'AcceptCase', at: hoursAfter(h.at, 1), actor: cadreAt(h.state.level) })
       h = step(h, { type: 'ResolveCase', at: hoursAfter(h.at, 1), actor: cadreAt(h.state.level), outcome: 'not_solvable', resolution: '政策不支持' })
     }
     expect(h.state).toMatchObject({ level: 'province', reopenCount: 4 })
-    const decided = eventsOf(given(h.events).when({ type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'unsatisfied' }))
+    const decided = eventsOf(given(h.events).when({ type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, ...sendOn }))
     expect(decided.map((e) => e.type)).toEqual(['CaseRated', 'CaseClosed'])
   })
 
   it('is only for the reporter', () => {
     const { events, at } = aCase({ status: 'resolved' })
-    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: convenerOf(), rating: 'satisfied' }))
+    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: convenerOf(), solved: 'yes', satisfaction: 'satisfied' }))
     expect(error).toEqual({ code: 'FORBIDDEN', message: '只有反映人本人可以进行此操作' })
   })
 
   it('waits for the resolution', () => {
     const { events, at } = aCase({ status: 'in_progress' })
-    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, rating: 'satisfied' }))
+    const error = errorOf(given(events).when({ type: 'RateCase', at: hoursAfter(at, 1), actor: REPORTER, solved: 'yes', satisfaction: 'satisfied' }))
     expect(error).toEqual({ code: 'CONFLICT', message: '反映办结后才能评价', reason: 'CASE_NOT_RESOLVED' })
   })
 })

@@ -6,7 +6,7 @@
  * allows her on that case: accepted only if allowed, and if allowed never FORBIDDEN.
  */
 import fc from 'fast-check'
-import { CATEGORIES, LEVELS, OUTCOMES, RATINGS } from '../../../types/enums'
+import { CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
 import { ERROR_CODES } from '../../../types/envelope'
 import {
   ACTION_OF_COMMAND,
@@ -80,7 +80,7 @@ const intentArb = fc.record({
     fc.constant('due' as const),
   ),
   level: fc.constantFrom(...LEVELS),
-  rating: fc.constantFrom(...RATINGS),
+  rating: fc.record({ solved: fc.constantFrom(...SOLVED_ANSWERS), satisfaction: fc.constantFrom(...SATISFACTIONS), reopen: fc.boolean() }),
   outcome: fc.constantFrom(...OUTCOMES),
   text: fc.oneof({ arbitrary: fc.constant('需要协调处理'), weight: 8 }, { arbitrary: fc.constantFrom('', '  '), weight: 1 }),
 })
@@ -153,7 +153,7 @@ function commandFor(intent: Intent, state: CaseState, previousAt: string): CaseC
     case 'RecordDepartmentReply':
       return { type: intent.type, ...base, reply: intent.text }
     case 'RateCase':
-      return { type: intent.type, ...base, rating: intent.rating }
+      return { type: intent.type, ...base, ...intent.rating }
     case 'SubmitCase':
       return aSubmitCase({ at, actor })
   }

@@ -144,17 +144,17 @@ const CASE_ROWS: Row[] = [
   ],
   [
     'rating a case still in progress',
-    () => onCase(aCase({ status: 'in_progress' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'satisfied' })),
+    () => onCase(aCase({ status: 'in_progress' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, solved: 'yes', satisfaction: 'satisfied' })),
     { code: 'CONFLICT', message: '反映办结后才能评价', reason: 'CASE_NOT_RESOLVED' },
   ],
   [
     'rating a case her rating closed',
-    () => onCase(aCase({ status: 'closed' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'unsatisfied' })),
+    () => onCase(aCase({ status: 'closed' }), (at) => ({ type: 'RateCase', at, actor: REPORTER, solved: 'no', satisfaction: 'unsatisfied', reopen: true })),
     { code: 'CONFLICT', message: '该反映已关闭，不能再进行操作', reason: 'ALREADY_RATED' },
   ],
   [
     'rating a case that closed by itself, unrated',
-    () => onCase(autoClosed(), (at) => ({ type: 'RateCase', at, actor: REPORTER, rating: 'satisfied' })),
+    () => onCase(autoClosed(), (at) => ({ type: 'RateCase', at, actor: REPORTER, solved: 'yes', satisfaction: 'satisfied' })),
     { code: 'CONFLICT', message: '该反映已关闭，不能再进行操作', reason: 'CASE_CLOSED' },
   ],
   [

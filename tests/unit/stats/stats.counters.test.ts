@@ -105,31 +105,33 @@ describe('counterDeltas', () => {
 
   it('closes a satisfied case: the rating counts, the resolution stays', () => {
     const h = aCase({ status: 'resolved' })
-    expect(change(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'satisfied' }).deltas).toEqual({
+    expect(change(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, solved: 'yes', satisfaction: 'satisfied' }).deltas).toEqual({
       'status:resolved': -1,
       'status:closed': 1,
       ratings: 1,
-      'rated:satisfied': 1,
+      'satisfaction:satisfied': 1,
+      'solved:yes': 1,
     })
   })
 
   it('retracts the resolution a reopening undoes, and keeps the unsatisfied rating', () => {
     const h = aCase({ status: 'resolved' }) // resolved at the village, 2 hours after submission
-    expect(change(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'unsatisfied' }).deltas).toEqual({
+    expect(change(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, solved: 'no', satisfaction: 'unsatisfied', reopen: true }).deltas).toEqual({
       'status:resolved': -1,
       'status:pending': 1,
       'resolved:village': -1,
       resolvedOnTime: -1,
       resolveMinutes: -120,
       ratings: 1,
-      'rated:unsatisfied': 1,
+      'satisfaction:unsatisfied': 1,
+      'solved:no': 1,
       'arrived:township': 1,
     })
   })
 
   it('counts a reopened case once more only when it is resolved again, at its new level', () => {
     let h = aCase({ status: 'resolved' })
-    h = step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, rating: 'partly' })
+    h = step(h, { type: 'RateCase', at: hoursAfter(h.at, 1), actor: REPORTER, solved: 'partly', satisfaction: 'basic', reopen: true })
     h = step(h, { type: 'AcceptCase', at: hoursAfter(h.at, 1), actor: holderOf(h.state) })
     const { deltas } = change(h, resolve(h))
     expect(deltas).toMatchObject({ 'resolved:township': 1, resolvedOnTime: 1, resolveMinutes: 300 })
@@ -157,11 +159,11 @@ describe('statsFigures', () => {
     expect(figures.cases.total).toBe(0)
     expect(figures.cases.byStatus).toEqual({ pending: 0, in_progress: 0, resolved: 0, closed: 0, withdrawn: 0 })
     expect(figures.cases.resolvedAtLevel).toEqual({ village: 0, township: 0, county: 0, city: 0, province: 0 })
-    expect(figures).toMatchObject({ onTimeRate: null, satisfactionRate: null, avgHoursToResolve: null })
+    expect(figures).toMatchObject({ onTimeRate: null, satisfactionRate: null, solveRate: null, avgHoursToResolve: null })
     expect(figures.escalationRate).toEqual({ village: null, township: null, county: null, city: null, province: null })
   })
 
-  it('derives rates from counts: on time per resolution, satisfied per rating, escalations per arrival', () => {
+  it('derives rates from counts: on time per resolution, satisfied and solved per rating, escalations per arrival', () => {
     const counters: Counters = {
       cases: 10,
       'status:resolved': 1,
@@ -171,9 +173,12 @@ describe('statsFigures', () => {
       resolvedOnTime: 2,
       resolveMinutes: 3 * 60 * 30,
       ratings: 4,
-      'rated:satisfied': 1,
-      'rated:partly': 1,
-      'rated:unsatisfied': 2,
+      'satisfaction:satisfied': 1,
+      'satisfaction:basic': 1,
+      'satisfaction:unsatisfied': 2,
+      'solved:yes': 1,
+      'solved:partly': 2,
+      'solved:no': 1,
       'arrived:village': 10,
       'escalated:village': 3,
       'arrived:township': 4,
@@ -184,7 +189,9 @@ describe('statsFigures', () => {
     expect(statsFigures(counters)).toMatchObject({
       cases: { total: 10, resolvedAtLevel: { village: 2, township: 1 } },
       onTimeRate: 0.6667,
-      satisfactionRate: 0.25,
+      // 满意 + 基本满意 of four ratings; 解决了 of four.
+      satisfactionRate: 0.5,
+      solveRate: 0.25,
       avgHoursToResolve: 30,
       escalationRate: { village: 0.3, township: 0, county: null },
       deliberations: 2,

@@ -5,7 +5,7 @@
  * counterDeltas, so the two agree only if the incremental rules are right.
  */
 import fc from 'fast-check'
-import { CATEGORIES, LEVELS, OUTCOMES, RATINGS } from '../../../types/enums'
+import { CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
 import {
   addMs,
   counterDeltas,
@@ -56,7 +56,7 @@ const intentArb = fc.record({
     fc.constant('due' as const),
   ),
   level: fc.constantFrom(...LEVELS),
-  rating: fc.constantFrom(...RATINGS),
+  rating: fc.record({ solved: fc.constantFrom(...SOLVED_ANSWERS), satisfaction: fc.constantFrom(...SATISFACTIONS), reopen: fc.boolean() }),
   outcome: fc.constantFrom(...OUTCOMES),
   text: fc.oneof({ arbitrary: fc.constant('请协调处理'), weight: 9 }, { arbitrary: fc.constant(''), weight: 1 }),
 })
@@ -87,7 +87,7 @@ function commandFor(intent: Intent, c: Tracked | undefined, at: string, nextId: 
     case 'RecordDepartmentReply':
       return { type: 'RecordDepartmentReply', ...holder, reply: intent.text }
     case 'RateCase':
-      return { type: 'RateCase', at, actor: REPORTER, rating: intent.rating }
+      return { type: 'RateCase', at, actor: REPORTER, ...intent.rating }
     case 'WithdrawCase':
       return { type: 'WithdrawCase', at, actor: REPORTER }
     case 'AutoCloseCase':

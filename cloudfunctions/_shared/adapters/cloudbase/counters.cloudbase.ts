@@ -6,6 +6,7 @@
  */
 import type { CounterRepository } from '../../ports/store.port'
 import { COLLECTION, getDoc } from './cloudbase-db'
+import { ratingCountersAsToday } from '../legacy-rating'
 import type { Scope } from './scope.cloudbase'
 
 const valuesOf = (doc: Record<string, unknown> | null): Record<string, number> =>
@@ -25,6 +26,6 @@ export function cloudbaseCounters(scope: Scope): CounterRepository {
         }
       })
     },
-    get: async (orgId) => valuesOf(await getDoc(scope.doc(COLLECTION.counters), orgId)),
+    get: async (orgId) => ratingCountersAsToday(valuesOf(await getDoc(scope.doc(COLLECTION.counters), orgId))),
   }
 }

@@ -1,6 +1,7 @@
 /** Statistics counters on SQLite: one row per (org, key), added to by upsert. */
 import type Database from 'better-sqlite3'
 import type { CounterRepository } from '../../ports/store.port'
+import { ratingCountersAsToday } from '../legacy-rating'
 
 export function sqliteCounters(db: Database.Database): CounterRepository {
   const get = db.prepare<[string], { key: string; value: number }>('SELECT key, value FROM counters WHERE org_id = ?')
@@ -27,6 +28,6 @@ export function sqliteCounters(db: Database.Database): CounterRepository {
       // One statement is atomic on its own, inside a store transaction or not.
       if (params.length > 0) upsert(params.length / 3).run(...params)
     },
-    get: async (orgId) => Object.fromEntries(get.all(orgId).map((row) => [row.key, row.value])),
+    get: async (orgId) => ratingCountersAsToday(Object.fromEntries(get.all(orgId).map((row) => [row.key, row.value]))),
   }
 }

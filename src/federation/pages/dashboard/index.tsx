@@ -78,6 +78,7 @@ export default function DashboardPage() {
         <Tile label="小事不出村" value={percent(villageRate(f))} />
         <Tile label="大事不出乡镇" value={percent(townshipRate(f))} />
         <Tile label="按时办结率" value={percent(f.onTimeRate)} />
+        <Tile label="解决率" value={percent(f.solveRate)} />
         <Tile label="满意率" value={percent(f.satisfactionRate)} />
         <Tile label="平均办结用时" value={hours(f.avgHoursToResolve)} />
         <Tile label="议事次数" value={f.deliberations} />
