@@ -5,6 +5,13 @@ import { Level as LevelSchema, Role as RoleSchema, type Level, type Role } from 
 /** Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const INVITE_CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/
 
+/** Why a typed code cannot be one, in words that point at the likely slip (codes leave out 0, 1, I, L, O). */
+function inviteCodeProblem(code: string): string {
+  if (/[01ILO]/.test(code)) return '邀请码里没有数字 0、1，也没有字母 I、L、O，请核对是否看错了'
+  if (code.length !== 8) return `邀请码是 8 位，您输入了 ${code.length} 位，请核对`
+  return '邀请码只含数字和字母，请核对'
+}
+
 export const accountContract = {
   /** The caller's identity and role bindings. Takes no fields. */
   me: z.object({}),
@@ -24,7 +31,7 @@ export const accountContract = {
       .string({ error: '请输入邀请码' })
       .trim()
       .transform((code) => code.toUpperCase())
-      .pipe(z.string().regex(INVITE_CODE, { error: '邀请码是 8 位字母和数字，请核对' })),
+      .pipe(z.string().check(z.refine((code) => INVITE_CODE.test(code), { error: (issue) => inviteCodeProblem(String(issue.input)) }))),
   }),
   /** Who holds which role at an org (for those who may manage it). */
   members: z.object({ orgId: id('组织') }),

@@ -54,6 +54,8 @@ export const intakeContract = {
   /** The caller's own cases, newest first. */
   mine: z.object({}),
   get: z.object({ caseId: id('反映编号') }),
+  /** Her name and full phone, for those handling a case she did not file anonymously; each reveal is audited. */
+  revealContact: z.object({ caseId: id('反映编号') }),
   rate: z
     .object({
       caseId: id('反映编号'),
@@ -87,6 +89,8 @@ export interface IntakeResults {
   photoFolder: { folder: string }
   mine: { items: CaseSummary[] }
   get: { case: CaseDetail }
+  /** The woman to call: the resident a member filed for when she left a number, else the reporter. */
+  revealContact: { name?: string; phone: string }
   rate: { case: CaseDetail }
   withdraw: { case: CaseDetail }
 }

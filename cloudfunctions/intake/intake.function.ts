@@ -8,6 +8,7 @@ import { get } from './actions/get.action'
 import { mine } from './actions/mine.action'
 import { photoFolder } from './actions/photo-folder.action'
 import { rate } from './actions/rate.action'
+import { revealContact } from './actions/reveal-contact.action'
 import { submit } from './actions/submit.action'
 import { withdraw } from './actions/withdraw.action'
 import { purgeContacts } from './purge-contacts.job'
@@ -15,7 +16,7 @@ import { mediaVerdictPush } from './media-verdict.push'
 
 export const intakeFunction = defineFunction(
   'intake',
-  { submit, photoFolder, mine, get, rate, withdraw },
+  { submit, photoFolder, mine, get, revealContact, rate, withdraw },
   { purgeContacts: (ctx) => purgeContacts(ctx) },
   // WeChat's verdict on a photo's content check (the console sends wxa_media_check here).
   { wxa_media_check: mediaVerdictPush },

@@ -2,7 +2,7 @@
  * Platform 3 end to end: a case the village did not accept in time reaches the township; its cadre
  * finds it in her queue, accepts it, brings in a partner department and resolves it.
  */
-import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP, TOWNSHIP_CADRE } from '../support/demo'
 import { button, field, openAs, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
@@ -21,7 +21,7 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await before.getByText('辽宁省（省）').waitFor()
   expect(await tile(before, '反映总数')).toBe('0')
 
-  await session.host.post('/api/intake', aReport({ title: '低保申请没人管', category: 'labor_social' }), RESIDENT)
+  await session.host.post('/api/intake', aReport({ title: '低保申请没人管', category: 'labor_social', phone: '13812345678' }), RESIDENT)
   await session.host.post('/__dev/clock', { advanceHours: 25 })
   await session.host.post('/__dev/tick', {})
 
@@ -34,6 +34,16 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await page.getByText(/蒲河村（村\/社区）未在期限内受理，自动转至道义街道（乡镇\/街道）/).waitFor()
   await button(page, '受理').click()
   await page.getByText('道义街道（乡镇/街道）已受理').waitFor()
+
+  // She can be reached, as the form promised: the page shows the masked number, one tap the full one
+  // with her name, and the next dials it (not tapped here: the browser has no phone to ring).
+  await page.getByText('联系电话：138****5678').waitFor()
+  await button(page, '查看完整号码').click()
+  await page.getByText('赵小红：13812345678').waitFor()
+  await button(page, '拨打 13812345678').waitFor()
+  await screenshot(page, 'desk-1b-call-reporter')
+  const audit = await session.host.post<{ ok: boolean; data: { items: { summary: string }[] } }>('/api/account', { action: 'audit', orgId: TOWNSHIP }, TOWNSHIP_CADRE)
+  expect(audit.body.data.items.map((e) => e.summary)).toContain('查看反映人联系电话')
 
   await button(page, '协调部门').click()
   await field(page, '部门名称').fill('街道民政办')

@@ -320,7 +320,8 @@ async function aCase(
  * What a case write leaves, as [what the store shows, what it must show]: from the case as stored
  * and the newest event on its timeline.
  */
-type CaseEffect = (cell: Cell, after: CaseState, last: CaseEvent | undefined) => [Record<string, unknown>, Record<string, unknown>]
+type EffectPair = [Record<string, unknown>, Record<string, unknown>]
+type CaseEffect = (cell: Cell, after: CaseState, last: CaseEvent | undefined) => EffectPair | Promise<EffectPair>
 
 /**
  * A probe on one case: stage it, call as the cell's caller, and the same call on a missing id. A
@@ -349,7 +350,7 @@ function onCase(
           effect: async () => {
             const after = (await cell.deps.store.cases.get(c.caseId))!.state
             const last = (await cell.deps.store.cases.timeline(c.caseId)).at(-1)
-            return differences(...effect(cell, after, last))
+            return differences(...(await effect(cell, after, last)))
           },
         }),
       }
@@ -574,6 +575,14 @@ const STAGES: Record<AuthAction, RowStage> = {
     probes: [
       onCase('intake.get (contact)', { phone: true }, () => ({}), {
         aspect: (c) => ({ carries: (data) => detailOf(data)?.phone === maskedPhone(c.phone), hidden: c.secrets.slice(-3) }),
+      }),
+      // The full number, and a line in the audit log for each reveal.
+      onCase('intake.revealContact', { phone: true }, () => ({}), {
+        aspect: (c) => ({ carries: (data) => (data as { phone?: string; name?: string }).phone === c.phone && (data as { name?: string }).name === c.reporterName, hidden: c.secrets.slice(-3) }),
+        effect: async (cell, after) => {
+          const lines = (await cell.deps.store.audit.inSubtree([LINE.province], 1000)).filter((e) => e.targetId === after.id && e.action === 'intake.revealContact')
+          return [{ lines: lines.length }, { lines: 1 }]
+        },
       }),
     ],
   },

@@ -6,6 +6,7 @@
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'
 import { statsFunction } from '../../cloudfunctions/stats/stats.function'
+import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
 import { sweepDeadlines } from '../../cloudfunctions/escalation/sweep.job'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
@@ -32,6 +33,7 @@ import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
 const intake = intakeFunction as FunctionDef
 const escalation = escalationFunction as FunctionDef
 const stats = statsFunction as FunctionDef
+const deliberation = deliberationFunction as FunctionDef
 
 const OTHER_TOWNSHIP_VILLAGE = '210113102201' // 清水台村: same county, another township
 const OTHER_CITY_VILLAGE = '210283103201' // 光明山村, 大连市
@@ -88,6 +90,17 @@ async function story() {
 }
 
 describe('stats.overview', () => {
+  test('counts 议事次数 where the council is and at every level above it, once per deliberation opened', async () => {
+    deps = await demoDeps()
+    const closesAt = new Date(Date.parse(deps.clock.now()) + 72 * 3_600_000).toISOString()
+    for (const title of ['村口路灯由谁出资维修', '广场舞场地怎么安排']) {
+      await callAs(deps, deliberation, CONVENER, { action: 'open', orgId: VILLAGE, title, background: '请大家商量。', options: ['同意', '不同意'], closesAt })
+    }
+    expect((await overview(CONVENER, VILLAGE)).deliberations).toBe(2)
+    expect((await overview(PROVINCE_CADRE, PROVINCE)).deliberations).toBe(2)
+    expect((await overview(COUNTY_CADRE, COUNTY)).deliberations).toBe(2)
+  })
+
   test('shows each level the figures of its whole subtree', async () => {
     await story()
 

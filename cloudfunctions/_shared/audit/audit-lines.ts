@@ -59,7 +59,7 @@ export function caseAuditEntries(ids: Ids, events: readonly CaseEvent[], state: 
 export async function auditOrgChange(
   tx: Pick<Repositories, 'orgs' | 'audit'>,
   ctx: ActionContext,
-  entry: { orgId: string; action: string; actorRole: string; targetType: 'role' | 'org'; targetId: string; summary: string },
+  entry: { orgId: string; action: string; actorRole: string; targetType: AuditEntry['targetType']; targetId: string; summary: string },
 ): Promise<void> {
   const path = (await orgPath(tx, entry.orgId)).map((o) => o.id).reverse()
   await tx.audit.add([{ id: ctx.deps.ids.next('audit'), at: ctx.now, actorOpenid: ctx.openid, orgPath: path, ...entry }])

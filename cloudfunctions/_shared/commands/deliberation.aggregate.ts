@@ -1,8 +1,8 @@
 /**
  * A deliberation as the command handler sees it: decided by the deliberation decider, stored with
- * its moved counts, and followed in the same transaction by the ballot or comment, the outbox rows of
- * its invitation, reminder and result and — when it closes on a case — the result on the case's
- * timeline (then noted on the deliberation, a follow-up command).
+ * its moved counts, and followed in the same transaction by the ballot or comment, 议事次数 on the
+ * dashboards above it, the outbox rows of its invitation, reminder and result and — when it closes
+ * on a case — the result on the case's timeline (then noted on the deliberation, a follow-up command).
  */
 import type { CaseCommand } from '../domain/case.commands'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
@@ -17,6 +17,7 @@ import type { Deps } from '../context/deps'
 import type { Repositories } from '../ports/store.port'
 import { orgNameOf } from '../deliberations/deliberation-view'
 import { deliberationOutboxRows } from '../deliberations/deliberation-outbox-rows'
+import { bumpCounter } from '../stats/counter-writes'
 import { caseAggregate } from './case.aggregate'
 import { changeIn, type Aggregate } from './command-handler'
 
@@ -33,6 +34,8 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           // She who opened it knows: the invitation goes to the rest of the council.
           const invited = state.electorate.filter((e) => e.openid !== state.openedBy.openid)
           await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_invited', state, invited, await orgNameOf(tx, state.orgId), event.at))
+          // 议事次数 on every dashboard above the council: one deliberation held, counted when it opens.
+          await bumpCounter(tx, state.orgId, 'deliberations')
           break
         }
         case 'BallotCast': {

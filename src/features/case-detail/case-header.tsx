@@ -1,11 +1,14 @@
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
 import { StatusChip } from '../../shared/status-chip'
 import { formatTime, remaining, runningDeadline, shortId } from '../../shared/case-format'
 import { Card } from '../../shared/card'
+import { CallReporter } from './call-reporter'
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const deadline = runningDeadline(detail)
+  const photoUrls = detail.photos.flatMap((id) => (detail.photoUrls[id] ? [detail.photoUrls[id]] : []))
   return (
     <View>
       <View className="card">
@@ -16,9 +19,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Text className="muted">
           {CASE_KIND_LABELS[detail.kind]} · {CATEGORY_LABELS[detail.category]} · 编号 {shortId(detail.id)}
         </Text>
-        <Text className="case-line">
-          现由 {detail.holderOrgName}（{LEVEL_LABELS[detail.level]}）办理
-        </Text>
+        {(detail.status === 'pending' || detail.status === 'in_progress') && (
+          <Text className="case-line">
+            现由 {detail.holderOrgName}（{LEVEL_LABELS[detail.level]}）办理
+          </Text>
+        )}
         {deadline && (
           <Text className={`case-line ${detail.overdue ? 'overdue' : ''}`}>
             {deadline.label}：{formatTime(deadline.at)}（{remaining(deadline.at, detail.asOf)}）
@@ -31,14 +36,22 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </Text>
         )}
         {detail.phone && <Text className="case-line">联系电话：{detail.phone}</Text>}
+        {(detail.phone || detail.onBehalfOf?.phone) && <CallReporter caseId={detail.id} />}
       </View>
       <Card title="反映内容">
         <Text className="as-written">{detail.content}</Text>
-        {detail.photos.length > 0 && (
+        {photoUrls.length > 0 && (
           <View className="photo-row">
-            {detail.photos.flatMap((id) =>
-              detail.photoUrls[id] ? [<Image key={id} className="case-photo" src={detail.photoUrls[id]} mode="aspectFill" />] : [],
-            )}
+            {photoUrls.map((url, i) => (
+              <Image
+                key={url}
+                className="case-photo"
+                src={url}
+                mode="aspectFill"
+                aria-label={`照片 ${i + 1}，点按放大`}
+                onClick={() => void Taro.previewImage({ current: url, urls: photoUrls })}
+              />
+            ))}
           </View>
         )}
       </Card>

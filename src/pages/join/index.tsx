@@ -33,7 +33,7 @@ export default function JoinPage() {
   return (
     <View className="page">
       <Card title="输入邀请码">
-        <Text className="muted">邀请码由议事会主任或妇联干部提供，8 位字母和数字，只能使用一次。</Text>
+        <Text className="muted">邀请码由议事会主任或妇联干部提供，8 位字母和数字（没有 0、1、I、L、O），只能使用一次。</Text>
         <Input
           className="field-box join-code"
           placeholder="例如 7K3MQ9TX"
