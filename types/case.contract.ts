@@ -1,6 +1,9 @@
 /** What the app sees of a case: the shapes `intake.get`, `intake.mine` and `escalation.inbox` answer. */
 import type { CaseKind, CaseStatus, Category, Level, Outcome, Satisfaction, Solved } from './enums'
 
+/** The number a case goes by wherever people see it (the page, the CSV, her messages): its id's last 8 characters. */
+export const caseNumber = (caseId: string): string => caseId.slice(-8).toUpperCase()
+
 export interface TimelineItem {
   type: string
   at: string

@@ -15,6 +15,7 @@ import {
   SATISFACTION_LABELS,
   SOLVED_LABELS,
 } from '../../types/enums'
+import { caseNumber } from '../../types/case.contract'
 import { EXPORT_MAX_ROWS, type StatsExport } from '../../types/stats.contract'
 import type { Person } from '../_shared/domain/actor.types'
 import { redactCase, type CaseView } from '../_shared/domain/case.view'
@@ -126,7 +127,7 @@ export const CSV_HEADERS = [
 export function caseRow(view: CaseView, orgName: OrgName, overdue: boolean): string[] {
   const outcome = view.outcome
   return [
-    view.id,
+    caseNumber(view.id),
     chinaTime(view.submittedAt),
     CASE_KIND_LABELS[view.kind],
     CATEGORY_LABELS[view.category],

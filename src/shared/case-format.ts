@@ -36,4 +36,5 @@ export function formatTime(iso: string, now?: string): string {
 }
 
 /** The short number a woman can read out on the phone. */
-export const shortId = (caseId: string) => caseId.slice(-8).toUpperCase()
+/** The number a case goes by on screen, the same as in the CSV and her messages. */
+export { caseNumber as shortId } from '../../types'

@@ -13,6 +13,7 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { CSV_HEADERS, exportCases } from '../../cloudfunctions/stats/cases-export.query'
 import { loadPerson } from '../../cloudfunctions/_shared/handler/handle'
 import type { StatsExport, StatsOverview } from '../../types/stats.contract'
+import { caseNumber } from '../../types/case.contract'
 import {
   ADMIN,
   CITY,
@@ -70,7 +71,7 @@ async function story() {
     title: '家里矛盾需要调解',
     content: '丈夫长期酗酒，家庭矛盾严重。',
   })
-  const c = await submit('demo-resident-zhou', { villageId: OTHER_TOWNSHIP_VILLAGE, title: '=1+1 垃圾清运不及时' })
+  const c = await submit('demo-resident-zhou', { villageId: OTHER_TOWNSHIP_VILLAGE, title: '=1+1 垃圾清运不及时', content: '村东头垃圾点一周才清运一次，希望增加清运次数。' })
   const d = await submit('demo-resident-wu', { villageId: OTHER_CITY_VILLAGE, title: '道路积水' })
 
   deps.clock.advanceHours(1)
@@ -194,7 +195,8 @@ describe('stats.exportCsv', () => {
     expect(result.filename).toBe('议事会反映_道义街道_20261201.csv')
     const lines = rowsOf(result.csv)
     expect(lines[0]).toBe(CSV_HEADERS.join(','))
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([a, b])
+    // 编号 is the number the case goes by on screen.
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([caseNumber(a), caseNumber(b)])
     expect(lines[1]).toContain('村口路灯坏了')
     expect(lines[1]).toContain('2026-11-30 09:00') // China time
     expect(lines[1]).toContain('已关闭')
@@ -213,9 +215,9 @@ describe('stats.exportCsv', () => {
       expect(csv).not.toContain('家里矛盾需要调解')
       expect(csv).toContain('涉及个人隐私的反映')
     }
-    const rowB = rowsOf(township).find((line) => line.startsWith(b))!
+    const rowB = rowsOf(township).find((line) => line.startsWith(caseNumber(b)))!
     expect(rowB).toContain('匿名')
-    expect(rowsOf(township).find((line) => !line.startsWith(b) && line.includes('村口路灯'))).toContain('实名')
+    expect(rowsOf(township).find((line) => !line.startsWith(caseNumber(b)) && line.includes('村口路灯'))).toContain('实名')
 
     // The county, holding B now, exports it in full.
     const county = (await exportCsv(COUNTY_CADRE, { orgId: COUNTY })).csv
