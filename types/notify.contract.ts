@@ -27,6 +27,8 @@ export interface TemplateInfo {
 export interface MessageItem {
   id: string
   kind: MessageKind
+  /** What it is about (a case's number and title; a deliberation's title): 消息 groups by it. */
+  subject?: string
   title: string
   body: string
   page: string

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { aReport, CONVENER, MEMBER, RESIDENT } from '../support/demo'
-import { field, openAs, screenshot } from './support/browser'
+import { field, openAs, pageErrors, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(180_000)
@@ -78,6 +78,8 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   await convener.getByText('3天后').click()
   await convener.getByText(/12月3日 10:00 截止（还剩 3 天/).waitFor()
   await screenshot(convener, 'council-2-create-filled')
+  // Typing the whole form threw nothing and logged no error.
+  expect(pageErrors(convener)).toEqual([])
   await button(convener, '发起议事').click()
 
   await convener.getByText('议题背景').waitFor()

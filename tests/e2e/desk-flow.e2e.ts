@@ -2,7 +2,7 @@
  * Platform 3 end to end: a case the village did not accept in time reaches the township; its cadre
  * finds it in her queue, accepts it, brings in a partner department and resolves it.
  */
-import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
 import { button, field, openAs, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
@@ -42,8 +42,11 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await page.getByText('赵小红：13812345678').waitFor()
   await button(page, '拨打 13812345678').waitFor()
   await screenshot(page, 'desk-1b-call-reporter')
-  const audit = await session.host.post<{ ok: boolean; data: { items: { summary: string }[] } }>('/api/account', { action: 'audit', orgId: TOWNSHIP }, TOWNSHIP_CADRE)
-  expect(audit.body.data.items.map((e) => e.summary)).toContain('查看反映人联系电话')
+  // Each reveal is in 操作记录, among the records about cases.
+  const audit = await openAs(session.browser, session.host.url, TOWNSHIP_CADRE, '/federation/pages/audit/index')
+  await audit.locator('.choice:visible').filter({ hasText: /^反映$/ }).click()
+  await audit.getByText('查看反映人联系电话').first().waitFor()
+  await screenshot(audit, 'desk-1c-audit-cases')
 
   await button(page, '协调部门').click()
   await field(page, '部门名称').fill('街道民政办')

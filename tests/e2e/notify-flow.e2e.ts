@@ -6,6 +6,7 @@ import { CONVENER, RESIDENT } from '../support/demo'
 import { button, openAs, screenshot } from './support/browser'
 import { fillReport, sendReport } from './support/report'
 import { useHostAndPhone } from './support/session'
+import { caseNumber } from '../../types/case.contract'
 
 jest.setTimeout(90_000)
 
@@ -28,6 +29,8 @@ test('she allows messages after reporting; acceptance reaches her message centre
 
   const centre = await openAs(session.browser, session.host.url, RESIDENT, '/pages/messages/index')
   await centre.getByText('反映已受理').waitFor()
+  // Grouped under the case it is about: its number and title.
+  await centre.getByRole('group', { name: `${caseNumber(caseId)} 广场舞噪音扰民` }).getByText('反映已受理').waitFor()
   await centre.getByText('蒲河村（村/社区）已受理您的反映，正在办理。').waitFor()
   await centre.getByText(/已发送微信通知/).waitFor()
   await screenshot(centre, 'notify-2-message-centre')
@@ -40,7 +43,7 @@ test('she allows messages after reporting; acceptance reaches her message centre
       kind: 'case_accepted',
       templateId: 'local-case_progress',
       page: `/pages/case/index?id=${caseId}`,
-      data: expect.objectContaining({ thing1: '广场舞噪音扰民', phrase2: '已受理' }),
+      data: expect.objectContaining({ thing1: `${caseNumber(caseId)} 广场舞噪音扰民`, phrase2: '已受理' }),
     }),
   ])
 

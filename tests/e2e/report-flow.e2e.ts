@@ -77,17 +77,22 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await api('escalation', { action: 'accept', caseId: sent.caseId }, CONVENER)
     await api('escalation', { action: 'resolve', caseId: sent.caseId, outcome: 'partly_solved', resolution: '已清运一次，长期安排还在协调。' }, CONVENER)
 
+    // 我的反映 marks it as waiting for her.
+    const list = await openAs(session.browser, session.host.url, RESIDENT, '/pages/my-cases/index')
+    await list.locator('.card', { hasText: '村里垃圾清运不及时' }).getByText('办好了，请您评价').waitFor()
+    await screenshot(list, 'report-7-waits-for-her')
+
     const page = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${sent.caseId}`)
     await choose(page, '问题解决了吗？', '部分解决')
     await choose(page, '您满意吗？', '基本满意')
     await page.getByText('要不要让上一级妇联继续办理？').waitFor()
     await choose(page, '要不要让上一级妇联继续办理？', '要，请上一级继续办理')
     await page.getByText('提交后，您的反映会转到上一级妇联继续办理').waitFor()
-    await screenshot(page, 'report-7-rate-send-on')
+    await screenshot(page, 'report-8-rate-send-on')
     await button(page, '提交评价').click()
     await page.getByText(/反映人说问题部分解决，请上一级继续办理：转至.*（乡镇\/街道）/).waitFor()
     await page.getByText('待受理', { exact: true }).first().waitFor()
-    await screenshot(page, 'report-8-sent-on')
+    await screenshot(page, 'report-9-sent-on')
   })
 })
 

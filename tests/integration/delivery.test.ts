@@ -10,6 +10,7 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { aReport, CONVENER, RESIDENT } from '../support/demo'
 import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
+import { caseNumber } from '../../types/case.contract'
 
 const notify = notifyFunction as FunctionDef
 const intake = intakeFunction as FunctionDef
@@ -25,7 +26,7 @@ afterEach(() => deps.store.close())
 
 const deliver = () => deliverMessages({ deps, now: deps.clock.now(), requestId: 'job', deadline: Date.now() + 60_000 })
 const allow = (...templateIds: string[]) => callAs(deps, notify, RESIDENT, { action: 'subscribe', accepted: templateIds })
-const inbox = () => callAs<{ items: { kind: string; delivered: boolean; read: boolean; id: string }[]; unread: number }>(deps, notify, RESIDENT, { action: 'inbox' })
+const inbox = () => callAs<{ items: { kind: string; delivered: boolean; read: boolean; id: string; subject?: string }[]; unread: number }>(deps, notify, RESIDENT, { action: 'inbox' })
 
 async function acceptedCase() {
   const { caseId } = await callAs<{ caseId: string }>(deps, intake, RESIDENT, aReport())
@@ -42,18 +43,20 @@ test('subscribe grants one credit per allowed template per tap; unknown template
 
 test('with a credit, the step goes out once and the credit is spent; the message centre has it too', async () => {
   await allow(PROGRESS)
-  await acceptedCase()
+  const caseId = await acceptedCase()
   expect(await deliver()).toMatchObject({ sent: 1 })
   expect(deps.messenger.sent).toEqual([
     expect.objectContaining({ openid: RESIDENT, templateId: PROGRESS, kind: 'case_accepted', page: expect.stringMatching(/^\/pages\/case\/index\?id=/) }),
   ])
-  expect(deps.messenger.sent[0]!.data).toMatchObject({ thing1: '村口路灯坏了', phrase2: '已受理', thing3: '蒲河村' })
+  expect(deps.messenger.sent[0]!.data).toMatchObject({ thing1: `${caseNumber(caseId)} 村口路灯坏了`, phrase2: '已受理', thing3: '蒲河村' })
   expect(await deps.store.credits.balance(RESIDENT)).toEqual({ [PROGRESS]: 0 })
   const { items, unread } = await inbox()
   expect(items.map((m) => [m.kind, m.delivered])).toEqual([
     ['case_accepted', true],
     ['case_received', false],
   ])
+  // Each names its case, as 消息 groups them.
+  for (const m of items) expect(m.subject).toBe(`${caseNumber(caseId)} 村口路灯坏了`)
   expect(unread).toBe(2)
 })
 

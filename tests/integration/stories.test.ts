@@ -22,6 +22,7 @@ import type { CaseDetail, CaseSummary } from '../../types/case.contract'
 import type { DeliberationDetail } from '../../types/deliberation.contract'
 import type { MessageItem, TemplateInfo } from '../../types/notify.contract'
 import { dataOf, refusalOf as refuse } from '../support/http-client'
+import { caseNumber } from '../../types/case.contract'
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 
@@ -227,8 +228,9 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     // The first two steps that matter (accepted, escalated) took the two credits, each fitted to the
     // template and timed in China time (the functions run in UTC on the cloud).
     expect(sent.map((m) => m.data)).toEqual([
-      { thing1: '小学门口积水', phrase2: '已受理', thing3: '蒲河村', time4: chinaMinute(stepTimes[0]!) },
-      { thing1: '小学门口积水', phrase2: '已转办', thing3: '道义街道', time4: chinaMinute(stepTimes[1]!) },
+      // Each names its case: the number first, then as much of the title as the 20 characters hold.
+      { thing1: `${caseNumber(caseId)} 小学门口积水`, phrase2: '已受理', thing3: '蒲河村', time4: chinaMinute(stepTimes[0]!) },
+      { thing1: `${caseNumber(caseId)} 小学门口积水`, phrase2: '已转办', thing3: '道义街道', time4: chinaMinute(stepTimes[1]!) },
     ])
     // The local stand-in also records the message kind; what WeChat received knows none.
     if (kind === 'local') expect(sent.map((m) => m.kind)).toEqual(['case_accepted', 'case_escalated'])

@@ -4,7 +4,7 @@ import type { CaseState } from '../domain/case.state'
 import { planCaseMessages, type Audience } from '../domain/case.notification-plan'
 import type { Ids } from '../ports/ids.port'
 import type { MessageRecord, Repositories } from '../ports/store.port'
-import { caseMessageSlots, caseMessageText } from './message-text'
+import { caseMessageSlots, caseMessageText, caseSubject } from './message-text'
 import { orgNamesFor } from './case-view'
 
 async function recipients(tx: Repositories, audience: Audience, state: CaseState): Promise<string[]> {
@@ -45,6 +45,7 @@ export async function caseOutboxRows(
         body: text.body,
         page: `/pages/case/index?id=${after.id}`,
         caseId: after.id,
+        subject: caseSubject(after),
         slots: caseMessageSlots(planned.kind, event, after, orgName(after.holderOrgId)),
         createdAt: now,
         status: 'pending',

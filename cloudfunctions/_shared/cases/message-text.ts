@@ -10,10 +10,17 @@ import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
 import type { TimelineEntry } from '../domain/case.view'
 import { assertNever } from '../domain/domain.errors'
+import { caseNumber } from '../../../types/case.contract'
 
 export interface MessageText {
   title: string
   body: string
+}
+
+/** What a message is about, as 消息 groups it: the case's number and title (a sensitive one unnamed). */
+export function caseSubject(state: CaseState): string {
+  const sensitive = SENSITIVE_CATEGORIES.includes(state.category)
+  return `${caseNumber(state.id)} ${sensitive ? '您反映的事项' : state.title}`
 }
 
 const where = (orgName: string, level: Level) => `${orgName}（${LEVEL_LABELS[level]}）`
@@ -72,9 +79,9 @@ const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
 }
 
 export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
-  const sensitive = SENSITIVE_CATEGORIES.includes(state.category)
   return {
-    subject: sensitive ? '您反映的事项' : state.title,
+    // Cut to the template's 20 characters by fit-fields.ts: the number first, so it always shows.
+    subject: caseSubject(state),
     status: STATUS_PHRASE[kind] ?? '有更新',
     org: holderName,
     time: event.at,

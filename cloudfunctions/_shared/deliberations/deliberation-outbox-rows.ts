@@ -64,6 +64,7 @@ export function deliberationOutboxRows(
     body: body(kind, state, council),
     page: `/council/pages/deliberation/index?id=${state.id}`,
     deliberationId: state.id,
+    subject: `议事 ${shareTitleOf(state)}`,
     slots,
     createdAt: now,
     status: 'pending' as const,

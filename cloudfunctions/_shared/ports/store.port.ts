@@ -142,6 +142,8 @@ export interface MessageRecord {
   page: string
   caseId?: string
   deliberationId?: string
+  /** What it is about, as 消息 groups it: a case's number and title, or a deliberation's share title. */
+  subject?: string
   /** Values for the subscription template's fields, by slot (subject, status, org, time, …). */
   slots?: Record<string, string>
   createdAt: string

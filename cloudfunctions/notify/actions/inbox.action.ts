@@ -1,11 +1,16 @@
 /** `notify.inbox` (消息中心): her latest messages, newest first (or only the unread), and how many are unread. */
+import { caseNumber } from '../../../types/case.contract'
 import { defineAction } from '../../_shared/handler/action'
 import type { MessageRecord } from '../../_shared/ports/store.port'
 import { CENTRE_SIZE } from '../message-centre'
 
+/** Messages stored before they carried their subject still name their case by its number. */
+const subjectOf = (m: MessageRecord) => m.subject ?? (m.caseId ? caseNumber(m.caseId) : undefined)
+
 const toItem = (m: MessageRecord) => ({
   id: m.id,
   kind: m.kind,
+  ...(subjectOf(m) && { subject: subjectOf(m) }),
   title: m.title,
   body: m.body,
   page: m.page,

@@ -95,6 +95,10 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
         {can.handBack && detail.handBackTargets.length > 0 && (
           <BigButton onClick={() => setForm('handBack')}>交下级办理</BigButton>
         )}
+        {/* While it is still being handled, the council can deliberate on it (the server checks who may). */}
+        {(can.accept || can.resolve) && (
+          <BigButton onClick={() => void Taro.navigateTo({ url: `/council/pages/create/index?caseId=${caseId}` })}>就此发起议事</BigButton>
+        )}
       </View>
       <BottomSheet visible={form !== null} title={form ? FORMS[form].title : ''} onClose={() => setForm(null)}>
         {form === 'resolve' && (

@@ -1,4 +1,7 @@
-/** 消息: every message about her cases and deliberations, newest first, whether or not WeChat carried it. */
+/**
+ * 消息: every message about her cases and deliberations, whether or not WeChat carried it, grouped by
+ * what it is about (a case's number and title) with the group of the newest message first.
+ */
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -11,6 +14,16 @@ import { listMessages } from '../../features/notify/api/list-messages'
 import { markMessagesRead } from '../../features/notify/api/mark-messages-read'
 import { PageState } from '../../shared/remote-state'
 import './index.css'
+
+/** The messages in groups by subject, each group where its newest message stands. */
+function bySubject(items: MessageItem[]): { subject: string; items: MessageItem[] }[] {
+  const groups = new Map<string, MessageItem[]>()
+  for (const m of items) {
+    const subject = m.subject ?? '其他消息'
+    groups.set(subject, [...(groups.get(subject) ?? []), m])
+  }
+  return [...groups].map(([subject, grouped]) => ({ subject, items: grouped }))
+}
 
 export default function MessagesPage() {
   const remote = useRemote(() => listMessages(), [])
@@ -41,17 +54,22 @@ export default function MessagesPage() {
           <Text>{data.unread} 条未读 · 全部标为已读</Text>
         </View>
       )}
-      {data.items.map((m) => (
-        <View key={m.id} className={`card message ${m.read ? '' : 'message-unread'}`} onClick={() => open(m)}>
-          <View className="message-head">
-            {!m.read && <View className="message-dot" />}
-            <Text className="message-title">{m.title}</Text>
-          </View>
-          <Text className="message-body">{m.body}</Text>
-          <Text className="muted">
-            {formatTime(m.createdAt)}
-            {m.delivered ? ' · 已发送微信通知' : ''}
-          </Text>
+      {bySubject(data.items).map((group) => (
+        <View key={group.subject} className="message-group" role="group" aria-label={group.subject}>
+          <Text className="message-subject">{group.subject}</Text>
+          {group.items.map((m) => (
+            <View key={m.id} className={`card message ${m.read ? '' : 'message-unread'}`} onClick={() => open(m)}>
+              <View className="message-head">
+                {!m.read && <View className="message-dot" aria-label="未读" />}
+                <Text className="message-title">{m.title}</Text>
+              </View>
+              <Text className="message-body">{m.body}</Text>
+              <Text className="muted">
+                {formatTime(m.createdAt)}
+                {m.delivered ? ' · 已发送微信通知' : ''}
+              </Text>
+            </View>
+          ))}
         </View>
       ))}
     </View>

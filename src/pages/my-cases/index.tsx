@@ -1,6 +1,6 @@
-/** 我的反映: every case she reported, newest first, with where it is and what it waits for. */
+/** 我的反映: every case she reported, newest first, with where it is, and a dot on those waiting for her rating. */
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS } from '../../../types'
 import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import { formatTime } from '../../shared/case-format'
@@ -25,7 +25,15 @@ export default function MyCasesPage() {
   return (
     <View className="page">
       {data.map((item) => (
-        <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`} />
+        <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`}>
+          {/* Resolved and hers: it waits for her answer (评价), and says so before she opens it. */}
+          {item.status === 'resolved' && (
+            <View className="waits-for-her">
+              <View className="waits-dot" aria-hidden />
+              <Text>办好了，请您评价</Text>
+            </View>
+          )}
+        </CaseRow>
       ))}
     </View>
   )

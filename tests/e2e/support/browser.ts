@@ -43,9 +43,20 @@ export async function openAs(
 ): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  ERRORS.set(page, errors)
   await page.goto(`${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`)
   return page
 }
+
+const ERRORS = new WeakMap<Page, string[]>()
+
+/** What the page threw or logged as an error since it was opened (a failed request it showed aside). */
+export const pageErrors = (page: Page): string[] => (ERRORS.get(page) ?? []).filter((e) => !e.startsWith('Failed to load resource'))
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })

@@ -52,6 +52,9 @@ export default function CreateDeliberationPage() {
     multiple: false,
     anonymous: false,
   })
+  // Taro's H5 inputs throw when their value changes before they first render: the form appears only
+  // once the draft holds what the case fills in, so its fields start with their values.
+  const [prefilled, setPrefilled] = useState(false)
   const [quorumText, setQuorumText] = useState<string>()
   const [errors, setErrors] = useState<DraftErrors>(NO_ERRORS)
   const { busy: sending, submit: send } = useSubmit()
@@ -73,6 +76,7 @@ export default function CreateDeliberationPage() {
         ? { title: found.title.slice(0, DELIBERATION_TITLE_MAX), background: found.content.slice(0, DELIBERATION_BACKGROUND_MAX) }
         : {}),
     }))
+    setPrefilled(true)
   }, [data, found, sensitive])
 
   const change = (patch: Partial<DeliberationDraft>) => {
@@ -112,6 +116,7 @@ export default function CreateDeliberationPage() {
     })
   }
 
+  if (data && data.councils.length > 0 && !prefilled) return <View className="page" />
   if (error || !data?.councils.length) {
     const notAConvener = { title: '只有村（社区）议事会主任或妇联干部可以发起议事', hint: '您可以在议事中发表意见、投票。' }
     return <PageState remote={remote} empty={notAConvener} />

@@ -53,20 +53,22 @@ async function loadInbox() {
   return { me, items: list.items, cases, councils }
 }
 
-/** One of the council's cases, a tap away from a deliberation on it. */
+/** One of the council's cases, a tap away from a deliberation on it while it is still being handled. */
 function CouncilCase({ item, now, deliberating }: { item: CaseSummary; now: string; deliberating: boolean }) {
   return (
     <CaseRow item={item} info={`编号 ${shortId(item.id)}`} now={now}>
       {deliberating && <Text className="muted council-line">已就此发起过议事</Text>}
-      <View
-        className="tap council-case-action"
-        onClick={(e) => {
-          e.stopPropagation()
-          void Taro.navigateTo({ url: `/council/pages/create/index?caseId=${item.id}` })
-        }}
-      >
-        <Text>就此发起议事 ›</Text>
-      </View>
+      {item.status !== 'resolved' && (
+        <View
+          className="tap council-case-action"
+          onClick={(e) => {
+            e.stopPropagation()
+            void Taro.navigateTo({ url: `/council/pages/create/index?caseId=${item.id}` })
+          }}
+        >
+          <Text>就此发起议事 ›</Text>
+        </View>
+      )}
     </CaseRow>
   )
 }

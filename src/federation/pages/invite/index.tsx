@@ -2,7 +2,7 @@
  * 邀请成员: a convener offers a seat on her council; a cadre a role at her org or below; the admin
  * anything. The result is a code to read out and a card to share into a WeChat chat.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, ROLE_LABELS, type AccountResults, type OrgNode, type Role } from '../../../../types'
@@ -39,6 +39,12 @@ export default function InvitePage() {
     setTrail(next)
     setRole(undefined)
   }
+  const startAt = (b: (typeof bindings)[number]) => goTo([{ id: b.orgId, name: b.orgName, level: b.level, parentId: null, hasChildren: b.level !== 'village' }])
+  // One org of her own: nothing to choose, so it is chosen (she can still go down to the orgs below).
+  const only = bindings.length === 1 ? bindings[0] : undefined
+  useEffect(() => {
+    if (only && trail.length === 0) startAt(only)
+  }, [only?.orgId])
 
   useShareAppMessage(() => ({
     title: invitation ? `邀请您加入${invitation.orgName}，担任${ROLE_LABELS[invitation.role]}` : '妇女议事会',
@@ -46,8 +52,8 @@ export default function InvitePage() {
   }))
 
   const create = async () => {
-    if (!here || !role) return
-    await submit(async () => setInvitation(await createInvitation({ role, orgId: here.id })))
+    if (!here || !picked) return
+    await submit(async () => setInvitation(await createInvitation({ role: picked, orgId: here.id })))
   }
 
   if (invitation) {
@@ -68,6 +74,9 @@ export default function InvitePage() {
   }
 
   const myRoles = bindings.filter((b) => trail[0]?.id === b.orgId).map((b) => b.role)
+  const roles = here ? offerable(myRoles, here.level) : []
+  const picked = role ?? (roles.length === 1 ? roles[0] : undefined)
+  const waitingFor = !here ? '请先选择邀请到哪个单位' : roles.length === 0 ? '请选择下级单位' : !picked ? '请选择邀请担任的角色' : undefined
   return (
     <View className="page">
       <Card title="1. 邀请到哪个单位">
@@ -77,7 +86,7 @@ export default function InvitePage() {
               key={`${b.role}-${b.orgId}`}
               label={b.orgName}
               hint={`${LEVEL_LABELS[b.level]} · 我是${ROLE_LABELS[b.role]}`}
-              onPick={() => goTo([{ id: b.orgId, name: b.orgName, level: b.level, parentId: null, hasChildren: b.level !== 'village' }])}
+              onPick={() => startAt(b)}
             />
           ))}
         {here && (
@@ -96,15 +105,17 @@ export default function InvitePage() {
       </Card>
       {here && (
         <Card title="2. 邀请担任">
-          {offerable(myRoles, here.level).map((r) => (
-            <Choice key={r} on={role === r} label={ROLE_LABELS[r]} onPick={() => setRole(r)} />
+          {roles.map((r) => (
+            <Choice key={r} on={picked === r} label={ROLE_LABELS[r]} onPick={() => setRole(r)} />
           ))}
-          {offerable(myRoles, here.level).length === 0 && <Text className="muted">在这一级没有可以邀请的角色，请选择下级单位。</Text>}
+          {roles.length === 0 && <Text className="muted">在这一级没有可以邀请的角色，请选择下级单位。</Text>}
         </Card>
       )}
-      <BigButton type="primary" loading={busy} disabled={!here || !role} onClick={create}>
+      <BigButton type="primary" loading={busy} disabled={waitingFor !== undefined} onClick={create}>
         生成邀请码
       </BigButton>
+      {/* Why the button cannot be tapped yet, in words, not only in grey. */}
+      {waitingFor && <Text className="muted button-why">{waitingFor}</Text>}
     </View>
   )
 }
