@@ -76,7 +76,7 @@ export interface OrgNode {
 }
 
 export interface AccountResults {
-  me: { openid: string; name: string | null; homeOrgId: string | null; roles: RoleBinding[] }
+  me: { openid: string; name: string | null; homeOrgId: string | null; homeOrgName: string | null; roles: RoleBinding[] }
   orgs: { items: OrgNode[] }
   path: { items: OrgNode[] }
   invite: { code: string; role: Role; orgId: string; orgName: string; expiresAt: string; sharePath: string }

@@ -26,6 +26,10 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
   test('a resident reports with a photo, follows it, and rates it once resolved', async () => {
     const page = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index')
     await fillReport(page, { title: '村口路灯坏了', content: '村口到小学的路灯坏了两个月，晚上孩子放学很危险。', photo: true })
+    // The village came chosen and can still be changed, level by level.
+    await page.locator('.field-box').filter({ hasText: /^蒲河村$/ }).click()
+    for (const name of ['沈阳市', '沈北新区', '道义街道', '蒲河村']) await page.locator('.picker-item:visible').filter({ hasText: new RegExp(`^${name}`) }).click()
+    await page.locator('.field-box').filter({ hasText: '沈阳市 沈北新区 道义街道 蒲河村' }).waitFor()
     await screenshot(page, 'report-1-form')
 
     await button(page, '下一步：核对').click()
@@ -52,6 +56,10 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await mine.getByText('办理中').waitFor()
     await mine.getByText('村口路灯坏了').click()
     await mine.getByText('蒲河村（村/社区）已受理').waitFor()
+    // Like a parcel tracker: the steps done, what happens now, the newest step on top.
+    await mine.getByText(/^现在：蒲河村（村\/社区）正在办理，办结期限还剩/).waitFor()
+    expect(await mine.locator('.step-done').count()).toBe(2)
+    expect(await mine.locator('.timeline-text').first().innerText()).toBe('蒲河村（村/社区）已受理')
     // Her photo is shown from where the host keeps it (the emulated cloud storage on the production path).
     await mine.waitForFunction(() => {
       const photo = document.querySelector('.case-photo img') as HTMLImageElement | null
@@ -69,6 +77,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await button(mine, '提交评价').click()
     await mine.getByText('反映人评价：解决了，满意').waitFor()
     await mine.getByText('已关闭', { exact: true }).waitFor()
+    await mine.getByText('这条反映已经全部办完').waitFor()
+    expect(await mine.locator('.step-done').count()).toBe(5)
     await screenshot(mine, 'report-6-rated')
   })
 

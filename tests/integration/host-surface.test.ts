@@ -44,6 +44,7 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
         openid: 'demo-cadre-township',
         name: '高美华',
         homeOrgId: null,
+        homeOrgName: null,
         roles: [{ role: 'cadre', orgId: '210113001', orgName: '道义街道', level: 'township' }],
       },
     })

@@ -5,7 +5,7 @@
  */
 import type { CaseDetail, CaseSummary } from '../../../types/case.contract'
 import type { Person } from '../domain/actor.types'
-import { visibilityOf } from '../domain/case.access'
+import { holderRole, isReporter, visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import { decide } from '../domain/case.decider'
 import type { CaseEvent } from '../domain/case.events'
@@ -88,10 +88,13 @@ export function toDetail(
   const view = redactCase(state, visibility, viewer.openid)
   const summary = toSummary(state, viewer, now, orgName)
   if (!view || !summary) return null
+  // She who reported it, not handling it herself, reads the plain story (message-text.ts timelineText).
+  const forHer = isReporter(viewer, state) && holderRole(viewer, state) === null
   const timeline = events.flatMap((event) => {
     const entry = timelineEntryOf(event, visibility, viewer.openid)
     if (!entry) return []
-    return [{ type: entry.type, at: entry.at, level: entry.level, orgId: entry.orgId, orgName: orgName(entry.orgId), text: timelineText(entry, orgName) }]
+    const text = timelineText(entry, orgName, forHer)
+    return [{ type: entry.type, at: entry.at, level: entry.level, orgId: entry.orgId, orgName: orgName(entry.orgId), text }]
   })
   return {
     ...summary,

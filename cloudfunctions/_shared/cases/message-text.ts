@@ -90,8 +90,28 @@ export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: Cas
   }
 }
 
-export function timelineText(entry: TimelineEntry, orgName: (id: string) => string): string {
+/**
+ * `forHer`: the line as the woman who reported reads it. What cadres wrote to each other — an
+ * escalation's reason, hand-back instructions, a department's note and reply — stays with those who
+ * handle the case; she reads a plain sentence of what happened instead.
+ */
+export function timelineText(entry: TimelineEntry, orgName: (id: string) => string, forHer = false): string {
   const here = where(orgName(entry.orgId), entry.level)
+  if (forHer) {
+    switch (entry.type) {
+      case 'CaseEscalated':
+        if (!entry.auto) return `${here}已请${where(orgName(entry.toOrgId), entry.toLevel)}帮助办理`
+        break
+      case 'CaseHandedBack':
+        return `${here}已交由${where(orgName(entry.toOrgId), entry.toLevel)}继续办理`
+      case 'DepartmentAssigned':
+        return `${here}已请${entry.department}协助办理`
+      case 'DepartmentReplied':
+        return '相关部门已答复，正在继续办理'
+      default:
+        break
+    }
+  }
   switch (entry.type) {
     case 'CaseSubmitted':
       return entry.onBehalf ? `议事会成员代群众提交，由${here}议事会受理` : `反映已提交，由${here}议事会受理`

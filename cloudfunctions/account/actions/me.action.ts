@@ -14,6 +14,7 @@ export const me = defineAction({
       // A binding to an org that was since removed from the tree grants nothing: leave it out.
       if (org) roles.push({ role: membership.role, orgId: org.id, orgName: org.name, level: org.level })
     }
-    return { openid, name: user?.name ?? null, homeOrgId: user?.homeOrgId ?? null, roles }
+    const home = user?.homeOrgId ? await deps.store.orgs.get(user.homeOrgId) : null
+    return { openid, name: user?.name ?? null, homeOrgId: home?.id ?? null, homeOrgName: home?.name ?? null, roles }
   },
 })

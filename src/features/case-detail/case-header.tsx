@@ -19,11 +19,6 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Text className="muted">
           {CASE_KIND_LABELS[detail.kind]} · {CATEGORY_LABELS[detail.category]} · 编号 {shortId(detail.id)}
         </Text>
-        {(detail.status === 'pending' || detail.status === 'in_progress') && (
-          <Text className="case-line">
-            现由 {detail.holderOrgName}（{LEVEL_LABELS[detail.level]}）办理
-          </Text>
-        )}
         {deadline && (
           <Text className={`case-line ${detail.overdue ? 'overdue' : ''}`}>
             {deadline.label}：{formatTime(deadline.at)}（{remaining(deadline.at, detail.asOf)}）

@@ -9,6 +9,7 @@ import { rateCase } from '../../features/cases/api/rate-case'
 import { withdrawCase } from '../../features/cases/api/withdraw-case'
 import { CaseHeader } from '../../features/case-detail/case-header'
 import { CaseTimeline } from '../../features/case-detail/case-timeline'
+import { CaseSteps } from '../../features/case-detail/case-steps'
 import { RateCase, type RateAnswers } from '../../features/case-detail/rate-case'
 import { HandlerActions } from '../../features/case-detail/handler-actions'
 import { PageState } from '../../shared/remote-state'
@@ -40,6 +41,7 @@ export default function CasePage() {
   if (error || !data) return <PageState remote={remote} missing="没有找到这条反映" />
   return (
     <View className="page">
+      <CaseSteps detail={data} />
       <CaseHeader detail={data} />
       {data.can.rate && <RateCase onRate={rate} />}
       <HandlerActions detail={data} onChanged={reload} />

@@ -38,6 +38,16 @@ export default function ReportPage() {
     if (touched.current) saveDraft(draft)
   }, [draft])
 
+  // Her own village, chosen for her when she has not picked one (the last report's is remembered in
+  // the draft): the council she sits on, else her home village. She can still change it.
+  useEffect(() => {
+    const mine = me.data
+    if (!mine || draft.villageId) return
+    const seat = mine.roles.find((b) => b.level === 'village')
+    const village = seat ? { id: seat.orgId, name: seat.orgName } : mine.homeOrgId ? { id: mine.homeOrgId, name: mine.homeOrgName ?? '' } : null
+    if (village) setDraft((d) => (d.villageId ? d : { ...d, villageId: village.id, villageName: village.name }))
+  }, [me.data])
+
   const change = (patch: Partial<ReportDraft>) => {
     touched.current = true
     setDraft((d) => ({ ...d, ...patch }))

@@ -6,8 +6,8 @@ import { button, field } from './browser'
 export async function fillReport(page: Page, options: { title: string; content: string; photo?: boolean }) {
   await page.getByText('反映问题', { exact: true }).click()
   await page.getByText('社会治理建议', { exact: true }).click()
-  await page.getByText('请选择您所在的村或社区').click()
-  for (const name of ['沈阳市', '沈北新区', '道义街道', '蒲河村']) await page.getByText(name, { exact: true }).click()
+  // Her own village comes chosen (the demo residents live in 蒲河村); she could still change it.
+  await page.locator('.field-box').filter({ hasText: /^蒲河村$/ }).waitFor()
   await field(page, '一句话标题').fill(options.title)
   await field(page, '发生了什么').fill(options.content)
   if (options.photo) {
