@@ -6,11 +6,13 @@ interface Props {
   title: ReactNode
   aside?: ReactNode
   className?: string
+  /** Where the page can scroll to (Taro.pageScrollTo's selector). */
+  id?: string
 }
 
-export function Card({ title, aside, className = '', children }: PropsWithChildren<Props>) {
+export function Card({ title, aside, className = '', id, children }: PropsWithChildren<Props>) {
   return (
-    <View className={`card ${className}`}>
+    <View className={`card ${className}`} id={id}>
       <View className={aside ? 'tap card-head' : ''}>
         <Text className="section-title">{title}</Text>
         {aside}

@@ -20,8 +20,9 @@ export function TextField({ value, max, placeholder, error, multiline, onChange 
       ) : (
         <Input {...box} onInput={(e) => onChange(e.detail.value)} />
       )}
-      <Text className="counter">
-        {value.length}/{max}
+      <Text className={`counter ${value.length >= max ? 'counter-full' : ''}`}>
+        {/* The box takes no more at its limit: say so, or she thinks her words were lost. */}
+        {value.length >= max ? `已到 ${max} 字上限，后面的字没有写进去` : `${value.length}/${max}`}
       </Text>
       {error && <Text className="error-text">{error}</Text>}
     </View>

@@ -82,6 +82,21 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await screenshot(mine, 'report-6-rated')
   })
 
+  test('a missing answer is scrolled into view, marked and said', async () => {
+    const page = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index')
+    await page.getByText('反映问题', { exact: true }).click()
+    await button(page, '下一步：核对').scrollIntoViewIfNeeded()
+    await button(page, '下一步：核对').click()
+    // What kind of matter was not chosen: its card comes back into view with the reason under it.
+    const category = page.locator('#report-category')
+    await category.locator('.error-text').waitFor()
+    await page.waitForFunction(() => {
+      const box = document.querySelector('#report-category')?.getBoundingClientRect()
+      return box !== undefined && box.top >= 0 && box.top < window.innerHeight
+    })
+    await screenshot(page, 'report-0-missing-answer')
+  })
+
   test('partly solved: only when she says 要 does the level above go on with it', async () => {
     const sent = await api<{ caseId: string }>('intake', aReport({ title: '村里垃圾清运不及时', content: '垃圾桶满了好几天没人收，夏天味道很大。' }), RESIDENT)
     await api('escalation', { action: 'accept', caseId: sent.caseId }, CONVENER)

@@ -10,6 +10,7 @@ import type { ReportDraft } from './report-draft'
 import type { FieldErrors } from './validate-report'
 import { VillagePicker } from './village-picker'
 import { PhotoPicker } from './photo-picker'
+import { PhoneNumber } from '../../shared/phone-number'
 
 interface Props {
   draft: ReportDraft
@@ -17,6 +18,18 @@ interface Props {
   onChange: (patch: Partial<ReportDraft>) => void
   /** A council member may file for a resident who cannot herself. */
   canFileOnBehalf?: boolean
+}
+
+/** The card each field is in, top to bottom: where the page scrolls to show the first problem. */
+export const sectionOf: Record<keyof FieldErrors, string> = {
+  onBehalfOf: 'report-on-behalf',
+  kind: 'report-kind',
+  category: 'report-category',
+  villageId: 'report-village',
+  title: 'report-text',
+  content: 'report-text',
+  photos: 'report-photos',
+  phone: 'report-contact',
 }
 
 function Choices<T extends string>(props: {
@@ -38,7 +51,7 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
   return (
     <View>
       {canFileOnBehalf && (
-        <Card title="代群众反映" aside={<Switch checked={draft.onBehalf ?? false} onChange={(onBehalf) => onChange({ onBehalf })} />}>
+        <Card id={sectionOf.onBehalfOf} title="代群众反映" aside={<Switch checked={draft.onBehalf ?? false} onChange={(onBehalf) => onChange({ onBehalf })} />}>
           <Text className="muted">替不方便使用手机的群众提交。您将收到办理进度，请及时转告她；她的姓名和电话只给办理人员看。</Text>
           {draft.onBehalf && (
             <View>
@@ -49,21 +62,23 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
           )}
         </Card>
       )}
-      <Card title="1. 您想">
+      <Card id={sectionOf.kind} title="1. 您想">
         <Choices options={KIND_OPTIONS} value={draft.kind} onPick={(kind) => onChange({ kind })} />
         {errors.kind && <Text className="error-text">{errors.kind}</Text>}
       </Card>
 
-      <Card title="2. 是哪方面的事">
+      <Card id={sectionOf.category} title="2. 是哪方面的事">
         <Choices options={CATEGORY_OPTIONS} value={draft.category} onPick={(category) => onChange({ category })} />
         {errors.category && <Text className="error-text">{errors.category}</Text>}
         {draft.category === 'personal' && (
-          <Text className="notice notice-danger">如果您正处在危险中，请立即拨打 110 报警，或拨打 12338 妇女维权热线。</Text>
+          <Text className="notice notice-danger">
+            如果您正处在危险中，请立即拨打 <PhoneNumber number="110" /> 报警，或拨打 <PhoneNumber number="12338" /> 妇女维权热线（点号码即可拨打）。
+          </Text>
         )}
         {sensitive && <Text className="notice">这类反映只有议事会主任和妇联干部能看到详细内容。</Text>}
       </Card>
 
-      <Card title="3. 在哪个村（社区）">
+      <Card id={sectionOf.villageId} title="3. 在哪个村（社区）">
         <VillagePicker
           value={draft.villageId ? { id: draft.villageId, name: draft.villageName ?? '' } : undefined}
           onChange={(village) => onChange({ villageId: village.id, villageName: village.name })}
@@ -71,7 +86,7 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
         />
       </Card>
 
-      <Card title="4. 说说情况">
+      <Card id={sectionOf.title} title="4. 说说情况">
         <TextField
           value={draft.title}
           max={TITLE_MAX}
@@ -89,12 +104,13 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
         />
       </Card>
 
-      <Card title="5. 照片（可不传，最多 9 张）">
+      <Card id={sectionOf.photos} title="5. 照片（可不传，最多 9 张）">
         <PhotoPicker photos={draft.photos} onChange={(photos) => onChange({ photos })} />
         {errors.photos && <Text className="error-text">{errors.photos}</Text>}
       </Card>
 
       <Card
+        id={sectionOf.phone}
         title="匿名反映"
         aside={<Switch checked={draft.anonymous} onChange={(anonymous) => onChange({ anonymous, ...(anonymous ? { phone: '' } : {}) })} />}
       >

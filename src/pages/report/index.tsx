@@ -10,7 +10,7 @@ import { Text, View } from '@tarojs/components'
 import type { IntakeResults } from '../../../types'
 import { useSubmit } from '../../shared/use-submit'
 import { submitReport } from '../../features/report/api/submit-report'
-import { ReportForm } from '../../features/report/report-form'
+import { ReportForm, sectionOf } from '../../features/report/report-form'
 import { ReportPreview } from '../../features/report/report-preview'
 import { emptyDraft, finishDraft, forgetDraft, loadDraft, saveDraft, type ReportDraft } from '../../features/report/report-draft'
 import { toSubmitInput, validateReport, type FieldErrors } from '../../features/report/validate-report'
@@ -61,8 +61,11 @@ export default function ReportPage() {
   const preview = () => {
     const found = validateReport(draft)
     setErrors(found)
-    if (Object.keys(found).length > 0) {
-      void Taro.showToast({ title: Object.values(found)[0] ?? '请检查填写内容', icon: 'none' })
+    // The first problem from the top of the form: scrolled to, marked, and said.
+    const first = (Object.keys(sectionOf) as (keyof FieldErrors)[]).find((field) => found[field])
+    if (first) {
+      void Taro.pageScrollTo({ selector: `#${sectionOf[first]}`, duration: 300 })
+      void Taro.showToast({ title: found[first] ?? '请检查填写内容', icon: 'none' })
       return
     }
     setStep('preview')
