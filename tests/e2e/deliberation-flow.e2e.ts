@@ -7,6 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { aReport, CONVENER, MEMBER, RESIDENT } from '../support/demo'
 import { field, openAs, pageErrors, screenshot } from './support/browser'
+import { layoutProblems } from './support/layout-problems'
 import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(180_000)
@@ -241,6 +242,7 @@ test('the council pages hold at the largest font', async () => {
     await atLargestFont(page)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(1)
+    expect([name, await layoutProblems(page)]).toEqual([name, { squeezed: [], small: [] }])
     await screenshot(page, `elderly-council-${name}`)
     await page.close()
   }

@@ -26,6 +26,8 @@ test('a township cadre works an escalated case from her queue to resolution', as
   await session.host.post('/__dev/tick', {})
 
   const page = await openAs(session.browser, session.host.url, TOWNSHIP_CADRE)
+  // Her desk's door says what waits behind it.
+  await page.getByText('1 件待受理').waitFor()
   await page.getByText('工作台').click()
   await page.getByText('低保申请没人管').waitFor()
   await screenshot(page, 'desk-1-queue')

@@ -1,12 +1,14 @@
 /**
  * 适老化: at twice the normal text size (the top of WeChat's font settings), every page still fits the
- * phone's width — nothing runs off the right edge — and its main action is still on screen. A
- * screenshot of each page at that size is kept.
+ * phone's width — nothing runs off the right edge —, no text block is squeezed to a few characters a
+ * line, every tap target is at least 44 px, and its main action is still on screen. A screenshot of
+ * each page at that size is kept.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { startTestHost, type TestHost } from '../support/local-host'
-import { aReport, CONVENER, RESIDENT } from '../support/demo'
+import { aReport, CONVENER, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
 import { launchPhone, openAs, screenshot } from './support/browser'
+import { layoutProblems } from './support/layout-problems'
 
 jest.setTimeout(120_000)
 
@@ -41,6 +43,7 @@ async function atLargestFont(page: Page) {
 async function expectFitsWidth(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(1)
+  expect(await layoutProblems(page)).toEqual({ squeezed: [], small: [] })
 }
 
 test.each([
@@ -49,6 +52,13 @@ test.each([
   ['my-cases', RESIDENT, '/pages/my-cases/index', '村里的健身器材坏了需要维修'],
   ['messages', RESIDENT, '/pages/messages/index', '反映已提交'],
   ['desk', CONVENER, '/federation/pages/inbox/index', '待受理'],
+  ['dashboard', PROVINCE_CADRE, '/federation/pages/dashboard/index', '反映总数'],
+  ['invite', CONVENER, '/federation/pages/invite/index', '生成邀请码'],
+  ['audit', TOWNSHIP_CADRE, '/federation/pages/audit/index', '全部'],
+  ['join', RESIDENT, '/pages/join/index', '输入邀请码'],
+  ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
+  ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],
+  ['cadre home', TOWNSHIP_CADRE, '/pages/home/index', '工作台'],
 ])('the %s page holds at the largest font', async (name, persona, route, landmark) => {
   const page = await openAs(browser, host.url, persona, route)
   await page.getByText(landmark).first().waitFor()

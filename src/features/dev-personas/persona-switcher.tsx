@@ -1,5 +1,5 @@
 /**
- * Local mode only: a floating "切换身份" button and the list of demo personas from /__dev/personas.
+ * Local mode only: a "切换身份" button at the foot of 首页 and the list of demo personas from /__dev/personas.
  * Picking one reloads the app as her, so every page shows what that person would see.
  */
 import { useState } from 'react'
@@ -48,7 +48,7 @@ export function PersonaSwitcher() {
 
   return (
     <View>
-      <View className="persona-fab" onClick={show}>
+      <View className="persona-button" onClick={show}>
         切换身份
       </View>
       <BottomSheet visible={open} title="选择演示身份" className="sheet-list" onClose={() => setOpen(false)}>

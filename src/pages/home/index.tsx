@@ -7,6 +7,8 @@ import { useMe } from '../../features/account/use-me'
 import { hasRole, primaryRole } from '../../features/account/roles'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
+import { listHeldCases } from '../../features/cases/api/list-held-cases'
+import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import './index.css'
 
 interface Entry {
@@ -22,6 +24,10 @@ export default function HomePage() {
   const { data: me, error } = remote
   useUnreadBadge()
   const binding = me ? primaryRole(me.roles) : undefined
+  const handles = hasRole(me?.roles, 'convener', 'cadre', 'admin')
+  // On the desk's door, what waits behind it (3 件待受理): she sees her work before she opens it.
+  const desk = useRemote(() => (handles ? listHeldCases().then((r) => r.counts) : Promise.resolve(undefined)), [handles])
+  useReloadOnReturn(desk.reload)
 
   const entries: Entry[] = [
     { key: 'report', label: '我要反映', hint: '问题、诉求或建议，一分钟提交', url: '/pages/report/index' },
@@ -30,8 +36,9 @@ export default function HomePage() {
   if (hasRole(me?.roles, 'member', 'convener') || me?.roles.some((b) => b.role === 'cadre' && b.level === 'village')) {
     entries.push({ key: 'deliberate', label: '议事', hint: '议事会线上商议、表决', url: '/council/pages/inbox/index' })
   }
-  if (hasRole(me?.roles, 'convener', 'cadre', 'admin')) {
-    entries.push({ key: 'desk', label: '工作台', hint: '受理、办理、督办', url: '/federation/pages/inbox/index' })
+  if (handles) {
+    const waiting = desk.data ? [desk.data.pending > 0 && `${desk.data.pending} 件待受理`, desk.data.overdue > 0 && `${desk.data.overdue} 件超期`].filter(Boolean) : []
+    entries.push({ key: 'desk', label: '工作台', hint: waiting.length > 0 ? waiting.join('，') : '受理、办理、督办', url: '/federation/pages/inbox/index' })
     entries.push({ key: 'dashboard', label: '数据看板', hint: '办结率、满意率、各级情况', url: '/federation/pages/dashboard/index' })
     entries.push({ key: 'invite', label: '邀请成员', hint: '生成邀请码，请成员加入', url: '/federation/pages/invite/index' })
   }
