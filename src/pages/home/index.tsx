@@ -1,6 +1,7 @@
 /** Home: who I am, and the doors open to me (我要反映 / 我的反映 / 议事 / 工作台). */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Category, Comment, Edit, Footprint, Hi, Order, Service, UserAdd } from '@nutui/icons-react-taro'
 import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
 import { RemoteState } from '../../shared/remote-state'
 import { useMe } from '../../features/account/use-me'
@@ -12,12 +13,15 @@ import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import './index.css'
 
 interface Entry {
-  key: string
+  key: keyof typeof ICONS
   label: string
   hint: string
   url: string
   tab?: boolean
 }
+
+/** Each door's picture (NutUI's icon set), so the entries are told apart before they are read. */
+const ICONS = { report: Edit, mine: Order, deliberate: Comment, desk: Service, dashboard: Category, invite: UserAdd, audit: Footprint, join: Hi }
 
 export default function HomePage() {
   const remote = useMe()
@@ -70,12 +74,18 @@ export default function HomePage() {
       </View>
 
       <View className="entries">
-        {entries.map((entry) => (
-          <View key={entry.key} className="entry" onClick={() => open(entry)}>
-            <Text className="entry-label">{entry.label}</Text>
-            <Text className="entry-hint">{entry.hint}</Text>
-          </View>
-        ))}
+        {entries.map((entry) => {
+          const Icon = ICONS[entry.key]
+          return (
+            <View key={entry.key} className="entry" onClick={() => open(entry)}>
+              <View className="entry-head">
+                <Icon className="entry-icon" size={26} color="currentColor" />
+                <Text className="entry-label">{entry.label}</Text>
+              </View>
+              <Text className="entry-hint">{entry.hint}</Text>
+            </View>
+          )
+        })}
       </View>
       <PersonaSwitcher />
     </View>
