@@ -76,7 +76,15 @@ export interface OrgNode {
 }
 
 export interface AccountResults {
-  me: { openid: string; name: string | null; homeOrgId: string | null; homeOrgName: string | null; roles: RoleBinding[] }
+  me: {
+    openid: string
+    name: string | null
+    homeOrgId: string | null
+    homeOrgName: string | null
+    roles: RoleBinding[]
+    /** Her village's council — the one she sits on, else her home village's — and who convenes it. */
+    council: { orgId: string; name: string; convener: string | null } | null
+  }
   orgs: { items: OrgNode[] }
   path: { items: OrgNode[] }
   invite: { code: string; role: Role; orgId: string; orgName: string; expiresAt: string; sharePath: string }

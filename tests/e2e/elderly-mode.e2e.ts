@@ -75,3 +75,16 @@ test('the case page holds at the largest font', async () => {
   await expectFitsWidth(page)
   await screenshot(page, 'elderly-case')
 })
+
+test('the measure finds a squeezed column and a small target when a page has them', async () => {
+  const page = await openAs(browser, host.url, RESIDENT, '/pages/home/index')
+  await page.getByText('我要反映').first().waitFor()
+  await atLargestFont(page)
+  // The home entries as they were before they reflowed: two a row whatever the text size.
+  await page.locator('.phone-number', { hasText: '12338' }).waitFor()
+  await page.addStyleTag({ content: '.entry { flex: 0 0 45% !important; } .phone-number { display: inline-block; width: 30px; height: 30px; overflow: hidden; }' })
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
+  const found = await layoutProblems(page)
+  expect(found.squeezed).toEqual(expect.arrayContaining([expect.stringContaining('我要反映')]))
+  expect(found.small).toEqual(expect.arrayContaining([expect.stringContaining('12338')]))
+})

@@ -12,12 +12,15 @@ test('a resident sees her name, that she is a resident, and the entries to repor
   await page.getByText('群众', { exact: true }).waitFor()
   await page.getByText('我要反映').first().waitFor()
   expect(await page.getByText('工作台').count()).toBe(0)
+  // Whom she can turn to: her council and its convener by name, and the hotline, one tap to call.
+  await page.getByText('我的议事会：蒲河村议事会，主任 王秀兰').waitFor()
+  await page.locator('.phone-number', { hasText: '12338' }).waitFor()
   await screenshot(page, 'home-resident')
 })
 
 test('a convener sees her role and council, and the deliberation and desk entries', async () => {
   const page = await openAs(session.browser, session.host.url, 'demo-convener-wang')
-  await page.getByText('王秀兰').waitFor()
+  await page.getByText('王秀兰', { exact: true }).waitFor()
   await page.getByText('议事会主任 · 蒲河村（村/社区）').waitFor()
   await page.getByText('议事', { exact: true }).waitFor()
   await page.getByText('工作台').waitFor()

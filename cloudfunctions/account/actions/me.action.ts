@@ -1,4 +1,7 @@
-/** `account.me` (我的身份): who the caller is — her name, her home village and the roles she holds. */
+/**
+ * `account.me` (我的身份): who the caller is — her name, her home village, the roles she holds, and her
+ * village's council with its convener's name (首页's 我的议事会: whom to turn to).
+ */
 import { defineAction } from '../../_shared/handler/action'
 
 export const me = defineAction({
@@ -15,6 +18,11 @@ export const me = defineAction({
       if (org) roles.push({ role: membership.role, orgId: org.id, orgName: org.name, level: org.level })
     }
     const home = user?.homeOrgId ? await deps.store.orgs.get(user.homeOrgId) : null
-    return { openid, name: user?.name ?? null, homeOrgId: home?.id ?? null, homeOrgName: home?.name ?? null, roles }
+    const village = roles.find((b) => b.level === 'village') ?? (home?.level === 'village' ? { orgId: home.id, orgName: home.name } : undefined)
+    const convener = village ? (await deps.store.people.withRole(village.orgId, 'convener'))[0] : undefined
+    const council = village
+      ? { orgId: village.orgId, name: `${village.orgName}议事会`, convener: convener ? ((await deps.store.people.getUser(convener.openid))?.name ?? null) : null }
+      : null
+    return { openid, name: user?.name ?? null, homeOrgId: home?.id ?? null, homeOrgName: home?.name ?? null, roles, council }
   },
 })

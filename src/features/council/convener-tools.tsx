@@ -18,6 +18,7 @@ import { castProxyBallot } from './api/cast-proxy-ballot'
 import { closeDeliberation } from './api/close-deliberation'
 import { toggleChoice } from './council-format'
 import { groupCloudId, LOCAL_GROUP_ID } from './group-chat'
+import { BRAND, confirmFirst } from '../../shared/confirm'
 
 type Sheet = 'proxy' | 'bind' | null
 
@@ -59,13 +60,13 @@ export function ConvenerTools({ detail, onChanged }: Props) {
   }
 
   const close = async () => {
-    const { confirm } = await Taro.showModal({
+    const agreed = await confirmFirst({
       title: '关闭表决',
       content: `现在 ${detail.turnout.ballots} / ${detail.turnout.members} 人已投票。关闭后不能再投票，按现在的票数得出结果${detail.caseId ? '，并写入反映的办理进度' : ''}。`,
       confirmText: '确定关闭',
       cancelText: '再等等',
     })
-    if (!confirm) return
+    if (!agreed) return
     await run(async () => (await closeDeliberation({ deliberationId: detail.id })).deliberation, '已关闭表决')
   }
 
@@ -86,6 +87,7 @@ export function ConvenerTools({ detail, onChanged }: Props) {
         content: '先点“分享到议事会微信群”，再从群里点开这张卡片，然后点“绑定本群”。',
         showCancel: false,
         confirmText: '知道了',
+        confirmColor: BRAND,
       })
       return
     }

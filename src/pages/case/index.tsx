@@ -15,6 +15,7 @@ import { HandlerActions } from '../../features/case-detail/handler-actions'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
+import { confirmFirst } from '../../shared/confirm'
 
 export default function CasePage() {
   const caseId = useRouter().params.id ?? ''
@@ -30,8 +31,7 @@ export default function CasePage() {
       await reload()
     }, reload)
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回反映', content: '撤回后将不再办理，确定撤回吗？', confirmText: '撤回', cancelText: '再想想' })
-    if (!confirm) return
+    if (!(await confirmFirst({ title: '撤回反映', content: '撤回后将不再办理，确定撤回吗？', confirmText: '撤回', cancelText: '再想想' }))) return
     await submit(async () => {
       await withdrawCase({ caseId })
       await reload()

@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Category, Comment, Edit, Footprint, Hi, Order, Service, UserAdd } from '@nutui/icons-react-taro'
 import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
 import { RemoteState } from '../../shared/remote-state'
+import { Card } from '../../shared/card'
+import { PhoneNumber } from '../../shared/phone-number'
 import { useMe } from '../../features/account/use-me'
 import { hasRole, primaryRole } from '../../features/account/roles'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
@@ -87,6 +89,18 @@ export default function HomePage() {
           )
         })}
       </View>
+      {/* Whom to turn to: her council and its convener, and the hotline that always answers. */}
+      <Card title="可以找谁">
+        {me?.council && (
+          <Text className="resource-line">
+            我的议事会：{me.council.name}
+            {me.council.convener ? `，主任 ${me.council.convener}` : ''}
+          </Text>
+        )}
+        <Text className="resource-line">
+          妇女维权公益服务热线：<PhoneNumber number="12338" />
+        </Text>
+      </Card>
       <PersonaSwitcher />
     </View>
   )

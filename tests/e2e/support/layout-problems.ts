@@ -11,7 +11,7 @@ export interface LayoutProblems {
   small: string[]
 }
 
-/** Fewer characters a line than this, over two lines or more, is squeezed. */
+/** A wrapping block whose lines hold fewer characters than this is squeezed. */
 const SQUEEZED_CHARS_PER_LINE = 4
 const MIN_TARGET_PX = 44
 /** What the app makes tappable (Taro renders taps on plain views; these are the classes that carry them). */
@@ -38,7 +38,12 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
         const range = document.createRange()
         range.selectNodeContents(el)
         const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size
-        if (lines >= 2 && text.length / lines < squeezedBelow) squeezed.push(`${text}（${lines} 行）`)
+        // How many characters a line of this block can hold: its width over its font size (CJK
+        // characters are one em wide). A block that wraps and holds fewer is a squeezed column.
+        const style = getComputedStyle(el)
+        const width = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+        const perLine = width / parseFloat(style.fontSize)
+        if (lines >= 2 && perLine < squeezedBelow) squeezed.push(`${text}（每行 ${perLine.toFixed(1)} 字）`)
       }
       const small: string[] = []
       for (const el of Array.from(document.querySelectorAll(targets))) {
