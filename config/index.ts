@@ -21,6 +21,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // The CloudBase environment the weapp calls; empty means the current default environment.
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The version of WeChat's 同声传译 plugin (WechatSI) the mini-program added in its console; empty:
+      // no voice input on weapp (src/features/report/speech.ts).
+      TARO_APP_WECHATSI_VERSION: JSON.stringify(process.env.TARO_APP_WECHATSI_VERSION ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

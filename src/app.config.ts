@@ -2,6 +2,11 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index', 'pages/join/index'],
   // WeChat's privacy gate: privacy-related APIs wait for the agreement (see features/privacy).
   __usePrivacyCheck__: true,
+  // Voice input on the report form, only once the mini-program has added WeChat's 同声传译 plugin in its
+  // console (a plugin not added there stops the whole mini-program from loading): its version, there.
+  ...(process.env.TARO_APP_WECHATSI_VERSION
+    ? { plugins: { WechatSI: { version: process.env.TARO_APP_WECHATSI_VERSION, provider: 'wx069ba97219f66d99' } } }
+    : {}),
   // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
   subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/invite/index', 'pages/audit/index'] }, { root: 'council', pages: ['pages/inbox/index', 'pages/create/index', 'pages/deliberation/index'] }],
   window: {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import { aReport, CONVENER, RESIDENT } from '../support/demo'
 import { HOST_KINDS } from '../support/hosts'
-import { button, openAs, screenshot as keepScreenshot } from './support/browser'
+import { button, field, openAs, screenshot as keepScreenshot } from './support/browser'
 import { fillReport } from './support/report'
 import { useHostAndPhone } from './support/session'
 
@@ -80,6 +80,25 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await mine.getByText('这条反映已经全部办完').waitFor()
     expect(await mine.locator('.step-done').count()).toBe(5)
     await screenshot(mine, 'report-6-rated')
+  })
+
+  test('she can speak her description instead of typing it, and correct it after', async () => {
+    // A phone whose browser turns speech into text: it hears one sentence, then the end of speech.
+    const speaking = `window.SpeechRecognition = class {
+      start() { setTimeout(() => { this.onresult({ results: [Object.assign([{ transcript: '村口的路灯坏了两个月' }], { isFinal: true })] }); this.onend() }, 100) }
+      stop() { this.onend && this.onend() }
+    }`
+    const page = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index', speaking)
+    await button(page, '说话输入').click()
+    await page.waitForFunction(() => (document.querySelector('textarea[placeholder^="发生了什么"]') as HTMLTextAreaElement | null)?.value.includes('村口的路灯坏了两个月'))
+    await field(page, '发生了什么').fill('村口的路灯坏了两个月，晚上很黑')
+    expect(await field(page, '发生了什么').inputValue()).toBe('村口的路灯坏了两个月，晚上很黑')
+    await screenshot(page, 'report-0-voice')
+
+    // Where the phone cannot, there is no button to tap in vain.
+    const silent = await openAs(session.browser, session.host.url, RESIDENT, '/pages/report/index', 'delete window.SpeechRecognition; delete window.webkitSpeechRecognition')
+    await silent.getByText('4. 说说情况').waitFor()
+    expect(await button(silent, '说话输入').count()).toBe(0)
   })
 
   test('a missing answer is scrolled into view, marked and said', async () => {

@@ -11,6 +11,7 @@ import type { FieldErrors } from './validate-report'
 import { VillagePicker } from './village-picker'
 import { PhotoPicker } from './photo-picker'
 import { PhoneNumber } from '../../shared/phone-number'
+import { VoiceInput } from './voice-input'
 
 interface Props {
   draft: ReportDraft
@@ -102,6 +103,7 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
           error={errors.content}
           onChange={(content) => onChange({ content })}
         />
+        <VoiceInput onSaid={(said) => onChange({ content: `${draft.content}${draft.content ? '，' : ''}${said}`.slice(0, CONTENT_MAX) })} />
       </Card>
 
       <Card id={sectionOf.photos} title="5. 照片（可不传，最多 9 张）">

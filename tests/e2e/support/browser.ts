@@ -40,9 +40,12 @@ export async function openAs(
   baseUrl: string,
   openid: string,
   route = '/pages/home/index',
+  /** A script run in the page before the app's own (what the phone offers it, e.g. speech recognition). */
+  beforeApp?: string,
 ): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
+  if (beforeApp) await page.addInitScript(beforeApp)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {
