@@ -9,6 +9,7 @@ import { aReport, CONVENER, RESIDENT } from '../support/demo'
 import { HOST_KINDS } from '../support/hosts'
 import { button, field, openAs, screenshot as keepScreenshot } from './support/browser'
 import { fillReport } from './support/report'
+import { layoutProblems } from './support/layout-problems'
 import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
@@ -30,6 +31,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     await page.locator('.field-box').filter({ hasText: /^蒲河村$/ }).click()
     for (const name of ['沈阳市', '沈北新区', '道义街道', '蒲河村']) await page.locator('.picker-item:visible').filter({ hasText: new RegExp(`^${name}`) }).click()
     await page.locator('.field-box').filter({ hasText: '沈阳市 沈北新区 道义街道 蒲河村' }).waitFor()
+    // With a photo in, every tap target (its 删除 too) is still a thumb's size.
+    expect((await layoutProblems(page)).small).toEqual([])
     await screenshot(page, 'report-1-form')
 
     await button(page, '下一步：核对').click()

@@ -56,10 +56,10 @@ export function PhotoPicker({ photos, onChange }: { photos: UploadedPhoto[]; onC
 
   return (
     <View className="photos">
-      {photos.map((photo) => (
+      {photos.map((photo, i) => (
         <View key={photo.fileId} className="photo">
-          <Image className="photo-img" src={photo.url} mode="aspectFill" />
-          <View className="photo-remove" onClick={() => onChange(photos.filter((p) => p.fileId !== photo.fileId))}>
+          <Image className="photo-img" src={photo.url} mode="aspectFill" aria-label={`第 ${i + 1} 张照片`} />
+          <View className="photo-remove" aria-label={`删除第 ${i + 1} 张照片`} onClick={() => onChange(photos.filter((p) => p.fileId !== photo.fileId))}>
             ×
           </View>
         </View>

@@ -15,7 +15,7 @@ export interface LayoutProblems {
 const SQUEEZED_CHARS_PER_LINE = 4
 const MIN_TARGET_PX = 44
 /** What the app makes tappable (Taro renders taps on plain views; these are the classes that carry them). */
-const TARGETS = 'taro-button-core, .tap, .choice, .picker-item, [role="radio"], .phone-number, .taro-tabbar__tabbar-item'
+const TARGETS = 'taro-button-core, .tap, .choice, .picker-item, [role="radio"], .phone-number, .photo-remove, .taro-tabbar__tabbar-item'
 
 export async function layoutProblems(page: Page): Promise<LayoutProblems> {
   return page.evaluate(
