@@ -35,6 +35,5 @@ export function formatTime(iso: string, now?: string): string {
   return `${sameYear ? '' : `${china.getUTCFullYear()}年`}${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`
 }
 
-/** The short number a woman can read out on the phone. */
 /** The number a case goes by on screen, the same as in the CSV and her messages. */
-export { caseNumber as shortId } from '../../types'
+export { caseNumber } from '../../types'

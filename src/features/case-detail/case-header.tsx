@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { CASE_KIND_LABELS, CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, type CaseDetail } from '../../../types'
 import { StatusChip } from '../../shared/status-chip'
-import { formatTime, remaining, runningDeadline, shortId } from '../../shared/case-format'
+import { formatTime, remaining, runningDeadline, caseNumber } from '../../shared/case-format'
 import { Card } from '../../shared/card'
 import { CallReporter } from './call-reporter'
 
@@ -17,7 +17,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           <StatusChip status={detail.status} overdue={detail.overdue} />
         </View>
         <Text className="muted">
-          {CASE_KIND_LABELS[detail.kind]} · {CATEGORY_LABELS[detail.category]} · 编号 {shortId(detail.id)}
+          {CASE_KIND_LABELS[detail.kind]} · {CATEGORY_LABELS[detail.category]} · 编号 {caseNumber(detail.id)}
         </Text>
         {deadline && (
           <Text className={`case-line ${detail.overdue ? 'overdue' : ''}`}>

@@ -17,7 +17,7 @@ import { toSubmitInput, validateReport, type FieldErrors } from '../../features/
 import { useAllowMessages } from '../../features/notify/use-allow-messages'
 import { AllowMessagesDialog } from '../../features/notify/allow-messages-dialog'
 import { PrivacyConsent } from '../../features/privacy/privacy-consent'
-import { shortId } from '../../shared/case-format'
+import { caseNumber } from '../../shared/case-format'
 import { useMe } from '../../features/account/use-me'
 import { hasRole } from '../../features/account/roles'
 import './index.css'
@@ -95,7 +95,7 @@ export default function ReportPage() {
         <View className="card done">
           <Text className="done-mark">✓</Text>
           <Text className="title">已提交</Text>
-          <Text className="muted">反映编号 {shortId(result.caseId)}</Text>
+          <Text className="muted">反映编号 {caseNumber(result.caseId)}</Text>
           <Text className="done-text">村（社区）议事会将在 24 小时内受理；超时未受理会自动转到上一级妇联。</Text>
         </View>
         {messages.offered && (

@@ -9,7 +9,7 @@ import { CATEGORY_LABELS, DELIBERATION_BACKGROUND_MAX, DELIBERATION_TITLE_MAX, S
 import { useRemote } from '../../../shared/use-remote'
 import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
-import { shortId } from '../../../shared/case-format'
+import { caseNumber } from '../../../shared/case-format'
 import { Card } from '../../../shared/card'
 import { getMe } from '../../../features/account/api/get-me'
 import { runsCouncil } from '../../../features/account/roles'
@@ -127,7 +127,7 @@ export default function CreateDeliberationPage() {
       {found && (
         <Card title="关于这条反映">
           <Text className="council-line">
-            {found.title}（编号 {shortId(found.id)}）
+            {found.title}（编号 {caseNumber(found.id)}）
           </Text>
           <Text className="muted council-line">{CATEGORY_LABELS[found.category]}</Text>
           {sensitive ? (

@@ -13,7 +13,7 @@ import { IS_LOCAL_MODE } from '../../../shared/local-mode'
 import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
 import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
-import { shortId } from '../../../shared/case-format'
+import { caseNumber } from '../../../shared/case-format'
 import { RemoteState } from '../../../shared/remote-state'
 import { getMe } from '../../../features/account/api/get-me'
 import { hasRole, runsCouncil } from '../../../features/account/roles'
@@ -56,7 +56,7 @@ async function loadInbox() {
 /** One of the council's cases, a tap away from a deliberation on it while it is still being handled. */
 function CouncilCase({ item, now, deliberating }: { item: CaseSummary; now: string; deliberating: boolean }) {
   return (
-    <CaseRow item={item} info={`编号 ${shortId(item.id)}`} now={now}>
+    <CaseRow item={item} info={`编号 ${caseNumber(item.id)}`} now={now}>
       {deliberating && <Text className="muted council-line">已就此发起过议事</Text>}
       {item.status !== 'resolved' && (
         <View

@@ -8,7 +8,7 @@ import { useSubmit } from '../../../shared/use-submit'
 import { BigButton } from '../../../shared/big-button'
 import { Card } from '../../../shared/card'
 import { Choice } from '../../../shared/choice'
-import { formatTime, shortId } from '../../../shared/case-format'
+import { formatTime, caseNumber } from '../../../shared/case-format'
 import { PageState } from '../../../shared/remote-state'
 
 type Item = AccountResults['audit']['items'][number]
@@ -59,7 +59,7 @@ export default function AuditPage() {
           </Text>
           <Text className="muted audit-line">
             {formatTime(item.at)}
-            {item.targetType === 'case' ? ` · 反映编号 ${shortId(item.targetId)}` : ''}
+            {item.targetType === 'case' ? ` · 反映编号 ${caseNumber(item.targetId)}` : ''}
           </Text>
         </Card>
       ))}

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category } from '../../../../types'
 import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
-import { shortId } from '../../../shared/case-format'
+import { caseNumber } from '../../../shared/case-format'
 import { RemoteState } from '../../../shared/remote-state'
 import { listHeldCases } from '../../../features/cases/api/list-held-cases'
 import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
@@ -25,7 +25,7 @@ const TABS: { key: Tab; label: string }[] = [
 
 /** A held case: what it is about and where, and whether a partner department has answered. */
 function DeskCase({ item, now }: { item: CaseSummary; now: string }) {
-  const info = `${CATEGORY_LABELS[item.category]} · 编号 ${shortId(item.id)} · ${item.holderOrgName}（${LEVEL_LABELS[item.level]}）`
+  const info = `${CATEGORY_LABELS[item.category]} · 编号 ${caseNumber(item.id)} · ${item.holderOrgName}（${LEVEL_LABELS[item.level]}）`
   return (
     <CaseRow item={item} now={now} info={info}>
       {item.assignment && (
