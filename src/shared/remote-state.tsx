@@ -1,9 +1,10 @@
 /**
- * What a page or list shows while it has nothing to show yet: still loading (NutUI's Loading), failed
+ * What a page or list shows while it has nothing to show yet: still loading (NutUI's Loading; a whole
+ * page, its Skeleton), failed
  * (tap to try again), or loaded with nothing in it (what that means and what she can do next).
  */
 import { Text, View } from '@tarojs/components'
-import { Loading } from '@nutui/nutui-react-taro'
+import { Loading, Skeleton } from '@nutui/nutui-react-taro'
 
 export interface EmptyNote {
   title: string
@@ -46,8 +47,24 @@ export function RemoteState({ remote, empty, missing = '加载失败', loadingTe
   return empty ? <EmptyState {...empty} /> : null
 }
 
-/** The same, as a whole page. */
+/**
+ * The same, as a whole page. While the page's first answer loads, grey cards stand where its cards will
+ * be (NutUI's Skeleton): the page looks like itself at once, and she sees it is on its way.
+ */
 export function PageState(props: Props) {
+  const { data, loading } = props.remote
+  if (loading && data === undefined) {
+    return (
+      <View className="page" aria-label={props.loadingText ?? '正在加载'}>
+        {[0, 1].map((card) => (
+          <View key={card} className="card">
+            <Skeleton rows={3} animated />
+          </View>
+        ))}
+        <Text className="muted loading-caption">{props.loadingText ?? '正在加载…'}</Text>
+      </View>
+    )
+  }
   return (
     <View className="page">
       <RemoteState {...props} />

@@ -35,3 +35,18 @@ test('the persona switcher changes who the app acts as', async () => {
   await page.getByText('妇联干部 · 辽宁省（省）').waitFor()
   await screenshot(page, 'home-after-switch')
 })
+
+test('a page that is slow to answer stands in grey cards until it does', async () => {
+  // A slow network: 我的反映's answer takes a second and a half.
+  const slow = (route: import('playwright-core').Route) => void setTimeout(() => void route.continue(), 1500)
+  await session.browser.route('**/api/intake', slow)
+  try {
+    const page = await openAs(session.browser, session.host.url, 'demo-resident-zhao', '/pages/my-cases/index')
+    await page.locator('.nut-skeleton:visible').first().waitFor()
+    await screenshot(page, 'home-loading-skeleton')
+    await page.getByText('您还没有反映过问题').or(page.locator('.case-row-line').first()).first().waitFor()
+    expect(await page.locator('.nut-skeleton:visible').count()).toBe(0)
+  } finally {
+    await session.browser.unroute('**/api/intake', slow)
+  }
+})
