@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    // Screen-reader labels and roles on weapp views, and page-meta for the text size (config/weapp-templates.ts).
+    plugins: [resolve(__dirname, 'weapp-templates.ts')],
     defineConstants: {},
     env: {
       // The CloudBase environment the weapp calls; empty means the current default environment.
@@ -32,7 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile,
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: one root font size per page (src/shared/page.tsx) then scales every size with
+        // WeChat's font setting and 长辈模式; rpx would keep tap targets and spacing at one size.
+        pxtransform: { enable: true, config: { targetUnit: 'rem' } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -1,6 +1,10 @@
 import { type PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { configure as configureIcons } from '@nutui/icons-react-taro'
 import './app.css'
+
+// NutUI's icons draw into an <i>, which a mini-program has no template for (nothing shows): a view there.
+if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' })
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -3,8 +3,10 @@
  * page, its Skeleton), failed
  * (tap to try again), or loaded with nothing in it (what that means and what she can do next).
  */
+import type { PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Loading, Skeleton } from '@nutui/nutui-react-taro'
+import { Page } from './page'
 
 export interface EmptyNote {
   title: string
@@ -49,25 +51,27 @@ export function RemoteState({ remote, empty, missing = '加载失败', loadingTe
 
 /**
  * The same, as a whole page. While the page's first answer loads, grey cards stand where its cards will
- * be (NutUI's Skeleton): the page looks like itself at once, and she sees it is on its way.
+ * be (NutUI's Skeleton): the page looks like itself at once, and she sees it is on its way. Once
+ * loaded, what the page keeps even when empty or failed (children) comes under the state.
  */
-export function PageState(props: Props) {
+export function PageState(props: PropsWithChildren<Props>) {
   const { data, loading } = props.remote
   if (loading && data === undefined) {
     return (
-      <View className="page" aria-label={props.loadingText ?? '正在加载'}>
+      <Page label={props.loadingText ?? '正在加载'}>
         {[0, 1].map((card) => (
           <View key={card} className="card">
             <Skeleton rows={3} animated />
           </View>
         ))}
         <Text className="muted loading-caption">{props.loadingText ?? '正在加载…'}</Text>
-      </View>
+      </Page>
     )
   }
   return (
-    <View className="page">
+    <Page>
       <RemoteState {...props} />
-    </View>
+      {props.children}
+    </Page>
   )
 }

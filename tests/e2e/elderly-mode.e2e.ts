@@ -1,27 +1,40 @@
 /**
- * 适老化: at twice the normal text size (the top of WeChat's font settings), every page still fits the
- * phone's width — nothing runs off the right edge —, no text block is squeezed to a few characters a
- * line, every tap target is at least 44 px, and its main action is still on screen. A screenshot of
- * each page at that size is kept.
+ * 适老化, on every page:
+ * - at twice the normal text size (the top of WeChat's font settings) every page still fits the phone's
+ *   width, no text block is squeezed to a few characters a line, every tap target is at least 44 px,
+ *   and its main action is still on screen;
+ * - in 长辈模式 (src/shared/text-size.ts) every page is drawn 1.4× larger and meets MIIT's floors: text
+ *   ≥ 18 px, tap targets ≥ 60 px, contrast ≥ 4.5:1 (3:1 for large text), nothing squeezed;
+ * - the 长辈模式 switch on 首页 turns it on and off, and the phone keeps her choice.
+ * A screenshot of each page at each size is kept.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { startTestHost, type TestHost } from '../support/local-host'
-import { aReport, CONVENER, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, CONVENER, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE, VILLAGE } from '../support/demo'
 import { launchPhone, openAs, screenshot } from './support/browser'
 import { layoutProblems } from './support/layout-problems'
 
 jest.setTimeout(120_000)
 
 const LARGEST = 2
+const NONE = { squeezed: [], small: [], tinyText: [], lowContrast: [] }
 
 let host: TestHost
 let browser: BrowserContext
 let caseId: string
+let deliberationId: string
 beforeAll(async () => {
   host = await startTestHost()
   browser = await launchPhone()
   const sent = await host.post<{ ok: boolean; data: { caseId: string } }>('/api/intake', aReport({ title: '村里的健身器材坏了需要维修' }), RESIDENT)
   caseId = sent.body.data.caseId
+  const now = Date.parse((await host.get<{ now: string }>('/__dev/clock')).now)
+  const opened = await host.post<{ ok: boolean; data: { deliberationId: string } }>(
+    '/api/deliberation',
+    { action: 'open', orgId: VILLAGE, title: '村里广场晚上的照明怎么安排', background: '广场晚上跳舞的人多，灯少。', options: ['增加两盏路灯', '安排志愿者巡逻'], closesAt: new Date(now + 48 * 3_600_000).toISOString() },
+    CONVENER,
+  )
+  deliberationId = opened.body.data.deliberationId
 })
 afterAll(async () => {
   await browser?.close()
@@ -43,10 +56,10 @@ async function atLargestFont(page: Page) {
 async function expectFitsWidth(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(1)
-  expect(await layoutProblems(page)).toEqual({ squeezed: [], small: [] })
+  expect(await layoutProblems(page)).toEqual(NONE)
 }
 
-test.each([
+const PAGES: [string, string, string, string][] = [
   ['home', RESIDENT, '/pages/home/index', '我要反映'],
   ['report', RESIDENT, '/pages/report/index', '反映问题'],
   ['my-cases', RESIDENT, '/pages/my-cases/index', '村里的健身器材坏了需要维修'],
@@ -59,7 +72,9 @@ test.each([
   ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
   ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],
   ['cadre home', TOWNSHIP_CADRE, '/pages/home/index', '工作台'],
-])('the %s page holds at the largest font', async (name, persona, route, landmark) => {
+]
+
+test.each(PAGES)('the %s page holds at the largest font', async (name, persona, route, landmark) => {
   const page = await openAs(browser, host.url, persona, route)
   await page.getByText(landmark).first().waitFor()
   await atLargestFont(page)
@@ -87,4 +102,63 @@ test('the measure finds a squeezed column and a small target when a page has the
   const found = await layoutProblems(page)
   expect(found.squeezed).toEqual(expect.arrayContaining([expect.stringContaining('我要反映')]))
   expect(found.small).toEqual(expect.arrayContaining([expect.stringContaining('12338')]))
+})
+
+describe('长辈模式', () => {
+  /** Her choice as the app keeps it on the phone (Taro's H5 storage: {"data": …} under the key). */
+  const ELDER_ON = `localStorage.setItem('elder-mode', JSON.stringify({ data: 'on' }))`
+  let elderPhone: BrowserContext
+  beforeAll(async () => {
+    elderPhone = await launchPhone()
+  })
+  afterAll(async () => {
+    await elderPhone?.close()
+  })
+
+  /** The root font size over the standard one for this screen (1 rem = 40 px of the 750 design). */
+  const scaleOf = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize) / Math.min(40, Math.max(20, (40 * window.innerWidth) / 750)))
+
+  const ELDER_PAGES: [string, string, string, string][] = [
+    ...PAGES,
+    ['case', RESIDENT, '/pages/case/index?id=CASE', '反映内容'],
+    ['council create', CONVENER, '/council/pages/create/index', '表决规则'],
+    ['deliberation', CONVENER, '/council/pages/deliberation/index?id=DELIBERATION', '议题背景'],
+  ]
+
+  test.each(ELDER_PAGES)('the %s page meets the 适老化 floors', async (name, persona, route, landmark) => {
+    const page = await openAs(elderPhone, host.url, persona, route.replace('CASE', caseId).replace('DELIBERATION', deliberationId), ELDER_ON)
+    await page.getByText(landmark).first().waitFor()
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
+    expect(await scaleOf(page)).toBeCloseTo(1.4, 2)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(1)
+    expect([name, await layoutProblems(page, { minTarget: 60, minText: 18 })]).toEqual([name, NONE])
+    await screenshot(page, `elder-${name}`)
+    await page.close()
+  })
+
+  test('the switch on 首页 turns it on and off, and the phone keeps her choice', async () => {
+    const phone = await launchPhone()
+    try {
+      const page = await openAs(phone, host.url, RESIDENT, '/pages/home/index')
+      await page.getByText('打开后，字和按钮都会放大').waitFor()
+      expect(await scaleOf(page)).toBeCloseTo(1, 2)
+      await page.locator('.elder-switch .nut-switch').click()
+      await page.getByText('字和按钮已放大').waitFor()
+      expect(await scaleOf(page)).toBeCloseTo(1.4, 2)
+      await screenshot(page, 'elder-switched-on')
+
+      // Still on when she opens the app again, and on 我的反映 too, where she can turn it off.
+      await page.reload()
+      await page.getByText('字和按钮已放大').waitFor()
+      expect(await scaleOf(page)).toBeCloseTo(1.4, 2)
+      await page.locator('.weui-tabbar__item', { hasText: '我的反映' }).click()
+      // Taro keeps 首页 in the page, hidden, under 我的反映: the switch on screen.
+      await page.locator('.elder-switch .nut-switch').filter({ visible: true }).click()
+      await page.getByText('打开后，字和按钮都会放大').filter({ visible: true }).waitFor()
+      expect(await scaleOf(page)).toBeCloseTo(1, 2)
+    } finally {
+      await phone.close()
+    }
+  })
 })

@@ -43,7 +43,7 @@ export function VoiceInput({ onSaid }: { onSaid: (text: string) => void }) {
           '说完了'
         ) : (
           <View className="icon-label">
-            <Microphone size={20} color="currentColor" />
+            <Microphone color="currentColor" />
             <Text>说话输入（说完可以再改）</Text>
           </View>
         )}

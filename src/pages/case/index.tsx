@@ -16,6 +16,7 @@ import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
 import { confirmFirst } from '../../shared/confirm'
+import { Page } from '../../shared/page'
 
 export default function CasePage() {
   const caseId = useRouter().params.id ?? ''
@@ -40,7 +41,7 @@ export default function CasePage() {
 
   if (error || !data) return <PageState remote={remote} missing="没有找到这条反映" />
   return (
-    <View className="page">
+    <Page>
       <CaseSteps detail={data} />
       <CaseHeader detail={data} />
       {data.can.rate && <RateCase onRate={rate} />}
@@ -53,6 +54,6 @@ export default function CasePage() {
           撤回反映
         </BigButton>
       )}
-    </View>
+    </Page>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '妇女议事会' })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '妇女议事会' })

@@ -13,6 +13,8 @@ import { useUnreadBadge } from '../../features/notify/unread-badge'
 import { listHeldCases } from '../../features/cases/api/list-held-cases'
 import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import './index.css'
+import { ElderModeSwitch } from '../../shared/elder-mode-switch'
+import { Page } from '../../shared/page'
 
 interface Entry {
   key: keyof typeof ICONS
@@ -59,7 +61,7 @@ export default function HomePage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <View className="card hero">
         {(error || !me) && <RemoteState remote={remote} loadingText="正在读取您的身份…" />}
         {me && (
@@ -81,7 +83,7 @@ export default function HomePage() {
           return (
             <View key={entry.key} className="entry" onClick={() => open(entry)}>
               <View className="entry-head">
-                <Icon className="entry-icon" size={26} color="currentColor" />
+                <Icon className="entry-icon" color="currentColor" />
                 <Text className="entry-label">{entry.label}</Text>
               </View>
               <Text className="entry-hint">{entry.hint}</Text>
@@ -89,6 +91,7 @@ export default function HomePage() {
           )
         })}
       </View>
+      <ElderModeSwitch />
       {/* Whom to turn to: her council and its convener, and the hotline that always answers. */}
       <Card title="可以找谁">
         {me?.council && (
@@ -102,6 +105,6 @@ export default function HomePage() {
         </Text>
       </Card>
       <PersonaSwitcher />
-    </View>
+    </Page>
   )
 }

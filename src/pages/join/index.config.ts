@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '加入议事会' })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '加入议事会' })

@@ -7,6 +7,7 @@ import { BigButton } from '../../shared/big-button'
 import { Card } from '../../shared/card'
 import { useSubmit } from '../../shared/use-submit'
 import { redeemInvitation } from '../../features/account/api/redeem-invitation'
+import { Page } from '../../shared/page'
 
 export default function JoinPage() {
   const [code, setCode] = useState((useRouter().params.code ?? '').toUpperCase())
@@ -16,7 +17,7 @@ export default function JoinPage() {
 
   if (joined) {
     return (
-      <View className="page">
+      <Page>
         <View className="card done">
           <Text className="done-mark">✓</Text>
           <Text className="title">欢迎加入</Text>
@@ -27,11 +28,11 @@ export default function JoinPage() {
         <BigButton type="primary" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
           回到首页
         </BigButton>
-      </View>
+      </Page>
     )
   }
   return (
-    <View className="page">
+    <Page>
       <Card title="输入邀请码">
         <Text className="muted">邀请码由议事会主任或妇联干部提供，8 位字母和数字（没有 0、1、I、L、O），只能使用一次。</Text>
         <Input
@@ -45,6 +46,6 @@ export default function JoinPage() {
       <BigButton type="primary" loading={busy} disabled={code.trim().length !== 8} onClick={join}>
         加入
       </BigButton>
-    </View>
+    </Page>
   )
 }

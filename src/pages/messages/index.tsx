@@ -14,6 +14,7 @@ import { listMessages } from '../../features/notify/api/list-messages'
 import { markMessagesRead } from '../../features/notify/api/mark-messages-read'
 import { PageState } from '../../shared/remote-state'
 import './index.css'
+import { Page } from '../../shared/page'
 
 /** The messages in groups by subject, each group where its newest message stands. */
 function bySubject(items: MessageItem[]): { subject: string; items: MessageItem[] }[] {
@@ -48,7 +49,7 @@ export default function MessagesPage() {
     return <PageState remote={remote} empty={{ title: '暂时没有消息', hint: '您反映的问题有进展时，会在这里通知您' }} />
   }
   return (
-    <View className="page">
+    <Page>
       {data.unread > 0 && (
         <View className="read-all tap" onClick={readAll}>
           <Text>{data.unread} 条未读 · 全部标为已读</Text>
@@ -72,6 +73,6 @@ export default function MessagesPage() {
           ))}
         </View>
       ))}
-    </View>
+    </Page>
   )
 }

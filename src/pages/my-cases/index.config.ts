@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的反映', enablePullDownRefresh: true })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '我的反映', enablePullDownRefresh: true })

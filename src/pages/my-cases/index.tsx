@@ -8,6 +8,8 @@ import { PageState, type EmptyNote } from '../../shared/remote-state'
 import { listMyCases } from '../../features/cases/api/list-my-cases'
 import { CaseRow } from '../../features/cases/case-row'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
+import { ElderModeSwitch } from '../../shared/elder-mode-switch'
+import { Page } from '../../shared/page'
 
 const NOTHING_REPORTED: EmptyNote = {
   title: '您还没有反映过问题',
@@ -21,9 +23,14 @@ export default function MyCasesPage() {
   useReloadOnReturn(reload)
   useUnreadBadge()
 
-  if (error || !data?.length) return <PageState remote={remote} empty={NOTHING_REPORTED} />
+  if (error || !data?.length)
+    return (
+      <PageState remote={remote} empty={NOTHING_REPORTED}>
+        <ElderModeSwitch />
+      </PageState>
+    )
   return (
-    <View className="page">
+    <Page>
       {data.map((item) => (
         <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`}>
           {/* Resolved and hers: it waits for her answer (评价), and says so before she opens it. */}
@@ -35,6 +42,7 @@ export default function MyCasesPage() {
           )}
         </CaseRow>
       ))}
-    </View>
+      <ElderModeSwitch />
+    </Page>
   )
 }

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { CONTACT_RETENTION_DAYS } from '../../../types'
 import { Card } from '../../shared/card'
+import { Page } from '../../shared/page'
 
 const SECTIONS: { title: string; lines: string[] }[] = [
   {
@@ -36,7 +37,7 @@ const SECTIONS: { title: string; lines: string[] }[] = [
 
 export default function PrivacyPage() {
   return (
-    <View className="page">
+    <Page>
       {SECTIONS.map((section) => (
         <Card key={section.title} title={section.title}>
           {section.lines.map((line) => (
@@ -46,6 +47,6 @@ export default function PrivacyPage() {
           ))}
         </Card>
       ))}
-    </View>
+    </Page>
   )
 }

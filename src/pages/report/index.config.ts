@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我要反映' })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '我要反映' })

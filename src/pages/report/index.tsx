@@ -21,6 +21,7 @@ import { caseNumber } from '../../shared/case-format'
 import { useMe } from '../../features/account/use-me'
 import { hasRole } from '../../features/account/roles'
 import './index.css'
+import { Page } from '../../shared/page'
 
 type Step = 'edit' | 'preview' | 'sending' | 'done'
 
@@ -91,7 +92,7 @@ export default function ReportPage() {
 
   if (step === 'done' && result) {
     return (
-      <View className="page">
+      <Page>
         <View className="card done">
           <Text className="done-mark">✓</Text>
           <Text className="title">已提交</Text>
@@ -117,12 +118,12 @@ export default function ReportPage() {
           查看办理进度
         </BigButton>
         <AllowMessagesDialog visible={messages.asking} templates={messages.templates} onAnswer={messages.answered} />
-      </View>
+      </Page>
     )
   }
 
   return (
-    <View className="page">
+    <Page>
       {step === 'edit' ? (
         <ReportForm draft={draft} errors={errors} onChange={change} canFileOnBehalf={hasRole(me.data?.roles, 'member', 'convener')} />
       ) : (
@@ -162,6 +163,6 @@ export default function ReportPage() {
           </BigButton>
         </View>
       )}
-    </View>
+    </Page>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '发起议事' })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '发起议事' })

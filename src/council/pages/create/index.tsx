@@ -26,6 +26,7 @@ import {
 } from '../../../features/council/validate-deliberation'
 import '../../../features/council/council.css'
 import { PageState } from '../../../shared/remote-state'
+import { Page } from '../../../shared/page'
 
 const NO_ERRORS: DraftErrors = { fields: {}, options: {} }
 
@@ -123,7 +124,7 @@ export default function CreateDeliberationPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       {found && (
         <Card title="关于这条反映">
           <Text className="council-line">
@@ -151,6 +152,6 @@ export default function CreateDeliberationPage() {
       <BigButton type="primary" loading={sending} disabled={sending} onClick={submit}>
         {sending ? '正在发起' : '发起议事'}
       </BigButton>
-    </View>
+    </Page>
   )
 }

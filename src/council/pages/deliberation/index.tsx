@@ -30,6 +30,7 @@ import { askForShareTickets, markLanded } from '../../../features/council/group-
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
 import '../../../shared/chip.css'
 import '../../../features/council/council.css'
+import { Page } from '../../../shared/page'
 
 const sharePath = (id: string) => `/council/pages/deliberation/index?id=${id}`
 
@@ -100,7 +101,7 @@ export default function DeliberationPage() {
   const rule = `${detail.turnout.quorum} 人以上投票有效，某一选项得票${passRuleText(detail.passRatio)}即通过`
 
   return (
-    <View className="page">
+    <Page>
       <View className="card">
         <View className="title-row">
           <Text className="title">{detail.title}</Text>
@@ -180,6 +181,6 @@ export default function DeliberationPage() {
         <BigButton onClick={() => Taro.redirectTo({ url: '/council/pages/inbox/index' })}>查看全部议事</BigButton>
       )}
       <AllowMessagesDialog visible={messages.asking} templates={messages.templates} onAnswer={messages.answered} />
-    </View>
+    </Page>
   )
 }

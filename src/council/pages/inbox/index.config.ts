@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '议事', enablePullDownRefresh: true, enableShareAppMessage: true })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '议事', enablePullDownRefresh: true, enableShareAppMessage: true })

@@ -28,6 +28,7 @@ import { groupCloudId, ticketToLand } from '../../../features/council/group-chat
 import { noteServerTime, serverTimeKnown, useServerNow } from '../../../features/council/server-clock'
 import '../../../features/council/council.css'
 import './index.css'
+import { Page } from '../../../shared/page'
 
 async function loadInbox() {
   const me = await getMe()
@@ -120,7 +121,7 @@ export default function CouncilInboxPage() {
   const deliberated = new Set(data?.items.filter((d) => d.caseId).map((d) => d.caseId))
 
   return (
-    <View className="page">
+    <Page>
       {landing && <Text className="notice">正在打开本群的议事…</Text>}
       {canOpen && (
         <BigButton type="primary" className="council-open" onClick={() => Taro.navigateTo({ url: '/council/pages/create/index' })}>
@@ -158,6 +159,6 @@ export default function CouncilInboxPage() {
           )}
         </View>
       )}
-    </View>
+    </Page>
   )
 }

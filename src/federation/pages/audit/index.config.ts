@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '操作记录' })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '操作记录' })

@@ -10,6 +10,7 @@ import { Card } from '../../../shared/card'
 import { Choice } from '../../../shared/choice'
 import { formatTime, caseNumber } from '../../../shared/case-format'
 import { PageState } from '../../../shared/remote-state'
+import { Page } from '../../../shared/page'
 
 type Item = AccountResults['audit']['items'][number]
 
@@ -45,7 +46,7 @@ export default function AuditPage() {
   }
   const shown = items.filter(KINDS[kind].shows)
   return (
-    <View className="page">
+    <Page>
       <View className="button-row" role="radiogroup" aria-label="筛选操作记录">
         {(Object.keys(KINDS) as Kind[]).map((k) => (
           <Choice key={k} on={kind === k} label={KINDS[k].label} className="row-choice" onPick={() => setKind(k)} />
@@ -68,6 +69,6 @@ export default function AuditPage() {
           加载更早的记录
         </BigButton>
       )}
-    </View>
+    </Page>
   )
 }

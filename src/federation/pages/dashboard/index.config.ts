@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '数据看板', enablePullDownRefresh: true })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '数据看板', enablePullDownRefresh: true })

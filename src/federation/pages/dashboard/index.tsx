@@ -26,6 +26,7 @@ import { saveCsv } from '../../../features/dashboard/export-csv'
 import { EmptyState, PageState } from '../../../shared/remote-state'
 import { Card } from '../../../shared/card'
 import './index.css'
+import { Page } from '../../../shared/page'
 
 function Tile({ label, value }: { label: string; value: string | number }) {
   return (
@@ -66,7 +67,7 @@ export default function DashboardPage() {
 
   const f = data
   return (
-    <View className="page">
+    <Page>
       <View className="card">
         <Text className="title">
           {f.org.name}（{LEVEL_LABELS[f.org.level]}）
@@ -126,6 +127,6 @@ export default function DashboardPage() {
       <BigButton loading={exporting} onClick={exportCases}>
         导出反映明细（Excel 可打开）
       </BigButton>
-    </View>
+    </Page>
   )
 }

@@ -12,6 +12,7 @@ import { listHeldCases } from '../../../features/cases/api/list-held-cases'
 import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
 import { CaseRow } from '../../../features/cases/case-row'
 import './index.css'
+import { Page } from '../../../shared/page'
 
 type Tab = 'pending' | 'in_progress' | 'resolved' | 'overdue' | 'supervise'
 const TABS: { key: Tab; label: string }[] = [
@@ -57,7 +58,7 @@ export default function DeskInboxPage() {
   const categoryNames = ['全部类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])]
 
   return (
-    <View className="page">
+    <Page>
       <View className="tabs">
         {TABS.map((t) => (
           <View key={t.key} className={`tab ${tab === t.key ? 'tab-on' : ''}`} onClick={() => setTab(t.key)}>
@@ -86,6 +87,6 @@ export default function DeskInboxPage() {
       {items.map((item) => (
         <DeskCase key={item.id} item={item} now={now} />
       ))}
-    </View>
+    </Page>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '邀请成员', enableShareAppMessage: true })
+export default definePageConfig({ enablePageMeta: true, navigationBarTitleText: '邀请成员', enableShareAppMessage: true })

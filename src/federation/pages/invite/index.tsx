@@ -15,6 +15,7 @@ import { Choice } from '../../../shared/choice'
 import { formatTime } from '../../../shared/case-format'
 import { useMe } from '../../../features/account/use-me'
 import { createInvitation } from '../../../features/account/api/create-invitation'
+import { Page } from '../../../shared/page'
 
 /** The roles the caller may offer at an org of this level (the server checks the same rules). */
 function offerable(myRoles: Role[], level: OrgNode['level']): Role[] {
@@ -58,7 +59,7 @@ export default function InvitePage() {
 
   if (invitation) {
     return (
-      <View className="page">
+      <Page>
         <View className="card done">
           <Text className="muted">邀请码</Text>
           <Text className="invite-code">{invitation.code}</Text>
@@ -69,7 +70,7 @@ export default function InvitePage() {
         <Text className="notice">把邀请码告诉对方，请她在小程序首页点“加入议事会”输入；或点右上角“…”把这个页面转发给她。</Text>
         <BigButton onClick={() => Taro.setClipboardData({ data: invitation.code })}>复制邀请码</BigButton>
         <BigButton onClick={() => setInvitation(undefined)}>再邀请一位</BigButton>
-      </View>
+      </Page>
     )
   }
 
@@ -78,7 +79,7 @@ export default function InvitePage() {
   const picked = role ?? (roles.length === 1 ? roles[0] : undefined)
   const waitingFor = !here ? '请先选择邀请到哪个单位' : roles.length === 0 ? '请选择下级单位' : !picked ? '请选择邀请担任的角色' : undefined
   return (
-    <View className="page">
+    <Page>
       <Card title="1. 邀请到哪个单位">
         {trail.length === 0 &&
           bindings.map((b) => (
@@ -116,6 +117,6 @@ export default function InvitePage() {
       </BigButton>
       {/* Why the button cannot be tapped yet, in words, not only in grey. */}
       {waitingFor && <Text className="muted button-why">{waitingFor}</Text>}
-    </View>
+    </Page>
   )
 }
