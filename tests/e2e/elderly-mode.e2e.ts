@@ -17,7 +17,7 @@ import { layoutProblems } from './support/layout-problems'
 jest.setTimeout(120_000)
 
 const LARGEST = 2
-const NONE = { squeezed: [], small: [], tinyText: [], lowContrast: [] }
+const NONE = { squeezed: [], small: [], tinyText: [], tightLines: [], lowContrast: [] }
 
 let host: TestHost
 let browser: BrowserContext
@@ -91,17 +91,26 @@ test('the case page holds at the largest font', async () => {
   await screenshot(page, 'elderly-case')
 })
 
-test('the measure finds a squeezed column and a small target when a page has them', async () => {
+test('the measure finds what it looks for when a page has it', async () => {
   const page = await openAs(browser, host.url, RESIDENT, '/pages/home/index')
   await page.getByText('我要反映').first().waitFor()
   await atLargestFont(page)
   // The home entries as they were before they reflowed: two a row whatever the text size.
   await page.locator('.phone-number', { hasText: '12338' }).waitFor()
-  await page.addStyleTag({ content: '.entry { flex: 0 0 45% !important; } .phone-number { display: inline-block; width: 30px; height: 30px; overflow: hidden; }' })
+  // And a faint motto, hints set solid, and the hotline's line in small print.
+  await page.addStyleTag({
+    content: [
+      '.entry { flex: 0 0 45% !important; } .phone-number { display: inline-block; width: 30px; height: 30px; overflow: hidden; }',
+      '.motto { color: #e48aac !important; } .entry-hint { line-height: 1 !important; } .resource-line { font-size: 10px !important; }',
+    ].join(' '),
+  })
   await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
-  const found = await layoutProblems(page)
+  const found = await layoutProblems(page, { minText: 18 })
   expect(found.squeezed).toEqual(expect.arrayContaining([expect.stringContaining('我要反映')]))
   expect(found.small).toEqual(expect.arrayContaining([expect.stringContaining('12338')]))
+  expect(found.lowContrast).toEqual(expect.arrayContaining([expect.stringContaining('妇女群众有所呼')]))
+  expect(found.tightLines).toEqual(expect.arrayContaining([expect.stringContaining('问题、诉求或建议')]))
+  expect(found.tinyText).toEqual(expect.arrayContaining([expect.stringContaining('妇女维权公益服务热线')]))
 })
 
 describe('长辈模式', () => {
@@ -153,6 +162,7 @@ describe('长辈模式', () => {
       await page.getByText('字和按钮已放大').waitFor()
       expect(await scaleOf(page)).toBeCloseTo(1.4, 2)
       await page.locator('.weui-tabbar__item', { hasText: '我的反映' }).click()
+      await page.getByText('村里的健身器材坏了需要维修').filter({ visible: true }).waitFor()
       // Taro keeps 首页 in the page, hidden, under 我的反映: the switch on screen.
       await page.locator('.elder-switch .nut-switch').filter({ visible: true }).click()
       await page.getByText('打开后，字和按钮都会放大').filter({ visible: true }).waitFor()

@@ -2,7 +2,7 @@
  * What a woman of sixty would trip over, measured on the visible page:
  * - a text block squeezed to a few characters a line (a column too narrow for its words: "待受/理");
  * - a tap target smaller than MIIT's 适老化 floor: 44 × 44 CSS px, 60 × 60 in 长辈模式;
- * - text smaller than a floor (18 px in 长辈模式);
+ * - text smaller than a floor (18 px in 长辈模式), and a block of several lines set tighter than 1.3;
  * - text fainter than WCAG's contrast floor against what is behind it: 4.5:1, or 3:1 for large text
  *   (24 px, or 18.66 px bold), counting the opacity of the text and its boxes and the lighter end of a
  *   gradient behind it.
@@ -14,6 +14,7 @@ export interface LayoutProblems {
   squeezed: string[]
   small: string[]
   tinyText: string[]
+  tightLines: string[]
   lowContrast: string[]
 }
 
@@ -26,12 +27,14 @@ export interface Floors {
 
 /** A wrapping block whose lines hold fewer characters than this is squeezed. */
 const SQUEEZED_CHARS_PER_LINE = 4
+/** MIIT's 适老化 line height, for text that runs over more than one line. */
+const MIN_LINE_HEIGHT = 1.3
 /** What the app makes tappable (Taro renders taps on plain views; these are the classes that carry them). */
 const TARGETS = 'taro-button-core, .tap, .choice, .picker-item, [role="radio"], .phone-number, .photo-remove, .weui-tabbar__item, .nut-switch'
 
 export async function layoutProblems(page: Page, floors: Floors = {}): Promise<LayoutProblems> {
   return page.evaluate(
-    ({ squeezedBelow, minTarget, minText, targets }) => {
+    ({ squeezedBelow, minLineHeight, minTarget, minText, targets }) => {
       const visible = (el: Element) => {
         const box = el.getBoundingClientRect()
         const style = getComputedStyle(el)
@@ -84,6 +87,7 @@ export async function layoutProblems(page: Page, floors: Floors = {}): Promise<L
 
       const squeezed: string[] = []
       const tinyText: string[] = []
+      const tightLines: string[] = []
       const lowContrast: string[] = []
       for (const el of Array.from(document.querySelectorAll('body *'))) {
         const text = ownText(el)
@@ -104,6 +108,9 @@ export async function layoutProblems(page: Page, floors: Floors = {}): Promise<L
         const range = document.createRange()
         range.selectNodeContents(el)
         const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size
+        // 'normal' is the font's own spacing (about 1.45 for Noto Sans CJK): only a set one can be tight.
+        const lineHeight = style.lineHeight === 'normal' ? undefined : parseFloat(style.lineHeight) / fontPx
+        if (lines >= 2 && lineHeight !== undefined && lineHeight < minLineHeight - 0.005) tightLines.push(`${text.slice(0, 20)}（行高 ${lineHeight.toFixed(2)}）`)
         // How many characters a line of this block can hold: its width over its font size (CJK
         // characters are one em wide). A block that wraps and holds fewer is a squeezed column.
         const width = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
@@ -118,8 +125,8 @@ export async function layoutProblems(page: Page, floors: Floors = {}): Promise<L
           small.push(`${(el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || el.className}（${Math.round(box.width)}×${Math.round(box.height)}）`)
         }
       }
-      return { squeezed, small, tinyText, lowContrast }
+      return { squeezed, small, tinyText, tightLines, lowContrast }
     },
-    { squeezedBelow: SQUEEZED_CHARS_PER_LINE, minTarget: floors.minTarget ?? 44, minText: floors.minText, targets: TARGETS },
+    { squeezedBelow: SQUEEZED_CHARS_PER_LINE, minLineHeight: MIN_LINE_HEIGHT, minTarget: floors.minTarget ?? 44, minText: floors.minText, targets: TARGETS },
   )
 }
