@@ -29,7 +29,7 @@ export async function ballotFigures(dataset: Dataset, ballots: number): Promise<
     const voters = Array.from({ length: members }, (_, i) => `bench-voter-${villageId}-${i}`)
     await deps.store.transaction(async (tx) => {
       for (const openid of voters) {
-        await tx.people.putUser({ openid, name: `议事会成员${openid.slice(-3)}`, homeOrgId: villageId })
+        await tx.people.putUser({ openid, name: `议事会成员${openid.slice(-3)}`, homeOrgId: villageId, publicPhone: null })
         await bindRole(tx, { openid, role: 'member', orgId: villageId })
       }
     })

@@ -12,6 +12,21 @@ function inviteCodeProblem(code: string): string {
   return '邀请码只含数字和字母，请核对'
 }
 
+/**
+ * A number residents can call: a mobile (11 digits, as intake takes a reporter's) or a landline with
+ * its area code (024-12345678, or 02412345678 as a digit keyboard types it), since a village
+ * committee's office may have only that.
+ */
+export const PUBLIC_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
+export const PUBLIC_PHONE_PROBLEM = '请填写 11 位手机号码；座机请连区号一起填，如 02412345678'
+
+/** A number as typed, without spaces, full-width digits and dashes (a Chinese keyboard's) made plain. */
+const plainPhone = (phone: string) =>
+  phone
+    .replace(/\s+/g, '')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–]/g, '-')
+
 export const accountContract = {
   /** The caller's identity and role bindings. Takes no fields. */
   me: z.object({}),
@@ -32,6 +47,19 @@ export const accountContract = {
       .trim()
       .transform((code) => code.toUpperCase())
       .pipe(z.string().check(z.refine((code) => INVITE_CODE.test(code), { error: (issue) => inviteCodeProblem(String(issue.input)) }))),
+  }),
+  /**
+   * A convener publishes the number her council's residents may call (首页's 可以找谁), or clears it
+   * (null or empty).
+   */
+  setPublicPhone: z.object({
+    phone: z
+      .string({ error: PUBLIC_PHONE_PROBLEM })
+      .max(40, { error: PUBLIC_PHONE_PROBLEM })
+      .transform(plainPhone)
+      .check(z.refine((phone) => phone === '' || PUBLIC_PHONE.test(phone), { error: PUBLIC_PHONE_PROBLEM }))
+      .transform((phone) => phone || null)
+      .nullable(),
   }),
   /** Who holds which role at an org (for those who may manage it). */
   members: z.object({ orgId: id('组织') }),
@@ -82,13 +110,19 @@ export interface AccountResults {
     homeOrgId: string | null
     homeOrgName: string | null
     roles: RoleBinding[]
-    /** Her village's council — the one she sits on, else her home village's — and who convenes it. */
-    council: { orgId: string; name: string; convener: string | null } | null
+    /** The number she shows her council's residents (account.setPublicPhone), or null. */
+    publicPhone: string | null
+    /**
+     * Her village's council — the one she sits on, else her home village's — who convenes it, and the
+     * number the convener chose to show (one tap to call), or null.
+     */
+    council: { orgId: string; name: string; convener: string | null; convenerPhone: string | null } | null
   }
   orgs: { items: OrgNode[] }
   path: { items: OrgNode[] }
   invite: { code: string; role: Role; orgId: string; orgName: string; expiresAt: string; sharePath: string }
   redeem: { role: Role; orgId: string; orgName: string; level: Level }
+  setPublicPhone: { publicPhone: string | null }
   members: { items: { openid: string; name: string | null; role: Role }[] }
   revoke: { removed: boolean }
   renameOrg: { org: OrgNode }

@@ -1,6 +1,6 @@
 /**
  * `account`: who the caller is, the org tree (picked by everyone, kept by the province admin), who
- * holds which role (onboarding by invitation), and the audit log.
+ * holds which role (onboarding by invitation), a convener's number for residents, and the audit log.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { audit } from './actions/audit.action'
@@ -14,6 +14,7 @@ import { path } from './actions/path.action'
 import { redeem } from './actions/redeem.action'
 import { renameOrg } from './actions/rename-org.action'
 import { revoke } from './actions/revoke.action'
+import { setPublicPhone } from './actions/set-public-phone.action'
 
 export const accountFunction = defineFunction('account', {
   me,
@@ -21,6 +22,7 @@ export const accountFunction = defineFunction('account', {
   path,
   invite,
   redeem,
+  setPublicPhone,
   members,
   revoke,
   renameOrg,

@@ -45,8 +45,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
 
     test('people: users, bindings by person and by org, unbind', async () => {
       await store.orgs.put(province)
-      await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: null })
-      expect(await store.people.getUser('o1')).toEqual({ openid: 'o1', name: '王秀兰', homeOrgId: null })
+      await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: null, publicPhone: null })
+      expect(await store.people.getUser('o1')).toEqual({ openid: 'o1', name: '王秀兰', homeOrgId: null, publicPhone: null })
       expect(await store.people.getUser('o2')).toBeNull()
       await store.people.bind({ openid: 'o1', role: 'cadre', orgId: 'p' })
       await store.people.bind({ openid: 'o1', role: 'cadre', orgId: 'p' })
@@ -55,6 +55,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
       expect((await store.people.withRole('p', 'cadre')).map((m) => m.openid)).toEqual(['o1', 'o2'])
       await store.people.unbind({ openid: 'o1', role: 'cadre', orgId: 'p' })
       expect(await store.people.rolesOf('o1')).toEqual([])
+    })
+
+    test('people: a published number round-trips, and a rewrite without one clears it', async () => {
+      await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: 'v1', publicPhone: '13800001234' })
+      expect(await store.people.getUser('o1')).toEqual({ openid: 'o1', name: '王秀兰', homeOrgId: 'v1', publicPhone: '13800001234' })
+      await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: 'v1', publicPhone: '024-12345678' })
+      expect((await store.people.getUser('o1'))?.publicPhone).toBe('024-12345678')
+      await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: 'v1', publicPhone: null })
+      expect((await store.people.getUser('o1'))?.publicPhone).toBeNull()
+      // Inside a transaction, as account.setPublicPhone writes it.
+      await store.transaction(async (tx) => tx.people.putUser({ ...(await tx.people.getUser('o1'))!, publicPhone: '13900001111' }))
+      expect(await store.people.getUser('o1')).toEqual({ openid: 'o1', name: '王秀兰', homeOrgId: 'v1', publicPhone: '13900001111' })
     })
 
     test('credits: grant adds up, take spends one at a time and never below zero, clear empties', async () => {

@@ -72,6 +72,7 @@ const PAGES: [string, string, string, string][] = [
   ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
   ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],
   ['cadre home', TOWNSHIP_CADRE, '/pages/home/index', '工作台'],
+  ['convener home', CONVENER, '/pages/home/index', '我的联系电话'],
 ]
 
 test.each(PAGES)('the %s page holds at the largest font', async (name, persona, route, landmark) => {

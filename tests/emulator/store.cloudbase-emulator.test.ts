@@ -36,3 +36,15 @@ test('the manifest provisions exactly the collections the adapter uses', () => {
   cloud.emulator.database.provision(manifest)
   expect(cloud.emulator.database.collections().sort()).toEqual([...COLLECTIONS].sort())
 })
+
+test('a users document written before people could publish a number reads as having none', async () => {
+  cloud.emulator.database.reset()
+  cloud.emulator.database.provision(manifest)
+  await cloud.db.collection('users').doc('o-old').set({ name: '王秀兰', homeOrgId: 'v1' })
+  const store = createCloudbaseStore(cloud.db, { cipher: aesGcmCipher(DEV_KEY) })
+  try {
+    expect(await store.people.getUser('o-old')).toEqual({ openid: 'o-old', name: '王秀兰', homeOrgId: 'v1', publicPhone: null })
+  } finally {
+    await store.close()
+  }
+})

@@ -249,7 +249,7 @@ async function persona(deps: TestDeps, role: AuthRole, org: string): Promise<str
   personas.set(deps, made)
   if (made.has(openid)) return openid
   await deps.store.transaction(async (tx) => {
-    await tx.people.putUser({ openid, name: `${role}${org}`, homeOrgId: role === 'resident' ? org : null })
+    await tx.people.putUser({ openid, name: `${role}${org}`, homeOrgId: role === 'resident' ? org : null, publicPhone: null })
     if (role === 'resident' || role === 'reporter') return
     await bindRole(tx, { openid, role, orgId: org })
     if (role === 'convener') await bindRole(tx, { openid, role: 'member', orgId: org })
@@ -286,7 +286,7 @@ async function aCase(
   const n = next()
   const reporter = cell.role === 'reporter' ? `mx-reporter-${n}` : `mx-filer-${n}`
   const reporterName = `反映人${n}号`
-  await deps.store.people.putUser({ openid: reporter, name: reporterName, homeOrgId: cell.role === 'reporter' ? cell.callerOrg : LINE.village })
+  await deps.store.people.putUser({ openid: reporter, name: reporterName, homeOrgId: cell.role === 'reporter' ? cell.callerOrg : LINE.village, publicPhone: null })
   if (cell.role === 'reporter') cell.caller = reporter
   const title = `楼道堆物第${n}号`
   const content = `第${n}号：三楼楼道堆满杂物，消防通道被堵，住户多次协商未果。`
@@ -492,7 +492,7 @@ function offering(role: Role): Probe[] {
         const n = next()
         const victim = `mx-seat-${n}`
         await cell.deps.store.transaction(async (tx) => {
-          await tx.people.putUser({ openid: victim, name: `在任者${n}号`, homeOrgId: null })
+          await tx.people.putUser({ openid: victim, name: `在任者${n}号`, homeOrgId: null, publicPhone: null })
           await bindRole(tx, { openid: victim, role, orgId: cell.target })
         })
         const reply = await call(cell.deps, 'account', cell.caller, { action: 'revoke', openid: victim, role, orgId: cell.target })
@@ -779,7 +779,7 @@ const STAGES: Record<AuthAction, RowStage> = {
           const n = next()
           const seated = `mx-seated-${n}`
           await cell.deps.store.transaction(async (tx) => {
-            await tx.people.putUser({ openid: seated, name: `在任干部${n}号`, homeOrgId: null })
+            await tx.people.putUser({ openid: seated, name: `在任干部${n}号`, homeOrgId: null, publicPhone: null })
             await bindRole(tx, { openid: seated, role: 'cadre', orgId: cell.target })
           })
           const reply = await call(cell.deps, 'account', cell.caller, { action: 'members', orgId: cell.target })

@@ -189,7 +189,7 @@ describe('voting', () => {
     const voters = Array.from({ length: 1000 }, (_, i) => `load-member-${String(i).padStart(4, '0')}`)
     await deps.store.transaction(async (tx) => {
       for (const openid of voters) {
-        await tx.people.putUser({ openid, name: null, homeOrgId: VILLAGE })
+        await tx.people.putUser({ openid, name: null, homeOrgId: VILLAGE, publicPhone: null })
         await tx.people.bind({ openid, role: 'member', orgId: VILLAGE })
       }
     })

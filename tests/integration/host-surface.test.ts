@@ -45,6 +45,7 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
         name: '高美华',
         homeOrgId: null,
         homeOrgName: null,
+        publicPhone: null,
         council: null,
         roles: [{ role: 'cadre', orgId: '210113001', orgName: '道义街道', level: 'township' }],
       },

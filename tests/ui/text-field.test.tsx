@@ -11,3 +11,8 @@ test('at the limit it says the rest was not written in', () => {
   render(<TextField value={'字'.repeat(20)} max={20} placeholder="标题" onChange={() => undefined} />)
   expect(screen.getByText('已到 20 字上限，后面的字没有写进去')).toBeTruthy()
 })
+
+test('a phone number is not counted: 11/13 would seem to ask for more digits', () => {
+  render(<TextField value="13800001234" max={13} digits placeholder="手机号码" onChange={() => undefined} />)
+  expect(screen.queryByText('11/13')).toBeNull()
+})

@@ -69,6 +69,9 @@ export const DEMO_PERSONAS: DemoPersona[] = (
   ] as const
 ).map(([openid, name, role, orgId]) => ({ openid, name, role, orgId }))
 
+/** The numbers demo personas chose to show their council's residents (account.setPublicPhone). */
+export const DEMO_PUBLIC_PHONES: Readonly<Record<string, string>> = { 'demo-convener-wang': '13800001234' }
+
 /** A persona as the persona switcher lists her (GET /__dev/personas), with where she is. */
 export type PersonaView = DemoPersona & { orgName: string; level: string | null }
 

@@ -1,7 +1,7 @@
 /** Seeds the demo province once per data directory; a restart finds the marker and leaves data alone. */
 import type { Store } from '../../_shared/ports/store.port'
 import { addOrg, bindRole } from '../../_shared/orgs/onboarding.service'
-import { DEMO_ORGS, DEMO_PERSONAS } from './demo-province'
+import { DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
 
 const SEED_MARKER = 'seed.demo-province'
 const SEED_VERSION = '1'
@@ -17,7 +17,7 @@ export async function seedDemoProvince(store: Store): Promise<boolean> {
       const homeOrgId = persona.role === 'resident' || persona.role === 'member' || persona.role === 'convener'
         ? persona.orgId
         : null
-      await tx.people.putUser({ openid: persona.openid, name: persona.name, homeOrgId })
+      await tx.people.putUser({ openid: persona.openid, name: persona.name, homeOrgId, publicPhone: DEMO_PUBLIC_PHONES[persona.openid] ?? null })
       if (persona.role !== 'resident') {
         await bindRole(tx, { openid: persona.openid, role: persona.role, orgId: persona.orgId })
       }

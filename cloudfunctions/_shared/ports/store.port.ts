@@ -23,6 +23,11 @@ export interface UserRecord {
   name: string | null
   /** The village or community she lives in, when known: the picker's default. */
   homeOrgId: string | null
+  /**
+   * The number she chose to show her council's residents (a convener's, on 首页's 可以找谁), or null.
+   * Public by her choice, so stored plain; a reporter's own phone is a case's contact, encrypted.
+   */
+  publicPhone: string | null
 }
 
 export interface MembershipRecord {

@@ -1,6 +1,7 @@
 /**
- * `account.me` (我的身份): who the caller is — her name, her home village, the roles she holds, and her
- * village's council with its convener's name (首页's 我的议事会: whom to turn to).
+ * `account.me` (我的身份): who the caller is — her name, her home village, the roles she holds, the
+ * number she shows residents, and her village's council with its convener's name and published number
+ * (首页's 我的议事会: whom to turn to, one tap to call).
  */
 import { defineAction } from '../../_shared/handler/action'
 
@@ -20,9 +21,10 @@ export const me = defineAction({
     const home = user?.homeOrgId ? await deps.store.orgs.get(user.homeOrgId) : null
     const village = roles.find((b) => b.level === 'village') ?? (home?.level === 'village' ? { orgId: home.id, orgName: home.name } : undefined)
     const convener = village ? (await deps.store.people.withRole(village.orgId, 'convener'))[0] : undefined
+    const convenerUser = convener ? await deps.store.people.getUser(convener.openid) : null
     const council = village
-      ? { orgId: village.orgId, name: `${village.orgName}议事会`, convener: convener ? ((await deps.store.people.getUser(convener.openid))?.name ?? null) : null }
+      ? { orgId: village.orgId, name: `${village.orgName}议事会`, convener: convenerUser?.name ?? null, convenerPhone: convenerUser?.publicPhone ?? null }
       : null
-    return { openid, name: user?.name ?? null, homeOrgId: home?.id ?? null, homeOrgName: home?.name ?? null, roles, council }
+    return { openid, name: user?.name ?? null, homeOrgId: home?.id ?? null, homeOrgName: home?.name ?? null, roles, publicPhone: user?.publicPhone ?? null, council }
   },
 })

@@ -24,8 +24,9 @@ export const redeem = defineAction({
       await bindRole(tx, { openid: ctx.openid, role: invitation.role, orgId: org.id })
       // A convener runs the council she sits on: she is a member too (and counts as one).
       if (invitation.role === 'convener') await bindRole(tx, { openid: ctx.openid, role: 'member', orgId: org.id })
+      // A newcomer gets a record; someone known keeps hers as it is (her name, home, published number).
       if (!(await tx.people.getUser(ctx.openid))) {
-        await tx.people.putUser({ openid: ctx.openid, name: null, homeOrgId: org.level === 'village' ? org.id : null })
+        await tx.people.putUser({ openid: ctx.openid, name: null, homeOrgId: org.level === 'village' ? org.id : null, publicPhone: null })
       }
       await auditOrgChange(tx, ctx, {
         orgId: org.id,

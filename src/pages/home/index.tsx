@@ -8,6 +8,7 @@ import { Card } from '../../shared/card'
 import { PhoneNumber } from '../../shared/phone-number'
 import { useMe } from '../../features/account/use-me'
 import { hasRole, primaryRole } from '../../features/account/roles'
+import { PublicPhoneCard } from '../../features/account/public-phone-card'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
 import { listHeldCases } from '../../features/cases/api/list-held-cases'
@@ -92,18 +93,20 @@ export default function HomePage() {
         })}
       </View>
       <ElderModeSwitch />
-      {/* Whom to turn to: her council and its convener, and the hotline that always answers. */}
+      {/* Whom to turn to: her council and its convener (one tap to call, when she left a number), and the hotline that always answers. */}
       <Card title="可以找谁">
         {me?.council && (
           <Text className="resource-line">
             我的议事会：{me.council.name}
-            {me.council.convener ? `，主任 ${me.council.convener}` : ''}
+            {me.council.convener || me.council.convenerPhone ? `，主任${me.council.convener ? ` ${me.council.convener}` : ''}` : ''}
+            {me.council.convenerPhone && <PhoneNumber number={me.council.convenerPhone} />}
           </Text>
         )}
         <Text className="resource-line">
           妇女维权公益服务热线：<PhoneNumber number="12338" />
         </Text>
       </Card>
+      {me && <PublicPhoneCard me={me} onChanged={remote.reload} />}
       <PersonaSwitcher />
     </Page>
   )

@@ -16,13 +16,16 @@ const toUser = (doc: Doc): UserRecord => ({
   openid: String(doc._id),
   name: (doc.name as string | null) ?? null,
   homeOrgId: (doc.homeOrgId as string | null) ?? null,
+  // Documents written before people could publish a number have no such field.
+  publicPhone: (doc.publicPhone as string | null | undefined) ?? null,
 })
 const membershipId = (m: MembershipRecord) => `${m.openid}:${m.role}:${m.orgId}`
 
 export function cloudbasePeople(scope: Scope): PeopleRepository {
   return {
     getUser: (openid) => readDoc(scope.doc(COLLECTION.users), openid, toUser),
-    putUser: (user) => setDoc(scope.doc(COLLECTION.users), user.openid, { name: user.name, homeOrgId: user.homeOrgId }),
+    putUser: (user) =>
+      setDoc(scope.doc(COLLECTION.users), user.openid, { name: user.name, homeOrgId: user.homeOrgId, publicPhone: user.publicPhone }),
     rolesOf: async (openid) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { openid })).map(toMembership),
     withRole: async (orgId, role) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { orgId, role })).map(toMembership),
     // Read and write in one transaction, so two racing binds agree on which one was new.

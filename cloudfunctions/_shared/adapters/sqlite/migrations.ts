@@ -304,4 +304,11 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    name: 'the number a person chose to show her council (a convener\'s, one tap to call on 首页)',
+    sql: `
+      ALTER TABLE users ADD COLUMN public_phone TEXT;
+    `,
+  },
 ]

@@ -52,7 +52,7 @@ export function migrate(db: Db, seal: IdentitySeal): void {
 
 /** Rows as the tables hold them. */
 type OrgRow = { id: string; name: string; level: string; parent_id: string | null }
-type UserRow = { openid: string; name: string | null; home_org_id: string | null }
+type UserRow = { openid: string; name: string | null; home_org_id: string | null; public_phone: string | null }
 type MembershipRow = { openid: string; role: string; org_id: string }
 
 const toOrg = (row: OrgRow): OrgRecord => ({
@@ -75,8 +75,8 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     ),
     user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?'),
     putUser: db.prepare(
-      `INSERT INTO users (openid, name, home_org_id) VALUES (@openid, @name, @homeOrgId)
-       ON CONFLICT(openid) DO UPDATE SET name = excluded.name, home_org_id = excluded.home_org_id`,
+      `INSERT INTO users (openid, name, home_org_id, public_phone) VALUES (@openid, @name, @homeOrgId, @publicPhone)
+       ON CONFLICT(openid) DO UPDATE SET name = excluded.name, home_org_id = excluded.home_org_id, public_phone = excluded.public_phone`,
     ),
     rolesOf: db.prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE openid = ? ORDER BY org_id, role'),
     withRole: db.prepare<[string, string], MembershipRow>('SELECT * FROM memberships WHERE org_id = ? AND role = ? ORDER BY openid'),
@@ -131,7 +131,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     people: {
       getUser: async (openid): Promise<UserRecord | null> => {
         const row = stmt.user.get(openid)
-        return row ? { openid: row.openid, name: row.name, homeOrgId: row.home_org_id } : null
+        return row ? { openid: row.openid, name: row.name, homeOrgId: row.home_org_id, publicPhone: row.public_phone } : null
       },
       putUser: async (user) => {
         stmt.putUser.run(user)
