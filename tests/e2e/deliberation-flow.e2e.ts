@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { aReport, CONVENER, MEMBER, RESIDENT } from '../support/demo'
-import { field, openAs, pageErrors, screenshot } from './support/browser'
+import { atTextScale, field, openAs, pageErrors, screenshot } from './support/browser'
 import { layoutProblems } from './support/layout-problems'
 import { useHostAndPhone } from './support/session'
 
@@ -200,22 +200,6 @@ test('a convener opens a deliberation on a case, members vote, she closes it, th
   expect(outbox).toContainEqual(expect.objectContaining({ templateId: 'local-deliberation_result', page: deliberationRoute(id) }))
 })
 
-/** Taro's H5 sizes everything from the root font size: scale it as WeChat's largest setting would. */
-async function atLargestFont(page: Page) {
-  const size = await page.evaluate(() => {
-    const root = document.documentElement
-    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 2}px`
-    return root.style.fontSize
-  })
-  await laidOutAt(page, size)
-}
-
-/** Until the page has laid out and painted a frame at the new root font size. */
-async function laidOutAt(page: Page, size: string) {
-  await page.waitForFunction((px) => getComputedStyle(document.documentElement).fontSize === px, size)
-  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
-}
-
 test('the council pages hold at the largest font', async () => {
   const caseId = await openCase()
   const opened = await session.host.post<{ ok: boolean; data: { deliberationId: string } }>(
@@ -239,7 +223,7 @@ test('the council pages hold at the largest font', async () => {
   ] as const) {
     const page = await openAs(session.browser, session.host.url, CONVENER, route)
     await page.getByText(landmark).first().waitFor()
-    await atLargestFont(page)
+    await atTextScale(page, 2)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(1)
     expect([name, await layoutProblems(page)]).toEqual([name, { squeezed: [], small: [], tinyText: [], tightLines: [], lowContrast: [] }])

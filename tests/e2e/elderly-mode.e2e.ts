@@ -11,7 +11,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { startTestHost, type TestHost } from '../support/local-host'
 import { aReport, CONVENER, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE, VILLAGE } from '../support/demo'
-import { launchPhone, openAs, screenshot } from './support/browser'
+import { atTextScale, launchPhone, openAs, screenshot } from './support/browser'
 import { layoutProblems } from './support/layout-problems'
 
 jest.setTimeout(120_000)
@@ -41,17 +41,8 @@ afterAll(async () => {
   await host?.destroy()
 })
 
-/** Taro's H5 sizes everything from the root font size: scale it as WeChat's largest setting would. */
-async function atLargestFont(page: Page) {
-  const size = await page.evaluate((scale) => {
-    const root = document.documentElement
-    root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * scale}px`
-    return root.style.fontSize
-  }, LARGEST)
-  // Until the page has laid out and painted a frame at the new size.
-  await page.waitForFunction((px) => getComputedStyle(document.documentElement).fontSize === px, size)
-  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
-}
+/** The top of WeChat's font settings, as it reaches the page. */
+const atLargestFont = (page: Page) => atTextScale(page, LARGEST)
 
 async function expectFitsWidth(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

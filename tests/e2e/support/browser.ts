@@ -75,3 +75,19 @@ export function field(page: Page, placeholderStart: string) {
 export function button(page: Page, text: string) {
   return page.locator('taro-button-core').filter({ hasText: text })
 }
+
+/**
+ * Draws the page at `scale` times the standard text size the way WeChat's font setting reaches the
+ * H5 app (src/index.html's root font size, which every size is in rem of), so a later re-fit — a
+ * resize — keeps it; then waits until a frame is painted at that size.
+ */
+export async function atTextScale(page: Page, scale: number): Promise<void> {
+  const size = await page.evaluate((s) => {
+    const w = window as unknown as { __textScale?: number; __fitRootFont?: () => void }
+    w.__textScale = s
+    w.__fitRootFont?.()
+    return getComputedStyle(document.documentElement).fontSize
+  }, scale)
+  await page.waitForFunction((px) => getComputedStyle(document.documentElement).fontSize === px, size)
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
+}
