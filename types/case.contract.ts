@@ -14,6 +14,27 @@ export interface TimelineItem {
   text: string
 }
 
+/** One 催办 as those handling or supervising the case see it: who, when, to whom, what they said. */
+export interface UrgeItem {
+  at: string
+  orgName: string
+  level: Level
+  /** The holder that was urged. */
+  toOrgName: string
+  toLevel: Level
+  note?: string
+}
+
+/**
+ * Why a case is on the 督办 list, one line each: a deadline it missed (`missed`, at which level), the
+ * 催办 it received (`urged`), a take-over (`takenOver`). `text` says it in Chinese.
+ */
+export interface SuperviseReason {
+  kind: 'missed' | 'urged' | 'takenOver'
+  at: string
+  text: string
+}
+
 export interface CaseSummary {
   id: string
   kind: CaseKind
@@ -32,6 +53,11 @@ export interface CaseSummary {
   /** Private text replaced with placeholders for this viewer. */
   redacted: boolean
   assignment?: { department: string; note: string; followUpBy?: string; answered: boolean }
+  /**
+   * Every 催办 of the case, oldest first: for those who handle or supervise it (not for the reporter,
+   * who reads her timeline's plain line instead). Absent for her.
+   */
+  urges?: UrgeItem[]
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -65,6 +91,9 @@ export interface CaseDetail extends CaseSummary {
     handBack: boolean
     assign: boolean
     reply: boolean
+    /** 催办 and 提级办理: a cadre of an org above the holder on the case's chain. */
+    urge: boolean
+    takeOver: boolean
     rate: boolean
     withdraw: boolean
   }

@@ -33,6 +33,8 @@ export const FAILURE_REASONS = [
   'ALREADY_RATED',
   /** Escalating a case already at the province. */
   'TOP_LEVEL',
+  /** 催办 again by the same org before the interval is over (domain.config.ts urgeIntervalHours). */
+  'ALREADY_URGED',
   /** The same report or deliberation sent twice. */
   'DUPLICATE_REQUEST',
   'DELIBERATION_CLOSED',

@@ -1,7 +1,7 @@
 /** The `escalation` function: the holder org's work on a case, and the deadline sweep (a timer). */
 import { z, id, text } from './zod-zh'
 import { CASE_STATUSES, Category, Outcome } from './enums'
-import type { CaseDetail, CaseSummary } from './case.contract'
+import type { CaseDetail, CaseSummary, SuperviseReason } from './case.contract'
 
 const caseId = id('反映编号')
 
@@ -22,6 +22,10 @@ export const escalationContract = {
     followUpBy: z.iso.datetime({ offset: true, error: '跟进日期格式不正确' }).optional(),
   }),
   reply: z.object({ caseId, reply: text('部门答复', 1000) }),
+  /** 催办 by a cadre of an org above the holder on the case's chain: the holder's cadres are told. */
+  urge: z.object({ caseId, note: text('催办意见', 200).optional() }),
+  /** 提级办理: a cadre of an org above the holder pulls the case up to her org, with fresh deadlines. */
+  takeOver: z.object({ caseId, reason: text('提级办理理由', 500) }),
   /**
    * Open cases in the caller's subtree (or `orgId`'s, within her reach) that have missed a deadline
    * somewhere on their way: what a supervising level follows up. Most missed first.
@@ -46,5 +50,17 @@ export interface EscalationResults {
   handBack: { case: CaseDetail }
   assign: { case: CaseDetail }
   reply: { case: CaseDetail }
-  overdue: { items: (CaseSummary & { missedDeadlines: number })[]; asOf: string; truncated: boolean }
+  urge: { case: CaseDetail }
+  takeOver: { case: CaseDetail }
+  /**
+   * Each case says why it is listed (`reasons`, most telling first) and what the caller may do about
+   * it (`can`: 催办, 提级办理).
+   */
+  overdue: { items: SupervisedCase[]; asOf: string; truncated: boolean }
+}
+
+export interface SupervisedCase extends CaseSummary {
+  missedDeadlines: number
+  reasons: SuperviseReason[]
+  can: { urge: boolean; takeOver: boolean }
 }

@@ -1,7 +1,7 @@
 /**
  * `escalation`: the holder org's work on a case (accept, resolve, escalate, hand back, assign a
- * partner department, record its reply), the queue of cases it holds, the supervising list of what
- * missed a deadline, and the deadline sweep.
+ * partner department, record its reply), the queue of cases it holds, the supervising levels' work
+ * (the 督办 list, 催办, 提级办理), and the deadline sweep (escalations and 临期提醒).
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { accept } from './actions/accept.action'
@@ -12,10 +12,12 @@ import { inbox } from './actions/inbox.action'
 import { overdue } from './actions/overdue.action'
 import { reply } from './actions/reply.action'
 import { resolve } from './actions/resolve.action'
+import { takeOver } from './actions/take-over.action'
+import { urge } from './actions/urge.action'
 import { sweepDeadlines } from './sweep.job'
 
 export const escalationFunction = defineFunction(
   'escalation',
-  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue },
+  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver },
   { sweep: (ctx) => sweepDeadlines(ctx) },
 )

@@ -652,6 +652,30 @@ const STAGES: Record<AuthAction, RowStage> = {
       }),
     ],
   },
+  'case.urge': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.urge', pending, () => ({ note: '请尽快处理' }), {
+        // Urged once, by her org, and the case stayed where it was.
+        effect: handled(
+          (after) => ({ urges: after.urges?.length ?? 0, from: after.urges?.[0]?.fromOrgId ?? null, holder: after.holderOrgId }),
+          (cell) => ({ urges: 1, from: cell.callerOrg, holder: cell.target }),
+        ),
+      }),
+    ],
+  },
+  'case.takeOver': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.takeOver', pending, () => ({ reason: '群众多次反映，提级办理' }), {
+        // Her org holds it now, at its level, waiting to be accepted.
+        effect: handled(
+          (after) => ({ status: after.status, holder: after.holderOrgId, level: after.level }),
+          (cell) => ({ status: 'pending', holder: cell.callerOrg, level: levelOf(cell.callerOrg) }),
+        ),
+      }),
+    ],
+  },
   'case.exportPrivate': {
     levels: from('village'),
     probes: [
@@ -1012,6 +1036,15 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['admin', 'case.accept', 'own', false],
   ['cadre', 'case.handBack', 'own', true],
   ['convener', 'case.resolve', 'below', false],
+  // urge (催办), take over (提级办理): cadres of an org above the holder on the case's chain (not the
+  // holder, not the admin, not the council)
+  ['cadre', 'case.urge', 'above', true],
+  ['cadre', 'case.urge', 'own', false],
+  ['convener', 'case.urge', 'own', false],
+  ['admin', 'case.urge', 'above', false],
+  ['cadre', 'case.takeOver', 'above', true],
+  ['cadre', 'case.takeOver', 'own', false],
+  ['cadre', 'case.takeOver', 'below', false],
   // rate, withdraw: the reporter only
   ['reporter', 'case.rate', 'own', true],
   ['convener', 'case.withdraw', 'own', false],

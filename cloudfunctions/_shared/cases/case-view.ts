@@ -3,21 +3,22 @@
  * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now,
  * and reads one for her (readCaseDetail: load, check she may see it, shape it).
  */
-import type { CaseDetail, CaseSummary } from '../../../types/case.contract'
+import type { CaseDetail, CaseSummary, SuperviseReason, UrgeItem } from '../../../types/case.contract'
+import type { SupervisedCase } from '../../../types/escalation.contract'
 import type { Person } from '../domain/actor.types'
-import { holderRole, isReporter, visibilityOf } from '../domain/case.access'
+import { holderRole, isReporter, seesByRole, visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import { decide } from '../domain/case.decider'
 import type { CaseEvent } from '../domain/case.events'
-import type { CaseState } from '../domain/case.state'
-import { redactCase, timelineEntryOf } from '../domain/case.view'
+import { isOpen, type CaseState } from '../domain/case.state'
+import { redactCase, timelineEntryOf, type CaseView } from '../domain/case.view'
 import { missedDeadlines } from '../domain/case.timers'
 import { LEVELS } from '../../../types/enums'
 import type { Repositories } from '../ports/store.port'
 import type { Files } from '../ports/files.port'
 import { notFound } from '../context/failures'
 import { OrgNames, type OrgName } from '../orgs/org-path'
-import { timelineText } from './message-text'
+import { superviseReasonText, timelineText } from './message-text'
 
 /** Her contact details, for those who handle the case (intake.get). */
 export type ContactShown = { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } }
@@ -56,14 +57,72 @@ export function toSummary(state: CaseState, viewer: Person, now: string, orgName
         answered: view.assignment.answered !== undefined,
       },
     }),
+    ...(seesByRole(viewer, state) && { urges: urgeItems(view, orgName) }),
+  }
+}
+
+function urgeItems(view: CaseView, orgName: OrgName): UrgeItem[] {
+  return (view.urges ?? []).map((u) => ({
+    at: u.at,
+    orgName: orgName(u.fromOrgId),
+    level: u.fromLevel,
+    toOrgName: orgName(u.orgId),
+    toLevel: u.level,
+    ...(u.note !== undefined && { note: u.note }),
+  }))
+}
+
+/** Would the decider accept this command from her now? Then the app may offer the button. */
+const allowedNow = (state: CaseState, viewer: Person, now: string) => (make: (base: { at: string; actor: Person }) => CaseCommand) =>
+  decide(make({ at: now, actor: viewer }), state).ok
+
+/** 催办 and 提级办理, as the decider would answer her now. */
+function supervisionCan(state: CaseState, viewer: Person, now: string): SupervisedCase['can'] {
+  const allowed = allowedNow(state, viewer, now)
+  return {
+    urge: allowed((b) => ({ ...b, type: 'UrgeCase' })),
+    takeOver: allowed((b) => ({ ...b, type: 'TakeOverCase', reason: '—' })),
+  }
+}
+
+/**
+ * Why a case is on the 督办 list: each deadline it missed (where, which), the 催办 it received, each
+ * take-over; oldest first within a kind. A case that missed deadlines before they were kept one by one
+ * (CaseState.misses) says how many.
+ */
+function superviseReasons(state: CaseState, orgName: OrgName): SuperviseReason[] {
+  const reasons: SuperviseReason[] = []
+  const misses = state.misses ?? []
+  for (const miss of misses) reasons.push({ kind: 'missed', at: miss.at, text: superviseReasonText({ kind: 'missed', ...miss }, orgName) })
+  const unlisted = (state.missedDeadlines ?? 0) - misses.length
+  if (unlisted > 0) reasons.push({ kind: 'missed', at: state.updatedAt, text: `此前曾 ${unlisted} 次超过办理期限` })
+  const urges = state.urges ?? []
+  const last = urges.at(-1)
+  if (last) reasons.push({ kind: 'urged', at: last.at, text: superviseReasonText({ kind: 'urged', count: urges.length, last }, orgName) })
+  for (const t of state.takeOvers ?? []) reasons.push({ kind: 'takenOver', at: t.at, text: superviseReasonText({ kind: 'takenOver', ...t }, orgName) })
+  return reasons
+}
+
+/** Listed on 督办: still open, and missed a deadline, was urged or was taken over on its way. */
+export const isSupervised = (state: CaseState): boolean =>
+  isOpen(state.status) && ((state.missedDeadlines ?? 0) > 0 || (state.urges ?? []).length > 0 || (state.takeOvers ?? []).length > 0)
+
+/** A case on the 督办 list as this viewer may see it: why it is there, and what she may do about it. */
+export function toSupervised(state: CaseState, viewer: Person, now: string, orgName: OrgName): SupervisedCase | null {
+  const summary = toSummary(state, viewer, now, orgName)
+  if (!summary) return null
+  return {
+    ...summary,
+    missedDeadlines: state.missedDeadlines ?? 0,
+    reasons: superviseReasons(state, orgName),
+    can: supervisionCan(state, viewer, now),
   }
 }
 
 function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'] {
   const below = LEVELS.slice(0, LEVELS.indexOf(state.level))
   const lowerOrg = below.length > 0 ? state.chain[below[below.length - 1]!] : undefined
-  /** Would the decider accept this command from her now? Then the app may offer the button. */
-  const allowed = (make: (base: { at: string; actor: Person }) => CaseCommand) => decide(make({ at: now, actor: viewer }), state).ok
+  const allowed = allowedNow(state, viewer, now)
   return {
     accept: allowed((b) => ({ ...b, type: 'AcceptCase' })),
     resolve: allowed((b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—' })),
@@ -71,6 +130,7 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
     handBack: lowerOrg !== undefined && allowed((b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
     assign: allowed((b) => ({ ...b, type: 'AssignDepartment', department: '—', note: '—' })),
     reply: state.assignment !== undefined && allowed((b) => ({ ...b, type: 'RecordDepartmentReply', reply: '—' })),
+    ...supervisionCan(state, viewer, now),
     rate: allowed((b) => ({ ...b, type: 'RateCase', solved: 'yes', satisfaction: 'satisfied' })),
     withdraw: allowed((b) => ({ ...b, type: 'WithdrawCase' })),
   }
@@ -91,6 +151,8 @@ export function toDetail(
   // She who reported it, not handling it herself, reads the plain story (message-text.ts timelineText).
   const forHer = isReporter(viewer, state) && holderRole(viewer, state) === null
   const timeline = events.flatMap((event) => {
+    // A reminder to the holder is no step of her case.
+    if (forHer && event.type === 'DeadlineReminded') return []
     const entry = timelineEntryOf(event, visibility, viewer.openid)
     if (!entry) return []
     const text = timelineText(entry, orgName, forHer)

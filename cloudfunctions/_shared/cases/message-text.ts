@@ -7,7 +7,7 @@
 import { LEVEL_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SENSITIVE_CATEGORIES, SOLVED_LABELS, type Level } from '../../../types/enums'
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
-import type { CaseState } from '../domain/case.state'
+import type { CaseState, MissRecord, UrgeRecord } from '../domain/case.state'
 import type { TimelineEntry } from '../domain/case.view'
 import { assertNever } from '../domain/domain.errors'
 import { caseNumber } from '../../../types/case.contract'
@@ -57,7 +57,18 @@ export function caseMessageText(
     case 'case_overdue':
       return { title, body: '一条反映已超过办理期限，请督办。' }
     case 'deadline_near':
-      return { title, body: '一条反映即将到期，请抓紧办理。' }
+      return event.type === 'DeadlineReminded' && event.deadline === 'accept'
+        ? { title, body: `一条反映的受理期限快到了，请${holder}及时受理，逾期将自动转上级。` }
+        : { title, body: `一条反映的办结期限快到了，请${holder}抓紧办理，逾期将自动转上级。` }
+    case 'case_urged': {
+      if (event.type !== 'CaseUrged') return { title, body: '上级妇联催办一条反映，请抓紧办理。' }
+      const note = event.note ? `催办意见：${event.note}` : ''
+      return { title, body: `${where(orgName(event.fromOrgId), event.fromLevel)}催办这条反映，请抓紧办理。${note}` }
+    }
+    case 'case_taken_over':
+      return { title, body: `您的反映已由${holder}提级办理。` }
+    case 'case_pulled_up':
+      return { title, body: `一条反映已由${holder}提级办理，本级不再承办。` }
     case 'deliberation_invited':
     case 'deliberation_reminder':
     case 'deliberation_result':
@@ -76,6 +87,9 @@ const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
   case_arrived: '待受理',
   deadline_near: '即将到期',
   case_overdue: '已超期',
+  case_urged: '上级催办',
+  case_taken_over: '提级办理',
+  case_pulled_up: '已提级',
 }
 
 export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
@@ -108,6 +122,10 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
         return `${here}已请${entry.department}协助办理`
       case 'DepartmentReplied':
         return '相关部门已答复，正在继续办理'
+      case 'CaseUrged':
+        return `${where(orgName(entry.fromOrgId), entry.fromLevel)}已督促${here}抓紧办理`
+      case 'CaseTakenOver':
+        return `${where(orgName(entry.toOrgId), entry.toLevel)}已把您的反映提上来，直接办理`
       default:
         break
     }
@@ -142,6 +160,12 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       return `反映人已撤回${entry.reason ? `：${entry.reason}` : ''}`
     case 'CaseFlaggedOverdue':
       return entry.missed === 'accept' ? `${here}受理已超期，列入督办` : `${here}办理已超期，列入督办`
+    case 'CaseUrged':
+      return `${where(orgName(entry.fromOrgId), entry.fromLevel)}催办${here}${entry.note ? `：${entry.note}` : ''}`
+    case 'CaseTakenOver':
+      return `${where(orgName(entry.toOrgId), entry.toLevel)}提级办理（原由${here}办理）：${entry.reason}`
+    case 'DeadlineReminded':
+      return `已提醒${here}：${entry.deadline === 'accept' ? '受理' : '办结'}期限快到了`
     case 'CaseDeliberated': {
       const { result } = entry
       const turnout = `${result.members} 名成员中 ${result.ballots} 人投票`
@@ -161,5 +185,27 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       return '一张照片未通过内容安全检查，已隐藏'
     default:
       return assertNever(entry)
+  }
+}
+
+/** What the 督办 list says of one reason a case is on it (case-view.ts superviseReasons). */
+export type SuperviseFact =
+  | ({ kind: 'missed' } & MissRecord)
+  | { kind: 'urged'; count: number; last: UrgeRecord }
+  | { kind: 'takenOver'; fromLevel: Level; fromOrgId: string; toLevel: Level; toOrgId: string }
+
+export function superviseReasonText(fact: SuperviseFact, orgName: (id: string) => string): string {
+  switch (fact.kind) {
+    case 'missed': {
+      const missed = fact.deadline === 'accept' ? '超过受理期限未受理' : '超过办结期限未办结'
+      // At the province there is nowhere to go: the case was flagged where it is.
+      return `${where(orgName(fact.orgId), fact.level)}${missed}，${fact.level === 'province' ? '列入督办' : '已自动转上级'}`
+    }
+    case 'urged':
+      return `已催办 ${fact.count} 次，最近一次由${where(orgName(fact.last.fromOrgId), fact.last.fromLevel)}催办${where(orgName(fact.last.orgId), fact.last.level)}`
+    case 'takenOver':
+      return `${where(orgName(fact.toOrgId), fact.toLevel)}已提级办理（原由${where(orgName(fact.fromOrgId), fact.fromLevel)}办理）`
+    default:
+      return assertNever(fact)
   }
 }

@@ -44,6 +44,8 @@ const OWN: Where = ['own']
 const SUBTREE: Where = ['own', 'above']
 /** Her village's case wherever it has climbed: the council keeps an eye on what it sent up. */
 const OWN_AND_SENT_UP: Where = ['own', 'below']
+/** Strictly above: a level that supervises the holder, never the holder itself. */
+const ABOVE: Where = ['above']
 
 export type TargetKind = 'case' | 'council' | 'org'
 
@@ -120,6 +122,16 @@ export const AUTHORIZATION = {
   'case.reply': {
     target: 'case',
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** 催办: a cadre of an org above the holder on the case's chain presses it to act. */
+  'case.urge': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: ABOVE, admin: NOWHERE,
+  },
+  /** 提级办理: a cadre of an org above the holder on the case's chain pulls it up to her org. */
+  'case.takeOver': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: ABOVE, admin: NOWHERE,
   },
   /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
   'case.exportPrivate': {

@@ -8,7 +8,7 @@
  * a sensitive case is redacted for those who may see it but not its private text.
  */
 import { SENSITIVE_CATEGORIES } from '../../../types/enums'
-import type { ActorRole, Person } from './actor.types'
+import type { ActorRole, Person, RoleBinding } from './actor.types'
 import { assertNever } from './domain.errors'
 import { pathOnLadder } from './org-ladder'
 import type { CaseState } from './case.state'
@@ -22,6 +22,8 @@ export type CaseAction =
   | 'handBack'
   | 'assign'
   | 'reply'
+  | 'urge'
+  | 'takeOver'
   | 'rate'
   | 'withdraw'
 
@@ -35,6 +37,8 @@ const ROW_OF: Readonly<Record<CaseAction, AuthAction>> = {
   handBack: 'case.handBack',
   assign: 'case.assign',
   reply: 'case.reply',
+  urge: 'case.urge',
+  takeOver: 'case.takeOver',
   rate: 'case.rate',
   withdraw: 'case.withdraw',
 }
@@ -66,6 +70,8 @@ export function canOnCase(actor: Person, action: CaseAction, caseState: CaseStat
     case 'handBack':
     case 'assign':
     case 'reply':
+    case 'urge':
+    case 'takeOver':
       return mayOnCase(actor, ROW_OF[action], caseState)
     default:
       return assertNever(action)
@@ -77,6 +83,12 @@ export function visibilityOf(actor: Person, caseState: CaseState): Visibility {
   if (mayOnCase(actor, 'case.view', caseState)) return isSensitive(caseState) ? 'redacted' : 'full'
   return 'none'
 }
+
+/**
+ * She sees the case by a role of hers (a member, convener, cadre or the admin placed to see it), not
+ * only as its reporter: what cadres write each other about it (催办 notes) is for her then.
+ */
+export const seesByRole = (actor: Person, caseState: CaseState): boolean => bindingsFor(actor, 'case.view', caseState).length > 0
 
 export const isSensitive = (caseState: Pick<CaseState, 'category'>): boolean =>
   SENSITIVE_CATEGORIES.includes(caseState.category)
@@ -97,5 +109,13 @@ export function holderRole(actor: Person, caseState: CaseState): 'convener' | 'c
 /** The audit trail's role for an action the person is allowed to take. */
 export function actingRole(actor: Person, action: CaseAction, caseState: CaseState): ActorRole {
   if (action === 'rate' || action === 'withdraw') return 'resident'
-  return bindingsFor(actor, ROW_OF[action], caseState)[0]?.role ?? 'resident'
+  return actingBinding(actor, action, caseState)?.role ?? 'resident'
+}
+
+/**
+ * The binding she acts by: the first of hers the table allows (her bindings' order). For 催办 and
+ * 提级办理 its org is the one that urges, or that takes the case over.
+ */
+export function actingBinding(actor: Person, action: CaseAction, caseState: CaseState): RoleBinding | undefined {
+  return bindingsFor(actor, ROW_OF[action], caseState)[0]
 }

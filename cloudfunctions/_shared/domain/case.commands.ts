@@ -56,6 +56,24 @@ export interface HandBackCase extends CommandBase {
   instructions: string
 }
 
+/**
+ * 催办: a cadre of an org above the holder on the case's chain presses the holder to act; the case
+ * stays where it is (docs/RULES.md "Supervision").
+ */
+export interface UrgeCase extends CommandBase {
+  type: 'UrgeCase'
+  note?: string
+}
+
+/**
+ * 提级办理: a cadre of an org above the holder on the case's chain pulls the case up to her own org,
+ * which holds it from now on with fresh deadlines of its level.
+ */
+export interface TakeOverCase extends CommandBase {
+  type: 'TakeOverCase'
+  reason: string
+}
+
 /** The case stays with the holder org, which follows up with a partner department. */
 export interface AssignDepartment extends CommandBase {
   type: 'AssignDepartment'
@@ -93,6 +111,14 @@ export interface MissDeadline extends CommandBase {
   type: 'MissDeadline'
 }
 
+/**
+ * Timer: a running deadline is near (临期提醒); the holder's convener and cadres are told, once per
+ * deadline (case.timers.ts `remindersDue`).
+ */
+export interface RemindDeadline extends CommandBase {
+  type: 'RemindDeadline'
+}
+
 /** System: a council's deliberation on the case closed; its result goes on the timeline. */
 export interface RecordDeliberation extends CommandBase {
   type: 'RecordDeliberation'
@@ -119,12 +145,15 @@ export type CaseCommand =
   | ResolveCase
   | EscalateCase
   | HandBackCase
+  | UrgeCase
+  | TakeOverCase
   | AssignDepartment
   | RecordDepartmentReply
   | RateCase
   | WithdrawCase
   | AutoCloseCase
   | MissDeadline
+  | RemindDeadline
   | RecordDeliberation
   | RejectPhoto
 

@@ -14,24 +14,30 @@
  *   `reopen`; any other rating closes it, and so does one past policy.maxReopens (recorded all the same).
  * - MissDeadline escalates for the earliest missed deadline only; the new holder gets fresh
  *   deadlines from `at`. At the province it flags every missed, unflagged deadline at once.
+ * - UrgeCase and TakeOverCase come from a cadre of an org strictly above the holder on the case's
+ *   chain (the table's `above`); the urging or taking org is the binding she acts by. One org urges
+ *   one holder at most once per policy.urgeIntervalHours. A take-over is an arrival like an escalation:
+ *   the supervising org holds the case, pending, with fresh deadlines of its level.
+ * - RemindDeadline (timer) reminds of every running deadline whose reminder is due and not yet sent
+ *   for that deadline (case.timers.ts remindersDue); none once a deadline has passed.
  * - RejectPhoto applies whatever the status, closed and withdrawn included: hiding a photo that
  *   failed the content check protects whoever would see it, it is not handling the case. A photo
  *   already hidden decides no events, so the same verdict twice changes nothing.
  */
 import { LEVELS, type Level } from '../../../types/enums'
 import type { ErrorCode, FailureReason } from '../../../types/envelope'
-import type { ActedBy } from './actor.types'
+import type { ActedBy, Person } from './actor.types'
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './domain.config'
 import { assertNever, domainError, type DomainError } from './domain.errors'
 import { autoCloseAt, deadlinesAt } from './deadline.policy'
-import { isAfter, isAtOrAfter, isInstant } from './iso-time'
+import { HOUR_MS, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
 import { chainProblem, isAbove, levelOnChain, parentLevel, type Chain } from './org-ladder'
-import { actingRole, canOnCase, type CaseAction } from './case.access'
+import { actingBinding, actingRole, canOnCase, type CaseAction } from './case.access'
 import { allowedBindings } from './authorization.table'
 import type * as C from './case.commands'
 import type * as E from './case.events'
 import { isOpen, type CaseState } from './case.state'
-import { missedDeadlines, type RunningDeadline } from './case.timers'
+import { missedDeadlines, remindersDue, type RunningDeadline } from './case.timers'
 
 export { evolve, fold } from './case.evolve'
 
@@ -45,12 +51,15 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   ResolveCase: 'resolve',
   EscalateCase: 'escalate',
   HandBackCase: 'handBack',
+  UrgeCase: 'urge',
+  TakeOverCase: 'takeOver',
   AssignDepartment: 'assign',
   RecordDepartmentReply: 'reply',
   RateCase: 'rate',
   WithdrawCase: 'withdraw',
   AutoCloseCase: 'system',
   MissDeadline: 'system',
+  RemindDeadline: 'system',
   RecordDeliberation: 'system',
   RejectPhoto: 'system',
 }
@@ -85,6 +94,10 @@ export function decide(
       return escalateCase(command, state, policy, by)
     case 'HandBackCase':
       return handBackCase(command, state, policy, by)
+    case 'UrgeCase':
+      return urgeCase(command, state, policy, by)
+    case 'TakeOverCase':
+      return takeOverCase(command, state, policy, by)
     case 'AssignDepartment':
       return assignDepartment(command, state, by)
     case 'RecordDepartmentReply':
@@ -97,6 +110,8 @@ export function decide(
       return autoCloseCase(command, state)
     case 'MissDeadline':
       return missDeadline(command, state, policy)
+    case 'RemindDeadline':
+      return remindDeadline(command, state, policy)
     case 'RecordDeliberation':
       return recordDeliberation(command, state)
     case 'RejectPhoto':
@@ -185,6 +200,47 @@ function handBackCase(c: C.HandBackCase, state: CaseState, policy: CasePolicy, b
     toOrgId: state.chain[toLevel],
     instructions: c.instructions,
     ...deadlinesAt(toLevel, c.at, policy),
+  })
+}
+
+/** Where the supervising cadre stands: the org of the binding she acts by, on the case's chain. */
+function supervisor(c: C.UrgeCase | C.TakeOverCase, state: CaseState, action: 'urge' | 'takeOver') {
+  // Authorized: a person with a binding strictly above the holder on the chain.
+  const binding = actingBinding(c.actor as Person, action, state)!
+  return { orgId: binding.orgId, level: levelOnChain(state.chain, binding.orgId)! }
+}
+
+function urgeCase(c: C.UrgeCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，无需催办', 'CASE_CLOSED')
+  const from = supervisor(c, state, 'urge')
+  const since = toMs(c.at) - policy.urgeIntervalHours * HOUR_MS
+  const recently = (state.urges ?? []).some((u) => u.fromOrgId === from.orgId && u.orgId === state.holderOrgId && toMs(u.at) > since)
+  if (recently) {
+    return reject('CONFLICT', `本单位 ${policy.urgeIntervalHours} 小时内已催办过该反映，请稍后再催`, 'ALREADY_URGED')
+  }
+  if (c.note !== undefined && typeof c.note !== 'string') return reject('INVALID_INPUT', '催办意见无效')
+  const note = typeof c.note === 'string' && c.note.trim() !== '' ? c.note : undefined
+  return accepted({
+    type: 'CaseUrged',
+    ...here(state, c.at, by),
+    fromLevel: from.level,
+    fromOrgId: from.orgId,
+    ...(note !== undefined && { note }),
+  })
+}
+
+function takeOverCase(c: C.TakeOverCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再提级办理', 'CASE_CLOSED')
+  if (blank(c.reason)) return reject('INVALID_INPUT', '请填写提级办理的理由')
+  const to = supervisor(c, state, 'takeOver')
+  return accepted({
+    type: 'CaseTakenOver',
+    ...here(state, c.at, by),
+    fromLevel: state.level,
+    toLevel: to.level,
+    toOrgId: to.orgId,
+    reason: c.reason,
+    ...deadlinesAt(to.level, c.at, policy),
   })
 }
 
@@ -279,6 +335,21 @@ function missDeadline(c: C.MissDeadline, state: CaseState, policy: CasePolicy): 
   )
 }
 
+function remindDeadline(c: C.RemindDeadline, state: CaseState, policy: CasePolicy): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已不在办理期限内', 'CASE_CLOSED')
+  if (missedDeadlines(state, c.at).length > 0) return reject('CONFLICT', '办理期限已过，无需提醒')
+  const due = remindersDue(state, c.at, policy)
+  if (due.length === 0) return reject('CONFLICT', '尚未到提醒时间')
+  return accepted(
+    ...due.map((reminder): E.DeadlineReminded => ({
+      type: 'DeadlineReminded',
+      ...here(state, c.at, undefined),
+      deadline: reminder.kind,
+      due: reminder.deadline,
+    })),
+  )
+}
+
 /**
  * A council's deliberation result goes on the timeline of any case still in hand (pending, in
  * progress or resolved: a result that arrives after the holder resolved the case is still its
@@ -352,7 +423,9 @@ function authorize(command: CaseCommandOnCase, state: CaseState): Authorized {
     const message =
       action === 'rate' || action === 'withdraw'
         ? '只有反映人本人可以进行此操作'
-        : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
+        : action === 'urge' || action === 'takeOver'
+          ? '只有上级妇联干部可以催办或提级办理该反映'
+          : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
     return { ok: false, error: domainError('FORBIDDEN', message) }
   }
   return { ok: true, by: { openid: command.actor.openid, role: actingRole(command.actor, action, state) } }

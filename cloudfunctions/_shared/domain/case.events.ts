@@ -70,6 +70,39 @@ export interface CaseHandedBack extends EventBase {
   resolveBy: string
 }
 
+/**
+ * 催办. `level`/`orgId` are the holder that was urged; `fromLevel`/`fromOrgId` the org above it on the
+ * chain whose cadre urged it.
+ */
+export interface CaseUrged extends EventBase {
+  type: 'CaseUrged'
+  fromLevel: Level
+  fromOrgId: string
+  note?: string
+}
+
+/**
+ * 提级办理. As an escalation: `level`/`orgId` are where the case left from; `toLevel`/`toOrgId` the
+ * supervising org that pulled it up to itself, with fresh deadlines there.
+ */
+export interface CaseTakenOver extends EventBase {
+  type: 'CaseTakenOver'
+  fromLevel: Level
+  toLevel: Level
+  toOrgId: string
+  reason: string
+  acceptBy: string
+  resolveBy: string
+}
+
+/** 临期提醒: the holder was told that this running deadline is near. */
+export interface DeadlineReminded extends EventBase {
+  type: 'DeadlineReminded'
+  deadline: MissedDeadline
+  /** The deadline it was about: a later deadline of the same kind gets its own reminder. */
+  due: string
+}
+
 export interface DepartmentAssigned extends EventBase {
   type: 'DepartmentAssigned'
   department: string
@@ -151,6 +184,9 @@ export type CaseEvent =
   | CaseResolved
   | CaseEscalated
   | CaseHandedBack
+  | CaseUrged
+  | CaseTakenOver
+  | DeadlineReminded
   | DepartmentAssigned
   | DepartmentReplied
   | CaseRated

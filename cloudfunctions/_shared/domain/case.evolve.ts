@@ -56,8 +56,38 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       }
     case 'CaseEscalated': {
       const arrived = arrive(touched, event.toLevel, event.toOrgId, event)
-      return event.auto ? { ...arrived, missedDeadlines: (state.missedDeadlines ?? 0) + 1 } : arrived
+      if (!event.auto) return arrived
+      return {
+        ...arrived,
+        missedDeadlines: (state.missedDeadlines ?? 0) + 1,
+        misses: [...(state.misses ?? []), { at: event.at, deadline: event.missed ?? 'accept', level: event.level, orgId: event.orgId }],
+      }
     }
+    case 'CaseTakenOver':
+      return {
+        ...arrive(touched, event.toLevel, event.toOrgId, event),
+        takeOvers: [
+          ...(state.takeOvers ?? []),
+          { at: event.at, fromLevel: event.fromLevel, fromOrgId: event.orgId, toLevel: event.toLevel, toOrgId: event.toOrgId },
+        ],
+      }
+    case 'CaseUrged':
+      return {
+        ...touched,
+        urges: [
+          ...(state.urges ?? []),
+          {
+            at: event.at,
+            fromOrgId: event.fromOrgId,
+            fromLevel: event.fromLevel,
+            orgId: event.orgId,
+            level: event.level,
+            ...(event.note !== undefined && { note: event.note }),
+          },
+        ],
+      }
+    case 'DeadlineReminded':
+      return { ...touched, reminded: { ...touched.reminded, [event.deadline]: event.due } }
     case 'CaseHandedBack':
       return arrive(touched, event.toLevel, event.toOrgId, event)
     case 'CaseReopened':
@@ -95,6 +125,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         ...touched,
         overdue: { ...touched.overdue, [event.missed]: true },
         missedDeadlines: (state.missedDeadlines ?? 0) + 1,
+        misses: [...(state.misses ?? []), { at: event.at, deadline: event.missed, level: event.level, orgId: event.orgId }],
       }
     case 'CaseDeliberated':
       return touched
@@ -116,7 +147,7 @@ export function fold(events: readonly CaseEvent[]): CaseState | null {
 
 /**
  * The case reaches a new holder: a fresh round with fresh deadlines. What belonged to the old
- * round (acceptance, department, outcome, rating, overdue flags) stays in the timeline only.
+ * round (acceptance, department, outcome, rating, overdue flags, reminders sent) stays in the timeline only.
  */
 function arrive(
   state: CaseState,
@@ -136,7 +167,7 @@ function arrive(
   }
 }
 
-const ROUND_FIELDS = ['acceptedAt', 'assignment', 'outcome', 'rating', 'resolvedAt', 'autoCloseBy'] as const
+const ROUND_FIELDS = ['acceptedAt', 'assignment', 'outcome', 'rating', 'resolvedAt', 'autoCloseBy', 'reminded'] as const
 
 // Removes keys rather than setting them to undefined, so a folded state compares equal to one
 // that never had them.

@@ -1,8 +1,8 @@
 /**
  * Who must hear about what happened to a case (docs/RULES.md "Feedback"). Pure: it names audiences,
  * the shell resolves them to people. The reporter hears every step of her case; the org that now
- * holds it hears that it arrived; the province hears that it is overdue. Never two messages of one
- * kind to one person for one event.
+ * holds it hears that it arrived, that it is urged, that a deadline is near; the province hears that
+ * it is overdue. Never two messages of one kind to one person for one event.
  */
 import type { Role } from '../../../types/enums'
 import type { MessageKind } from '../../../types/messages'
@@ -57,6 +57,17 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
         return
       case 'CaseReopened':
         add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'CaseUrged':
+        add(handlers(event.orgId), 'case_urged', i)
+        return
+      case 'CaseTakenOver':
+        add(reporter, 'case_taken_over', i)
+        add(handlers(event.orgId), 'case_pulled_up', i)
+        add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'DeadlineReminded':
+        add(handlers(event.orgId), 'deadline_near', i)
         return
       case 'CaseClosed':
         // A rating closes the case in front of her; only the timer's close is news.

@@ -44,6 +44,26 @@ export interface OverdueFlags {
   resolve: boolean
 }
 
+/** One 催办, kept for the case's whole life (the holder it was aimed at may have changed since). */
+export interface UrgeRecord {
+  at: string
+  /** The org whose cadre urged. */
+  fromOrgId: string
+  fromLevel: Level
+  /** The holder that was urged. */
+  orgId: string
+  level: Level
+  note?: string
+}
+
+/** A deadline the case missed somewhere on its way: at which level and org, and which one. */
+export interface MissRecord {
+  at: string
+  deadline: 'accept' | 'resolve'
+  level: Level
+  orgId: string
+}
+
 export interface CaseState {
   id: string
   kind: CaseKind
@@ -74,6 +94,20 @@ export interface CaseState {
   reopenCount: number
   /** Deadlines this case has missed anywhere on its way (automatic escalations and province flags). */
   missedDeadlines?: number
+  /**
+   * The same misses, where and which (督办 says why a case is listed). Cases that missed deadlines
+   * before this was kept have a count and no list.
+   */
+  misses?: MissRecord[]
+  /** Every 催办 of the case, oldest first. */
+  urges?: UrgeRecord[]
+  /** Every 提级办理 of the case, oldest first: which org pulled it up from where. */
+  takeOvers?: { at: string; fromLevel: Level; fromOrgId: string; toLevel: Level; toOrgId: string }[]
+  /**
+   * 临期提醒 sent in this round: for each kind, the deadline instant it was sent for (a later deadline
+   * of the same kind, e.g. after an extension, gets its own).
+   */
+  reminded?: Partial<Record<'accept' | 'resolve', string>>
   submittedAt: string
   /** The time of the latest event: lists sort by it. */
   updatedAt: string

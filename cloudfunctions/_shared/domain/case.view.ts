@@ -1,8 +1,8 @@
 /**
  * What a viewer gets to see of a case and its timeline, given the visibility case.access decided.
- * Redaction replaces the private text of sensitive cases for ordinary council members; the
- * reporter's openid leaves the domain only towards the reporter herself, and never when she chose
- * to be anonymous. The timeline never names the person who acted: it shows the level and the org.
+ * Redaction replaces the private text of sensitive cases for ordinary council members (a 催办's
+ * note and a 提级办理's reason included); the reporter's openid leaves the domain only towards the
+ * reporter herself, and never when she chose to be anonymous. The timeline never names the person who acted: it shows the level and the org.
  */
 import { assertNever } from './domain.errors'
 import type { CaseEvent, CaseSubmitted, DeliberationOutcome } from './case.events'
@@ -58,6 +58,8 @@ export function redactCase(
         ...(caseState.outcome && { outcome: { ...caseState.outcome, resolution: HIDDEN_TEXT } }),
         ...(caseState.assignment && { assignment: hideAssignment(caseState.assignment) }),
         ...(caseState.rating && { rating: { solved: caseState.rating.solved, satisfaction: caseState.rating.satisfaction, at: caseState.rating.at } }),
+        // What a supervisor wrote to the holder may repeat the private text.
+        ...(caseState.urges && { urges: caseState.urges.map((u) => (u.note === undefined ? u : { ...u, note: HIDDEN_TEXT })) }),
       }
     default:
       return assertNever(visibility)
@@ -89,6 +91,10 @@ export function timelineEntryOf(
       return hide && !entry.auto ? { ...entry, reason: HIDDEN_TEXT } : entry
     case 'CaseHandedBack':
       return hide ? { ...entry, instructions: HIDDEN_TEXT } : entry
+    case 'CaseUrged':
+      return hide && entry.note !== undefined ? { ...entry, note: HIDDEN_TEXT } : entry
+    case 'CaseTakenOver':
+      return hide ? { ...entry, reason: HIDDEN_TEXT } : entry
     case 'DepartmentAssigned':
       return hide ? { ...entry, note: HIDDEN_TEXT } : entry
     case 'DepartmentReplied':
@@ -110,6 +116,7 @@ export function timelineEntryOf(
     case 'CaseReopened':
     case 'CaseClosed':
     case 'CaseFlaggedOverdue':
+    case 'DeadlineReminded':
     // Its file id opens nothing: a view URL is only ever made for the case's `photos`.
     case 'CasePhotoRejected':
       return entry

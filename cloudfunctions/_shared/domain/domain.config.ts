@@ -18,6 +18,16 @@ export interface CasePolicy {
    * reopened forever. 4 lets a case climb from the village to the province by ratings alone.
    */
   maxReopens: number
+  /**
+   * 临期提醒: the holder is told this many hours before each running deadline, but never in the first
+   * half of its time (with 24 h to accept, a reminder 24 h before would arrive with the case itself).
+   */
+  remindHoursBefore: number
+  /**
+   * 催办: one org urges the same holder at most once in this many hours; each urge is a message to
+   * every cadre of the holder, and a second tap is no more urgent than the first.
+   */
+  urgeIntervalHours: number
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = Object.freeze({
@@ -25,4 +35,6 @@ export const DEFAULT_CASE_POLICY: CasePolicy = Object.freeze({
   resolveWithinDays: Object.freeze({ village: 7, township: 10, county: 15, city: 20, province: 30 }),
   autoCloseAfterDays: 7,
   maxReopens: 4,
+  remindHoursBefore: 24,
+  urgeIntervalHours: 24,
 })

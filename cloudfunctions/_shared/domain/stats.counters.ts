@@ -18,9 +18,12 @@
  * - Every rating counts (ratings are events): an "unsatisfied" that reopened a case stays in the
  *   satisfaction rate even if a later rating is "satisfied". satisfactionRate = (满意 + 基本满意) ÷
  *   ratings, as 12345 counts it; solveRate = 解决了 ÷ ratings (部分解决 is not solved).
- * - Arrivals count every time a case reaches a level (submission, escalation, hand-back, reopening);
- *   departures count escalations away from it (by hand or by a missed deadline). A departure needs an
- *   arrival before it, so escalated ≤ arrived at every level and the rate stays within 0..1.
+ * - Arrivals count every time a case reaches a level (submission, escalation, hand-back, reopening,
+ *   提级办理); departures count escalations away from it (by hand or by a missed deadline). A departure
+ *   needs an arrival before it, so escalated ≤ arrived at every level and the rate stays within 0..1.
+ *   A take-over is not a departure: the holder did not pass the case up, it was pulled.
+ * - 催办 counts per event: `urged` every urge, `urged:<level>` by the level of the holder urged, so a
+ *   scorecard can tell the urges an org received from those its subtree did.
  */
 import type { CaseStatus, Category, Level, Satisfaction, Solved } from '../../../types/enums'
 import { assertNever } from './domain.errors'
@@ -41,6 +44,9 @@ export type CounterKey =
   | 'resolveMinutes'
   | `arrived:${Level}`
   | `escalated:${Level}`
+  /** 催办: every urge of a case; by the level of the holder that was urged. */
+  | 'urged'
+  | `urged:${Level}`
   | 'ratings'
   | `satisfaction:${Satisfaction}`
   | `solved:${Solved}`
@@ -95,7 +101,13 @@ function happened(event: CaseEvent): [CounterKey, number][] {
       ]
     case 'CaseHandedBack':
     case 'CaseReopened':
+    case 'CaseTakenOver':
       return [[`arrived:${event.toLevel}`, 1]]
+    case 'CaseUrged':
+      return [
+        ['urged', 1],
+        [`urged:${event.level}`, 1],
+      ]
     case 'CaseRated':
       return [
         ['ratings', 1],
@@ -111,6 +123,7 @@ function happened(event: CaseEvent): [CounterKey, number][] {
     case 'CaseFlaggedOverdue':
     case 'CaseDeliberated':
     case 'CasePhotoRejected':
+    case 'DeadlineReminded':
       return []
     default:
       return assertNever(event)

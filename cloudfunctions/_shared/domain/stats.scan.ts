@@ -41,8 +41,13 @@ export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
         break
       case 'CaseHandedBack':
       case 'CaseReopened':
+      case 'CaseTakenOver':
         add(`arrived:${event.toLevel}`)
         ;[status, resolveBy, resolution] = ['pending', event.resolveBy, null]
+        break
+      case 'CaseUrged':
+        add('urged')
+        add(`urged:${event.level}`)
         break
       case 'CaseRated':
         add('ratings')

@@ -52,6 +52,10 @@ export const TEMPLATE_OF_KIND: Record<MessageKind, TemplateKey | null> = {
   case_arrived: 'case_todo',
   deadline_near: 'case_todo',
   case_overdue: 'case_todo',
+  case_urged: 'case_todo',
+  case_taken_over: 'case_progress',
+  // The old holder no longer has anything to do: her message centre says it, no credit spent.
+  case_pulled_up: null,
   deliberation_invited: 'deliberation_invite',
   deliberation_reminder: 'deliberation_invite',
   deliberation_result: 'deliberation_result',
@@ -67,6 +71,8 @@ export const MATTERS_MOST: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'case_resolved',
   'case_arrived',
   'case_overdue',
+  'case_urged',
+  'case_taken_over',
   'deliberation_invited',
   'deliberation_result',
 ])

@@ -1,14 +1,16 @@
 /**
  * `escalation.overdue` (督办): open cases in an org's subtree that missed a deadline somewhere on their
- * way — the ones a township, county, city or province follows up. Read from the subtree's cases page
- * by page (bounded: it says when it stopped early), newest submissions first within the bound.
+ * way, were urged (催办) or taken over (提级办理) — the ones a township, county, city or province follows
+ * up. Each says why it is listed and whether she may urge it or take it over now. Read from the
+ * subtree's cases page by page (bounded: it says when it stopped early), newest submissions first
+ * within the bound.
  */
 import { LEVELS } from '../../../types/enums'
 import { defineAction } from '../../_shared/handler/action'
 import { canReadStats } from '../../_shared/domain/stats.access'
-import { isOpen, type CaseState } from '../../_shared/domain/case.state'
+import type { CaseState } from '../../_shared/domain/case.state'
 import { forbidden, notFound } from '../../_shared/context/failures'
-import { orgNamesFor, toSummary } from '../../_shared/cases/case-view'
+import { isSupervised, orgNamesFor, toSupervised } from '../../_shared/cases/case-view'
 import { orgPath } from '../../_shared/orgs/org-path'
 import type { SubtreeCursor } from '../../_shared/ports/store.port'
 
@@ -38,19 +40,20 @@ export const overdue = defineAction({
     let scanned = 0
     for (;;) {
       const page = await ctx.deps.store.cases.inSubtree(orgId, PAGE, cursor)
-      for (const state of page) if (isOpen(state.status) && (state.missedDeadlines ?? 0) > 0) late.push(state)
+      for (const state of page) if (isSupervised(state)) late.push(state)
       scanned += page.length
       const last = page[page.length - 1]
       if (page.length < PAGE || !last || scanned >= MAX_SCANNED) break
       cursor = { submittedAt: last.submittedAt, id: last.id }
     }
     const names = await orgNamesFor(ctx.deps.store, late)
+    const urges = (item: { urges?: unknown[] }) => item.urges?.length ?? 0
     const items = late
-      .flatMap((state) => {
-        const summary = toSummary(state, person, ctx.now, names)
-        return summary ? [{ ...summary, missedDeadlines: state.missedDeadlines ?? 0 }] : []
-      })
-      .sort((a, b) => b.missedDeadlines - a.missedDeadlines || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level))
+      .flatMap((state) => toSupervised(state, person, ctx.now, names) ?? [])
+      .sort(
+        (a, b) =>
+          b.missedDeadlines - a.missedDeadlines || urges(b) - urges(a) || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level),
+      )
     return { items, asOf: ctx.now, truncated: scanned >= MAX_SCANNED }
   },
 })

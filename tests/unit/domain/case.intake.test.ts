@@ -206,6 +206,8 @@ describe('deadlines set on submission', () => {
       resolveWithinDays: { village: 1, township: 1, county: 1, city: 1, province: 1 },
       autoCloseAfterDays: 1,
       maxReopens: 0,
+      remindHoursBefore: 1,
+      urgeIntervalHours: 1,
     }
     const [submitted] = eventsOf(decide(aSubmitCase(), null, policy))
     // Filed at T0 (01:00Z): 2 hours to accept, 1 day to resolve.

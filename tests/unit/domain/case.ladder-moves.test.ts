@@ -208,7 +208,8 @@ describe('MissDeadline', () => {
       ])
       const after = fold([...events, ...decided])!
       expect(after).toMatchObject({ status: 'pending', level: 'province', overdue: { accept: true, resolve: false } })
-      expect(nextDue(after)).toEqual({ at: '2025-04-02T05:00:00.000Z', command: 'MissDeadline' })
+      // What is left to time is the resolve deadline: its 临期提醒 a day before it, then the deadline.
+      expect(nextDue(after)).toEqual({ at: '2025-04-01T05:00:00.000Z', command: 'RemindDeadline' })
     })
 
     it('flags each deadline once', () => {

@@ -56,6 +56,9 @@ const COMMAND_WEIGHTS = {
   WithdrawCase: 1,
   AutoCloseCase: 3,
   MissDeadline: 5,
+  RemindDeadline: 3,
+  UrgeCase: 3,
+  TakeOverCase: 2,
   SubmitCase: 1,
 } as const
 type CommandType = keyof typeof COMMAND_WEIGHTS
@@ -112,7 +115,9 @@ function actorFor(who: Intent['who'], type: CommandType, state: CaseState): Acto
   switch (who) {
     case 'rightful':
       if (type === 'RateCase' || type === 'WithdrawCase' || type === 'SubmitCase') return REPORTER
-      if (type === 'AutoCloseCase' || type === 'MissDeadline') return 'system'
+      if (type === 'AutoCloseCase' || type === 'MissDeadline' || type === 'RemindDeadline') return 'system'
+      // A supervising level: the cadre of the org the intent draws (above the holder, or not).
+      if (type === 'UrgeCase' || type === 'TakeOverCase') return cadreAt(levelAbove(state))
       return holderOf(state)
     case 'holder':
       return holderOf(state)
@@ -121,7 +126,7 @@ function actorFor(who: Intent['who'], type: CommandType, state: CaseState): Acto
     case 'system':
       return 'system'
     case 'supervisor':
-      return cadreAt(state.level === 'province' ? 'province' : LEVELS[levelIndex(state.level) + 1]!)
+      return cadreAt(levelAbove(state))
     case 'member':
       return memberOf()
     case 'admin':
@@ -130,6 +135,9 @@ function actorFor(who: Intent['who'], type: CommandType, state: CaseState): Acto
       return STRANGER
   }
 }
+
+/** One level above the holder (the province stays the province: nobody is above it). */
+const levelAbove = (state: CaseState) => (state.level === 'province' ? 'province' : LEVELS[levelIndex(state.level) + 1]!)
 
 function commandFor(intent: Intent, state: CaseState, previousAt: string): CaseCommand {
   const due = nextDue(state)
@@ -141,7 +149,12 @@ function commandFor(intent: Intent, state: CaseState, previousAt: string): CaseC
     case 'WithdrawCase':
     case 'AutoCloseCase':
     case 'MissDeadline':
+    case 'RemindDeadline':
       return { type: intent.type, ...base }
+    case 'UrgeCase':
+      return { type: intent.type, ...base, note: intent.text }
+    case 'TakeOverCase':
+      return { type: intent.type, ...base, reason: intent.text }
     case 'ResolveCase':
       return { type: intent.type, ...base, outcome: intent.outcome, resolution: intent.text }
     case 'EscalateCase':

@@ -180,6 +180,25 @@ const CASE_ROWS: Row[] = [
     () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'MissDeadline', at, actor: 'system' })),
     { code: 'CONFLICT', message: '该反映已不在办理期限内', reason: 'CASE_CLOSED' },
   ],
+  [
+    'urging again, from the same org, within the interval',
+    () => {
+      const h = aCase()
+      const urged = step(h, { type: 'UrgeCase', at: hoursAfter(h.at, 1), actor: cadreAt('township') })
+      return onCase(urged, (at) => ({ type: 'UrgeCase', at, actor: cadreAt('township') }))
+    },
+    { code: 'CONFLICT', message: '本单位 24 小时内已催办过该反映，请稍后再催', reason: 'ALREADY_URGED' },
+  ],
+  [
+    'urging a resolved case',
+    () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'UrgeCase', at, actor: cadreAt('township') })),
+    { code: 'CONFLICT', message: '该反映已办结，无需催办', reason: 'CASE_CLOSED' },
+  ],
+  [
+    'taking over a resolved case',
+    () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'TakeOverCase', at, actor: cadreAt('county'), reason: '提级办理' })),
+    { code: 'CONFLICT', message: '该反映已办结，不能再提级办理', reason: 'CASE_CLOSED' },
+  ],
 ]
 
 const inHand = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -280,6 +299,14 @@ const WITHOUT_REASON: Row[] = [
     { code: 'FORBIDDEN', message: '只有当前承办组织的议事会主任或妇联干部可以办理该反映' },
   ],
   [
+    'the holder urging its own case',
+    () => {
+      const h = aCase()
+      return onCase(h, (at) => ({ type: 'UrgeCase', at, actor: holderOf(h.state) }))
+    },
+    { code: 'FORBIDDEN', message: '只有上级妇联干部可以催办或提级办理该反映' },
+  ],
+  [
     'the timer, before the deadline',
     () => onCase(aCase(), (at) => ({ type: 'MissDeadline', at, actor: 'system' })),
     { code: 'CONFLICT', message: '办理期限尚未到期' },
@@ -339,6 +366,7 @@ describe('FAILURE_REASONS against the deciders', () => {
       'CASE_NOT_RESOLVED',
       'ALREADY_RATED',
       'TOP_LEVEL',
+      'ALREADY_URGED',
       'DUPLICATE_REQUEST',
       'DELIBERATION_CLOSED',
       'NOT_ON_ROLL',

@@ -20,7 +20,7 @@ import {
   type CounterKey,
   type Counters,
 } from '../../../cloudfunctions/_shared/domain'
-import { REPORTER, T0, aChain, aSubmitCase, holderOf } from '../domain/case.builders'
+import { REPORTER, T0, aChain, aSubmitCase, cadreAt, holderOf } from '../domain/case.builders'
 
 // Villages under the same township, another township, another county: subtrees overlap at every level.
 const CHAINS = [
@@ -42,6 +42,9 @@ const COMMANDS = {
   WithdrawCase: 1,
   AutoCloseCase: 2,
   MissDeadline: 4,
+  RemindDeadline: 2,
+  UrgeCase: 2,
+  TakeOverCase: 1,
 } as const
 type CommandType = keyof typeof COMMANDS
 
@@ -90,8 +93,14 @@ function commandFor(intent: Intent, c: Tracked | undefined, at: string, nextId: 
       return { type: 'RateCase', at, actor: REPORTER, ...intent.rating }
     case 'WithdrawCase':
       return { type: 'WithdrawCase', at, actor: REPORTER }
+    case 'UrgeCase':
+      // A cadre at the drawn level: above the holder or not, as it falls.
+      return { type: 'UrgeCase', at, actor: cadreAt(intent.level, state.chain), note: intent.text }
+    case 'TakeOverCase':
+      return { type: 'TakeOverCase', at, actor: cadreAt(intent.level, state.chain), reason: intent.text }
     case 'AutoCloseCase':
     case 'MissDeadline':
+    case 'RemindDeadline':
       return { type: intent.type, at, actor: 'system' }
   }
 }
