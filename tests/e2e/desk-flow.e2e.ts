@@ -1,8 +1,10 @@
 /**
  * Platform 3 end to end: a case the village did not accept in time reaches the township; its cadre
- * finds it in her queue, accepts it, brings in a partner department and resolves it.
+ * finds it in her queue, accepts it, brings in a partner department and resolves it. And the county,
+ * supervising: 督办 says why a late case is listed; its cadre urges the township (催办), which sees it
+ * on its desk and on the case, then takes the case over (提级办理), and the reporter reads it plainly.
  */
-import { aReport, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, COUNTY_CADRE, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
 import { button, field, openAs, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
@@ -78,4 +80,69 @@ test('a township cadre works an escalated case from her queue to resolution', as
 
   const mine = await session.host.post<{ ok: boolean; data: { items: { status: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
   expect(mine.body.data.items[0]?.status).toBe('resolved')
+})
+
+/**
+ * The county cadre's 督办 list and a case's row on it. The persona belongs to the browser, not the tab:
+ * once another persona opened a page, hers is opened again.
+ */
+async function countySupervising(title: string) {
+  const page = await openAs(session.browser, session.host.url, COUNTY_CADRE, '/federation/pages/inbox/index')
+  await page.getByText('督办', { exact: true }).click()
+  return { page, row: page.locator('.card:visible').filter({ hasText: title }) }
+}
+
+test('a county cadre urges a late case from 督办, then takes it over; the township sees the urge, she reads a plain line', async () => {
+  const filed = await session.host.post<{ ok: boolean; data: { caseId: string } }>('/api/intake', aReport({ title: '楼道灯坏了没人修' }), RESIDENT)
+  const { caseId } = filed.body.data
+  await session.host.post('/__dev/clock', { advanceHours: 25 })
+  await session.host.post('/__dev/tick', {})
+
+  // 督办 says why it is listed, and who holds it now against which deadline.
+  let { page: county, row } = await countySupervising('楼道灯坏了没人修')
+  await row.getByText(/蒲河村（村\/社区）超过受理期限未受理，已自动转上级/).waitFor()
+  await row.getByText('现由道义街道（乡镇/街道）办理，受理期限还剩 24 小时').waitFor()
+  await screenshot(county, 'supervise-1-why-listed')
+
+  // 催办 from the list (the tap stays on the list: it does not open the case).
+  await row.locator('taro-button-core').filter({ hasText: /^催办$/ }).click()
+  await field(county, '催办意见').fill('群众反映强烈，请尽快处理')
+  await screenshot(county, 'supervise-2-urge-sheet')
+  await button(county, '确定催办').click()
+  await row.getByText(/已催办 1 次，最近一次由沈北新区（县\/区）催办道义街道（乡镇\/街道）/).waitFor()
+  // Once a day from one org: 催办 is gone for now, 提级办理 stays.
+  expect(await row.locator('taro-button-core').filter({ hasText: /^催办$/ }).count()).toBe(0)
+  await screenshot(county, 'supervise-3-urged')
+
+  // The township sees it on its desk and on the case.
+  const township = await openAs(session.browser, session.host.url, TOWNSHIP_CADRE, '/federation/pages/inbox/index')
+  await township.getByText(/已催办 1 次（最近：沈北新区/).waitFor()
+  await township.getByText('楼道灯坏了没人修').click()
+  await township.getByText('已催办 1 次', { exact: true }).waitFor()
+  await township.getByText('沈北新区（县/区）催办道义街道（乡镇/街道）：群众反映强烈，请尽快处理').first().waitFor()
+  await screenshot(township, 'supervise-4-township-case')
+
+  // The county takes it over, with a reason, after saying yes.
+  ;({ page: county, row } = await countySupervising('楼道灯坏了没人修'))
+  await row.locator('taro-button-core').filter({ hasText: '提级办理' }).click()
+  await field(county, '提级办理理由').fill('涉及物业和街道两方，区妇联直接协调')
+  await button(county, '确定提级').click()
+  await county.getByText(/这条反映将从道义街道（乡镇\/街道）转由本级直接办理/).waitFor()
+  await screenshot(county, 'supervise-5-take-over-asked')
+  await county.locator('.taro-model__confirm').click()
+  await row.getByText(/沈北新区（县\/区）已提级办理（原由道义街道（乡镇\/街道）办理）/).waitFor()
+  await row.getByText('现由沈北新区（县/区）办理，受理期限还剩 24 小时').waitFor()
+  await screenshot(county, 'supervise-6-taken-over')
+  // It is on her own desk now, to accept.
+  await county.locator('.tab').filter({ hasText: '待受理' }).click()
+  await county.locator('.card:visible').filter({ hasText: '楼道灯坏了没人修' }).click()
+  await county.getByText(/沈北新区（县\/区）提级办理（原由道义街道（乡镇\/街道）办理）：涉及物业和街道两方/).waitFor()
+  await button(county, '受理').waitFor()
+
+  // She reads what happened in plain words, and nothing the cadres wrote each other.
+  const hers = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${caseId}`)
+  await hers.getByText('沈北新区（县/区）已把您的反映提上来，直接办理').waitFor()
+  await hers.getByText(/现在：等待沈北新区（县\/区）受理/).waitFor()
+  expect(await hers.getByText(/群众反映强烈|涉及物业/).count()).toBe(0)
+  await screenshot(hers, 'supervise-7-her-case')
 })

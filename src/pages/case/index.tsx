@@ -1,7 +1,11 @@
-/** One case: where it is, the running deadline, its story; rate it once resolved, withdraw it before. */
+/**
+ * One case: where it is, the running deadline, its story; rate it once resolved, withdraw it before;
+ * for those handling it its work, for a supervising level 催办 and 提级办理, and for both its urges.
+ */
 import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
 import { View } from '@tarojs/components'
+import { LEVEL_LABELS } from '../../../types'
 import { useReloadOnReturn, useRemote } from '../../shared/use-remote'
 import { useSubmit } from '../../shared/use-submit'
 import { getCase } from '../../features/cases/api/get-case'
@@ -12,6 +16,8 @@ import { CaseTimeline } from '../../features/case-detail/case-timeline'
 import { CaseSteps } from '../../features/case-detail/case-steps'
 import { RateCase, type RateAnswers } from '../../features/case-detail/rate-case'
 import { HandlerActions } from '../../features/case-detail/handler-actions'
+import { CaseUrges } from '../../features/case-detail/case-urges'
+import { SuperviseActions } from '../../features/case-detail/supervise-actions'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
@@ -44,8 +50,15 @@ export default function CasePage() {
     <Page>
       <CaseSteps detail={data} />
       <CaseHeader detail={data} />
+      {/* Before the work: an urged holder sees first that a level above is waiting on her. */}
+      <CaseUrges urges={data.urges} now={data.asOf} />
       {data.can.rate && <RateCase onRate={rate} />}
       <HandlerActions detail={data} onChanged={reload} />
+      {(data.can.urge || data.can.takeOver) && (
+        <Card title="督办">
+          <SuperviseActions caseId={caseId} holder={`${data.holderOrgName}（${LEVEL_LABELS[data.level]}）`} can={data.can} onChanged={reload} />
+        </Card>
+      )}
       <Card title="办理进度">
         <CaseTimeline items={data.timeline} />
       </Card>

@@ -1,16 +1,19 @@
 /**
  * 工作台: the cases my org holds — overdue first, then by the deadline that runs — by tab (待受理 /
- * 办理中 / 已办结 / 超期) and category. Tapping one opens the case with its holder actions.
+ * 办理中 / 已办结 / 超期) and category, each saying when a level above urged it. Tapping one opens the
+ * case with its holder actions. 督办: the cases below her that missed a deadline, were urged or were
+ * taken over, each saying why it is listed, with 催办 and 提级办理 where she may.
  */
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category } from '../../../../types'
+import { CATEGORIES, CATEGORY_LABELS, LEVEL_LABELS, type CaseSummary, type Category, type SupervisedCase } from '../../../../types'
 import { useReloadOnReturn, useRemote } from '../../../shared/use-remote'
-import { caseNumber } from '../../../shared/case-format'
+import { caseNumber, formatTime, remaining, runningDeadline } from '../../../shared/case-format'
 import { RemoteState } from '../../../shared/remote-state'
 import { listHeldCases } from '../../../features/cases/api/list-held-cases'
 import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
 import { CaseRow } from '../../../features/cases/case-row'
+import { SuperviseActions } from '../../../features/case-detail/supervise-actions'
 import './index.css'
 import { Page } from '../../../shared/page'
 
@@ -35,6 +38,33 @@ function DeskCase({ item, now }: { item: CaseSummary; now: string }) {
           {item.assignment.answered ? '（已答复）' : '（待答复）'}
         </Text>
       )}
+      {item.urges && item.urges.length > 0 && (
+        <Text className="case-row-line reason-line">
+          已催办 {item.urges.length} 次（最近：{item.urges.at(-1)!.orgName}，{formatTime(item.urges.at(-1)!.at, now)}）
+        </Text>
+      )}
+    </CaseRow>
+  )
+}
+
+/**
+ * A case on the 督办 list: why it is there (each missed deadline and where, the urges, a take-over),
+ * who holds it now and the deadline that holder runs against, and what she may do about it.
+ */
+function SupervisedRow({ item, now, onChanged }: { item: SupervisedCase; now: string; onChanged: () => Promise<unknown> }) {
+  const holder = `${item.holderOrgName}（${LEVEL_LABELS[item.level]}）`
+  const deadline = runningDeadline(item)
+  return (
+    <CaseRow item={item} info={`${CATEGORY_LABELS[item.category]} · 编号 ${caseNumber(item.id)}`}>
+      {item.reasons.map((reason) => (
+        <Text key={`${reason.kind}-${reason.at}`} className={`case-row-line reason-line reason-${reason.kind}`}>
+          {formatTime(reason.at, now)}　{reason.text}
+        </Text>
+      ))}
+      <Text className="muted case-row-line">
+        现由{holder}办理{deadline ? `，${deadline.label}${remaining(deadline.at, now)}` : ''}
+      </Text>
+      <SuperviseActions caseId={item.id} holder={holder} can={item.can} onChanged={onChanged} />
     </CaseRow>
   )
 }
@@ -50,11 +80,12 @@ export default function DeskInboxPage() {
   )
   useReloadOnReturn(reload)
 
-  const items =
-    tab === 'supervise'
-      ? (supervised.data?.items ?? []).filter((c) => !category || c.category === category)
-      : (data?.items ?? []).filter((c) => (tab === 'overdue' ? c.overdue : c.status === tab))
-  const now = data?.asOf ?? new Date().toISOString()
+  const held = (data?.items ?? []).filter((c) => (tab === 'overdue' ? c.overdue : c.status === tab))
+  const watched = (supervised.data?.items ?? []).filter((c) => !category || c.category === category)
+  const items = tab === 'supervise' ? watched : held
+  const now = (tab === 'supervise' ? supervised.data?.asOf : data?.asOf) ?? new Date().toISOString()
+  // 催办 or 提级办理 changed a case below her: the list says so, and a case she took over is on her desk now.
+  const afterSupervising = () => Promise.all([supervised.reload(), reload()])
   const categoryNames = ['全部类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])]
 
   return (
@@ -84,9 +115,9 @@ export default function DeskInboxPage() {
           empty={{ title: '这里没有反映', hint: tab === 'pending' ? '新的反映到达时会出现在这里，并通过消息提醒您' : '换个分类看看' }}
         />
       )}
-      {items.map((item) => (
-        <DeskCase key={item.id} item={item} now={now} />
-      ))}
+      {tab === 'supervise'
+        ? watched.map((item) => <SupervisedRow key={item.id} item={item} now={now} onChanged={afterSupervising} />)
+        : held.map((item) => <DeskCase key={item.id} item={item} now={now} />)}
     </Page>
   )
 }
