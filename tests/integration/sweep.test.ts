@@ -1,6 +1,7 @@
 /**
  * The deadline sweep is repeat-safe and bounded: due / not yet due / already escalated / run twice /
- * two at once / crash half-way — each missed deadline escalates exactly once.
+ * two at once / crash half-way — each missed deadline escalates exactly once, and each deadline is
+ * reminded of (临期提醒) exactly once.
  */
 import { sweepDeadlines } from '../../cloudfunctions/escalation/sweep.job'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
@@ -24,6 +25,20 @@ const sweep = (d: TestDeps = deps, budgetMs = 60_000) =>
 
 async function submit(openid = RESIDENT): Promise<string> {
   return (await callAs<{ caseId: string }>(deps, intake, openid, aReport())).caseId
+}
+/** The store, but its `n`th transaction dies after its work and before its commit (a killed process). */
+function crashingAt(n: number): Store {
+  let transactions = 0
+  const real = deps.store
+  return {
+    ...real,
+    transaction: (fn) =>
+      real.transaction(async (tx) => {
+        const result = await fn(tx)
+        if (++transactions === n) throw new Error('killed')
+        return result
+      }),
+  }
 }
 const escalations = async (caseId: string) =>
   (await deps.store.cases.timeline(caseId)).filter((e) => e.type === 'CaseEscalated').length
@@ -65,18 +80,7 @@ test('a crash half-way loses nothing and doubles nothing: the next run finishes 
   const ids = [await submit(RESIDENT), await submit(RESIDENT), await submit(OTHER_RESIDENT)]
   deps.clock.advanceHours(25)
   // The second case's transaction dies after its work, before commit: as if the process was killed.
-  let transactions = 0
-  const real = deps.store
-  const crashing: Store = {
-    ...real,
-    transaction: (fn) =>
-      real.transaction(async (tx) => {
-        const result = await fn(tx)
-        if (++transactions === 2) throw new Error('killed')
-        return result
-      }),
-  }
-  const first = await sweep({ ...deps, store: crashing })
+  const first = await sweep({ ...deps, store: crashingAt(2) })
   expect(first).toMatchObject({ escalated: 2, failed: 1 })
   expect(await sweep()).toMatchObject({ escalated: 1, failed: 0 })
   for (const id of ids) expect(await escalations(id)).toBe(1)
@@ -88,6 +92,20 @@ test('a run out of time stops and says so; the next trigger resumes', async () =
   deps.clock.advanceHours(25)
   expect(await sweep(deps, -1)).toMatchObject({ escalated: 0, unfinished: 1 })
   expect(await sweep()).toMatchObject({ escalated: 2, unfinished: 0 })
+})
+
+test('临期提醒: two sweeps at once and a crash half-way still remind of each deadline exactly once', async () => {
+  const ids = [await submit(RESIDENT), await submit(RESIDENT), await submit(OTHER_RESIDENT)]
+  deps.clock.advanceHours(13)
+  const [a, b] = await Promise.all([sweep({ ...deps, store: crashingAt(1) }), sweep()])
+  const c = await sweep()
+  expect(a.failed).toBe(1)
+  expect((a.reminded ?? 0) + (b.reminded ?? 0) + (c.reminded ?? 0)).toBe(ids.length)
+  expect(await sweep()).toMatchObject({ reminded: 0, skipped: 0, failed: 0 })
+  for (const id of ids) {
+    const reminders = (await deps.store.cases.timeline(id)).filter((e) => e.type === 'DeadlineReminded')
+    expect(reminders).toHaveLength(1)
+  }
 })
 
 test('a resolved case nobody rates closes itself after 7 days, once', async () => {
