@@ -3,6 +3,7 @@
  * messages (docs/ARCHITECTURE.md: load, decide, save in one transaction with the outbox rows).
  */
 import { VersionConflict, type Store } from '../../cloudfunctions/_shared/ports/store.port'
+import { nextDue } from '../../cloudfunctions/_shared/domain/case.timers'
 import { REPORTER, T0, holderOf, hoursAfter, step } from '../unit/domain/case.builders'
 import { submitted } from './store.cases.contract'
 import { aMessage } from './store.messages.contract'
@@ -106,7 +107,8 @@ export function transactionsContract(current: () => Store) {
         roles: [{ openid: 'o-convener', role: 'convener', orgId: h.state.holderOrgId }],
         conveners: 1,
         timeline: h.events,
-        due: [{ id: 'case-1', dueAt: h.state.acceptBy }],
+        // Its first timer: the 临期提醒 before the accept deadline (case.timers.ts).
+        due: [{ id: 'case-1', dueAt: nextDue(h.state)!.at }],
         held: ['case-1'],
         reported: ['case-1'],
         pending: ['m1'],
