@@ -14,6 +14,8 @@ export function aMessage(id: string, overrides: Partial<MessageRecord> = {}): Me
     body: '您反映的“村口路灯坏了三个月”已提交。',
     page: '/pages/case/index?id=case-1',
     caseId: 'case-1',
+    // What 消息 groups it under: lost here, her messages group by the bare case number.
+    subject: 'AB12CD34 村口路灯坏了三个月',
     // The template's field values: lost here, the subscription message goes out blank.
     slots: { subject: '村口路灯坏了三个月', status: '已提交', org: '蒲河村' },
     createdAt: at(0),

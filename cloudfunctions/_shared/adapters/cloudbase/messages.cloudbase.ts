@@ -32,6 +32,7 @@ const toFields = (doc: Doc): MessageRecord & { sealed?: string } => ({
   page: String(doc.page),
   ...optional(doc, 'caseId'),
   ...optional(doc, 'deliberationId'),
+  ...optional(doc, 'subject'),
   ...optional(doc, 'slots'),
   createdAt: String(doc.createdAt),
   status: doc.status as MessageRecord['status'],
