@@ -20,6 +20,7 @@ export const MESSAGE_KINDS = [
   'deliberation_invited',
   'deliberation_reminder',
   'deliberation_result',
+  'hotspot_alert',
 ] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
@@ -41,4 +42,5 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   deliberation_invited: '邀请您参加议事',
   deliberation_reminder: '议事即将截止',
   deliberation_result: '议事结果',
+  hotspot_alert: '矛盾苗头预警',
 }

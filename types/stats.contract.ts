@@ -7,6 +7,7 @@
  */
 import { z, id } from './zod-zh'
 import type { CaseStatus, Category, Level } from './enums'
+import type { CaseSummary } from './case.contract'
 
 const orgId = id('组织')
 
@@ -16,6 +17,11 @@ const day = (label: string) =>
     .string({ error: `${label}格式不正确` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 2025-03-01` })
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), { error: `${label}不是有效日期` })
+
+/** A calendar month in China time, e.g. "2026-11". */
+const month = z
+  .string({ error: (issue) => (issue.input === undefined ? '请选择月份' : '月份格式不正确') })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' })
 
 export const statsContract = {
   /** The figures of `orgId`'s subtree, and each child org's headline figures for drilling down. */
@@ -30,6 +36,23 @@ export const statsContract = {
       error: '开始日期不能晚于结束日期',
       path: ['to'],
     }),
+  /**
+   * The monthly scorecard of `orgId`'s children (its villages, for a township): each child's rates
+   * for its subtree in that month, a score and a rank (docs/RULES.md "Statistics").
+   */
+  ranking: z.object({ orgId, month }),
+  /** The same scorecard as a CSV for a 通报 (bulletin), in rank order. */
+  exportRanking: z.object({ orgId, month }),
+  /** The live early-warning alerts at `orgId` and below it, with the cases behind each. */
+  hotspots: z.object({ orgId }),
+}
+
+/** The early-warning rules: 多地同类 (one category in several child orgs) and 本村激增 (a village's surge). */
+export const HOTSPOT_RULES = ['spread', 'surge'] as const
+export type HotspotRule = (typeof HOTSPOT_RULES)[number]
+export const HOTSPOT_RULE_LABELS: Record<HotspotRule, string> = {
+  spread: '多地同类反映',
+  surge: '反映量激增',
 }
 
 /** The most rows one export answers; `truncated` says when there were more. */
@@ -104,7 +127,82 @@ export interface StatsExport {
   maxRows: number
 }
 
+/** One child org's month on the scorecard. Rates 0..1, null when nothing to measure that month. */
+export interface RankingItem {
+  orgId: string
+  name: string
+  level: Level
+  /** Cases filed in its subtree that month (本月反映). */
+  cases: number
+  /** 响应率: accepted within 24 h of arriving (by the accept deadline) ÷ acceptances that fell due. */
+  responseRate: number | null
+  /** 解决率: ratings answering 解决了 ÷ ratings of its resolutions. */
+  solveRate: number | null
+  /** 满意率: ratings 满意 or 基本满意 ÷ ratings of its resolutions. */
+  satisfactionRate: number | null
+  /** 按时办结率: resolved by the resolve deadline ÷ resolutions that fell due. */
+  onTimeRate: number | null
+  /** 催办 received that month. */
+  urged: number
+  /** 0..100, one decimal: the weighted mean of the three rates it has; null with none. */
+  score: number | null
+  /** 1 = best; equal scores share a rank; no score ranks last. */
+  rank: number
+}
+
+export interface StatsRanking {
+  org: OrgRef
+  month: string
+  /** The weights of 响应率, 解决率 and 满意率 in the score. */
+  weights: { response: number; solve: number; satisfaction: number }
+  /** The org's children, in rank order. */
+  items: RankingItem[]
+  asOf: string
+}
+
+export interface RankingExport {
+  /** e.g. "议事会月度通报_沈北新区_2026-11.csv". */
+  filename: string
+  /** UTF-8 with a BOM, CRLF line ends, one row per child in rank order. */
+  csv: string
+  rows: number
+}
+
+/** One live early-warning alert. */
+export interface HotspotItem {
+  /** The alert's identity: rule, org, category and the first day of its window. */
+  id: string
+  rule: HotspotRule
+  category: Category
+  /** Where it was found: the township whose villages report it, the village that surges. */
+  orgId: string
+  orgName: string
+  level: Level
+  /** Child orgs that reported it within the window (villages of a township, townships of a county…); 1 for a surge. */
+  villages: number
+  children: { id: string; name: string }[]
+  /** Reports of the category there within the window. */
+  cases: number
+  /** The first day (China time, "2026-11-20") of the window with one of them. */
+  since: string
+  raisedAt: string
+  /** Surge: the village's usual number of such reports in a window that long. */
+  usual?: number
+  /** The newest reports behind it that the reader may see. */
+  casesBehind: CaseSummary[]
+}
+
+export interface StatsHotspots {
+  items: HotspotItem[]
+  /** The window the rules count in, in days. */
+  windowDays: number
+  asOf: string
+}
+
 export interface StatsResults {
   overview: StatsOverview
   exportCsv: StatsExport
+  ranking: StatsRanking
+  exportRanking: RankingExport
+  hotspots: StatsHotspots
 }

@@ -1,8 +1,8 @@
 /**
  * Who may read an org's statistics: the caller's roles against the org's place in the tree
  * (domain/stats.access.ts). No role that reads statistics anywhere is refused before the org is
- * looked up, so a refusal says nothing about which orgs exist. It is the `authorize` of both stats
- * actions; what it loads is what they run on.
+ * looked up, so a refusal says nothing about which orgs exist. It is the `authorize` of every stats
+ * action; what it loads is what they run on.
  */
 import type { Person } from '../_shared/domain/actor.types'
 import { canReadStats, readsStatsAnywhere } from '../_shared/domain/stats.access'
@@ -14,6 +14,8 @@ import type { OrgRecord } from '../_shared/ports/store.port'
 export interface StatsReader {
   person: Person
   org: OrgRecord
+  /** The org's path, the root first, down to the org. */
+  path: string[]
 }
 
 export async function authorizeStats(ctx: ActionContext, { orgId }: { orgId: string }): Promise<StatsReader> {
@@ -23,5 +25,5 @@ export async function authorizeStats(ctx: ActionContext, { orgId }: { orgId: str
   const [org] = path
   if (!org) throw notFound('没有找到该组织')
   if (!canReadStats(person, path.map((o) => o.id))) throw forbidden('只能查看本级及下级组织的统计数据')
-  return { person, org }
+  return { person, org, path: path.map((o) => o.id).reverse() }
 }

@@ -14,6 +14,7 @@ import { countersContract } from './store.counters.contract'
 import { mediaChecksContract } from './store.media-checks.contract'
 import { identitiesContract } from './store.identities.contract'
 import { writeCountsContract } from './store.write-counts.contract'
+import { hotspotsContract } from './store.hotspots.contract'
 
 /**
  * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
@@ -141,5 +142,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
     mediaChecksContract(() => store)
     identitiesContract(() => store, stored)
     writeCountsContract(() => store)
+    hotspotsContract(() => store)
   })
 }

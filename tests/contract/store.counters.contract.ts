@@ -52,6 +52,64 @@ export function countersContract(current: () => Store) {
       expect(await store.counters.get('p')).toEqual(expected)
     })
 
+    test('period sets: rows add up per (org, period), apart from the all-time counters and each other', async () => {
+      const store = current()
+      await store.counters.addInPeriods([
+        { orgId: 'v', period: '2026-11', deltas: { submitted: 1, acceptDue: 1 } },
+        { orgId: 'v', period: '2026-11', deltas: { acceptDue: 1, acceptedInTime: 1 } },
+        { orgId: 't', period: '2026-11', deltas: { submitted: 1 } },
+        { orgId: 'v', period: '2026-11-30', deltas: { 'reported:governance': 1 } },
+        { orgId: 'v', period: '2026-12', deltas: { ratings: 0 } },
+      ])
+      await store.transaction((tx) => tx.counters.addInPeriods([{ orgId: 't', period: '2026-11', deltas: { submitted: 2, urged: -1 } }]))
+      expect(
+        await store.counters.inPeriods([
+          { orgId: 't', period: '2026-11' },
+          { orgId: 'v', period: '2026-11' },
+          { orgId: 'v', period: '2026-11-30' },
+          { orgId: 'v', period: '2026-12' },
+          { orgId: 'nobody', period: '2026-11' },
+          { orgId: 'v', period: '2026-11' },
+        ]),
+      ).toEqual([
+        { submitted: 3, urged: -1 },
+        { submitted: 1, acceptDue: 2, acceptedInTime: 1 },
+        { 'reported:governance': 1 },
+        {},
+        {},
+        { submitted: 1, acceptDue: 2, acceptedInTime: 1 },
+      ])
+      // An org's all-time counters are not a period's.
+      expect(await store.counters.get('v')).toEqual({})
+      await store.counters.addInPeriods([])
+      expect(await store.counters.inPeriods([])).toEqual([])
+    })
+
+    test('period sets: many at once (an early-warning look reads ~160), even for an org id with a colon in it', async () => {
+      const store = current()
+      const days = Array.from({ length: 150 }, (_, i) => new Date(Date.UTC(2026, 6, 1) + i * 86_400_000).toISOString().slice(0, 10))
+      await store.counters.addInPeriods(days.map((period, i) => ({ orgId: 'v:1', period, deltas: { 'reported:other': i + 1 } })))
+      const sets = await store.counters.inPeriods(days.map((period) => ({ orgId: 'v:1', period })))
+      expect(sets.map((set) => set['reported:other'])).toEqual(days.map((_, i) => i + 1))
+    })
+
+    test('period adds made in a transaction that throws are not kept; concurrent ones lose nothing', async () => {
+      const store = current()
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.counters.addInPeriods([{ orgId: 'v', period: '2026-11', deltas: { submitted: 1 } }])
+          throw new Error('boom')
+        }),
+      ).rejects.toThrow('boom')
+      expect(await store.counters.inPeriods([{ orgId: 'v', period: '2026-11' }])).toEqual([{}])
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.transaction((tx) => tx.counters.addInPeriods([{ orgId: 'v', period: '2026-11', deltas: { submitted: 1 } }, { orgId: 'p', period: '2026-11', deltas: { submitted: 1 } }])),
+        ),
+      )
+      expect(await store.counters.inPeriods([{ orgId: 'v', period: '2026-11' }, { orgId: 'p', period: '2026-11' }])).toEqual([{ submitted: 8 }, { submitted: 8 }])
+    })
+
     test('bind and unbind answer whether they changed anything', async () => {
       const store = current()
       const m = { openid: 'o1', role: 'member', orgId: 'v' } as const

@@ -784,6 +784,9 @@ const STAGES: Record<AuthAction, RowStage> = {
     probes: [
       onOrg('stats.overview', (cell) => ({ orgId: cell.target })),
       onOrg('stats.exportCsv', (cell) => ({ orgId: cell.target })),
+      onOrg('stats.ranking', (cell) => ({ orgId: cell.target, month: '2026-11' })),
+      onOrg('stats.exportRanking', (cell) => ({ orgId: cell.target, month: '2026-11' })),
+      onOrg('stats.hotspots', (cell) => ({ orgId: cell.target })),
       onOrg('escalation.overdue', (cell) => ({ orgId: cell.target })),
     ],
   },

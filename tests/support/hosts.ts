@@ -26,3 +26,16 @@ export async function startHost(kind: HostKind, options: { dataDir?: string } = 
   const host = kind === 'local' ? await startTestHost(options) : await startTestCloudHost(options)
   return { ...host, kind }
 }
+
+/** One host of `kind` for the enclosing describe: started before its tests, destroyed after. */
+export function useHost(kind: HostKind): () => SurfaceHost {
+  let host: SurfaceHost | undefined
+  beforeAll(async () => {
+    host = await startHost(kind)
+  })
+  afterAll(() => host?.destroy())
+  return () => {
+    if (!host) throw new Error('the host is not started yet')
+    return host
+  }
+}

@@ -72,6 +72,8 @@ export function caseMessageText(
     case 'deliberation_invited':
     case 'deliberation_reminder':
     case 'deliberation_result':
+    // Not about one case: written by stats/hotspot-watch.ts.
+    case 'hotspot_alert':
       return { title, body: title }
   }
 }

@@ -25,10 +25,12 @@
  * - 催办 counts per event: `urged` every urge, `urged:<level>` by the level of the holder urged, so a
  *   scorecard can tell the urges an org received from those its subtree did.
  */
-import type { CaseStatus, Category, Level, Satisfaction, Solved } from '../../../types/enums'
+import { LEVELS, type CaseStatus, type Category, type Level, type Satisfaction, type Solved } from '../../../types/enums'
 import { assertNever } from './domain.errors'
 import type { CaseEvent } from './case.events'
+import { evolve } from './case.evolve'
 import type { CaseState } from './case.state'
+import { chinaMonth, type ChinaMonth } from './china-calendar'
 import { toMs } from './iso-time'
 
 /** Every counter an org keeps. Keys are stored as they are: ':' keeps them flat in any store. */
@@ -134,4 +136,120 @@ function nonZero(counters: Counters): Counters {
   const out: Counters = {}
   for (const [key, n] of Object.entries(counters) as [CounterKey, number][]) if (n !== 0) out[key] = n
   return out
+}
+
+/*
+ * Monthly counters, for the monthly scorecard (stats.ranking). Kept per (org, China-time month of the
+ * event), in the transaction of every case change, so a month's figures for an org are one read.
+ *
+ * Unlike the counters above (what the cases of a subtree are and went through), these score how a
+ * subtree HANDLED cases: an event counts for the org that acted (the holder, at its level on the
+ * case's chain) and every org above it, never for the orgs below. A township's month then covers its
+ * own handling and its villages', and a case the county took over no longer weighs on the township.
+ * Everything here is per event, in the month of the event's own instant:
+ * - 响应 (response): a round's acceptance settles when it is accepted (in time: by the round's accept
+ *   deadline, 24 h from its arrival) or when that deadline is missed (escalated by the sweep, or
+ *   flagged at the province). 响应率 = acceptedInTime ÷ acceptDue. Escalating or handing back by hand,
+ *   or a withdrawal, before accepting settles nothing: it is neither a response nor a failure.
+ * - 按时 (on time): likewise resolutions by the round's resolve deadline ÷ (resolutions + resolve
+ *   deadlines missed). A deadline flagged at the province counts once: a later acceptance or
+ *   resolution of that round adds only to its numerator's chance, not to the denominator again.
+ * - Ratings count for the org that made the resolution being rated (its level), as the all-time
+ *   counters count them: 解决率 = solved:yes ÷ ratings, 满意率 = (satisfied + basic) ÷ ratings.
+ * - submitted: cases filed in the subtree that month (for every org on the chain), the scorecard's
+ *   "本月反映".
+ * - urged: 催办 received by the holder (and counted above it); see `urgedCounted`.
+ * Months before these counters existed read as zeros.
+ */
+
+/** Every counter an org keeps for one month. */
+export type MonthlyKey =
+  | 'submitted'
+  | 'acceptDue'
+  | 'acceptedInTime'
+  | 'resolveDue'
+  | 'resolvedOnTime'
+  | 'ratings'
+  | `solved:${Solved}`
+  | `satisfaction:${Satisfaction}`
+  /** 催办 received: counted by `urgedCounted`, for the urge event (escalation.urge) to call. */
+  | 'urged'
+export type MonthlyCounters = Partial<Record<MonthlyKey, number>>
+
+/** What one event adds for one month: for the org at `level` on the case's chain and every org above it. */
+export interface MonthlyDelta {
+  month: ChinaMonth
+  level: Level
+  deltas: MonthlyCounters
+}
+
+/**
+ * The monthly deltas of one case change: its events, each seen against the case as it stood just
+ * before it (the state is folded through the events). Deltas for the same month and level are merged.
+ */
+export function monthlyDeltas(events: readonly CaseEvent[], before: CaseState | null): MonthlyDelta[] {
+  const merged = new Map<string, MonthlyDelta>()
+  let state = before
+  for (const event of events) {
+    for (const delta of monthlyOf(event, state)) addMonthly(merged, delta)
+    state = evolve(state, event)
+  }
+  return [...merged.values()].filter((delta) => Object.keys(delta.deltas).length > 0)
+}
+
+/** What one event adds to the monthly counters, seen against the case just before it. */
+function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
+  const month = chinaMonth(event.at)
+  const at = (level: Level, deltas: MonthlyCounters): MonthlyDelta[] => [{ month, level, deltas }]
+  const by = (deadline: string) => (toMs(event.at) <= toMs(deadline) ? 1 : 0)
+  if (event.type === 'CaseSubmitted') return at('village', { submitted: 1 })
+  if (state === null) return []
+  switch (event.type) {
+    case 'CaseAccepted':
+      // A round the province flagged overdue was counted due then: only its acceptance is new.
+      return at(state.level, { acceptDue: state.overdue.accept ? 0 : 1, acceptedInTime: by(state.acceptBy) })
+    case 'CaseResolved':
+      return at(state.level, { resolveDue: state.overdue.resolve ? 0 : 1, resolvedOnTime: by(state.resolveBy) })
+    case 'CaseEscalated':
+      if (!event.auto || !event.missed) return []
+      return at(event.fromLevel, event.missed === 'accept' ? { acceptDue: 1 } : { resolveDue: 1 })
+    case 'CaseFlaggedOverdue':
+      return at(state.level, event.missed === 'accept' ? { acceptDue: 1 } : { resolveDue: 1 })
+    case 'CaseRated': {
+      const level = state.outcome?.level ?? state.level
+      return at(level, { ratings: 1, [`solved:${event.solved}`]: 1, [`satisfaction:${event.satisfaction}`]: 1 })
+    }
+    case 'CaseHandedBack':
+    case 'CaseReopened':
+    case 'DepartmentAssigned':
+    case 'DepartmentReplied':
+    case 'CaseClosed':
+    case 'CaseWithdrawn':
+    case 'CaseDeliberated':
+    case 'CasePhotoRejected':
+      return []
+    default:
+      return assertNever(event)
+  }
+}
+
+/**
+ * The hook for 催办 (escalation.urge; its event does not exist yet): an urge at instant `at` of a case
+ * held at `heldAt` counts one `urged` for the holder and every org above it, in the month of `at`.
+ * Wiring it is one line in `monthlyOf`'s switch: `case 'CaseUrged': return [urgedCounted(event.at,
+ * state.level)]`. Until then `urged` reads 0.
+ */
+export const urgedCounted = (at: string, heldAt: Level): MonthlyDelta => ({ month: chinaMonth(at), level: heldAt, deltas: { urged: 1 } })
+
+/** The orgs a monthly delta counts for: the chain's org at `level` and every one above it. */
+export const orgsFrom = (chain: Readonly<Record<Level, string>>, level: Level): string[] =>
+  LEVELS.slice(LEVELS.indexOf(level)).map((l) => chain[l])
+
+function addMonthly(into: Map<string, MonthlyDelta>, delta: MonthlyDelta) {
+  const key = `${delta.month}|${delta.level}`
+  const found = into.get(key) ?? { month: delta.month, level: delta.level, deltas: {} }
+  for (const [k, n] of Object.entries(delta.deltas) as [MonthlyKey, number][]) {
+    if (n !== 0) found.deltas[k] = (found.deltas[k] ?? 0) + n
+  }
+  into.set(key, found)
 }

@@ -8,7 +8,8 @@ import { LEVELS, type Level } from '../../../types/enums'
 import type { CaseStatus } from '../../../types/enums'
 import type { CaseEvent } from './case.events'
 import { toMs } from './iso-time'
-import { minutesBetween, type CounterKey, type Counters } from './stats.counters'
+import { chinaMonth } from './china-calendar'
+import { minutesBetween, type CounterKey, type Counters, type MonthlyCounters, type MonthlyKey } from './stats.counters'
 
 /** One case's counters, from its timeline (oldest first, starting with CaseSubmitted). */
 export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
@@ -91,4 +92,69 @@ export function countersByOrg(timelines: Iterable<readonly CaseEvent[]>): Map<st
     }
   }
   return byOrg
+}
+
+/**
+ * Every org's monthly counters from a full scan (stats.counters.ts "Monthly counters"): each event of
+ * each timeline credited, in its China-time month, to the org that acted and every org above it,
+ * following the round (holder level, deadlines, province flags) along the timeline itself.
+ * Keyed `<month>:<orgId>`.
+ */
+export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>): Map<string, MonthlyCounters> {
+  const out = new Map<string, MonthlyCounters>()
+  for (const timeline of timelines) {
+    const first = timeline[0]
+    if (!first || first.type !== 'CaseSubmitted') continue
+    const chain = first.chain
+    const credit = (at: string, level: Level, key: MonthlyKey, n = 1) => {
+      if (n === 0) return
+      for (const l of LEVELS.slice(LEVELS.indexOf(level))) {
+        const id = `${chinaMonth(at)}:${chain[l]}`
+        const into = out.get(id) ?? {}
+        into[key] = (into[key] ?? 0) + n
+        out.set(id, into)
+      }
+    }
+    let round = { level: first.level, acceptBy: first.acceptBy, resolveBy: first.resolveBy, flagged: { accept: false, resolve: false } }
+    let resolvedAt: Level | null = null
+    const onTime = (at: string, deadline: string) => (toMs(at) <= toMs(deadline) ? 1 : 0)
+    for (const event of timeline) {
+      switch (event.type) {
+        case 'CaseSubmitted':
+          credit(event.at, 'village', 'submitted')
+          break
+        case 'CaseAccepted':
+          if (!round.flagged.accept) credit(event.at, round.level, 'acceptDue')
+          credit(event.at, round.level, 'acceptedInTime', onTime(event.at, round.acceptBy))
+          break
+        case 'CaseResolved':
+          if (!round.flagged.resolve) credit(event.at, round.level, 'resolveDue')
+          credit(event.at, round.level, 'resolvedOnTime', onTime(event.at, round.resolveBy))
+          resolvedAt = event.level
+          break
+        case 'CaseFlaggedOverdue':
+          credit(event.at, round.level, event.missed === 'accept' ? 'acceptDue' : 'resolveDue')
+          round = { ...round, flagged: { ...round.flagged, [event.missed]: true } }
+          break
+        case 'CaseRated':
+          credit(event.at, resolvedAt ?? round.level, 'ratings')
+          credit(event.at, resolvedAt ?? round.level, `solved:${event.solved}`)
+          credit(event.at, resolvedAt ?? round.level, `satisfaction:${event.satisfaction}`)
+          break
+        case 'CaseEscalated':
+          if (event.auto && event.missed) credit(event.at, event.fromLevel, event.missed === 'accept' ? 'acceptDue' : 'resolveDue')
+          round = { level: event.toLevel, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
+          resolvedAt = null
+          break
+        case 'CaseHandedBack':
+        case 'CaseReopened':
+          round = { level: event.toLevel, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
+          resolvedAt = null
+          break
+        default:
+          break
+      }
+    }
+  }
+  return out
 }

@@ -59,6 +59,8 @@ export const TEMPLATE_OF_KIND: Record<MessageKind, TemplateKey | null> = {
   deliberation_invited: 'deliberation_invite',
   deliberation_reminder: 'deliberation_invite',
   deliberation_result: 'deliberation_result',
+  // The cadres' to-do template: what (the category), where (the org), when it was raised.
+  hotspot_alert: 'case_todo',
 }
 
 /**

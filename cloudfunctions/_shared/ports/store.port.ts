@@ -10,6 +10,7 @@ import type { CaseState } from '../domain/case.state'
 import type { DeliberationStatus } from '../../../types/deliberation.contract'
 import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
 import type { PhotoVerdict } from '../domain/photo-check.policy'
+import type { HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
 
 export interface OrgRecord {
   id: string
@@ -257,12 +258,41 @@ export interface MetaRepository {
 /**
  * Statistics counters per org (domain/stats.counters.ts): each org's counters cover its whole subtree,
  * so reading an org's figures is one read however many cases are below it.
+ *
+ * Beside them, counters per org and period (a China-time month "2026-11" or day "2026-11-30"): the
+ * monthly scorecard's (stats.counters.ts "Monthly counters") and the early warning's daily counts of
+ * reports (hotspot.rule.ts). A period's set is kept apart from the org's all-time counters.
  */
 export interface CounterRepository {
   /** Adds each delta to each org's counter (missing counters start at 0), in the caller's transaction. */
   add(orgIds: readonly string[], deltas: Readonly<Partial<Record<string, number>>>): Promise<void>
   /** Every counter of the org; {} when it has none. */
   get(orgId: string): Promise<Record<string, number>>
+  /**
+   * Adds each row's deltas to its org's set of its period, in the caller's transaction; several rows
+   * for one (org, period) add up.
+   */
+  addInPeriods(rows: readonly PeriodDelta[]): Promise<void>
+  /**
+   * The sets of these (org, period) pairs, in the order asked ({} for one never counted): a handful of
+   * reads however many are asked (the early warning asks ~160 at once).
+   */
+  inPeriods(refs: readonly { orgId: string; period: string }[]): Promise<Record<string, number>[]>
+}
+
+/**
+ * Early-warning alerts (domain/hotspot.rule.ts): one document per slot (rule, org, category), replaced
+ * when a lapsed alert's slot raises a new one.
+ */
+export interface HotspotRepository {
+  get(slot: string): Promise<HotspotAlert | null>
+  /** Creates or replaces the slot's alert. */
+  put(alert: HotspotAlert): Promise<void>
+  /**
+   * Alerts still live at `now` (liveUntil after it) at the org whose path (root first) is `orgPath`
+   * and below it, the newest raised first.
+   */
+  liveIn(orgPath: readonly string[], now: string, limit: number): Promise<HotspotAlert[]>
 }
 
 /**
@@ -402,6 +432,7 @@ export interface Repositories {
   invitations: InvitationRepository
   audit: AuditRepository
   mediaChecks: MediaCheckRepository
+  hotspots: HotspotRepository
 }
 
 export interface Store extends Repositories {

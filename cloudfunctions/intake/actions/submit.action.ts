@@ -1,7 +1,8 @@
 /**
  * `intake.submit`: a woman reports a problem, an appeal or a suggestion to her village council (or a
  * council member files for a resident). The report is saved through the one save path with its
- * contact details; its photos' checks start once it is saved.
+ * contact details; its photos' checks start once it is saved, and the early warning looks at it
+ * (stats/hotspot-watch.ts).
  */
 import type { CaseState } from '../../_shared/domain/case.state'
 import type { Chain } from '../../_shared/domain/org-ladder'
@@ -12,6 +13,7 @@ import { caseAggregate, CASE_NOT_FOUND } from '../../_shared/commands/case.aggre
 import { create } from '../../_shared/commands/command-handler'
 import type { Repositories } from '../../_shared/ports/store.port'
 import { villageLadder } from '../../_shared/orgs/org-path'
+import { watchHotspots } from '../../_shared/stats/hotspot-watch'
 
 /** Enough for a real need (several problems in a bad week), too few for flooding a council. */
 export const SUBMIT_LIMITS = [
@@ -120,6 +122,8 @@ export const submit = defineAction({
     const previous = resent ? (await deps.store.cases.get(resent))?.state : undefined
     if (!previous) return null
     await startPhotoChecks(deps, previous, ctx)
+    // The first send may have died before the early warning looked at it (the rule is idempotent).
+    await watchHotspots(deps, previous, ctx)
     return submitted(previous, false)
   },
   authorize: async (ctx, input) => {
@@ -160,8 +164,10 @@ export const submit = defineAction({
     // Its first send committed while this one ran: the case that send made is the answer.
     const saved = created.created ? created.change.state : (await deps.store.cases.get(created.id))?.state
     if (!saved) throw notFound(CASE_NOT_FOUND)
-    // The report is saved whatever happens to its photos' checks (a failure to start one is logged).
+    // The report is saved whatever happens to its photos' checks and the early warning (a failure of
+    // either is logged).
     await startPhotoChecks(deps, saved, ctx)
+    await watchHotspots(deps, saved, ctx)
     return submitted(saved, created.created)
   },
 })

@@ -1,8 +1,9 @@
 /**
  * For any sequence of case commands across several villages, the counters kept change by change equal
- * what a full scan of the case timelines computes, at every org of the tree. The scan
- * (domain/stats.scan.ts) derives each case's figures from its events alone, without the state fold or
- * counterDeltas, so the two agree only if the incremental rules are right.
+ * what a full scan of the case timelines computes, at every org of the tree — the all-time counters
+ * and the monthly ones (per org and month). The scan (domain/stats.scan.ts) derives each case's
+ * figures from its events alone, without the state fold, counterDeltas or monthlyDeltas, so the two
+ * agree only if the incremental rules are right.
  */
 import fc from 'fast-check'
 import { CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
@@ -12,13 +13,16 @@ import {
   countersByOrg,
   decide,
   evolve,
+  monthlyCountersByOrg,
+  monthlyDeltas,
   nextDue,
+  orgsFrom,
   resolutionsOf,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
-  type CounterKey,
   type Counters,
+  type MonthlyCounters,
 } from '../../../cloudfunctions/_shared/domain'
 import { REPORTER, T0, aChain, aSubmitCase, cadreAt, holderOf } from '../domain/case.builders'
 
@@ -106,15 +110,22 @@ function commandFor(intent: Intent, c: Tracked | undefined, at: string, nextId: 
 }
 
 /** Counters without zero entries, so "never counted" and "counted and taken back" compare equal. */
-function clean(counters: Counters | undefined): Counters {
-  return Object.fromEntries(Object.entries(counters ?? {}).filter(([, n]) => n !== 0)) as Counters
+function clean(counters: Counters | MonthlyCounters | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(counters ?? {}).filter(([, n]) => n !== 0))
 }
 
-function addTo(byOrg: Map<string, Counters>, orgIds: string[], deltas: Counters) {
+function addTo(byOrg: Map<string, Record<string, number>>, orgIds: string[], deltas: Counters | MonthlyCounters) {
   for (const orgId of orgIds) {
     const into = byOrg.get(orgId) ?? {}
-    for (const [key, n] of Object.entries(deltas) as [CounterKey, number][]) into[key] = (into[key] ?? 0) + n
+    for (const [key, n] of Object.entries(deltas)) into[key] = (into[key] ?? 0) + n
     byOrg.set(orgId, into)
+  }
+}
+
+/** Two tallies agree at every key either has. */
+function expectSame(kept: Map<string, Record<string, number>>, scanned: Map<string, Record<string, number>>) {
+  for (const id of new Set([...kept.keys(), ...scanned.keys()])) {
+    expect({ id, counters: clean(kept.get(id)) }).toEqual({ id, counters: clean(scanned.get(id)) })
   }
 }
 
@@ -124,6 +135,7 @@ describe('statistics counters', () => {
       fc.property(fc.array(intentArb, { minLength: 1, maxLength: 80 }), (intents) => {
         const cases: Tracked[] = []
         const counters = new Map<string, Counters>()
+        const monthly = new Map<string, MonthlyCounters>()
         let at = T0
 
         for (const intent of intents) {
@@ -138,20 +150,27 @@ describe('statistics counters', () => {
 
           const after = decision.events.reduce<CaseState | null>(evolve, before)!
           addTo(counters, LEVELS.map((level) => after.chain[level]), counterDeltas(decision.events, before, after))
+          for (const { month, level, deltas } of monthlyDeltas(decision.events, before)) {
+            addTo(monthly, orgsFrom(after.chain, level).map((orgId) => `${month}:${orgId}`), deltas)
+          }
           if (before === null) cases.push({ state: after, timeline: [...decision.events] })
           else Object.assign(target!, { state: after, timeline: [...target!.timeline, ...decision.events] })
         }
 
-        const scanned = countersByOrg(cases.map((c) => c.timeline))
-        for (const orgId of new Set([...counters.keys(), ...scanned.keys()])) {
-          expect({ orgId, counters: clean(counters.get(orgId)) }).toEqual({ orgId, counters: clean(scanned.get(orgId)) })
-        }
+        expectSame(counters, countersByOrg(cases.map((c) => c.timeline)))
+        expectSame(monthly, monthlyCountersByOrg(cases.map((c) => c.timeline)))
 
         // And what the dashboard relies on: every resolution is a case resolved or closed now, and
         // no level loses more cases upward than arrived at it.
         for (const own of counters.values()) {
           expect(resolutionsOf(own)).toBe((own['status:resolved'] ?? 0) + (own['status:closed'] ?? 0))
           for (const level of LEVELS) expect(own[`escalated:${level}`] ?? 0).toBeLessThanOrEqual(own[`arrived:${level}`] ?? 0)
+        }
+        // And the scorecard's: no rate above 1, nothing in time that was not due.
+        for (const month of monthly.values()) {
+          expect(month.acceptedInTime ?? 0).toBeLessThanOrEqual(month.acceptDue ?? 0)
+          expect(month.resolvedOnTime ?? 0).toBeLessThanOrEqual(month.resolveDue ?? 0)
+          expect((month['solved:yes'] ?? 0) + (month['solved:partly'] ?? 0) + (month['solved:no'] ?? 0)).toBe(month.ratings ?? 0)
         }
       }),
       { numRuns: 300 },

@@ -21,6 +21,7 @@ export const COLLECTION = {
   contacts: 'contacts',
   credits: 'credits',
   counters: 'counters',
+  periodCounters: 'period_counters',
   deliberations: 'deliberations',
   ballots: 'ballots',
   comments: 'deliberation_comments',
@@ -29,6 +30,7 @@ export const COLLECTION = {
   audit: 'audit',
   mediaChecks: 'media_checks',
   writeCounts: 'write_counts',
+  hotspots: 'hotspots',
 } as const
 
 export interface CloudbaseCommand {

@@ -3,11 +3,19 @@
  * read-modify-write by `_id` (all a transaction allows); two changes adding to the same org conflict
  * and the loser's transaction runs again, so no increment is lost. An org's counters are one document,
  * so reading its figures is one read.
+ *
+ * A period's counters: `period_counters/_id = <period>:<orgId>` (period-counters.ts), the same shape
+ * and the same read-modify-write; many sets are read by one `_id` query per hundred.
  */
 import type { CounterRepository } from '../../ports/store.port'
-import { COLLECTION, getDoc } from './cloudbase-db'
+import { COLLECTION, getDoc, type Doc } from './cloudbase-db'
 import { ratingCountersAsToday } from '../legacy-rating'
+import { mergePeriodRows, periodSetId } from '../period-counters'
+import { readAll } from './pager'
 import type { Scope } from './scope.cloudbase'
+
+/** `_id`s per query: well inside `_.in`'s list and one page of answers. */
+const IDS_PER_QUERY = 100
 
 const valuesOf = (doc: Record<string, unknown> | null): Record<string, number> =>
   Object.fromEntries(Object.entries((doc?.values as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, Number(v)]))
@@ -27,5 +35,27 @@ export function cloudbaseCounters(scope: Scope): CounterRepository {
       })
     },
     get: async (orgId) => ratingCountersAsToday(valuesOf(await getDoc(scope.doc(COLLECTION.counters), orgId))),
+    addInPeriods: async (rows) => {
+      const merged = mergePeriodRows(rows)
+      if (merged.length === 0) return
+      await scope.atomically(async (doc) => {
+        for (const { orgId, period, deltas } of merged) {
+          const id = periodSetId(orgId, period)
+          const values = valuesOf(await getDoc(doc(COLLECTION.periodCounters), id))
+          for (const [key, delta] of Object.entries(deltas)) values[key] = (values[key] ?? 0) + delta
+          await doc(COLLECTION.periodCounters).doc(id).set({ orgId, period, values })
+        }
+      })
+    },
+    inPeriods: async (refs) => {
+      const ids = [...new Set(refs.map(({ orgId, period }) => periodSetId(orgId, period)))]
+      const found = new Map<string, Record<string, number>>()
+      const _ = scope.command
+      const slices: string[][] = []
+      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) slices.push(ids.slice(i, i + IDS_PER_QUERY))
+      const pages = await Promise.all(slices.map((slice) => readAll(_, scope.query(COLLECTION.periodCounters), { _id: _.in(slice) })))
+      for (const doc of pages.flat() as Doc[]) found.set(String(doc._id), valuesOf(doc))
+      return refs.map(({ orgId, period }) => found.get(periodSetId(orgId, period)) ?? {})
+    },
   }
 }

@@ -25,6 +25,7 @@ import { cloudbaseMeta } from './meta.cloudbase'
 import { cloudbaseOrgs } from './orgs.cloudbase'
 import { cloudbasePeople } from './people.cloudbase'
 import { cloudbaseWriteCounts } from './write-counts.cloudbase'
+import { cloudbaseHotspots } from './hotspots.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
@@ -60,6 +61,7 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     invitations: cloudbaseInvitations(scope),
     audit: cloudbaseAudit(scope),
     mediaChecks: cloudbaseMediaChecks(scope),
+    hotspots: cloudbaseHotspots(scope),
   }
 }
 

@@ -1,7 +1,11 @@
-/** Statistics counters on SQLite: one row per (org, key), added to by upsert. */
+/**
+ * Statistics counters on SQLite: one row per (org, key), added to by upsert; a period's counters one
+ * row per (org, period, key) in their own table.
+ */
 import type Database from 'better-sqlite3'
 import type { CounterRepository } from '../../ports/store.port'
 import { ratingCountersAsToday } from '../legacy-rating'
+import { mergePeriodRows } from '../period-counters'
 
 export function sqliteCounters(db: Database.Database): CounterRepository {
   const get = db.prepare<[string], { key: string; value: number }>('SELECT key, value FROM counters WHERE org_id = ?')
@@ -19,6 +23,13 @@ export function sqliteCounters(db: Database.Database): CounterRepository {
     }
     return stmt
   }
+  const addPeriod = db.prepare<[string, string, string, number]>(
+    `INSERT INTO period_counters (org_id, period, key, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT(org_id, period, key) DO UPDATE SET value = value + excluded.value`,
+  )
+  const ofPeriod = db.prepare<[string, string], { key: string; value: number }>(
+    'SELECT key, value FROM period_counters WHERE org_id = ? AND period = ?',
+  )
   return {
     add: async (orgIds, deltas) => {
       const params: (string | number)[] = []
@@ -29,5 +40,12 @@ export function sqliteCounters(db: Database.Database): CounterRepository {
       if (params.length > 0) upsert(params.length / 3).run(...params)
     },
     get: async (orgId) => ratingCountersAsToday(Object.fromEntries(get.all(orgId).map((row) => [row.key, row.value]))),
+    addInPeriods: async (rows) => {
+      // Inside a store transaction these commit with it; alone, each row is one atomic statement.
+      for (const { orgId, period, deltas } of mergePeriodRows(rows)) {
+        for (const [key, delta] of Object.entries(deltas)) if (delta) addPeriod.run(orgId, period, key, delta)
+      }
+    },
+    inPeriods: async (refs) => refs.map(({ orgId, period }) => Object.fromEntries(ofPeriod.all(orgId, period).map((row) => [row.key, row.value]))),
   }
 }

@@ -311,4 +311,29 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE users ADD COLUMN public_phone TEXT;
     `,
   },
+  {
+    version: 13,
+    name: 'counters per org and period (monthly scorecard, daily report counts); early-warning alerts',
+    sql: `
+      -- period: a China-time month (2026-11) or day (2026-11-30). Periods before this version hold
+      -- nothing: the scorecard reads those months as zeros.
+      CREATE TABLE period_counters (
+        org_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        PRIMARY KEY (org_id, period, key)
+      ) WITHOUT ROWID;
+
+      -- One row per slot (rule:org:category); path_key as the audit log's (a subtree is a key range).
+      CREATE TABLE hotspots (
+        slot TEXT PRIMARY KEY,
+        path_key TEXT NOT NULL,
+        live_until TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX hotspots_by_path ON hotspots(path_key, live_until);
+    `,
+  },
 ]

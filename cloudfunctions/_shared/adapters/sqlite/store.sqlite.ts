@@ -24,6 +24,7 @@ import { sqliteInvitations } from './invitations.sqlite'
 import { sqliteAudit } from './audit.sqlite'
 import { sqliteMediaChecks } from './media-checks.sqlite'
 import { sqliteWriteCounts } from './write-counts.sqlite'
+import { sqliteHotspots } from './hotspots.sqlite'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -108,6 +109,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db),
     mediaChecks: sqliteMediaChecks(db),
+    hotspots: sqliteHotspots(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
