@@ -13,6 +13,7 @@ import { listen, stopListening } from './host-cli'
 import { checkListenHost } from './listen-guard'
 import { loadLocalClock, localBackend } from './local-backend'
 import { seedDemoProvince } from './seed/seed'
+import { seedDemoCases } from './seed/demo-cases'
 import { keywordGuard, localGroupResolver, noMediaCheck } from '../_shared/adapters/local-stand-ins'
 import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.cipher'
 import { LocalMessenger } from '../_shared/adapters/local-messenger'
@@ -31,6 +32,8 @@ export interface LocalHostOptions {
   /** Tests pin time here; the offset from `/__dev/clock` is added on top. */
   clockBase?: () => number
   log?: Logger
+  /** On the first start, also the demo's cases (seed/demo-cases.ts): `npm start` does; tests ask for them. */
+  demoCases?: boolean
 }
 
 export interface RunningHost {
@@ -70,11 +73,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   }
   const seeded = await seedDemoProvince(store)
 
-  const server = createHostServer({
-    backend: localBackend({ deps, clock, messenger, functions: FUNCTIONS, dataDir: options.dataDir }),
-    staticDir: resolve(options.staticDir ?? 'dist/h5'),
-    log: deps.log,
-  })
+  const backend = localBackend({ deps, clock, messenger, functions: FUNCTIONS, dataDir: options.dataDir })
+  if (seeded && options.demoCases) await seedDemoCases(backend)
+  const server = createHostServer({ backend, staticDir: resolve(options.staticDir ?? 'dist/h5'), log: deps.log })
   const url = await listen(server, options.port, options.host)
 
   return {

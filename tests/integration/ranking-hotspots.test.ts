@@ -174,3 +174,21 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     expect((await hotspots(TOWNSHIP_CADRE, TOWNSHIP)).items).toEqual([])
   })
 })
+
+describe.each(HOST_KINDS)('the demo on the %s host', (kind) => {
+  const host = useHost(kind, { demoCases: true })
+  const call = <T>(fn: string, openid: string, body: Record<string, unknown>) => dataOf<T>(host(), fn, openid, body)
+
+  test('holds one live hotspot at 道义街道, told to its cadre, and a scored village on its scorecard', async () => {
+    const { items } = await call<StatsHotspots>('stats', TOWNSHIP_CADRE, { action: 'hotspots', orgId: TOWNSHIP })
+    expect(items.map((i) => [i.rule, i.orgName, i.category, i.villages, i.cases, i.casesBehind.length])).toEqual([['spread', '道义街道', 'labor_social', 3, 3, 3]])
+    const inbox = (await call<{ items: MessageItem[] }>('notify', TOWNSHIP_CADRE, { action: 'inbox' })).items
+    expect(inbox.filter((m) => m.kind === 'hotspot_alert')).toHaveLength(1)
+    const scorecard = await call<StatsRanking>('stats', TOWNSHIP_CADRE, { action: 'ranking', orgId: TOWNSHIP, month: '2026-11' })
+    expect(scorecard.items.map((i) => [i.name, i.rank, i.score, i.cases])).toEqual([
+      ['蒲河村', 1, 100, 1],
+      ['正良社区', 2, null, 1],
+      ['道义村', 2, null, 1],
+    ])
+  })
+})

@@ -17,7 +17,7 @@ export interface TestCloudHost extends RunningCloudHost, HttpClient {
   destroy(): Promise<void>
 }
 
-export async function startTestCloudHost(options: { dataDir?: string; staticDir?: string } = {}): Promise<TestCloudHost> {
+export async function startTestCloudHost(options: { dataDir?: string; staticDir?: string; demoCases?: boolean } = {}): Promise<TestCloudHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fulian-cloud-test-'))
   const fixed = Date.parse(FIXED_NOW)
   const logs: string[] = []
@@ -28,6 +28,7 @@ export async function startTestCloudHost(options: { dataDir?: string; staticDir?
     clockBase: () => fixed,
     timers: false,
     log: (line) => logs.push(line),
+    ...(options.demoCases && { demoCases: true }),
   })
   return {
     ...host,

@@ -22,16 +22,16 @@ export interface SurfaceHost extends HttpClient {
 
 export const HOST_KINDS: HostKind[] = ['local', 'cloud']
 
-export async function startHost(kind: HostKind, options: { dataDir?: string } = {}): Promise<SurfaceHost> {
+export async function startHost(kind: HostKind, options: { dataDir?: string; demoCases?: boolean } = {}): Promise<SurfaceHost> {
   const host = kind === 'local' ? await startTestHost(options) : await startTestCloudHost(options)
   return { ...host, kind }
 }
 
 /** One host of `kind` for the enclosing describe: started before its tests, destroyed after. */
-export function useHost(kind: HostKind): () => SurfaceHost {
+export function useHost(kind: HostKind, options: { demoCases?: boolean } = {}): () => SurfaceHost {
   let host: SurfaceHost | undefined
   beforeAll(async () => {
-    host = await startHost(kind)
+    host = await startHost(kind, options)
   })
   afterAll(() => host?.destroy())
   return () => {

@@ -15,7 +15,7 @@ export interface TestHost extends RunningHost, HttpClient {
   destroy(): Promise<void>
 }
 
-export async function startTestHost(options: { dataDir?: string; staticDir?: string } = {}): Promise<TestHost> {
+export async function startTestHost(options: { dataDir?: string; staticDir?: string; demoCases?: boolean } = {}): Promise<TestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fulian-test-'))
   const fixed = Date.parse(FIXED_NOW)
   const host = await startLocalHost({
@@ -24,6 +24,7 @@ export async function startTestHost(options: { dataDir?: string; staticDir?: str
     staticDir: options.staticDir ?? 'dist/h5',
     clockBase: () => fixed,
     log: silentLogger,
+    ...(options.demoCases && { demoCases: true }),
   })
   return {
     ...host,

@@ -24,6 +24,7 @@ import { invocationClock, loadCloudClock } from './cloud-clock'
 import { loadCloudSecrets } from './cloud-secrets'
 import { productTemplates } from '../cloud-emulator/openapi/product-templates'
 import { seedThroughRunner } from './seed-run'
+import { seedDemoCases } from '../../cloudfunctions/_local/seed/demo-cases'
 
 export const EMULATED_ENV_ID = 'fulian-emulated'
 const APP_ID = 'wx00000000emulated'
@@ -43,6 +44,8 @@ export interface CloudHostOptions {
   timers?: boolean
   maxInstances?: number
   log?: (line: string) => void
+  /** On the first start, also the demo's cases, filed through the bundles (cloudfunctions/_local/seed/demo-cases.ts). */
+  demoCases?: boolean
 }
 
 export interface RunningCloudHost {
@@ -102,24 +105,26 @@ export async function startCloudHost(options: CloudHostOptions): Promise<Running
   const seeded = await seedThroughRunner(runnerOptions, functions[0]?.runtime ?? 'Nodejs20.19')
   const runner = createFunctionRunner({ ...runnerOptions, functions, maxInstances: options.maxInstances ?? 2 })
 
+  const backend = cloudBackend({
+    runner,
+    clock,
+    saveClock,
+    log,
+    emulator: {
+      orgs: async () =>
+        emulator.database.find('orgs').map((doc) => ({
+          id: String(doc._id),
+          name: String(doc.name),
+          level: String(doc.level),
+          parentId: (doc.parentId as string | null) ?? null,
+        })).sort((a, b) => a.id.localeCompare(b.id)),
+      openapi,
+      storage: emulator.storage,
+    },
+  })
+  if (seeded && options.demoCases) await seedDemoCases(backend)
   const server = createHostServer({
-    backend: cloudBackend({
-      runner,
-      clock,
-      saveClock,
-      log,
-      emulator: {
-        orgs: async () =>
-          emulator.database.find('orgs').map((doc) => ({
-            id: String(doc._id),
-            name: String(doc.name),
-            level: String(doc.level),
-            parentId: (doc.parentId as string | null) ?? null,
-          })).sort((a, b) => a.id.localeCompare(b.id)),
-        openapi,
-        storage: emulator.storage,
-      },
-    }),
+    backend,
     staticDir: resolve(options.staticDir ?? 'dist/h5'),
     log: loggerOf(log),
     // The app shows photos from the storage's temp URLs, on the emulator's own port.
