@@ -38,11 +38,12 @@ export const statsContract = {
     }),
   /**
    * The monthly scorecard of `orgId`'s children (its villages, for a township): each child's rates
-   * for its subtree in that month, a score and a rank (docs/RULES.md "Statistics").
+   * for its subtree in that month, a score and a rank (docs/RULES.md "Statistics"). Without `month`:
+   * the server's current month (China time), named in the answer.
    */
-  ranking: z.object({ orgId, month }),
+  ranking: z.object({ orgId, month: month.optional() }),
   /** The same scorecard as a CSV for a 通报 (bulletin), in rank order. */
-  exportRanking: z.object({ orgId, month }),
+  exportRanking: z.object({ orgId, month: month.optional() }),
   /** The live early-warning alerts at `orgId` and below it, with the cases behind each. */
   hotspots: z.object({ orgId }),
 }

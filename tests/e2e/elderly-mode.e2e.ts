@@ -35,6 +35,10 @@ beforeAll(async () => {
     CONVENER,
   )
   deliberationId = opened.body.data.deliberationId
+  // Three villages of 道义街道 report the same kind of problem: its 数据看板 carries a 矛盾苗头预警.
+  for (const [openid, villageId] of [['demo-resident-sun', VILLAGE], ['demo-resident-zhou', '210113001202'], ['demo-resident-wu', '210113001003']]) {
+    await host.post('/api/intake', aReport({ villageId, category: 'labor_social', title: '服装厂拖欠工资三个月没发' }), openid)
+  }
 })
 afterAll(async () => {
   await browser?.close()
@@ -57,6 +61,8 @@ const PAGES: [string, string, string, string][] = [
   ['messages', RESIDENT, '/pages/messages/index', '反映已提交'],
   ['desk', CONVENER, '/federation/pages/inbox/index', '待受理'],
   ['dashboard', PROVINCE_CADRE, '/federation/pages/dashboard/index', '反映总数'],
+  ['dashboard with a warning', TOWNSHIP_CADRE, '/federation/pages/dashboard/index', '矛盾苗头预警（1 条）'],
+  ['ranking', TOWNSHIP_CADRE, '/federation/pages/ranking/index', '综合得分'],
   ['invite', CONVENER, '/federation/pages/invite/index', '生成邀请码'],
   ['audit', TOWNSHIP_CADRE, '/federation/pages/audit/index', '全部'],
   ['join', RESIDENT, '/pages/join/index', '输入邀请码'],

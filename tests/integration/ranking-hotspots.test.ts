@@ -82,6 +82,9 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
       ['清水台镇', 2, 0, 0, 0, null, null, null, 0],
     ])
 
+    // Without a month: the server's current one (China time), named in the answer.
+    expect(await call<StatsRanking>('stats', COUNTY_CADRE, { action: 'ranking', orgId: COUNTY })).toEqual(december)
+
     // The township ranks its villages: 道义村 missed its deadline in December, the others had nothing.
     expect(row(await ranking(TOWNSHIP_CADRE, TOWNSHIP, '2026-11'))).toEqual([
       ['蒲河村', 1, 100, 1, 1, 1, 1, 1, 0],

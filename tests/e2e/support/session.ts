@@ -12,10 +12,10 @@ export interface E2eSession {
   browser: BrowserContext
 }
 
-export function useHostAndPhone(kind: HostKind = 'local'): E2eSession {
+export function useHostAndPhone(kind: HostKind = 'local', options: { demoCases?: boolean } = {}): E2eSession {
   const session = {} as E2eSession
   beforeAll(async () => {
-    session.host = await startHost(kind)
+    session.host = await startHost(kind, options)
     session.browser = await launchPhone()
   })
   afterAll(async () => {

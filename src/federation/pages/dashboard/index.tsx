@@ -1,7 +1,8 @@
 /**
- * 数据看板: an org's whole subtree at a glance — cases by status and category, where they were
- * resolved (小事不出村 / 大事不出乡镇), on-time and satisfaction rates, escalation by level — with the
- * child orgs to drill into, and the cases as a CSV for Excel.
+ * 数据看板: an org's whole subtree at a glance — its 矛盾苗头预警 first (each with the reports behind
+ * it), cases by status and category, where they were resolved (小事不出村 / 大事不出乡镇), on-time
+ * and satisfaction rates, escalation by level — with the child orgs to drill into, the month's
+ * scorecard of its children (月度排名), and the cases as a CSV for Excel.
  */
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -12,7 +13,7 @@ import {
   CATEGORY_LABELS,
   LEVEL_LABELS,
   LEVELS,
-  type Level,
+  type CaseSummary,
 } from '../../../../types'
 import { useRemote } from '../../../shared/use-remote'
 import { useSubmit } from '../../../shared/use-submit'
@@ -23,6 +24,12 @@ import { exportCasesCsv } from '../../../features/dashboard/api/export-cases-csv
 import { BarChart } from '../../../features/dashboard/bar-chart'
 import { hours, percent, townshipRate, villageRate } from '../../../features/dashboard/figures'
 import { saveCsv } from '../../../features/dashboard/export-csv'
+import { listHotspots } from '../../../features/dashboard/api/list-hotspots'
+import { HotspotAlerts } from '../../../features/dashboard/hotspot-alerts'
+import { chinaMonthOf } from '../../../features/dashboard/months'
+import { seniorStatsOrg } from '../../../features/dashboard/stats-org'
+import { CaseRow } from '../../../features/cases/case-row'
+import { caseNumber, formatTime } from '../../../shared/case-format'
 import { EmptyState, PageState } from '../../../shared/remote-state'
 import { Card } from '../../../shared/card'
 import './index.css'
@@ -37,18 +44,22 @@ function Tile({ label, value }: { label: string; value: string | number }) {
   )
 }
 
+/** A report behind an alert: what it is and where it is now; a tap opens it. */
+function AlertCase({ item, now }: { item: CaseSummary; now: string }) {
+  return <CaseRow key={item.id} item={item} now={now} info={`编号 ${caseNumber(item.id)} · ${formatTime(item.submittedAt, now)} · ${item.holderOrgName}（${LEVEL_LABELS[item.level]}）`} />
+}
+
 export default function DashboardPage() {
   const param = useRouter().params.orgId
   const me = useMe()
   // Without an org in the address: the most senior org the caller is bound to.
-  const own = me.data?.roles
-    .filter((b) => b.role === 'cadre' || b.role === 'admin' || b.role === 'convener')
-    .sort((a, b) => LEVELS.indexOf(b.level as Level) - LEVELS.indexOf(a.level as Level))[0]?.orgId
-  const orgId = param ?? own
+  const orgId = param ?? seniorStatsOrg(me.data?.roles)
   const remote = useRemote(() => (orgId ? getStatsOverview({ orgId }) : Promise.resolve(undefined)), [orgId])
   const { data, error, reload } = remote
+  // The warnings come apart: the figures show even if they fail.
+  const alerts = useRemote(() => (orgId ? listHotspots({ orgId }) : Promise.resolve(undefined)), [orgId])
   const { busy: exporting, submit } = useSubmit()
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  usePullDownRefresh(() => void Promise.all([reload(), alerts.reload()]).finally(() => Taro.stopPullDownRefresh()))
 
   const exportCases = async () => {
     if (!orgId) return
@@ -74,6 +85,13 @@ export default function DashboardPage() {
         </Text>
         <Text className="muted dash-sub">含下辖全部单位 · 截至最近一次办理</Text>
       </View>
+      {alerts.data && (
+        <HotspotAlerts
+          items={alerts.data.items}
+          windowDays={alerts.data.windowDays}
+          renderCase={(c) => <AlertCase key={c.id} item={c} now={alerts.data!.asOf} />}
+        />
+      )}
       <View className="tiles">
         <Tile label="反映总数" value={f.cases.total} />
         <Tile label="小事不出村" value={percent(villageRate(f))} />
@@ -107,6 +125,11 @@ export default function DashboardPage() {
             />
           </Card>
         </View>
+      )}
+      {f.children.length > 0 && (
+        <BigButton onClick={() => Taro.navigateTo({ url: `/federation/pages/ranking/index?orgId=${f.org.id}&month=${chinaMonthOf(f.asOf)}` })}>
+          下级单位月度排名与通报
+        </BigButton>
       )}
       {f.children.length > 0 && (
         <Card title="下级单位">
