@@ -4,19 +4,16 @@
  * transaction anywhere on the path (vote, comment, close with the case, reminder), every query named
  * by an index, and exact counts when ballots race on one document and are retried on conflict.
  */
-import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
-import { createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
 import { closeDueDeliberations, remindNonVoters } from '../../cloudfunctions/deliberation/due.jobs'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
-import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { countBallots } from '../../cloudfunctions/_shared/domain'
-import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
 import { useEmulatorDatabase } from './emulator.fixture'
+import { emulatorDemoDeps } from './emulator-deps'
 import { aReport, CONVENER, MEMBER, RESIDENT, VILLAGE } from '../support/demo'
-import { callAs, demoDeps, type TestDeps } from '../support/test-deps'
+import { callAs, type TestDeps } from '../support/test-deps'
 
 const deliberation = deliberationFunction as FunctionDef
 const intake = intakeFunction as FunctionDef
@@ -26,13 +23,7 @@ const cloud = useEmulatorDatabase('deliberation')
 
 let deps: TestDeps
 beforeEach(async () => {
-  const local = await demoDeps()
-  await local.store.close()
-  cloud.emulator.database.reset()
-  cloud.emulator.database.provision(manifest)
-  const store = createCloudbaseStore(cloud.db, { cipher: aesGcmCipher(DEV_KEY) })
-  await seedDemoProvince(store)
-  deps = { ...local, store }
+  deps = await emulatorDemoDeps(cloud)
 })
 
 const job = () => ({ deps, now: deps.clock.now(), requestId: 'job', deadline: Date.now() + 60_000 })

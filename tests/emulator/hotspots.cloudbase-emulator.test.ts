@@ -4,30 +4,21 @@
  * replayed at once, raise one alert and one message per cadre — the slot's document decides, its
  * transactions retried on conflict — with every query on the way named by an index.
  */
-import { DEV_KEY, aesGcmCipher } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
-import { createCloudbaseStore } from '../../cloudfunctions/_shared/adapters/cloudbase/store.cloudbase'
-import manifest from '../../cloudfunctions/_shared/adapters/cloudbase/indexes.json'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
-import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { watchHotspots } from '../../cloudfunctions/_shared/stats/hotspot-watch'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import { useEmulatorDatabase } from './emulator.fixture'
+import { emulatorDemoDeps } from './emulator-deps'
 import { aReport, TOWNSHIP, TOWNSHIP_CADRE, VILLAGE } from '../support/demo'
-import { demoDeps, type TestDeps } from '../support/test-deps'
+import type { TestDeps } from '../support/test-deps'
 
 const intake = intakeFunction as FunctionDef
 const cloud = useEmulatorDatabase('hotspots')
 
 let deps: TestDeps
 beforeEach(async () => {
-  const local = await demoDeps()
-  await local.store.close()
-  cloud.emulator.database.reset()
-  cloud.emulator.database.provision(manifest)
-  const store = createCloudbaseStore(cloud.db, { cipher: aesGcmCipher(DEV_KEY) })
-  await seedDemoProvince(store)
-  deps = { ...local, store }
+  deps = await emulatorDemoDeps(cloud)
 })
 
 test('racing reports in three villages raise one alert and one message for the township cadre', async () => {
