@@ -219,6 +219,10 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
       const level = state.outcome?.level ?? state.level
       return at(level, { ratings: 1, [`solved:${event.solved}`]: 1, [`satisfaction:${event.satisfaction}`]: 1 })
     }
+    case 'CaseUrged':
+      return [urgedCounted(event.at, state.level)]
+    case 'CaseTakenOver':
+    case 'DeadlineReminded':
     case 'CaseHandedBack':
     case 'CaseReopened':
     case 'DepartmentAssigned':
@@ -234,10 +238,8 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
 }
 
 /**
- * The hook for 催办 (escalation.urge; its event does not exist yet): an urge at instant `at` of a case
- * held at `heldAt` counts one `urged` for the holder and every org above it, in the month of `at`.
- * Wiring it is one line in `monthlyOf`'s switch: `case 'CaseUrged': return [urgedCounted(event.at,
- * state.level)]`. Until then `urged` reads 0.
+ * 催办 (escalation.urge) on the scorecard: an urge at instant `at` of a case held at `heldAt` counts one
+ * `urged` for the holder and every org above it, in the month of `at`.
  */
 export const urgedCounted = (at: string, heldAt: Level): MonthlyDelta => ({ month: chinaMonth(at), level: heldAt, deltas: { urged: 1 } })
 

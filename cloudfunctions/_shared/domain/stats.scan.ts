@@ -146,8 +146,12 @@ export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>):
           round = { level: event.toLevel, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
           resolvedAt = null
           break
+        case 'CaseUrged':
+          credit(event.at, round.level, 'urged')
+          break
         case 'CaseHandedBack':
         case 'CaseReopened':
+        case 'CaseTakenOver':
           round = { level: event.toLevel, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
           resolvedAt = null
           break
