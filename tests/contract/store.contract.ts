@@ -15,6 +15,7 @@ import { mediaChecksContract } from './store.media-checks.contract'
 import { identitiesContract } from './store.identities.contract'
 import { writeCountsContract } from './store.write-counts.contract'
 import { hotspotsContract } from './store.hotspots.contract'
+import { answersContract } from './store.answers.contract'
 
 /**
  * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
@@ -143,5 +144,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
     identitiesContract(() => store, stored)
     writeCountsContract(() => store)
     hotspotsContract(() => store)
+    answersContract(() => store)
   })
 }

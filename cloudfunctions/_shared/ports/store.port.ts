@@ -3,7 +3,7 @@
  * (local, tests) and on the CloudBase database (production). One contract test suite checks that
  * every adapter keeps these promises.
  */
-import type { CaseStatus, Level, Role } from '../../../types/enums'
+import type { CaseStatus, Category, Level, Role } from '../../../types/enums'
 import type { MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
@@ -416,6 +416,37 @@ export interface WriteCountRepository {
   forgetBefore(windowStart: string): Promise<number>
 }
 
+/**
+ * A standard answer (知识库): text a city or the province keeps per category for those who resolve
+ * cases to start from (domain/knowledge.rules.ts). Openids are of staff acting in office: plain.
+ */
+export interface AnswerRecord {
+  id: string
+  /** The org that keeps it: a city or the province. An answer never moves. */
+  orgId: string
+  category: Category
+  title: string
+  body: string
+  createdBy: string
+  createdAt: string
+  updatedBy: string
+  updatedAt: string
+  /** Retired: kept for the record, no longer offered. */
+  retired: boolean
+  retiredAt?: string
+}
+
+export interface AnswerRepository {
+  get(id: string): Promise<AnswerRecord | null>
+  /** Creates or replaces the answer. */
+  put(answer: AnswerRecord): Promise<void>
+  /**
+   * The org's answers, the latest updated first (ties by id, descending), at most `limit`; retired
+   * ones only with `includeRetired`. An org keeps tens, so this is one small read.
+   */
+  ofOrg(orgId: string, options: { includeRetired: boolean; limit: number }): Promise<AnswerRecord[]>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -433,6 +464,7 @@ export interface Repositories {
   audit: AuditRepository
   mediaChecks: MediaCheckRepository
   hotspots: HotspotRepository
+  answers: AnswerRepository
 }
 
 export interface Store extends Repositories {

@@ -31,6 +31,7 @@ export const COLLECTION = {
   mediaChecks: 'media_checks',
   writeCounts: 'write_counts',
   hotspots: 'hotspots',
+  answers: 'answers',
 } as const
 
 export interface CloudbaseCommand {

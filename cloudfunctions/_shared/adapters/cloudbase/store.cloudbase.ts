@@ -26,6 +26,7 @@ import { cloudbaseOrgs } from './orgs.cloudbase'
 import { cloudbasePeople } from './people.cloudbase'
 import { cloudbaseWriteCounts } from './write-counts.cloudbase'
 import { cloudbaseHotspots } from './hotspots.cloudbase'
+import { cloudbaseAnswers } from './answers.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
@@ -62,6 +63,7 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     audit: cloudbaseAudit(scope),
     mediaChecks: cloudbaseMediaChecks(scope),
     hotspots: cloudbaseHotspots(scope),
+    answers: cloudbaseAnswers(scope),
   }
 }
 

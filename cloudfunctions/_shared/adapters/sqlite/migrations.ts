@@ -336,4 +336,18 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX hotspots_by_path ON hotspots(path_key, live_until);
     `,
   },
+  {
+    version: 14,
+    name: 'standard answers (知识库) kept by cities and the province',
+    sql: `
+      CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX answers_by_org ON answers(org_id, retired, updated_at, id);
+    `,
+  },
 ]

@@ -25,6 +25,7 @@ import { sqliteAudit } from './audit.sqlite'
 import { sqliteMediaChecks } from './media-checks.sqlite'
 import { sqliteWriteCounts } from './write-counts.sqlite'
 import { sqliteHotspots } from './hotspots.sqlite'
+import { sqliteAnswers } from './answers.sqlite'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -110,6 +111,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     audit: sqliteAudit(db),
     mediaChecks: sqliteMediaChecks(db),
     hotspots: sqliteHotspots(db),
+    answers: sqliteAnswers(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
