@@ -20,7 +20,7 @@ const common = { runtime: RUNTIME, memoryMb: MEMORY_MB, variables: VARIABLES }
 
 export const DECLARATIONS: FunctionDeclarations = {
   // Onboarding and the org tree: writes deliver their messages after themselves.
-  account: { ...common, name: 'account', timeoutSeconds: 10, timer: null, openapi: ['subscribeMessage.send'] },
+  account: { ...common, name: 'account', timeoutSeconds: 10, timer: null, openapi: ['security.msgSecCheck', 'subscribeMessage.send'] },
   deliberation: {
     ...common,
     name: 'deliberation',

@@ -1,6 +1,6 @@
 /** The `account` function: who am I, the org tree, and who holds which role (onboarding by invitation). */
 import { z, id, text } from './zod-zh'
-import { Level as LevelSchema, Role as RoleSchema, type Level, type Role } from './enums'
+import { Category, Level as LevelSchema, Role as RoleSchema, type Level, type Role } from './enums'
 
 /** Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const INVITE_CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/
@@ -21,6 +21,10 @@ export const PUBLIC_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 export const PUBLIC_PHONE_PROBLEM = '请填写 11 位手机号码；座机请连区号一起填，如 02412345678'
 
 /** A number as typed, without spaces, full-width digits and dashes (a Chinese keyboard's) made plain. */
+/** A standard answer (标准答复): its title, as short as a case's, and its text, as long as a resolution. */
+export const KB_TITLE_MAX = 40
+export const KB_BODY_MAX = 1000
+
 const plainPhone = (phone: string) =>
   phone
     .replace(/\s+/g, '')
@@ -79,6 +83,30 @@ export const accountContract = {
     orgId: id('组织').optional(),
     before: z.object({ at: z.string().max(40), id: id('记录') }).optional(),
   }),
+  /**
+   * Standard answers (知识库) to start a resolution from: without `orgId`, those of the city and the
+   * province on the caller's own line (a convener's or cadre's), by category, nearest org first; with
+   * it, that org's (for whoever may read there: the admin looks at a city's). Retired ones only when
+   * asked (the keepers' page).
+   */
+  kbList: z.object({
+    category: Category.optional(),
+    includeRetired: z.boolean({ error: '是否显示已停用应为是或否' }).optional(),
+    orgId: id('组织').optional(),
+  }),
+  /**
+   * Adds a standard answer (no `id`: at `orgId`, by default the city or province she is a cadre of) or
+   * edits one (its `id`: it keeps its id and org, and its updatedAt moves on).
+   */
+  kbSave: z.object({
+    id: id('标准答复').optional(),
+    orgId: id('组织').optional(),
+    category: Category,
+    title: text('标题', KB_TITLE_MAX),
+    body: text('答复内容', KB_BODY_MAX),
+  }),
+  /** Retires a standard answer: kept for the record, no longer offered. */
+  kbRetire: z.object({ id: id('标准答复') }),
   importOrgs: z.object({ csv: z.string({ error: '请粘贴 CSV 内容' }).min(1, { error: '请粘贴 CSV 内容' }).max(200_000, { error: 'CSV 太大，请分批导入（每批不超过 20 万字）' }) }),
 }
 
@@ -101,6 +129,22 @@ export interface OrgNode {
   parentId: string | null
   /** Whether the picker can go one level deeper. */
   hasChildren: boolean
+}
+
+/** A standard answer as the app shows it. */
+export interface KnowledgeAnswer {
+  id: string
+  category: Category
+  title: string
+  body: string
+  /** The org that keeps it (a city or the province), named. */
+  orgId: string
+  orgName: string
+  level: Level
+  updatedAt: string
+  retired: boolean
+  /** Whether the caller may edit or retire it. */
+  editable: boolean
 }
 
 export interface AccountResults {
@@ -135,11 +179,18 @@ export interface AccountResults {
       actor: string
       action: string
       orgName: string
-      targetType: 'case' | 'deliberation' | 'role' | 'org'
+      targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer'
       targetId: string
       summary: string
     }[]
     next?: { at: string; id: string }
   }
+  kbList: {
+    items: KnowledgeAnswer[]
+    /** Where her 新增 puts an answer (the city or province she keeps answers for), or null. */
+    addsAt: { orgId: string; orgName: string; level: Level } | null
+  }
+  kbSave: { answer: KnowledgeAnswer }
+  kbRetire: { answer: KnowledgeAnswer }
   importOrgs: { added: number; renamed: number; unchanged: number; errors: { line: number; message: string }[] }
 }

@@ -46,7 +46,7 @@ import { FUNCTIONS } from '../../cloudfunctions/_local/functions'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
-import type { OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
+import type { AnswerRecord, OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
 import type { CaseEvent, CaseState } from '../../cloudfunctions/_shared/domain'
 import { LEVELS, type Level, type Role } from '../../types/enums'
 import type { Envelope } from '../../types/envelope'
@@ -506,6 +506,53 @@ function offering(role: Role): Probe[] {
   ]
 }
 
+// Standard answers -------------------------------------------------------------------------------
+
+/** A live answer kept by the target org, in the store as its keeper would have saved it. */
+async function anAnswer(cell: Cell): Promise<AnswerRecord> {
+  const n = next()
+  const at = cell.deps.clock.now()
+  const answer: AnswerRecord = {
+    id: `answer_mx_${n}`,
+    orgId: cell.target,
+    category: 'governance',
+    title: `第${n}号标准答复`,
+    body: `第${n}号答复：建议已转交村两委研究，结果在村务公开栏公示。`,
+    createdBy: 'mx-keeper',
+    createdAt: at,
+    updatedBy: 'mx-keeper',
+    updatedAt: at,
+    retired: false,
+  }
+  await cell.deps.store.answers.put(answer)
+  return answer
+}
+
+/** What an answer write leaves, in words (empty: all of it), read from the store. */
+type AnswerEffect = (cell: Cell, a: AnswerRecord, sent: Record<string, any>) => Promise<string[]>
+
+/** A probe on one answer of the target org; the same call names a missing answer for `missing`. */
+function onAnswer(handler: string, event: (cell: Cell, a: AnswerRecord) => Record<string, unknown>, effect?: AnswerEffect): Probe {
+  const [fn, action] = handler.split(/[. ]/) as [string, string]
+  return {
+    handler,
+    checksEffect: effect !== undefined,
+    shoot: async (cell) => {
+      const a = await anAnswer(cell)
+      const sent = event(cell, a)
+      const shot = (body: Record<string, unknown>) => call(cell.deps, fn, cell.caller, { action, ...body })
+      return {
+        reply: await shot(sent),
+        secrets: [a.title, a.body],
+        ...('id' in sent && { missing: () => shot({ ...sent, id: 'answer_mx_missing' }) }),
+        ...(effect && { effect: () => effect(cell, a, sent) }),
+      }
+    },
+  }
+}
+
+const answerNow = async (cell: Cell, a: AnswerRecord) => (await cell.deps.store.answers.get(a.id))!
+
 // The rows ---------------------------------------------------------------------------------------
 
 interface RowStage {
@@ -815,6 +862,33 @@ const STAGES: Record<AuthAction, RowStage> = {
       },
     ],
   },
+
+  'knowledge.read': { levels: from('city'), probes: [onAnswer('account.kbList', (cell) => ({ orgId: cell.target }))] },
+  'knowledge.write': {
+    levels: from('city'),
+    probes: [
+      // A new answer at the target org, by her.
+      onAnswer(
+        'account.kbSave (new)',
+        (cell) => ({ orgId: cell.target, category: 'marriage_family', title: `新答复第${next()}号`, body: '已会同调解委员会上门调解。' }),
+        async (cell, _a, sent) => {
+          const made = (await cell.deps.store.answers.ofOrg(cell.target, { includeRetired: true, limit: 500 })).find((x) => x.title === sent.title)
+          if (!made) return ['no answer with that title']
+          return differences({ category: made.category, createdBy: made.createdBy, retired: made.retired }, { category: 'marriage_family', createdBy: cell.caller, retired: false })
+        },
+      ),
+      // Her words in place of the keeper's, the answer still the same one of the same org.
+      onAnswer(
+        'account.kbSave (edit)',
+        (_cell, a) => ({ id: a.id, category: a.category, title: `修改后${a.title}`, body: a.body }),
+        async (cell, a) => {
+          const now = await answerNow(cell, a)
+          return differences({ title: now.title, orgId: now.orgId, updatedBy: now.updatedBy }, { title: `修改后${a.title}`, orgId: cell.target, updatedBy: cell.caller })
+        },
+      ),
+      onAnswer('account.kbRetire', (_cell, a) => ({ id: a.id }), async (cell, a) => differences({ retired: (await answerNow(cell, a)).retired }, { retired: true })),
+    ],
+  },
 }
 
 // ── judging ──────────────────────────────────────────────────────────────────────────────────────
@@ -1074,6 +1148,15 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['convener', 'roles.offerConvener', 'own', false],
   ['cadre', 'roles.offerCadre', 'above', true],
   ['cadre', 'roles.offerAdmin', 'own', false],
+  // standard answers: whoever resolves cases reads her city's and the province's, never another
+  // city's; an org's own cadres keep them; the admin keeps any in her province
+  ['convener', 'knowledge.read', 'below', true],
+  ['member', 'knowledge.read', 'below', false],
+  ['cadre', 'knowledge.read', 'sibling', false],
+  ['cadre', 'knowledge.read', 'above', false],
+  ['cadre', 'knowledge.write', 'own', true],
+  ['cadre', 'knowledge.write', 'below', false],
+  ['admin', 'knowledge.write', 'above', true],
 ]
 
 describe('cells written by hand from docs/RULES.md', () => {

@@ -4,7 +4,7 @@
  * format under their real county, with made-up serials where the real one is not at hand.
  */
 import type { Role } from '../../../types/enums'
-import type { OrgRecord } from '../../_shared/ports/store.port'
+import type { AnswerRecord, OrgRecord } from '../../_shared/ports/store.port'
 
 export const DEMO_ORGS: OrgRecord[] = (
   [
@@ -71,6 +71,44 @@ export const DEMO_PERSONAS: DemoPersona[] = (
 
 /** The numbers demo personas chose to show their council's residents (account.setPublicPhone). */
 export const DEMO_PUBLIC_PHONES: Readonly<Record<string, string>> = { 'demo-convener-wang': '13800001234' }
+
+/**
+ * Standard answers the province keeps (account.kbList), kept by its cadre: what 办结 offers to start
+ * from in these categories. Dated before the test clock (2026-11-30), as if written earlier.
+ */
+export const DEMO_ANSWERS: AnswerRecord[] = (
+  [
+    [
+      'answer_demo_marriage',
+      'marriage_family',
+      '家庭纠纷调解答复',
+      '您反映的家庭纠纷，村（社区）妇联已会同调解委员会上门了解情况，组织双方当面协商，达成调解意见并做好记录。如再发生家庭暴力，请立即拨打 110 报警，也可拨打妇女维权公益服务热线 12338，妇联将协助申请人身安全保护令。',
+    ],
+    [
+      'answer_demo_governance',
+      'governance',
+      '社会治理建议采纳答复',
+      '感谢您提出的建议。妇联已将建议转交村（社区）两委研究，纳入近期议事会议题，商议结果和落实情况将在村务公开栏公示，并通过小程序告知您。',
+    ],
+    [
+      'answer_demo_labor',
+      'labor_social',
+      '拖欠工资维权指引',
+      '您反映的拖欠工资问题，妇联已联系当地人力资源和社会保障部门劳动监察机构核实。请保留劳动合同、考勤记录、工资条等证据，可拨打 12333 咨询，必要时申请劳动仲裁，妇联将全程协助。',
+    ],
+  ] as const
+).map(([id, category, title, body]) => ({
+  id,
+  orgId: '210000',
+  category,
+  title,
+  body,
+  createdBy: 'demo-cadre-province',
+  createdAt: '2026-11-01T02:00:00.000Z',
+  updatedBy: 'demo-cadre-province',
+  updatedAt: '2026-11-01T02:00:00.000Z',
+  retired: false,
+}))
 
 /** A persona as the persona switcher lists her (GET /__dev/personas), with where she is. */
 export type PersonaView = DemoPersona & { orgName: string; level: string | null }

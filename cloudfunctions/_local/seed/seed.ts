@@ -1,7 +1,7 @@
 /** Seeds the demo province once per data directory; a restart finds the marker and leaves data alone. */
 import type { Store } from '../../_shared/ports/store.port'
 import { addOrg, bindRole } from '../../_shared/orgs/onboarding.service'
-import { DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
+import { DEMO_ANSWERS, DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
 
 const SEED_MARKER = 'seed.demo-province'
 const SEED_VERSION = '1'
@@ -26,6 +26,8 @@ export async function seedDemoProvince(store: Store): Promise<boolean> {
     for (const persona of DEMO_PERSONAS.filter((p) => p.role === 'convener')) {
       await bindRole(tx, { openid: persona.openid, role: 'member', orgId: persona.orgId })
     }
+    // The province's standard answers, as its cadre wrote them (not counted as this month's updates).
+    for (const answer of DEMO_ANSWERS) await tx.answers.put(answer)
     await tx.meta.set(SEED_MARKER, SEED_VERSION)
     return true
   })

@@ -21,6 +21,9 @@
  * - a deliberation: its council's village, on that village's ladder; same caveat.
  * - an org's statistics, audit log or roles: the org, in the tree. The rules know the target's path
  *   but only the caller's org id, so `below` and `sibling` must answer as `unrelated` does.
+ * - a standard answer: the org keeping it (a city or the province), in the tree. The rules place the
+ *   caller's orgs in the tree too (knowledge.rules.ts), so `below` is an org on her own line; for
+ *   these rows `sibling` must answer as `unrelated` does, as for cases.
  *
  * Roles without an org: `resident` is anyone (every person may do what a resident may), `reporter` is
  * the person who filed the case (case rows only). Their answer cannot depend on a relation.
@@ -46,8 +49,10 @@ const SUBTREE: Where = ['own', 'above']
 const OWN_AND_SENT_UP: Where = ['own', 'below']
 /** Strictly above: a level that supervises the holder, never the holder itself. */
 const ABOVE: Where = ['above']
+/** Her org and every org above it on her own line (her city and province, never another city). */
+const OWN_AND_UP: Where = ['own', 'below']
 
-export type TargetKind = 'case' | 'council' | 'org'
+export type TargetKind = 'case' | 'council' | 'org' | 'answer'
 
 export interface AuthorizationRow {
   /** What the target's org is (see the header). */
@@ -200,6 +205,18 @@ export const AUTHORIZATION = {
   'roles.list': {
     target: 'org',
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+
+  // ── standard answers (知识库); that only cities and the province keep them is a content rule ─────
+  /** Read an org's answers: whoever resolves cases, from the orgs of her own line; the admin, her province's. */
+  'knowledge.read': {
+    target: 'answer',
+    resident: NOWHERE, member: NOWHERE, convener: OWN_AND_UP, cadre: OWN_AND_UP, admin: SUBTREE,
+  },
+  /** Add, edit, retire an org's answers: its own cadres; the admin, any in her province. */
+  'knowledge.write': {
+    target: 'answer',
+    resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: OWN, admin: SUBTREE,
   },
 } as const satisfies Record<string, AuthorizationRow>
 

@@ -57,6 +57,8 @@ export type CounterKey =
   /** Kept by onboarding (orgs and role bindings), not by case changes. */
   | 'councils'
   | 'members'
+  /** 知识库更新数: standard answers saved in a China-time month (knowledge.rules.ts kbUpdatesKey). */
+  | `kbUpdates:${string}`
 /** Counter values (or deltas) by key; a missing key is 0. */
 export type Counters = Partial<Record<CounterKey, number>>
 

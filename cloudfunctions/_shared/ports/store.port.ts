@@ -224,7 +224,7 @@ export interface AuditEntry {
   action: string
   orgId: string
   orgPath: string[]
-  targetType: 'case' | 'deliberation' | 'role' | 'org'
+  targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer'
   targetId: string
   /** A short Chinese line; names of orgs and people are resolved when read. */
   summary: string
