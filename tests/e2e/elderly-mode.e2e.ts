@@ -65,6 +65,7 @@ const PAGES: [string, string, string, string][] = [
   ['ranking', TOWNSHIP_CADRE, '/federation/pages/ranking/index', '综合得分'],
   ['invite', CONVENER, '/federation/pages/invite/index', '生成邀请码'],
   ['audit', TOWNSHIP_CADRE, '/federation/pages/audit/index', '全部'],
+  ['knowledge', PROVINCE_CADRE, '/federation/pages/knowledge/index', '新增标准答复'],
   ['join', RESIDENT, '/pages/join/index', '输入邀请码'],
   ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
   ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],

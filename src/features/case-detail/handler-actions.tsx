@@ -1,9 +1,10 @@
 /**
  * The holder org's work on a case (convener or cadre): accept, record the outcome, report upward,
  * hand it to a lower level, bring in a partner department, note its reply. Only what the server says
- * she may do now is offered.
+ * she may do now is offered. The page may put help to write the outcome under its choices (`resolveAid`:
+ * the standard answers, which another feature reads); what it fills in stays hers to change.
  */
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { BigButton } from '../../shared/big-button'
@@ -30,7 +31,14 @@ const FORMS: Record<Form, { title: string; placeholder: string }> = {
   handBack: { title: '交下级办理', placeholder: '交办意见' },
 }
 
-export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => Promise<void> }) {
+interface Props {
+  detail: CaseDetail
+  onChanged: () => Promise<void>
+  /** Shown in the 办结 sheet above the text box; `fill` replaces the box's text. */
+  resolveAid?: (fill: (text: string) => void) => ReactNode
+}
+
+export function HandlerActions({ detail, onChanged, resolveAid }: Props) {
   const [form, setForm] = useState<Form | null>(null)
   const { busy, submit } = useSubmit()
   const [outcome, setOutcome] = useState<Outcome>('solved')
@@ -100,7 +108,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
           <BigButton onClick={() => void Taro.navigateTo({ url: `/council/pages/create/index?caseId=${caseId}` })}>就此发起议事</BigButton>
         )}
       </View>
-      <BottomSheet visible={form !== null} title={form ? FORMS[form].title : ''} onClose={() => setForm(null)}>
+      <BottomSheet visible={form !== null} title={form ? FORMS[form].title : ''} className="sheet-scroll" onClose={() => setForm(null)}>
         {form === 'resolve' && (
           <View className="outcomes">
             {OUTCOMES.map((o) => (
@@ -108,6 +116,7 @@ export function HandlerActions({ detail, onChanged }: { detail: CaseDetail; onCh
             ))}
           </View>
         )}
+        {form === 'resolve' && resolveAid?.(setText)}
         {form === 'assign' && (
           <View>
             <Input className="field-box" placeholder="部门名称，如：镇司法所" maxlength={40} value={department} onInput={(e) => setDepartment(e.detail.value)} />

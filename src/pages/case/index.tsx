@@ -18,6 +18,7 @@ import { RateCase, type RateAnswers } from '../../features/case-detail/rate-case
 import { HandlerActions } from '../../features/case-detail/handler-actions'
 import { CaseUrges } from '../../features/case-detail/case-urges'
 import { SuperviseActions } from '../../features/case-detail/supervise-actions'
+import { AnswerPicker } from '../../features/knowledge/answer-picker'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
@@ -53,7 +54,7 @@ export default function CasePage() {
       {/* Before the work: an urged holder sees first that a level above is waiting on her. */}
       <CaseUrges urges={data.urges} now={data.asOf} />
       {data.can.rate && <RateCase onRate={rate} />}
-      <HandlerActions detail={data} onChanged={reload} />
+      <HandlerActions detail={data} onChanged={reload} resolveAid={(fill) => <AnswerPicker category={data.category} onPick={fill} />} />
       {(data.can.urge || data.can.takeOver) && (
         <Card title="督办">
           <SuperviseActions caseId={caseId} holder={`${data.holderOrgName}（${LEVEL_LABELS[data.level]}）`} can={data.can} onChanged={reload} />

@@ -1,13 +1,13 @@
 /** Home: who I am, and the doors open to me (我要反映 / 我的反映 / 议事 / 工作台). */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Category, Comment, Edit, Footprint, Hi, Order, Service, UserAdd } from '@nutui/icons-react-taro'
+import { Articles, Category, Comment, Edit, Footprint, Hi, Order, Service, UserAdd } from '@nutui/icons-react-taro'
 import { LEVEL_LABELS, ROLE_LABELS } from '../../../types'
 import { RemoteState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import { PhoneNumber } from '../../shared/phone-number'
 import { useMe } from '../../features/account/use-me'
-import { hasRole, primaryRole } from '../../features/account/roles'
+import { hasRole, keepsAnswers, primaryRole } from '../../features/account/roles'
 import { PublicPhoneCard } from '../../features/account/public-phone-card'
 import { PersonaSwitcher } from '../../features/dev-personas/persona-switcher'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
@@ -26,7 +26,7 @@ interface Entry {
 }
 
 /** Each door's picture (NutUI's icon set), so the entries are told apart before they are read. */
-const ICONS = { report: Edit, mine: Order, deliberate: Comment, desk: Service, dashboard: Category, invite: UserAdd, audit: Footprint, join: Hi }
+const ICONS = { report: Edit, mine: Order, deliberate: Comment, desk: Service, dashboard: Category, invite: UserAdd, knowledge: Articles, audit: Footprint, join: Hi }
 
 export default function HomePage() {
   const remote = useMe()
@@ -50,6 +50,9 @@ export default function HomePage() {
     entries.push({ key: 'desk', label: '工作台', hint: waiting.length > 0 ? waiting.join('，') : '受理、办理、督办', url: '/federation/pages/inbox/index' })
     entries.push({ key: 'dashboard', label: '数据看板', hint: '办结率、满意率、各级情况', url: '/federation/pages/dashboard/index' })
     entries.push({ key: 'invite', label: '邀请成员', hint: '生成邀请码，请成员加入', url: '/federation/pages/invite/index' })
+  }
+  if (me?.roles.some(keepsAnswers)) {
+    entries.push({ key: 'knowledge', label: '标准答复', hint: '常见问题的答复，基层办结时参考', url: '/federation/pages/knowledge/index' })
   }
   if (hasRole(me?.roles, 'cadre', 'admin')) {
     entries.push({ key: 'audit', label: '操作记录', hint: '谁、何时、在哪一级做了什么', url: '/federation/pages/audit/index' })

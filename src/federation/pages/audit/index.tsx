@@ -20,6 +20,7 @@ const KINDS = {
   case: { label: '反映', shows: (i: Item) => i.targetType === 'case' },
   deliberation: { label: '议事', shows: (i: Item) => i.targetType === 'deliberation' },
   people: { label: '成员与组织', shows: (i: Item) => i.targetType === 'role' || i.targetType === 'org' },
+  answer: { label: '标准答复', shows: (i: Item) => i.targetType === 'answer' },
 } as const
 type Kind = keyof typeof KINDS
 
