@@ -187,7 +187,10 @@ export interface AccountResults {
   }
   kbList: {
     items: KnowledgeAnswer[]
-    /** Where her 新增 puts an answer (the city or province she keeps answers for), or null. */
+    /**
+     * Where her 新增 puts an answer, or null: the city or province she keeps answers for; with
+     * `orgId`, that org if she keeps its answers (the admin, looking at a city's).
+     */
     addsAt: { orgId: string; orgName: string; level: Level } | null
   }
   kbSave: { answer: KnowledgeAnswer }

@@ -3,7 +3,7 @@
  * 保障权益; the village's convener, resolving a report of that category, picks it in the 办结 sheet,
  * adds a line of her own and sends it; the cadre then retires it, and the next 办结 no longer offers it.
  */
-import { aReport, CONVENER, PROVINCE_CADRE, RESIDENT } from '../support/demo'
+import { ADMIN, aReport, CONVENER, PROVINCE_CADRE, RESIDENT } from '../support/demo'
 import { button, field, openAs, pageErrors, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
@@ -77,4 +77,17 @@ test('a province cadre adds an answer; a convener resolving a case of its catego
   expect(await second.locator('.choice:visible').filter({ hasText: TITLE }).count()).toBe(0)
 
   for (const page of [cadre, handler, again, second]) expect(pageErrors(page)).toEqual([])
+})
+
+test('the admin looks after a city’s answers too: she picks the city, and 新增 publishes there', async () => {
+  const admin = await openAs(session.browser, session.host.url, ADMIN, '/federation/pages/knowledge/index')
+  await admin.getByText('查看哪一级的答复').waitFor()
+  await admin.getByText('发布到辽宁省（省）').waitFor()
+  await admin.locator('.choice:visible').filter({ hasText: '沈阳市' }).click()
+  await admin.getByText('发布到沈阳市（市）').waitFor()
+  await admin.getByText('还没有标准答复').waitFor()
+  await screenshot(admin, 'knowledge-7-admin-city')
+  await button(admin, '新增标准答复').click()
+  await admin.getByText('发布单位：沈阳市（市），全市办结反映时都可以选用').waitFor()
+  expect(pageErrors(admin)).toEqual([])
 })

@@ -74,7 +74,9 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     // 大连市 and the province do not start from 沈阳市's practice; the admin can look it up.
     for (const openid of [DALIAN_CADRE, PROVINCE_CADRE]) expect(titles(await list(openid, { category: 'marriage_family' }))).toEqual(['家庭纠纷调解答复'])
     expect(await refusal(DALIAN_CADRE, { action: 'kbList', orgId: CITY })).toMatchObject({ code: 'FORBIDDEN', message: '只能查看本市和省妇联的标准答复' })
-    expect(titles(await list(ADMIN, { orgId: CITY }))).toEqual(['彩礼纠纷调解答复'])
+    expect(await list(ADMIN, { orgId: CITY })).toMatchObject({ items: [{ title: '彩礼纠纷调解答复', editable: true }], addsAt: { orgId: CITY, orgName: '沈阳市' } })
+    // Looking at an org she does not keep, 新增 goes nowhere from that list.
+    expect((await list(CITY_CADRE, { orgId: PROVINCE })).addsAt).toBeNull()
     // Counted for the month (China time) at the city, and so in the province's subtree.
     expect(await kbCounters(CITY)).toEqual({ 'kbUpdates:2026-11': 1 })
     expect(await kbCounters(PROVINCE)).toEqual({ 'kbUpdates:2026-11': 1 })

@@ -5,10 +5,13 @@
  */
 import type { KnowledgeAnswer } from '../../../types/account.contract'
 import { CATEGORIES } from '../../../types/enums'
-import { answerHome, answerSources, mayKeepAnswers, mayReadAnswers } from '../../_shared/domain/knowledge.rules'
+import { answerHome, answerSources, keepsAnswers, mayKeepAnswers, mayReadAnswers, type OrgLine } from '../../_shared/domain/knowledge.rules'
 import { defineAction } from '../../_shared/handler/action'
 import { forbidden, notFound } from '../../_shared/context/failures'
-import { answerView, placeCaller, requireSomewhere } from '../knowledge'
+import { answerView, placeCaller, requireSomewhere, type Placed } from '../knowledge'
+
+/** Whether answers are kept at the org of `line` and she keeps them. */
+const keeps = (placed: Placed, line: OrgLine) => line[0] !== undefined && keepsAnswers(line[0].level) && mayKeepAnswers(placed.person, line, placed.lineOf)
 
 /** More than an org keeps (kb-save.action.ts LIVE_ANSWERS_MAX), with room for the retired. */
 const PER_ORG = 300
@@ -24,19 +27,20 @@ export const kbList = defineAction({
     if (!mayReadAnswers(placed.person, line, placed.lineOf)) throw forbidden('只能查看本市和省妇联的标准答复')
     return { placed, sources: [orgId] }
   },
-  run: async (ctx, { category, includeRetired = false }, { placed, sources }) => {
+  run: async (ctx, { category, includeRetired = false, orgId }, { placed, sources }) => {
     const items: KnowledgeAnswer[] = []
-    for (const orgId of sources) {
-      const line = await placed.lineOfOrg(orgId)
+    for (const source of sources) {
+      const line = await placed.lineOfOrg(source)
       const editable = mayKeepAnswers(placed.person, line, placed.lineOf)
-      for (const answer of await ctx.deps.store.answers.ofOrg(orgId, { includeRetired, limit: PER_ORG })) {
+      for (const answer of await ctx.deps.store.answers.ofOrg(source, { includeRetired, limit: PER_ORG })) {
         if (!category || answer.category === category) items.push(answerView(answer, line, editable))
       }
     }
     // By category in the app's order; within one, the nearest org's first (sources' order), newest first.
     const rank = (c: KnowledgeAnswer) => CATEGORIES.indexOf(c.category)
     items.sort((a, b) => rank(a) - rank(b))
-    const home = answerHome(placed.person, placed.lineOf)
+    // Where 新增 puts one: the org listed, if she keeps answers there; without one, her own.
+    const home = orgId ? (keeps(placed, await placed.lineOfOrg(orgId)) ? orgId : null) : answerHome(placed.person, placed.lineOf)
     const homeOrg = home ? (await placed.lineOfOrg(home))[0] : undefined
     return { items, addsAt: homeOrg ? { orgId: homeOrg.id, orgName: homeOrg.name, level: homeOrg.level } : null }
   },

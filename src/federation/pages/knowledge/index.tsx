@@ -1,17 +1,21 @@
 /**
  * 标准答复 (知识库): the answers her city and the province keep per category, for those who resolve
  * cases to start from. Their keepers (a city's or the province's cadres, the admin) add, edit and
- * retire them here; anyone else reads them.
+ * retire them here; anyone else reads them. The admin picks which org's to look after: the
+ * province's, or any city's.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text } from '@tarojs/components'
-import { LEVEL_LABELS, type KnowledgeAnswer } from '../../../../types'
+import { Text, View } from '@tarojs/components'
+import { LEVEL_LABELS, type KnowledgeAnswer, type OrgNode } from '../../../../types'
+import { useMe } from '../../../features/account/use-me'
 import { listAnswers } from '../../../features/knowledge/api/list-answers'
 import { retireAnswer } from '../../../features/knowledge/api/retire-answer'
 import { AnswerForm } from '../../../features/knowledge/answer-form'
 import { AnswerList } from '../../../features/knowledge/answer-list'
+import { listOrgs } from '../../../shared/api/list-orgs'
 import { BigButton } from '../../../shared/big-button'
+import { Card } from '../../../shared/card'
 import { Choice } from '../../../shared/choice'
 import { confirmFirst } from '../../../shared/confirm'
 import { Page } from '../../../shared/page'
@@ -22,9 +26,20 @@ import { useSubmit } from '../../../shared/use-submit'
 /** What the form is for: a new answer, or the one she edits. */
 type Editing = { answer?: KnowledgeAnswer } | null
 
+/** The admin keeps every city's answers too: the orgs she can look at, her province first. */
+function useAdminOrgs(): OrgNode[] {
+  const { data: me } = useMe()
+  const province = me?.roles.find((b) => b.role === 'admin')
+  const cities = useRemote(() => (province ? listOrgs({ parentId: province.orgId }).then((r) => r.items) : Promise.resolve([])), [province?.orgId])
+  if (!province) return []
+  return [{ id: province.orgId, name: province.orgName, level: province.level, parentId: null, hasChildren: true }, ...(cities.data ?? [])]
+}
+
 export default function KnowledgePage() {
   const [withRetired, setWithRetired] = useState(false)
-  const remote = useRemote(() => listAnswers({ includeRetired: withRetired }), [withRetired])
+  const orgs = useAdminOrgs()
+  const [orgId, setOrgId] = useState<string>()
+  const remote = useRemote(() => listAnswers({ includeRetired: withRetired, ...(orgId && { orgId }) }), [withRetired, orgId])
   useReloadOnReturn(remote.reload)
   const [editing, setEditing] = useState<Editing>(null)
   const { submit } = useSubmit()
@@ -62,6 +77,15 @@ export default function KnowledgePage() {
   return (
     <Page>
       <Text className="notice">办结反映时，可以从这里选一条答复填入，再按实际情况修改。</Text>
+      {orgs.length > 1 && (
+        <Card title="查看哪一级的答复">
+          <View className="button-row" role="radiogroup" aria-label="查看哪一级的答复">
+            {orgs.map((org, i) => (
+              <Choice key={org.id} className="row-choice" on={(orgId ?? orgs[0]!.id) === org.id} label={org.name} hint={LEVEL_LABELS[org.level]} onPick={() => setOrgId(i === 0 ? undefined : org.id)} />
+            ))}
+          </View>
+        </Card>
+      )}
       {data.addsAt && (
         <>
           <BigButton type="primary" onClick={() => open({})}>
