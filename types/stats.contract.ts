@@ -145,6 +145,8 @@ export interface RankingItem {
   onTimeRate: number | null
   /** 催办 received that month. */
   urged: number
+  /** 知识库更新数: standard answers it (or an org below it) saved that month; only cities and the province keep them. */
+  kbUpdates: number
   /** 0..100, one decimal: the weighted mean of the three rates it has; null with none. */
   score: number | null
   /** 1 = best; equal scores share a rank; no score ranks last. */

@@ -49,6 +49,7 @@ export function rankingCsv(ranking: StatsRanking): RankingExport {
     '按时办结率',
     '被催办次数',
     '本月反映数',
+    '知识库更新数',
   ])
   const lines = ranking.items.map((item) =>
     csvLine([
@@ -61,6 +62,7 @@ export function rankingCsv(ranking: StatsRanking): RankingExport {
       rate(item.onTimeRate),
       String(item.urged),
       String(item.cases),
+      String(item.kbUpdates),
     ]),
   )
   return {

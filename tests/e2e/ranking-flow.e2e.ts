@@ -61,8 +61,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     expect(download.suggestedFilename()).toBe('议事会月度通报_道义街道_2026-11.csv')
     const csv = readFileSync((await download.path())!, 'utf8')
     expect(csv.split('\r\n').slice(0, 2)).toEqual([
-      '\uFEFF排名,单位,综合得分,响应率（权重30%）,解决率（权重35%）,满意率（权重35%）,按时办结率,被催办次数,本月反映数',
-      '1,蒲河村,100.0,100%,—,—,—,0,1',
+      '\uFEFF排名,单位,综合得分,响应率（权重30%）,解决率（权重35%）,满意率（权重35%）,按时办结率,被催办次数,本月反映数,知识库更新数',
+      '1,蒲河村,100.0,100%,—,—,—,0,1,0',
     ])
     expect(pageErrors(dashboard)).toEqual([])
   })

@@ -11,8 +11,9 @@
 import type { Level } from '../../../types/enums'
 import type { Person, RoleBinding } from './actor.types'
 import { allowed, allowedBindings, relationOf, type AuthAction } from './authorization.table'
-import type { CounterKey } from './stats.counters'
-import { HOUR_MS, toMs } from './iso-time'
+import type { MonthlyKey } from './stats.counters'
+import type { PeriodDelta } from './hotspot.rule'
+import { chinaMonth } from './china-calendar'
 
 /** The levels that keep standard answers: the city, for its own practice, and the province. */
 export const KNOWLEDGE_LEVELS: readonly Level[] = ['city', 'province']
@@ -65,10 +66,12 @@ export function answerHome(person: Person, lineOf: LineOf): string | null {
   return home?.orgId ?? null
 }
 
-const CHINA_OFFSET_MS = 8 * HOUR_MS
+const KB_UPDATES: MonthlyKey = 'kbUpdates'
 
 /**
- * The counter an answer's save adds to (知识库更新数 on the monthly scorecard): one per org and
- * China-time month (UTC+8, whatever zone the server runs in), e.g. `kbUpdates:2026-11`.
+ * What an answer's save adds to the monthly scorecard (知识库更新数): one `kbUpdates` in the China-time
+ * month of `at` (UTC+8, whatever zone the server runs in) for the answer's org and every org above it
+ * (`pathIds`, the org first).
  */
-export const kbUpdatesKey = (at: string): CounterKey => `kbUpdates:${new Date(toMs(at) + CHINA_OFFSET_MS).toISOString().slice(0, 7)}`
+export const kbUpdateDeltas = (pathIds: readonly string[], at: string): PeriodDelta[] =>
+  pathIds.map((orgId) => ({ orgId, period: chinaMonth(at), deltas: { [KB_UPDATES]: 1 } }))

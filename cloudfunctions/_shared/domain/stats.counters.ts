@@ -57,8 +57,6 @@ export type CounterKey =
   /** Kept by onboarding (orgs and role bindings), not by case changes. */
   | 'councils'
   | 'members'
-  /** 知识库更新数: standard answers saved in a China-time month (knowledge.rules.ts kbUpdatesKey). */
-  | `kbUpdates:${string}`
 /** Counter values (or deltas) by key; a missing key is 0. */
 export type Counters = Partial<Record<CounterKey, number>>
 
@@ -174,8 +172,10 @@ export type MonthlyKey =
   | 'ratings'
   | `solved:${Solved}`
   | `satisfaction:${Satisfaction}`
-  /** 催办 received: counted by `urgedCounted`, for the urge event (escalation.urge) to call. */
+  /** 催办 received: counted by `urgedCounted`, for each urge (escalation.urge). */
   | 'urged'
+  /** 知识库更新数: standard answers saved (account.kbSave; knowledge.rules.ts kbUpdateDeltas). */
+  | 'kbUpdates'
 export type MonthlyCounters = Partial<Record<MonthlyKey, number>>
 
 /** What one event adds for one month: for the org at `level` on the case's chain and every org above it. */

@@ -8,7 +8,7 @@ import type { MonthlyCounters, MonthlyKey } from './stats.counters'
 import type { RankingPolicy } from './stats.config'
 
 /** A month's figures, as the contract describes each (types/stats.contract.ts RankingItem). */
-export type MonthlyFigures = Pick<RankingItem, 'cases' | 'responseRate' | 'solveRate' | 'satisfactionRate' | 'onTimeRate' | 'urged'>
+export type MonthlyFigures = Pick<RankingItem, 'cases' | 'responseRate' | 'solveRate' | 'satisfactionRate' | 'onTimeRate' | 'urged' | 'kbUpdates'>
 
 export function monthlyFigures(counters: MonthlyCounters): MonthlyFigures {
   const n = (key: MonthlyKey) => counters[key] ?? 0
@@ -19,6 +19,7 @@ export function monthlyFigures(counters: MonthlyCounters): MonthlyFigures {
     satisfactionRate: ratio(n('satisfaction:satisfied') + n('satisfaction:basic'), n('ratings')),
     onTimeRate: ratio(n('resolvedOnTime'), n('resolveDue')),
     urged: n('urged'),
+    kbUpdates: n('kbUpdates'),
   }
 }
 

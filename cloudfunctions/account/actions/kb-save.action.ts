@@ -4,10 +4,10 @@
  * anywhere in her province. Content-checked, one audit line each, and one more to the org's 知识库更新数
  * of the month.
  */
-import { answerHome, kbUpdatesKey, keepsAnswers, mayKeepAnswers } from '../../_shared/domain/knowledge.rules'
+import { answerHome, kbUpdateDeltas, keepsAnswers, mayKeepAnswers } from '../../_shared/domain/knowledge.rules'
 import { defineAction } from '../../_shared/handler/action'
 import { conflict, forbidden, invalidInput, notFound } from '../../_shared/context/failures'
-import { bumpCounter } from '../../_shared/stats/counter-writes'
+import { orgPath } from '../../_shared/orgs/org-path'
 import type { AnswerRecord } from '../../_shared/ports/store.port'
 import { actingRole, answerView, auditAnswer, keptAnswer, placeCaller, requireSomewhere } from '../knowledge'
 
@@ -52,7 +52,7 @@ export const kbSave = defineAction({
         : { id: ctx.deps.ids.next('answer'), orgId, category, title, body, createdBy: ctx.openid, createdAt: ctx.now, updatedBy: ctx.openid, updatedAt: ctx.now, retired: false }
       await tx.answers.put(saved)
       await auditAnswer(tx, ctx, { answer: saved, action: 'account.kbSave', actorRole, summary: before ? '修改标准答复' : '新增标准答复' })
-      await bumpCounter(tx, orgId, kbUpdatesKey(ctx.now))
+      await tx.counters.addInPeriods(kbUpdateDeltas((await orgPath(tx, orgId)).map((org) => org.id), ctx.now))
       return saved
     })
     return { answer: answerView(answer, line, true) }

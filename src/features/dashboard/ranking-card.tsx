@@ -39,7 +39,8 @@ export function RankingCard({ item, onOpen }: Props) {
         ))}
       </View>
       <Text className="muted rank-line">
-        本月反映 {item.cases} 件 · 被催办 {item.urged} 次{item.score === null ? ' · 本月暂无可计分的办理' : ''}
+        本月反映 {item.cases} 件 · 被催办 {item.urged} 次{item.kbUpdates > 0 ? ` · 更新标准答复 ${item.kbUpdates} 条` : ''}
+        {item.score === null ? ' · 本月暂无可计分的办理' : ''}
       </Text>
       {onOpen && <Text className="rank-more">查看下级排名 ›</Text>}
     </View>

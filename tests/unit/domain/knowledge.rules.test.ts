@@ -8,7 +8,7 @@ import type { Person, RoleBinding } from '../../../cloudfunctions/_shared/domain
 import {
   answerHome,
   answerSources,
-  kbUpdatesKey,
+  kbUpdateDeltas,
   keepsAnswers,
   mayKeepAnswers,
   mayReadAnswers,
@@ -101,12 +101,13 @@ describe('by hand', () => {
     expect((['village', 'township', 'county', 'city', 'province'] as Level[]).filter(keepsAnswers)).toEqual(['city', 'province'])
   })
 
-  test('updates count in the China-time month, whatever zone the instant is written in', () => {
-    expect(kbUpdatesKey('2026-11-30T15:59:59.999Z')).toBe('kbUpdates:2026-11')
+  test('an update counts once for the org and each above it, in the China-time month, whatever zone the instant is written in', () => {
+    const months = (at: string) => kbUpdateDeltas(['cityA', 'p'], at).map((d) => `${d.orgId}:${d.period}:${d.deltas.kbUpdates}`)
+    expect(months('2026-11-30T15:59:59.999Z')).toEqual(['cityA:2026-11:1', 'p:2026-11:1'])
     // 00:00 on 1 December in China is still 30 November in UTC.
-    expect(kbUpdatesKey('2026-11-30T16:00:00.000Z')).toBe('kbUpdates:2026-12')
-    expect(kbUpdatesKey('2026-12-01T00:30:00+08:00')).toBe('kbUpdates:2026-12')
-    expect(kbUpdatesKey('2026-12-31T16:00:00.000Z')).toBe('kbUpdates:2027-01')
+    expect(months('2026-11-30T16:00:00.000Z')).toEqual(['cityA:2026-12:1', 'p:2026-12:1'])
+    expect(months('2026-12-01T00:30:00+08:00')).toEqual(['cityA:2026-12:1', 'p:2026-12:1'])
+    expect(months('2026-12-31T16:00:00.000Z')).toEqual(['cityA:2027-01:1', 'p:2027-01:1'])
   })
 })
 

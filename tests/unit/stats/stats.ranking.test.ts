@@ -25,9 +25,10 @@ describe('monthlyFigures', () => {
         'satisfaction:basic': 2,
         'satisfaction:unsatisfied': 1,
         urged: 2,
+        kbUpdates: 3,
       }),
-    ).toEqual({ cases: 7, responseRate: 0.75, solveRate: 0.25, satisfactionRate: 0.75, onTimeRate: 0.6667, urged: 2 })
-    expect(monthlyFigures({})).toEqual({ cases: 0, responseRate: null, solveRate: null, satisfactionRate: null, onTimeRate: null, urged: 0 })
+    ).toEqual({ cases: 7, responseRate: 0.75, solveRate: 0.25, satisfactionRate: 0.75, onTimeRate: 0.6667, urged: 2, kbUpdates: 3 })
+    expect(monthlyFigures({})).toEqual({ cases: 0, responseRate: null, solveRate: null, satisfactionRate: null, onTimeRate: null, urged: 0, kbUpdates: 0 })
   })
 })
 
