@@ -26,11 +26,29 @@ export interface UrgeItem {
 }
 
 /**
+ * The 延期 request of the case's current level (one per level), as those handling or supervising it
+ * see it: who asked, how many days, why, the resolve deadline it asked to move and where to (`until`);
+ * `pending` until the parent org answers, `lapsed` when the case moved on before it did.
+ */
+export interface ExtensionItem {
+  at: string
+  orgName: string
+  level: Level
+  days: number
+  reason: string
+  resolveBy: string
+  until: string
+  status: 'pending' | 'approved' | 'rejected' | 'lapsed'
+  decided?: { at: string; orgName: string; level: Level; note?: string }
+}
+
+/**
  * Why a case is on the 督办 list, one line each: a deadline it missed (`missed`, at which level), the
- * 催办 it received (`urged`), a take-over (`takenOver`). `text` says it in Chinese.
+ * 催办 it received (`urged`), a take-over (`takenOver`), an approved 延期 (`extended`, to when), a 延期
+ * request waiting for an answer (`extensionPending`). `text` says it in Chinese.
  */
 export interface SuperviseReason {
-  kind: 'missed' | 'urged' | 'takenOver'
+  kind: 'missed' | 'urged' | 'takenOver' | 'extended' | 'extensionPending'
   at: string
   text: string
 }
@@ -58,6 +76,8 @@ export interface CaseSummary {
    * who reads her timeline's plain line instead). Absent for her.
    */
   urges?: UrgeItem[]
+  /** The 延期 request of the current level, for those who handle or supervise it (not the reporter). */
+  extension?: ExtensionItem
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -83,6 +103,13 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineItem[]
   /** The orgs below the holder on the case's chain, nearest first: where it can be handed back to. */
   handBackTargets: { id: string; name: string; level: Level }[]
+  /**
+   * With can.transfer: the org whose children are where it may go (the parent of the holder; the
+   * holder itself is not a choice). Above the village level a village under the choice is named too.
+   */
+  transferUnder?: { id: string; name: string; level: Level }
+  /** With can.requestExtension: the most days she may ask for (the level's own resolve days). */
+  extensionMaxDays?: number
   /** What this viewer may do now, so the app shows only buttons that will work. */
   can: {
     accept: boolean
@@ -94,6 +121,11 @@ export interface CaseDetail extends CaseSummary {
     /** 催办 and 提级办理: a cadre of an org above the holder on the case's chain. */
     urge: boolean
     takeOver: boolean
+    /** 转办: the holder within 48 hours of its arrival, or a cadre of the parent org. */
+    transfer: boolean
+    /** 延期: the holder asks (once per level); a cadre of the parent org decides the pending request. */
+    requestExtension: boolean
+    decideExtension: boolean
     rate: boolean
     withdraw: boolean
   }

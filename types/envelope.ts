@@ -35,6 +35,14 @@ export const FAILURE_REASONS = [
   'TOP_LEVEL',
   /** 催办 again by the same org before the interval is over (domain.config.ts urgeIntervalHours). */
   'ALREADY_URGED',
+  /** 转办 by the holder after its window (domain.config.ts transferWithinHours): the parent org may. */
+  'TRANSFER_TOO_LATE',
+  /** 延期 asked, or approved, once the resolve deadline has passed. */
+  'DEADLINE_PASSED',
+  /** A second 延期 request at the same level (one per level). */
+  'EXTENSION_USED',
+  /** Deciding a 延期 with none pending. */
+  'NO_EXTENSION_REQUEST',
   /** The same report or deliberation sent twice. */
   'DUPLICATE_REQUEST',
   'DELIBERATION_CLOSED',

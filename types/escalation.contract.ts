@@ -27,8 +27,37 @@ export const escalationContract = {
   /** 提级办理: a cadre of an org above the holder pulls the case up to her org, with fresh deadlines. */
   takeOver: z.object({ caseId, reason: text('提级办理理由', 500) }),
   /**
+   * 转办: a misrouted case to the right org at its level under the same parent — by the holder within
+   * 48 hours of its arrival, or by the parent org's cadre at any time. Above the village level the
+   * case's village must move too: `villageId`, a village under `toOrgId` (ignored at the village level,
+   * where `toOrgId` is the village).
+   */
+  transfer: z.object({
+    caseId,
+    toOrgId: id('转办单位'),
+    villageId: id('所在村（社区）').optional(),
+    reason: text('转办理由', 500),
+  }),
+  /** 延期 by the holder, before its resolve deadline: once per level, at most its level's own resolve days. */
+  requestExtension: z.object({
+    caseId,
+    days: z
+      .number({ error: '请选择延期天数' })
+      .int({ error: '延期天数应为整数' })
+      .min(1, { error: '延期至少 1 天' })
+      .max(30, { error: '延期不能超过 30 天' }),
+    reason: text('延期理由', 500),
+  }),
+  /** The parent org's cadre answers the pending 延期 request; approved, the resolve deadline moves. */
+  decideExtension: z.object({
+    caseId,
+    approve: z.boolean({ error: '请选择同意或不同意' }),
+    note: text('审批意见', 200).optional(),
+  }),
+  /**
    * Open cases in the caller's subtree (or `orgId`'s, within her reach) that have missed a deadline
-   * somewhere on their way: what a supervising level follows up. Most missed first.
+   * somewhere on their way, were urged, taken over, extended or wait for a 延期 decision: what a
+   * supervising level follows up. Most missed first.
    */
   overdue: z.object({ orgId: id('组织').optional() }),
 }
@@ -52,9 +81,13 @@ export interface EscalationResults {
   reply: { case: CaseDetail }
   urge: { case: CaseDetail }
   takeOver: { case: CaseDetail }
+  /** null when the case left her sight (a holder that moved it to another village no longer sees it). */
+  transfer: { case: CaseDetail | null }
+  requestExtension: { case: CaseDetail }
+  decideExtension: { case: CaseDetail }
   /**
    * Each case says why it is listed (`reasons`, most telling first) and what the caller may do about
-   * it (`can`: 催办, 提级办理).
+   * it (`can`: 催办, 提级办理, deciding its pending 延期).
    */
   overdue: { items: SupervisedCase[]; asOf: string; truncated: boolean }
 }
@@ -62,5 +95,5 @@ export interface EscalationResults {
 export interface SupervisedCase extends CaseSummary {
   missedDeadlines: number
   reasons: SuperviseReason[]
-  can: { urge: boolean; takeOver: boolean }
+  can: { urge: boolean; takeOver: boolean; decideExtension: boolean }
 }

@@ -13,11 +13,14 @@ import { overdue } from './actions/overdue.action'
 import { reply } from './actions/reply.action'
 import { resolve } from './actions/resolve.action'
 import { takeOver } from './actions/take-over.action'
+import { transfer } from './actions/transfer.action'
+import { requestExtension } from './actions/request-extension.action'
+import { decideExtension } from './actions/decide-extension.action'
 import { urge } from './actions/urge.action'
 import { sweepDeadlines } from './sweep.job'
 
 export const escalationFunction = defineFunction(
   'escalation',
-  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver },
+  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver, transfer, requestExtension, decideExtension },
   { sweep: (ctx) => sweepDeadlines(ctx) },
 )

@@ -5,7 +5,7 @@
  */
 import type { CaseState } from '../../cloudfunctions/_shared/domain'
 import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
-import { T0, aChain, aPerson, aSubmittedCase, hoursAfter } from '../unit/domain/case.builders'
+import { T0, aChain, aPerson, aSubmittedCase, hoursAfter, step } from '../unit/domain/case.builders'
 import { createAll } from './store.cases.contract'
 
 const ids = (states: CaseState[]) => states.map((s) => s.id)
@@ -181,6 +181,33 @@ export function countersContract(current: () => Store) {
       expect(ids(await store.cases.inSubtree('t-xianlin', 2, undefined, { to }))).toEqual(
         ids(inOrder(cases.filter((c) => c.chain.township === 't-xianlin' && c.submittedAt < to))).slice(0, 2),
       )
+    })
+
+    test('a case transferred to another village is found under its new chain only, in its place', async () => {
+      const store = current()
+      await createAll(store, histories)
+      const h = aSubmittedCase({ caseId: 'case-t', at: hoursAfter(T0, 2), chain: chains[0]!, actor: aPerson('o-reporter') })
+      await store.cases.create(h.state, h.events)
+      // Up at the township, 转办 to another township of the county, with the village under it: the chain moves.
+      const up = step(h, { type: 'EscalateCase', at: hoursAfter(T0, 3), actor: aPerson('o-v', { role: 'cadre', orgId: 'v-hemu' }), reason: '需街道协调' })
+      await store.cases.update(up.state, 1, up.events.slice(h.events.length))
+      const to = chains[2]!
+      const transfer = step(up, {
+        type: 'TransferCase',
+        at: hoursAfter(T0, 4),
+        actor: aPerson('o-t', { role: 'cadre', orgId: 't-xianlin' }),
+        toOrgId: to.township,
+        reason: '属清水台镇',
+        chain: to,
+      })
+      expect(transfer.state).toMatchObject({ villageId: 'v-3', holderOrgId: 't-2' })
+      await store.cases.update(transfer.state, 2, transfer.events.slice(up.events.length))
+      expect(ids(await store.cases.inSubtree('v-3', 100))).toEqual(ids(inOrder([...cases.filter((c) => c.villageId === 'v-3'), transfer.state])))
+      expect(ids(await store.cases.inSubtree('t-2', 100))).toContain('case-t')
+      expect(ids(await store.cases.inSubtree('v-hemu', 100))).not.toContain('case-t')
+      expect(ids(await store.cases.inSubtree('t-xianlin', 100))).not.toContain('case-t')
+      expect(ids(await store.cases.inSubtree('c-qixia', 100)).filter((id) => id === 'case-t')).toEqual(['case-t'])
+      expect((await store.cases.inSubtree('v-3', 100)).find((c) => c.id === 'case-t')).toEqual(transfer.state)
     })
 
     test('a case keeps its place after it changes (the chain index is written once)', async () => {

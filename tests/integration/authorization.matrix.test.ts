@@ -260,7 +260,7 @@ async function persona(deps: TestDeps, role: AuthRole, org: string): Promise<str
 
 // Cases ------------------------------------------------------------------------------------------
 
-type Step = 'accept' | 'assign' | 'resolve'
+type Step = 'accept' | 'assign' | 'resolve' | 'requestExtension'
 
 interface CaseFixture {
   caseId: string
@@ -311,6 +311,7 @@ async function aCase(
     if (step === 'accept') await must(deps, 'escalation', holder, { action: 'accept', caseId })
     if (step === 'assign') await must(deps, 'escalation', holder, { action: 'assign', caseId, department: '街道城管科', note: '请清理楼道' })
     if (step === 'resolve') await must(deps, 'escalation', holder, { action: 'resolve', caseId, outcome: 'solved', resolution: '已清理楼道' })
+    if (step === 'requestExtension') await must(deps, 'escalation', holder, { action: 'requestExtension', caseId, days: 3, reason: '需等物业答复' })
   }
   const secrets = [title, content, reporter, reporterName, ...(options.phone ? [phone, maskedPhone(phone), `蒲河村${n}号院`] : [])]
   return { caseId, title, content, reporter, reporterName, phone, secrets }
@@ -368,6 +369,12 @@ const handled =
 
 /** The org one above the target on the line: where an escalation goes. */
 const aboveTarget = (cell: Cell) => LINE[LEVELS[LEVELS.indexOf(levelOf(cell.target)) + 1]!]
+
+/** Where a 转办 from the target goes: the sibling at its level, and above the village a village under it. */
+const transferTo = (cell: Cell) => {
+  const level = levelOf(cell.target)
+  return { toOrgId: SIBLING[level] ?? UNRELATED[level], ...(level === 'township' && { villageId: UNRELATED.village }) }
+}
 
 /** The org one below the target on the line: where a hand-back goes. */
 const belowTarget = (cell: Cell) => LINE[LEVELS[Math.max(0, LEVELS.indexOf(levelOf(cell.target)) - 1)]!]
@@ -719,6 +726,48 @@ const STAGES: Record<AuthAction, RowStage> = {
         effect: handled(
           (after) => ({ status: after.status, holder: after.holderOrgId, level: after.level }),
           (cell) => ({ status: 'pending', holder: cell.callerOrg, level: levelOf(cell.callerOrg) }),
+        ),
+      }),
+    ],
+  },
+  'case.transfer': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.transfer', pending, (cell) => ({ ...transferTo(cell), reason: '反映人住在道义村，报错了村' }), {
+        // Held by the sibling now, at the same level, pending there, its village the new one.
+        effect: handled(
+          (after) => ({ status: after.status, holder: after.holderOrgId, level: after.level, village: after.villageId }),
+          (cell) => ({
+            status: 'pending',
+            holder: transferTo(cell).toOrgId,
+            level: levelOf(cell.target),
+            village: transferTo(cell).villageId ?? transferTo(cell).toOrgId,
+          }),
+        ),
+      }),
+    ],
+  },
+  'case.requestExtension': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.requestExtension', accepted, () => ({ days: 3, reason: '需等物业答复' }), {
+        // One request, of her org, for the days she asked; the deadline waits for the answer.
+        effect: handled(
+          (after) => ({ asked: after.extensions?.length ?? 0, by: after.extensions?.[0]?.orgId ?? null, days: after.extensions?.[0]?.days ?? null }),
+          (cell) => ({ asked: 1, by: cell.target, days: 3 }),
+        ),
+      }),
+    ],
+  },
+  'case.decideExtension': {
+    // A province's case has no parent to ask.
+    levels: ['village', 'township', 'county', 'city'],
+    probes: [
+      onCase('escalation.decideExtension', { steps: ['accept', 'requestExtension'] }, () => ({ approve: true, note: '同意' }), {
+        // Approved by her org: the holder's deadline three days later.
+        effect: handled(
+          (after) => ({ approved: after.extensions?.at(-1)?.decision?.approve ?? null, from: after.extensions?.at(-1)?.decision?.orgId ?? null }),
+          (cell) => ({ approved: true, from: cell.callerOrg }),
         ),
       }),
     ],
@@ -1122,6 +1171,18 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['cadre', 'case.takeOver', 'above', true],
   ['cadre', 'case.takeOver', 'own', false],
   ['cadre', 'case.takeOver', 'below', false],
+  // 转办: the holder's convener and cadres, or a cadre of the org directly above it
+  ['convener', 'case.transfer', 'own', true],
+  ['cadre', 'case.transfer', 'above', true],
+  ['member', 'case.transfer', 'own', false],
+  ['admin', 'case.transfer', 'above', false],
+  ['cadre', 'case.transfer', 'below', false],
+  // 延期: asked by the holder's convener and cadres, decided by a cadre of the org directly above it
+  ['cadre', 'case.requestExtension', 'own', true],
+  ['cadre', 'case.requestExtension', 'above', false],
+  ['cadre', 'case.decideExtension', 'above', true],
+  ['cadre', 'case.decideExtension', 'own', false],
+  ['convener', 'case.decideExtension', 'below', false],
   // rate, withdraw: the reporter only
   ['reporter', 'case.rate', 'own', true],
   ['convener', 'case.withdraw', 'own', false],

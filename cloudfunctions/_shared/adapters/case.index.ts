@@ -23,7 +23,7 @@ export interface CaseIndex {
   dueAt: string | null
   /** The latest event's time: lists show the newest change first. */
   updatedAt: string
-  /** Every org on the chain, village to province: a subtree's cases (a chain never changes). */
+  /** Every org on the chain, village to province: a subtree's cases (a 转办 may move the chain). */
   chainIds: string[]
   /** With chainIds: a subtree's cases in submission order. */
   submittedAt: string

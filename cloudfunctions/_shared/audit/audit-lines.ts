@@ -20,6 +20,9 @@ const LABELS: { [T in CaseEvent['type']]: string | ((event: Extract<CaseEvent, {
   CaseHandedBack: '交下级办理',
   CaseUrged: '催办',
   CaseTakenOver: '提级办理',
+  CaseTransferred: '转办',
+  ExtensionRequested: (event) => `申请延期 ${event.days} 天`,
+  ExtensionDecided: (event) => (event.approve ? `同意延期 ${event.days} 天` : '不同意延期'),
   DeadlineReminded: (event) => (event.deadline === 'accept' ? '受理临期提醒' : '办结临期提醒'),
   DepartmentAssigned: (event) => `协调部门：${event.department}`,
   DepartmentReplied: '记录部门答复',
@@ -43,7 +46,8 @@ export function caseAuditEntries(ids: Ids, events: readonly CaseEvent[], state: 
     // A reporter acting as herself (submitting, rating, withdrawing) is never recorded by openid, named
     // or anonymous: the log shows her as 群众 either way, and at rest it must not link her to the case.
     const hideActor = !event.by || event.by.role === 'resident'
-    const path = LEVELS.slice(LEVELS.indexOf(event.level)).reverse().map((level) => state.chain[level])
+    // Where it happened, under the chain above it: a 转办's org is the one it left, no longer on the chain.
+    const path = [...LEVELS.slice(LEVELS.indexOf(event.level) + 1).reverse().map((level) => state.chain[level]), event.orgId]
     return {
       id: ids.next('audit'),
       at: event.at,

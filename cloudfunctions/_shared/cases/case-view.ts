@@ -3,14 +3,16 @@
  * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now,
  * and reads one for her (readCaseDetail: load, check she may see it, shape it).
  */
-import type { CaseDetail, CaseSummary, SuperviseReason, UrgeItem } from '../../../types/case.contract'
+import type { CaseDetail, CaseSummary, ExtensionItem, SuperviseReason, UrgeItem } from '../../../types/case.contract'
 import type { SupervisedCase } from '../../../types/escalation.contract'
 import type { Person } from '../domain/actor.types'
-import { holderRole, isReporter, seesByRole, visibilityOf } from '../domain/case.access'
+import { holderRole, isReporter, parentOrgOf, seesByRole, visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import { decide } from '../domain/case.decider'
 import type { CaseEvent } from '../domain/case.events'
-import { isOpen, type CaseState } from '../domain/case.state'
+import { extensionAtLevel, isOpen, pendingExtension, type CaseState } from '../domain/case.state'
+import { DEFAULT_CASE_POLICY } from '../domain/domain.config'
+import { addMs, DAY_MS } from '../domain/iso-time'
 import { redactCase, timelineEntryOf, type CaseView } from '../domain/case.view'
 import { missedDeadlines } from '../domain/case.timers'
 import { LEVELS } from '../../../types/enums'
@@ -57,7 +59,28 @@ export function toSummary(state: CaseState, viewer: Person, now: string, orgName
         answered: view.assignment.answered !== undefined,
       },
     }),
-    ...(seesByRole(viewer, state) && { urges: urgeItems(view, orgName) }),
+    ...(seesByRole(viewer, state) && { urges: urgeItems(view, orgName), ...extensionOf(view, orgName) }),
+  }
+}
+
+/** The 延期 request of the case's current level, if there is one (redacted as the view is). */
+function extensionOf(view: CaseView, orgName: OrgName): { extension?: ExtensionItem } {
+  const e = extensionAtLevel(view)
+  if (!e) return {}
+  const pending = pendingExtension(view) === e
+  const d = e.decision
+  return {
+    extension: {
+      at: e.at,
+      orgName: orgName(e.orgId),
+      level: e.level,
+      days: e.days,
+      reason: e.reason,
+      resolveBy: e.resolveBy,
+      until: d?.approve ? d.resolveBy : addMs(e.resolveBy, e.days * DAY_MS),
+      status: d ? (d.approve ? 'approved' : 'rejected') : pending ? 'pending' : 'lapsed',
+      ...(d && { decided: { at: d.at, orgName: orgName(d.orgId), level: d.level, ...(d.note !== undefined && { note: d.note }) } }),
+    },
   }
 }
 
@@ -76,12 +99,23 @@ function urgeItems(view: CaseView, orgName: OrgName): UrgeItem[] {
 const allowedNow = (state: CaseState, viewer: Person, now: string) => (make: (base: { at: string; actor: Person }) => CaseCommand) =>
   decide(make({ at: now, actor: viewer }), state).ok
 
-/** 催办 and 提级办理, as the decider would answer her now. */
+/**
+ * Would the decider accept this command from her now, whatever she then picks? A refusal of the
+ * arguments alone (INVALID_INPUT: who and state came first) still offers the button: a 转办 is
+ * decided on the org she picks.
+ */
+const allowedUpToArguments = (state: CaseState, viewer: Person, now: string) => (make: (base: { at: string; actor: Person }) => CaseCommand) => {
+  const decision = decide(make({ at: now, actor: viewer }), state)
+  return decision.ok || decision.error.code === 'INVALID_INPUT'
+}
+
+/** 催办, 提级办理 and the answer to a pending 延期, as the decider would answer her now. */
 function supervisionCan(state: CaseState, viewer: Person, now: string): SupervisedCase['can'] {
   const allowed = allowedNow(state, viewer, now)
   return {
     urge: allowed((b) => ({ ...b, type: 'UrgeCase' })),
     takeOver: allowed((b) => ({ ...b, type: 'TakeOverCase', reason: '—' })),
+    decideExtension: allowed((b) => ({ ...b, type: 'DecideExtension', approve: false })),
   }
 }
 
@@ -100,12 +134,27 @@ function superviseReasons(state: CaseState, orgName: OrgName): SuperviseReason[]
   const last = urges.at(-1)
   if (last) reasons.push({ kind: 'urged', at: last.at, text: superviseReasonText({ kind: 'urged', count: urges.length, last }, orgName) })
   for (const t of state.takeOvers ?? []) reasons.push({ kind: 'takenOver', at: t.at, text: superviseReasonText({ kind: 'takenOver', ...t }, orgName) })
+  for (const extension of state.extensions ?? []) {
+    if (extension.decision?.approve) {
+      reasons.push({ kind: 'extended', at: extension.decision.at, text: superviseReasonText({ kind: 'extended', extension }, orgName) })
+    }
+  }
+  const asked = pendingExtension(state)
+  if (asked) reasons.push({ kind: 'extensionPending', at: asked.at, text: superviseReasonText({ kind: 'extensionPending', extension: asked }, orgName) })
   return reasons
 }
 
-/** Listed on 督办: still open, and missed a deadline, was urged or was taken over on its way. */
+/**
+ * Listed on 督办: still open, and missed a deadline, was urged, taken over or given more time on its
+ * way, or waits for the answer to a 延期 request.
+ */
 export const isSupervised = (state: CaseState): boolean =>
-  isOpen(state.status) && ((state.missedDeadlines ?? 0) > 0 || (state.urges ?? []).length > 0 || (state.takeOvers ?? []).length > 0)
+  isOpen(state.status) &&
+  ((state.missedDeadlines ?? 0) > 0 ||
+    (state.urges ?? []).length > 0 ||
+    (state.takeOvers ?? []).length > 0 ||
+    (state.extensions ?? []).some((e) => e.decision?.approve) ||
+    pendingExtension(state) !== undefined)
 
 /** A case on the 督办 list as this viewer may see it: why it is there, and what she may do about it. */
 export function toSupervised(state: CaseState, viewer: Person, now: string, orgName: OrgName): SupervisedCase | null {
@@ -125,6 +174,8 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
   const allowed = allowedNow(state, viewer, now)
   return {
     accept: allowed((b) => ({ ...b, type: 'AcceptCase' })),
+    transfer: allowedUpToArguments(state, viewer, now)((b) => ({ ...b, type: 'TransferCase', toOrgId: '—', reason: '—', chain: null })),
+    requestExtension: allowed((b) => ({ ...b, type: 'RequestExtension', days: 1, reason: '—' })),
     resolve: allowed((b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—' })),
     escalate: allowed((b) => ({ ...b, type: 'EscalateCase', reason: '—' })),
     handBack: lowerOrg !== undefined && allowed((b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
@@ -148,11 +199,13 @@ export function toDetail(
   const view = redactCase(state, visibility, viewer.openid)
   const summary = toSummary(state, viewer, now, orgName)
   if (!view || !summary) return null
+  const can = canNow(state, viewer, now)
   // She who reported it, not handling it herself, reads the plain story (message-text.ts timelineText).
   const forHer = isReporter(viewer, state) && holderRole(viewer, state) === null
   const timeline = events.flatMap((event) => {
-    // A reminder to the holder is no step of her case.
-    if (forHer && event.type === 'DeadlineReminded') return []
+    // A reminder to the holder, a 延期 asked or refused, are no step of her case; more time given is.
+    if (forHer && (event.type === 'DeadlineReminded' || event.type === 'ExtensionRequested')) return []
+    if (forHer && event.type === 'ExtensionDecided' && !event.approve) return []
     const entry = timelineEntryOf(event, visibility, viewer.openid)
     if (!entry) return []
     const text = timelineText(entry, orgName, forHer)
@@ -185,7 +238,18 @@ export function toDetail(
     handBackTargets: LEVELS.slice(0, LEVELS.indexOf(state.level))
       .reverse()
       .map((level) => ({ id: state.chain[level], name: orgName(state.chain[level]), level })),
-    can: canNow(state, viewer, now),
+    ...transferAndExtension(state, can, orgName),
+    can,
+  }
+}
+
+/** What the 转办 and 延期 sheets need, for her who may use them. */
+function transferAndExtension(state: CaseState, can: CaseDetail['can'], orgName: OrgName): Pick<CaseDetail, 'transferUnder' | 'extensionMaxDays'> {
+  const parent = parentOrgOf(state)
+  const parentLevel = LEVELS[LEVELS.indexOf(state.level) + 1]
+  return {
+    ...(can.transfer && parent !== undefined && parentLevel && { transferUnder: { id: parent, name: orgName(parent), level: parentLevel } }),
+    ...(can.requestExtension && { extensionMaxDays: DEFAULT_CASE_POLICY.resolveWithinDays[state.level] }),
   }
 }
 

@@ -7,10 +7,13 @@
 import { LEVEL_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SENSITIVE_CATEGORIES, SOLVED_LABELS, type Level } from '../../../types/enums'
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
-import type { CaseState, MissRecord, UrgeRecord } from '../domain/case.state'
+import type { CaseState, ExtensionRecord, MissRecord, UrgeRecord } from '../domain/case.state'
+import { addMs, DAY_MS } from '../domain/iso-time'
 import type { TimelineEntry } from '../domain/case.view'
 import { assertNever } from '../domain/domain.errors'
 import { caseNumber } from '../../../types/case.contract'
+
+const addDays = (iso: string, days: number) => addMs(iso, days * DAY_MS)
 
 export interface MessageText {
   title: string
@@ -24,6 +27,19 @@ export function caseSubject(state: CaseState): string {
 }
 
 const where = (orgName: string, level: Level) => `${orgName}（${LEVEL_LABELS[level]}）`
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+/** 3月15日, in China time (a deadline is weeks away at most: no year). */
+export function monthDay(iso: string): string {
+  const t = new Date(Date.parse(iso) + CHINA_OFFSET_MS)
+  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日`
+}
+/** 3月15日 09:30, in China time. */
+export function monthDayTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + CHINA_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${monthDay(iso)} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+}
 
 export function caseMessageText(
   kind: MessageKind,
@@ -69,6 +85,24 @@ export function caseMessageText(
       return { title, body: `您的反映已由${holder}提级办理。` }
     case 'case_pulled_up':
       return { title, body: `一条反映已由${holder}提级办理，本级不再承办。` }
+    case 'case_transferred':
+      return { title, body: `您的反映已转给${holder}办理。` }
+    case 'case_transferred_away':
+      if (event.type !== 'CaseTransferred') return { title, body: `一条反映已转给${holder}办理，本级不再承办。` }
+      return { title, body: `${where(orgName(event.byOrgId), event.byLevel)}已把一条反映转给${holder}办理，本级不再承办。` }
+    case 'extension_requested':
+      if (event.type !== 'ExtensionRequested') return { title, body: '下级申请延长一条反映的办结期限，请审批。' }
+      return { title, body: `${holder}申请将一条反映的办结期限延长 ${event.days} 天（至 ${monthDayTime(addDays(event.resolveBy, event.days))}），请审批。` }
+    case 'extension_decided': {
+      if (event.type !== 'ExtensionDecided') return { title, body: '上一级妇联已答复延期申请。' }
+      const from = where(orgName(event.fromOrgId), event.fromLevel)
+      const note = event.note ? `审批意见：${event.note}` : ''
+      return event.approve
+        ? { title, body: `${from}同意延期 ${event.days} 天，办结期限延长到 ${monthDayTime(event.resolveBy)}。${note}` }
+        : { title, body: `${from}不同意延期，请在原办结期限（${monthDayTime(event.resolveBy)}）内办结。${note}` }
+    }
+    case 'case_extended':
+      return { title, body: `您的反映办理期限延长到${monthDay(state.resolveBy)}。` }
     case 'deliberation_invited':
     case 'deliberation_reminder':
     case 'deliberation_result':
@@ -92,6 +126,11 @@ const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
   case_urged: '上级催办',
   case_taken_over: '提级办理',
   case_pulled_up: '已提级',
+  case_transferred: '已转办',
+  case_transferred_away: '已转办',
+  extension_requested: '延期待审批',
+  extension_decided: '延期已答复',
+  case_extended: '期限延长',
 }
 
 export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
@@ -128,6 +167,11 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
         return `${where(orgName(entry.fromOrgId), entry.fromLevel)}已督促${here}抓紧办理`
       case 'CaseTakenOver':
         return `${where(orgName(entry.toOrgId), entry.toLevel)}已把您的反映提上来，直接办理`
+      case 'CaseTransferred':
+        return `您的反映转给了${where(orgName(entry.toOrgId), entry.level)}办理`
+      case 'ExtensionDecided':
+        // Only an approval reaches her (case-view.ts leaves out the request and a refusal).
+        return `办理期限延长到${monthDay(entry.resolveBy)}`
       default:
         break
     }
@@ -166,6 +210,20 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       return `${where(orgName(entry.fromOrgId), entry.fromLevel)}催办${here}${entry.note ? `：${entry.note}` : ''}`
     case 'CaseTakenOver':
       return `${where(orgName(entry.toOrgId), entry.toLevel)}提级办理（原由${here}办理）：${entry.reason}`
+    case 'CaseTransferred': {
+      const to = where(orgName(entry.toOrgId), entry.level)
+      const by = entry.byOrgId === entry.orgId ? '' : `${where(orgName(entry.byOrgId), entry.byLevel)}将反映从`
+      return `${by}${here}转办至${to}：${entry.reason}`
+    }
+    case 'ExtensionRequested':
+      return `${here}申请延期 ${entry.days} 天：${entry.reason}`
+    case 'ExtensionDecided': {
+      const from = where(orgName(entry.fromOrgId), entry.fromLevel)
+      const note = entry.note ? `：${entry.note}` : ''
+      return entry.approve
+        ? `${from}同意${here}延期 ${entry.days} 天，办结期限延长到 ${monthDayTime(entry.resolveBy)}${note}`
+        : `${from}不同意${here}延期${note}`
+    }
     case 'DeadlineReminded':
       return `已提醒${here}：${entry.deadline === 'accept' ? '受理' : '办结'}期限快到了`
     case 'CaseDeliberated': {
@@ -195,6 +253,7 @@ export type SuperviseFact =
   | ({ kind: 'missed' } & MissRecord)
   | { kind: 'urged'; count: number; last: UrgeRecord }
   | { kind: 'takenOver'; fromLevel: Level; fromOrgId: string; toLevel: Level; toOrgId: string }
+  | { kind: 'extended' | 'extensionPending'; extension: ExtensionRecord }
 
 export function superviseReasonText(fact: SuperviseFact, orgName: (id: string) => string): string {
   switch (fact.kind) {
@@ -207,6 +266,15 @@ export function superviseReasonText(fact: SuperviseFact, orgName: (id: string) =
       return `已催办 ${fact.count} 次，最近一次由${where(orgName(fact.last.fromOrgId), fact.last.fromLevel)}催办${where(orgName(fact.last.orgId), fact.last.level)}`
     case 'takenOver':
       return `${where(orgName(fact.toOrgId), fact.toLevel)}已提级办理（原由${where(orgName(fact.fromOrgId), fact.fromLevel)}办理）`
+    case 'extended': {
+      const { extension: e } = fact
+      const decision = e.decision!
+      return `${where(orgName(decision.orgId), decision.level)}已同意${where(orgName(e.orgId), e.level)}延期 ${e.days} 天，办结期限延长到 ${monthDayTime(decision.resolveBy)}`
+    }
+    case 'extensionPending': {
+      const { extension: e } = fact
+      return `${where(orgName(e.orgId), e.level)}申请延期 ${e.days} 天（至 ${monthDayTime(addDays(e.resolveBy, e.days))}），等待上一级审批`
+    }
     default:
       return assertNever(fact)
   }

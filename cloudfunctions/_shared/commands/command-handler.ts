@@ -77,10 +77,15 @@ async function decided<S, C, E>(
 }
 
 /** The stored aggregate and the command built on it; not found for one she may not even see. */
-async function commanded<S, C, E>(aggregate: Aggregate<S, C, E>, repos: Repositories, id: string, build: (state: S) => C | Promise<C>) {
+async function commanded<S, C, E>(
+  aggregate: Aggregate<S, C, E>,
+  repos: Repositories,
+  id: string,
+  build: (state: S, repos: Repositories) => C | Promise<C>,
+) {
   const stored = await aggregate.load(repos, id)
   if (!stored) throw notFound(aggregate.messages.notFound)
-  const command = await build(stored.state)
+  const command = await build(stored.state, repos)
   if (aggregate.hiddenFrom(command, stored.state)) throw notFound(aggregate.messages.notFound)
   return { stored, command }
 }
@@ -97,7 +102,7 @@ export async function changeIn<S, C, E>(
   id: string,
   build: (state: S, tx: Repositories) => NoInfer<C> | Promise<NoInfer<C>>,
 ): Promise<Change<S, C, E>> {
-  const { stored, command } = await commanded(aggregate, tx, id, (state) => build(state, tx))
+  const { stored, command } = await commanded(aggregate, tx, id, build)
   const change = await decided(tx, deps, aggregate, stored.state, command, stored.version + 1)
   if (change.events.length === 0) return { ...change, version: stored.version }
   await aggregate.save(tx, change.state, stored.version, change.events)
@@ -157,7 +162,7 @@ export async function preview<S, C, E>(
   deps: Deps,
   aggregate: Aggregate<S, C, E>,
   id: string,
-  build: (state: S) => NoInfer<C>,
+  build: (state: S, repos: Repositories) => NoInfer<C> | Promise<NoInfer<C>>,
 ): Promise<void> {
   const { stored, command } = await commanded(aggregate, deps.store, id, build)
   const decision = aggregate.decider.decide(command, stored.state)

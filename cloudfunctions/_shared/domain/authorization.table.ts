@@ -51,6 +51,14 @@ const OWN_AND_SENT_UP: Where = ['own', 'below']
 const ABOVE: Where = ['above']
 /** Her org and every org above it on her own line (her city and province, never another city). */
 const OWN_AND_UP: Where = ['own', 'below']
+/**
+ * The holder, or the org directly above it: case.access.ts narrows `above` to the parent org on the
+ * case's chain for these rows (PARENT_ONLY), since a relation cannot tell the parent from an org
+ * further up.
+ */
+const OWN_OR_PARENT: Where = ['own', 'above']
+/** The parent org of the holder (narrowed from `above` as for OWN_OR_PARENT). */
+const PARENT: Where = ['above']
 
 export type TargetKind = 'case' | 'council' | 'org' | 'answer'
 
@@ -137,6 +145,24 @@ export const AUTHORIZATION = {
   'case.takeOver': {
     target: 'case',
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: ABOVE, admin: NOWHERE,
+  },
+  /**
+   * 转办: the holder's convener and cadres (within 48 hours of its arrival: a time rule, CONFLICT after)
+   * or a cadre of the parent org, at any time.
+   */
+  'case.transfer': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN_OR_PARENT, admin: NOWHERE,
+  },
+  /** 延期 asked by the holder's convener and cadres. */
+  'case.requestExtension': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** 延期 decided by a cadre of the parent org. */
+  'case.decideExtension': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: PARENT, admin: NOWHERE,
   },
   /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
   'case.exportPrivate': {

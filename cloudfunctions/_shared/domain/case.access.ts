@@ -10,7 +10,7 @@
 import { SENSITIVE_CATEGORIES } from '../../../types/enums'
 import type { ActorRole, Person, RoleBinding } from './actor.types'
 import { assertNever } from './domain.errors'
-import { pathOnLadder } from './org-ladder'
+import { parentLevel, pathOnLadder } from './org-ladder'
 import type { CaseState } from './case.state'
 import { allowedBindings, allowedPersonally, type AuthAction } from './authorization.table'
 
@@ -24,6 +24,9 @@ export type CaseAction =
   | 'reply'
   | 'urge'
   | 'takeOver'
+  | 'transfer'
+  | 'requestExtension'
+  | 'decideExtension'
   | 'rate'
   | 'withdraw'
 
@@ -39,6 +42,9 @@ const ROW_OF: Readonly<Record<CaseAction, AuthAction>> = {
   reply: 'case.reply',
   urge: 'case.urge',
   takeOver: 'case.takeOver',
+  transfer: 'case.transfer',
+  requestExtension: 'case.requestExtension',
+  decideExtension: 'case.decideExtension',
   rate: 'case.rate',
   withdraw: 'case.withdraw',
 }
@@ -72,7 +78,11 @@ export function canOnCase(actor: Person, action: CaseAction, caseState: CaseStat
     case 'reply':
     case 'urge':
     case 'takeOver':
+    case 'requestExtension':
       return mayOnCase(actor, ROW_OF[action], caseState)
+    case 'transfer':
+    case 'decideExtension':
+      return actionBindings(actor, action, caseState).length > 0
     default:
       return assertNever(action)
   }
@@ -117,5 +127,25 @@ export function actingRole(actor: Person, action: CaseAction, caseState: CaseSta
  * 提级办理 its org is the one that urges, or that takes the case over.
  */
 export function actingBinding(actor: Person, action: CaseAction, caseState: CaseState): RoleBinding | undefined {
-  return bindingsFor(actor, ROW_OF[action], caseState)[0]
+  return actionBindings(actor, action, caseState)[0]
+}
+
+/**
+ * The actions whose rows' `above` means the parent org alone: 转办 and deciding a 延期 belong to the
+ * level directly above the holder, not to every level that supervises it (those urge or take over).
+ */
+const PARENT_ONLY: ReadonlySet<CaseAction> = new Set<CaseAction>(['transfer', 'decideExtension'])
+
+/** The org directly above the holder on the case's chain; undefined at the province. */
+export function parentOrgOf(caseState: CaseState): string | undefined {
+  const level = parentLevel(caseState.level)
+  return level === null ? undefined : caseState.chain[level]
+}
+
+/** Her bindings the table allows for the action on the case, in her bindings' order (PARENT_ONLY narrowed). */
+export function actionBindings(actor: Person, action: CaseAction, caseState: CaseState): RoleBinding[] {
+  const bindings = bindingsFor(actor, ROW_OF[action], caseState)
+  if (!PARENT_ONLY.has(action)) return bindings
+  const parent = parentOrgOf(caseState)
+  return bindings.filter((b) => b.orgId === caseState.holderOrgId || b.orgId === parent)
 }

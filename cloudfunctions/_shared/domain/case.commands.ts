@@ -74,6 +74,33 @@ export interface TakeOverCase extends CommandBase {
   reason: string
 }
 
+/**
+ * 转办: a misrouted case moves to the right org at the same level under the same parent — by the holder
+ * within policy.transferWithinHours of its arrival, or by the parent org's cadre at any time. The
+ * case's village may change with it: `chain` is the ladder of the village it belongs to from now on,
+ * built by the handler from the org tree (chainFrom); null when the target named none.
+ */
+export interface TransferCase extends CommandBase {
+  type: 'TransferCase'
+  toOrgId: string
+  reason: string
+  chain: Chain | null
+}
+
+/** 延期: the holder asks its parent org for more days on the resolve deadline, once per level. */
+export interface RequestExtension extends CommandBase {
+  type: 'RequestExtension'
+  days: number
+  reason: string
+}
+
+/** The parent org's cadre answers the pending 延期 request: approved, the resolve deadline moves. */
+export interface DecideExtension extends CommandBase {
+  type: 'DecideExtension'
+  approve: boolean
+  note?: string
+}
+
 /** The case stays with the holder org, which follows up with a partner department. */
 export interface AssignDepartment extends CommandBase {
   type: 'AssignDepartment'
@@ -147,6 +174,9 @@ export type CaseCommand =
   | HandBackCase
   | UrgeCase
   | TakeOverCase
+  | TransferCase
+  | RequestExtension
+  | DecideExtension
   | AssignDepartment
   | RecordDepartmentReply
   | RateCase

@@ -18,6 +18,15 @@
  *   chain (the table's `above`); the urging or taking org is the binding she acts by. One org urges
  *   one holder at most once per policy.urgeIntervalHours. A take-over is an arrival like an escalation:
  *   the supervising org holds the case, pending, with fresh deadlines of its level.
+ * - TransferCase (转办) moves an open case to another org at its level under the same parent org (the
+ *   parent's subtree), with fresh deadlines there; the case's village and chain become the new
+ *   village's (the handler reads them from the tree), so the holder stays on the case's chain. The
+ *   holder may within policy.transferWithinHours of its arrival and not straight back to the org that
+ *   transferred it here; the parent org's cadre may at any time.
+ * - RequestExtension / DecideExtension (延期): the holder asks before its resolve deadline, at most once
+ *   per level over the case's life, for at most its level's own resolve days; the parent org's cadre
+ *   answers while the request is pending (it lapses when the case moves on). Approved, resolveBy moves
+ *   by the days asked, and everything timed follows it (case.timers.ts).
  * - RemindDeadline (timer) reminds of every running deadline whose reminder is due and not yet sent
  *   for that deadline (case.timers.ts remindersDue); none once a deadline has passed.
  * - RejectPhoto applies whatever the status, closed and withdrawn included: hiding a photo that
@@ -30,13 +39,13 @@ import type { ActedBy, Person } from './actor.types'
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './domain.config'
 import { assertNever, domainError, type DomainError } from './domain.errors'
 import { autoCloseAt, deadlinesAt } from './deadline.policy'
-import { HOUR_MS, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
-import { chainProblem, isAbove, levelOnChain, parentLevel, type Chain } from './org-ladder'
-import { actingBinding, actingRole, canOnCase, type CaseAction } from './case.access'
+import { DAY_MS, HOUR_MS, addMs, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
+import { chainProblem, isAbove, levelIndex, levelOnChain, parentLevel, type Chain } from './org-ladder'
+import { actingBinding, actingRole, actionBindings, canOnCase, parentOrgOf, type CaseAction } from './case.access'
 import { allowedBindings } from './authorization.table'
 import type * as C from './case.commands'
 import type * as E from './case.events'
-import { isOpen, type CaseState } from './case.state'
+import { extensionAtLevel, isOpen, pendingExtension, type CaseState } from './case.state'
 import { missedDeadlines, remindersDue, type RunningDeadline } from './case.timers'
 
 export { evolve, fold } from './case.evolve'
@@ -53,6 +62,9 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   HandBackCase: 'handBack',
   UrgeCase: 'urge',
   TakeOverCase: 'takeOver',
+  TransferCase: 'transfer',
+  RequestExtension: 'requestExtension',
+  DecideExtension: 'decideExtension',
   AssignDepartment: 'assign',
   RecordDepartmentReply: 'reply',
   RateCase: 'rate',
@@ -98,6 +110,12 @@ export function decide(
       return urgeCase(command, state, policy, by)
     case 'TakeOverCase':
       return takeOverCase(command, state, policy, by)
+    case 'TransferCase':
+      return transferCase(command, state, policy, by)
+    case 'RequestExtension':
+      return requestExtension(command, state, policy, by)
+    case 'DecideExtension':
+      return decideExtension(command, state, by)
     case 'AssignDepartment':
       return assignDepartment(command, state, by)
     case 'RecordDepartmentReply':
@@ -241,6 +259,81 @@ function takeOverCase(c: C.TakeOverCase, state: CaseState, policy: CasePolicy, b
     toOrgId: to.orgId,
     reason: c.reason,
     ...deadlinesAt(to.level, c.at, policy),
+  })
+}
+
+function transferCase(c: C.TransferCase, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再转办', 'CASE_CLOSED')
+  const parent = parentOrgOf(state)
+  if (parent === undefined) return reject('CONFLICT', '该反映在省级办理，没有可以转办的同级单位', 'TOP_LEVEL')
+  // Authorized: the holder's convener or cadre, or a cadre of the parent org (who may at any time).
+  const asParent = actionBindings(c.actor as Person, 'transfer', state).some((b) => b.orgId === parent)
+  if (!asParent && !isAfter(addMs(state.arrivedAt, policy.transferWithinHours * HOUR_MS), c.at)) {
+    return reject(
+      'CONFLICT',
+      `反映到达本级已超过 ${policy.transferWithinHours} 小时，不能再转办；确属转错的，请上一级妇联转办`,
+      'TRANSFER_TOO_LATE',
+    )
+  }
+  if (blank(c.reason)) return reject('INVALID_INPUT', '请填写转办理由')
+  if (blank(c.toOrgId) || c.toOrgId === state.holderOrgId) return reject('INVALID_INPUT', '请选择要转给的单位（不能是本单位）')
+  const chain = c.chain
+  if (chain === null || typeof chain !== 'object') return reject('INVALID_INPUT', '请选择要转给的单位及反映所在的村（社区）')
+  const above = LEVELS.slice(levelIndex(state.level) + 1)
+  if (chainProblem(chain, chain.village) !== null || chain[state.level] !== c.toOrgId || !above.every((l) => chain[l] === state.chain[l])) {
+    return reject('INVALID_INPUT', '只能转给同一上级下的同级单位')
+  }
+  // Sent straight back, it would go round between two orgs that each say it is not theirs: the parent settles that.
+  const last = state.transfers?.at(-1)
+  if (!asParent && last && last.at === state.arrivedAt && last.toOrgId === state.holderOrgId && last.fromOrgId === c.toOrgId) {
+    return reject('INVALID_INPUT', '这条反映是从该单位转来的，不能直接转回；如有异议，请上一级妇联转办')
+  }
+  const byOrgId = asParent ? parent : state.holderOrgId
+  return accepted({
+    type: 'CaseTransferred',
+    ...here(state, c.at, by),
+    toOrgId: c.toOrgId,
+    villageId: chain.village,
+    // A plain copy: the case keeps exactly the five ids, whatever object the caller passed.
+    chain: Object.fromEntries(LEVELS.map((level) => [level, chain[level]])) as Chain,
+    byOrgId,
+    byLevel: levelOnChain(state.chain, byOrgId)!,
+    reason: c.reason,
+    ...deadlinesAt(state.level, c.at, policy),
+  })
+}
+
+function requestExtension(c: C.RequestExtension, state: CaseState, policy: CasePolicy, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，无需延期', 'CASE_CLOSED')
+  if (parentLevel(state.level) === null) return reject('CONFLICT', '省级办理的反映没有上一级审批延期', 'TOP_LEVEL')
+  if (!isAfter(state.resolveBy, c.at)) return reject('CONFLICT', '办结期限已过，不能再申请延期', 'DEADLINE_PASSED')
+  if (extensionAtLevel(state)) return reject('CONFLICT', '本级已申请过延期，每一级只能申请一次', 'EXTENSION_USED')
+  const max = policy.resolveWithinDays[state.level]
+  if (!Number.isInteger(c.days) || c.days < 1 || c.days > max) return reject('INVALID_INPUT', `延期天数应在 1 到 ${max} 天之间`)
+  if (blank(c.reason)) return reject('INVALID_INPUT', '请填写延期理由')
+  return accepted({ type: 'ExtensionRequested', ...here(state, c.at, by), days: c.days, reason: c.reason, resolveBy: state.resolveBy })
+}
+
+function decideExtension(c: C.DecideExtension, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，无需审批延期', 'CASE_CLOSED')
+  const request = pendingExtension(state)
+  if (!request) return reject('CONFLICT', '没有待审批的延期申请', 'NO_EXTENSION_REQUEST')
+  if (typeof c.approve !== 'boolean') return reject('INVALID_INPUT', '请选择同意或不同意')
+  // Once the deadline has passed the sweep escalates the case; a late yes must not undo that.
+  if (c.approve && !isAfter(state.resolveBy, c.at)) return reject('CONFLICT', '办结期限已过，不能再批准延期', 'DEADLINE_PASSED')
+  if (c.note !== undefined && typeof c.note !== 'string') return reject('INVALID_INPUT', '审批意见无效')
+  const note = typeof c.note === 'string' && c.note.trim() !== '' ? c.note : undefined
+  // Authorized: a cadre of the parent org (case.access.ts PARENT_ONLY); the province has none, and no request.
+  const parent = parentOrgOf(state)!
+  return accepted({
+    type: 'ExtensionDecided',
+    ...here(state, c.at, by),
+    approve: c.approve,
+    days: request.days,
+    ...(note !== undefined && { note }),
+    fromLevel: levelOnChain(state.chain, parent)!,
+    fromOrgId: parent,
+    resolveBy: c.approve ? addMs(state.resolveBy, request.days * DAY_MS) : state.resolveBy,
   })
 }
 
@@ -425,7 +518,11 @@ function authorize(command: CaseCommandOnCase, state: CaseState): Authorized {
         ? '只有反映人本人可以进行此操作'
         : action === 'urge' || action === 'takeOver'
           ? '只有上级妇联干部可以催办或提级办理该反映'
-          : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
+          : action === 'transfer'
+            ? '只有当前承办单位或其上一级妇联可以转办该反映'
+            : action === 'decideExtension'
+              ? '只有上一级妇联干部可以审批延期申请'
+              : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
     return { ok: false, error: domainError('FORBIDDEN', message) }
   }
   return { ok: true, by: { openid: command.actor.openid, role: actingRole(command.actor, action, state) } }

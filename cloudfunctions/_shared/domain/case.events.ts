@@ -95,6 +95,46 @@ export interface CaseTakenOver extends EventBase {
   resolveBy: string
 }
 
+/**
+ * 转办. `level`/`orgId` are the holder it left; `toOrgId` the org at the same level that holds it now,
+ * with fresh deadlines; `villageId` and `chain` what the case belongs to from now on. `byOrgId` /
+ * `byLevel`: the org whose person moved it (the holder itself, or its parent).
+ */
+export interface CaseTransferred extends EventBase {
+  type: 'CaseTransferred'
+  toOrgId: string
+  villageId: string
+  chain: Chain
+  byOrgId: string
+  byLevel: Level
+  reason: string
+  acceptBy: string
+  resolveBy: string
+}
+
+/** 延期 asked by the holder: `days` more on `resolveBy`, the resolve deadline it has now. */
+export interface ExtensionRequested extends EventBase {
+  type: 'ExtensionRequested'
+  days: number
+  reason: string
+  resolveBy: string
+}
+
+/**
+ * The parent org answered the 延期 request. `level`/`orgId` are the holder that asked;
+ * `fromLevel`/`fromOrgId` the parent whose cadre decided. `resolveBy` is the resolve deadline from now
+ * on: moved by `days` when approved, unchanged when not.
+ */
+export interface ExtensionDecided extends EventBase {
+  type: 'ExtensionDecided'
+  approve: boolean
+  days: number
+  note?: string
+  fromLevel: Level
+  fromOrgId: string
+  resolveBy: string
+}
+
 /** 临期提醒: the holder was told that this running deadline is near. */
 export interface DeadlineReminded extends EventBase {
   type: 'DeadlineReminded'
@@ -186,6 +226,9 @@ export type CaseEvent =
   | CaseHandedBack
   | CaseUrged
   | CaseTakenOver
+  | CaseTransferred
+  | ExtensionRequested
+  | ExtensionDecided
   | DeadlineReminded
   | DepartmentAssigned
   | DepartmentReplied

@@ -86,6 +86,49 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
           },
         ],
       }
+    case 'CaseTransferred':
+      return {
+        ...arrive(touched, event.level, event.toOrgId, event),
+        villageId: event.villageId,
+        chain: event.chain,
+        transfers: [
+          ...(state.transfers ?? []),
+          { at: event.at, level: event.level, fromOrgId: event.orgId, toOrgId: event.toOrgId, byOrgId: event.byOrgId },
+        ],
+      }
+    case 'ExtensionRequested':
+      return {
+        ...touched,
+        extensions: [
+          ...(state.extensions ?? []),
+          {
+            at: event.at,
+            level: event.level,
+            orgId: event.orgId,
+            days: event.days,
+            reason: event.reason,
+            resolveBy: event.resolveBy,
+            round: state.arrivedAt,
+          },
+        ],
+      }
+    case 'ExtensionDecided': {
+      const decision = {
+        approve: event.approve,
+        at: event.at,
+        orgId: event.fromOrgId,
+        level: event.fromLevel,
+        ...(event.note !== undefined && { note: event.note }),
+        resolveBy: event.resolveBy,
+      }
+      const extensions = state.extensions ?? []
+      // The request it answers is the latest (decided only while pending: case.state.ts pendingExtension).
+      return {
+        ...touched,
+        resolveBy: event.resolveBy,
+        extensions: extensions.map((e, i) => (i === extensions.length - 1 ? { ...e, decision } : e)),
+      }
+    }
     case 'DeadlineReminded':
       return { ...touched, reminded: { ...touched.reminded, [event.deadline]: event.due } }
     case 'CaseHandedBack':

@@ -1,14 +1,19 @@
 /**
  * Who must hear about what happened to a case (docs/RULES.md "Feedback"). Pure: it names audiences,
  * the shell resolves them to people. The reporter hears every step of her case; the org that now
- * holds it hears that it arrived, that it is urged, that a deadline is near; the province hears that
- * it is overdue. Never two messages of one kind to one person for one event.
+ * holds it hears that it arrived, that it is urged, that a deadline is near, how its 延期 request was
+ * answered; the parent org hears of a 延期 request to decide; the province hears that it is overdue.
+ * Never two messages of one kind to one person for one event.
  */
-import type { Role } from '../../../types/enums'
+import type { Level, Role } from '../../../types/enums'
 import type { MessageKind } from '../../../types/messages'
 import { assertNever } from './domain.errors'
 import type { CaseEvent } from './case.events'
 import type { CaseState } from './case.state'
+import { parentLevel } from './org-ladder'
+
+// A request is made below the province only (case.decider.ts requestExtension).
+const parentLevelOf = (level: Level): Level => parentLevel(level) ?? level
 
 export type Audience =
   | { kind: 'reporter' }
@@ -65,6 +70,19 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
         add(reporter, 'case_taken_over', i)
         add(handlers(event.orgId), 'case_pulled_up', i)
         add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'CaseTransferred':
+        add(reporter, 'case_transferred', i)
+        // Moved by the parent: the org it left learns it no longer holds it (the holder moved it itself).
+        if (event.byOrgId !== event.orgId) add(handlers(event.orgId), 'case_transferred_away', i)
+        add(handlers(event.toOrgId), 'case_arrived', i)
+        return
+      case 'ExtensionRequested':
+        add({ kind: 'org', orgId: after.chain[parentLevelOf(event.level)], roles: ['cadre'] }, 'extension_requested', i)
+        return
+      case 'ExtensionDecided':
+        add(handlers(event.orgId), 'extension_decided', i)
+        if (event.approve) add(reporter, 'case_extended', i)
         return
       case 'DeadlineReminded':
         add(handlers(event.orgId), 'deadline_near', i)

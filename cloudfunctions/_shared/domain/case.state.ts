@@ -64,6 +64,45 @@ export interface MissRecord {
   orgId: string
 }
 
+/**
+ * One 转办: at the case's level, from the org that held it to the right one under the same parent.
+ * `byOrgId` is whose convener or cadre moved it: the holder itself, or its parent org.
+ */
+export interface TransferRecord {
+  at: string
+  level: Level
+  fromOrgId: string
+  toOrgId: string
+  byOrgId: string
+}
+
+/**
+ * One 延期 request: by the holder at `level`, for `days` more on the resolve deadline it had then
+ * (`resolveBy`), in the round that arrived at `round` (a request lapses when the case moves on). At
+ * most one per level over the case's life. `decision` once the parent org's cadre has answered.
+ */
+export interface ExtensionRecord {
+  at: string
+  level: Level
+  orgId: string
+  days: number
+  reason: string
+  resolveBy: string
+  round: string
+  decision?: ExtensionDecision
+}
+
+export interface ExtensionDecision {
+  approve: boolean
+  at: string
+  /** The parent org whose cadre decided. */
+  orgId: string
+  level: Level
+  note?: string
+  /** The resolve deadline from then on (approved: moved by `days`; rejected: as it was). */
+  resolveBy: string
+}
+
 export interface CaseState {
   id: string
   kind: CaseKind
@@ -74,6 +113,7 @@ export interface CaseState {
   photos: string[]
   /** Photos hidden because they failed the content check (CasePhotoRejected): never shown again. */
   hiddenPhotos?: string[]
+  /** The village the case belongs to; a 转办 may change it (and its chain with it). */
   villageId: string
   chain: Chain
   reporter: Reporter
@@ -103,6 +143,10 @@ export interface CaseState {
   urges?: UrgeRecord[]
   /** Every 提级办理 of the case, oldest first: which org pulled it up from where. */
   takeOvers?: { at: string; fromLevel: Level; fromOrgId: string; toLevel: Level; toOrgId: string }[]
+  /** Every 转办 of the case, oldest first (its village and chain are the latest one's). */
+  transfers?: TransferRecord[]
+  /** Every 延期 request of the case, oldest first: one per level at most. */
+  extensions?: ExtensionRecord[]
   /**
    * 临期提醒 sent in this round: for each kind, the deadline instant it was sent for (a later deadline
    * of the same kind, e.g. after an extension, gets its own).
@@ -123,3 +167,19 @@ export const isTerminal = (status: CaseStatus): boolean => status === 'closed' |
 
 /** Pending and in-progress cases are still being handled: they have running deadlines. */
 export const isOpen = (status: CaseStatus): boolean => status === 'pending' || status === 'in_progress'
+
+/**
+ * The 延期 request of this round still waiting for the parent's answer, if any: made by the org that
+ * holds the case now, since its latest arrival, on a case still open.
+ */
+export function pendingExtension(
+  state: Pick<CaseState, 'status' | 'extensions' | 'arrivedAt' | 'holderOrgId'>,
+): ExtensionRecord | undefined {
+  if (!isOpen(state.status)) return undefined
+  const last = state.extensions?.at(-1)
+  return last && !last.decision && last.round === state.arrivedAt && last.orgId === state.holderOrgId ? last : undefined
+}
+
+/** The 延期 request made at the case's current level, pending or decided, in any round. */
+export const extensionAtLevel = (state: Pick<CaseState, 'extensions' | 'level'>): ExtensionRecord | undefined =>
+  state.extensions?.find((e) => e.level === state.level)

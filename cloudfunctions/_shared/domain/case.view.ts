@@ -1,12 +1,12 @@
 /**
  * What a viewer gets to see of a case and its timeline, given the visibility case.access decided.
  * Redaction replaces the private text of sensitive cases for ordinary council members (a 催办's
- * note and a 提级办理's reason included); the reporter's openid leaves the domain only towards the
+ * note, a 提级办理's or 转办's reason, a 延期's reason and its answer included); the reporter's openid leaves the domain only towards the
  * reporter herself, and never when she chose to be anonymous. The timeline never names the person who acted: it shows the level and the org.
  */
 import { assertNever } from './domain.errors'
 import type { CaseEvent, CaseSubmitted, DeliberationOutcome } from './case.events'
-import type { Assignment, CaseState, Reporter } from './case.state'
+import type { Assignment, CaseState, ExtensionRecord, Reporter } from './case.state'
 import type { Visibility } from './case.access'
 
 export const PRIVATE_TITLE = '涉及个人隐私的反映'
@@ -60,6 +60,7 @@ export function redactCase(
         ...(caseState.rating && { rating: { solved: caseState.rating.solved, satisfaction: caseState.rating.satisfaction, at: caseState.rating.at } }),
         // What a supervisor wrote to the holder may repeat the private text.
         ...(caseState.urges && { urges: caseState.urges.map((u) => (u.note === undefined ? u : { ...u, note: HIDDEN_TEXT })) }),
+        ...(caseState.extensions && { extensions: caseState.extensions.map(hideExtension) }),
       }
     default:
       return assertNever(visibility)
@@ -94,7 +95,11 @@ export function timelineEntryOf(
     case 'CaseUrged':
       return hide && entry.note !== undefined ? { ...entry, note: HIDDEN_TEXT } : entry
     case 'CaseTakenOver':
+    case 'CaseTransferred':
+    case 'ExtensionRequested':
       return hide ? { ...entry, reason: HIDDEN_TEXT } : entry
+    case 'ExtensionDecided':
+      return hide && entry.note !== undefined ? { ...entry, note: HIDDEN_TEXT } : entry
     case 'DepartmentAssigned':
       return hide ? { ...entry, note: HIDDEN_TEXT } : entry
     case 'DepartmentReplied':
@@ -138,6 +143,15 @@ function reporterView(reporter: Reporter, viewerIsReporter: boolean): ReporterVi
   return viewerIsReporter && !reporter.anonymous
     ? { anonymous: false, openid: reporter.openid }
     : { anonymous: reporter.anonymous }
+}
+
+function hideExtension(extension: ExtensionRecord): ExtensionRecord {
+  const decision = extension.decision
+  return {
+    ...extension,
+    reason: HIDDEN_TEXT,
+    ...(decision?.note !== undefined && { decision: { ...decision, note: HIDDEN_TEXT } }),
+  }
 }
 
 function hideAssignment(assignment: Assignment): Assignment {

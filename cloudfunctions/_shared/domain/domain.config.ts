@@ -28,6 +28,12 @@ export interface CasePolicy {
    * every cadre of the holder, and a second tap is no more urgent than the first.
    */
   urgeIntervalHours: number
+  /**
+   * 转办: the holder may move a misrouted case to the right org at its level within this many hours
+   * of its arrival (Shandong's 12345 returns a misrouted order within 2 working days; there is no
+   * working-day calendar here, so 48 hours); the parent org's cadre may at any time.
+   */
+  transferWithinHours: number
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = Object.freeze({
@@ -37,4 +43,5 @@ export const DEFAULT_CASE_POLICY: CasePolicy = Object.freeze({
   maxReopens: 4,
   remindHoursBefore: 24,
   urgeIntervalHours: 24,
+  transferWithinHours: 48,
 })

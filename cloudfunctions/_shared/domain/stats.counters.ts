@@ -24,6 +24,12 @@
  *   A take-over is not a departure: the holder did not pass the case up, it was pulled.
  * - 催办 counts per event: `urged` every urge, `urged:<level>` by the level of the holder urged, so a
  *   scorecard can tell the urges an org received from those its subtree did.
+ * - 转办 is an arrival at the org it goes to. When it moves the case's chain (another village), what
+ *   the case IS moves with it: its standing leaves the orgs it left and joins those it joined
+ *   (counterWrites). What HAPPENED stays where it happened: each event counts at the chain the case
+ *   had just after it (the old village keeps the arrival it had).
+ * - 延期 counts per event: `extensionsRequested` each request, `extensionsApproved` each approval. A case
+ *   resolved by its extended deadline is on time.
  */
 import { LEVELS, type CaseStatus, type Category, type Level, type Satisfaction, type Solved } from '../../../types/enums'
 import { assertNever } from './domain.errors'
@@ -49,6 +55,9 @@ export type CounterKey =
   /** 催办: every urge of a case; by the level of the holder that was urged. */
   | 'urged'
   | `urged:${Level}`
+  /** 延期: every request, and every approval. */
+  | 'extensionsRequested'
+  | 'extensionsApproved'
   | 'ratings'
   | `satisfaction:${Satisfaction}`
   | `solved:${Solved}`
@@ -105,6 +114,12 @@ function happened(event: CaseEvent): [CounterKey, number][] {
     case 'CaseReopened':
     case 'CaseTakenOver':
       return [[`arrived:${event.toLevel}`, 1]]
+    case 'CaseTransferred':
+      return [[`arrived:${event.level}`, 1]]
+    case 'ExtensionRequested':
+      return [['extensionsRequested', 1]]
+    case 'ExtensionDecided':
+      return event.approve ? [['extensionsApproved', 1]] : []
     case 'CaseUrged':
       return [
         ['urged', 1],
@@ -131,6 +146,35 @@ function happened(event: CaseEvent): [CounterKey, number][] {
       return assertNever(event)
   }
 }
+
+/** One write of a change's counters: these deltas to each of these orgs. */
+export interface CounterWrite {
+  orgIds: string[]
+  deltas: Counters
+}
+
+/**
+ * Where a change's counters go. Usually the five orgs of the case's chain, all alike. A change that
+ * moved the chain (a 转办 to another village) takes the case's standing away from the orgs it left and
+ * gives its standing and the change's events to the orgs it joined; the orgs on both chains get the
+ * plain deltas. Empty writes are left out.
+ */
+export function counterWrites(events: readonly CaseEvent[], before: CaseState | null, after: CaseState): CounterWrite[] {
+  const now = LEVELS.map((level) => after.chain[level])
+  const was = before ? LEVELS.map((level) => before.chain[level]) : now
+  const left = was.filter((id) => !now.includes(id))
+  if (before === null || left.length === 0) return nonEmpty([{ orgIds: now, deltas: counterDeltas(events, before, after) }])
+  const retracted: Counters = {}
+  for (const [key, n] of standing(before)) retracted[key] = (retracted[key] ?? 0) - n
+  return nonEmpty([
+    { orgIds: now.filter((id) => was.includes(id)), deltas: counterDeltas(events, before, after) },
+    { orgIds: left, deltas: nonZero(retracted) },
+    { orgIds: now.filter((id) => !was.includes(id)), deltas: counterDeltas(events, null, after) },
+  ])
+}
+
+const nonEmpty = (writes: CounterWrite[]): CounterWrite[] =>
+  writes.filter((w) => w.orgIds.length > 0 && Object.keys(w.deltas).length > 0)
 
 function nonZero(counters: Counters): Counters {
   const out: Counters = {}
@@ -225,6 +269,11 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
       return [urgedCounted(event.at, state.level)]
     case 'CaseTakenOver':
     case 'DeadlineReminded':
+    // A 转办 starts a round at the new org (its acceptance counts when it comes); an approved 延期
+    // moves the resolve deadline in the state, which 按时率 then reads.
+    case 'CaseTransferred':
+    case 'ExtensionRequested':
+    case 'ExtensionDecided':
     case 'CaseHandedBack':
     case 'CaseReopened':
     case 'DepartmentAssigned':

@@ -1,23 +1,30 @@
 /**
  * The same counters by a full scan: each case's figures recomputed from its timeline alone, without
- * the state fold or counterDeltas, then summed over the orgs on its chain. Slow by design (it reads
- * every event of every case); it exists to check the counters against (the property test), to
+ * the state fold or counterDeltas, each counted at the orgs on its chain at the time. Slow by design
+ * (it reads every event of every case); it exists to check the counters against (the property test), to
  * measure them against (the bench's overview_vs_scan), and to rebuild them if they ever drift.
  */
 import { LEVELS, type Level } from '../../../types/enums'
 import type { CaseStatus } from '../../../types/enums'
 import type { CaseEvent } from './case.events'
+import type { Chain } from './org-ladder'
 import { toMs } from './iso-time'
 import { chinaMonth } from './china-calendar'
 import { minutesBetween, type CounterKey, type Counters, type MonthlyCounters, type MonthlyKey } from './stats.counters'
 
-/** One case's counters, from its timeline (oldest first, starting with CaseSubmitted). */
-export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
+/**
+ * One case's counters from its timeline (oldest first, starting with CaseSubmitted), by org: what
+ * happened counts at every org of the chain the case had just after it happened (a 转办 moves the
+ * chain), what the case is at the end counts at every org of its final chain. Added into `byOrg`.
+ */
+export function countersOfTimelineByOrg(timeline: readonly CaseEvent[], byOrg = new Map<string, Counters>()): Map<string, Counters> {
   const first = timeline[0]
-  if (!first || first.type !== 'CaseSubmitted') return {}
-  const out: Counters = {}
+  if (!first || first.type !== 'CaseSubmitted') return byOrg
+  // The figures of each chain the case had, spread over its orgs at the end (most cases have one).
+  const spans: { chain: Chain; figures: Counters }[] = [{ chain: first.chain, figures: {} }]
+  let span = spans[0]!
   const add = (key: CounterKey, n = 1) => {
-    out[key] = (out[key] ?? 0) + n
+    span.figures[key] = (span.figures[key] ?? 0) + n
   }
 
   let status: CaseStatus = 'pending'
@@ -45,6 +52,19 @@ export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
       case 'CaseTakenOver':
         add(`arrived:${event.toLevel}`)
         ;[status, resolveBy, resolution] = ['pending', event.resolveBy, null]
+        break
+      case 'CaseTransferred':
+        span = { chain: event.chain, figures: {} }
+        spans.push(span)
+        add(`arrived:${event.level}`)
+        ;[status, resolveBy, resolution] = ['pending', event.resolveBy, null]
+        break
+      case 'ExtensionRequested':
+        add('extensionsRequested')
+        break
+      case 'ExtensionDecided':
+        if (event.approve) add('extensionsApproved')
+        resolveBy = event.resolveBy
         break
       case 'CaseUrged':
         add('urged')
@@ -74,23 +94,20 @@ export function countersOfTimeline(timeline: readonly CaseEvent[]): Counters {
     add('resolveMinutes', minutesBetween(first.at, resolution.at))
     if (toMs(resolution.at) <= toMs(resolveBy)) add('resolvedOnTime')
   }
-  return out
-}
-
-/** Every org's counters from a full scan: each case counts for every org on its chain. */
-export function countersByOrg(timelines: Iterable<readonly CaseEvent[]>): Map<string, Counters> {
-  const byOrg = new Map<string, Counters>()
-  for (const timeline of timelines) {
-    const first = timeline[0]
-    if (!first || first.type !== 'CaseSubmitted') continue
-    const figures = countersOfTimeline(timeline)
+  for (const { chain, figures } of spans) {
     for (const level of LEVELS) {
-      const orgId = first.chain[level]
-      const into = byOrg.get(orgId) ?? {}
+      const into = byOrg.get(chain[level]) ?? {}
       for (const [key, n] of Object.entries(figures) as [CounterKey, number][]) into[key] = (into[key] ?? 0) + n
-      byOrg.set(orgId, into)
+      byOrg.set(chain[level], into)
     }
   }
+  return byOrg
+}
+
+/** Every org's counters from a full scan: each case counts for the orgs on its chain (as above). */
+export function countersByOrg(timelines: Iterable<readonly CaseEvent[]>): Map<string, Counters> {
+  const byOrg = new Map<string, Counters>()
+  for (const timeline of timelines) countersOfTimelineByOrg(timeline, byOrg)
   return byOrg
 }
 
@@ -105,7 +122,8 @@ export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>):
   for (const timeline of timelines) {
     const first = timeline[0]
     if (!first || first.type !== 'CaseSubmitted') continue
-    const chain = first.chain
+    // A 转办 moves the chain: what happens after it counts on the new one.
+    let chain = first.chain
     const credit = (at: string, level: Level, key: MonthlyKey, n = 1) => {
       if (n === 0) return
       for (const l of LEVELS.slice(LEVELS.indexOf(level))) {
@@ -154,6 +172,13 @@ export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>):
         case 'CaseTakenOver':
           round = { level: event.toLevel, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
           resolvedAt = null
+          break
+        case 'CaseTransferred':
+          chain = event.chain
+          round = { level: round.level, acceptBy: event.acceptBy, resolveBy: event.resolveBy, flagged: { accept: false, resolve: false } }
+          break
+        case 'ExtensionDecided':
+          round = { ...round, resolveBy: event.resolveBy }
           break
         default:
           break

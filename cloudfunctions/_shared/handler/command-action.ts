@@ -11,6 +11,7 @@ import type { Person } from '../domain/actor.types'
 import type { AuthAction } from '../domain/authorization.table'
 import { visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
+import type { CaseState } from '../domain/case.state'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
 import { caseAggregate } from '../commands/case.aggregate'
 import { deliberationAggregate } from '../commands/deliberation.aggregate'
@@ -35,7 +36,11 @@ interface CommandSpec<F extends FunctionName, A extends ActionName<F>> {
 }
 
 export interface CaseCommandSpec<F extends FunctionName, A extends ActionName<F>> extends CommandSpec<F, A> {
-  command: (input: ActionInput<F, A>, base: CommandBase) => CaseCommand
+  /**
+   * Built on the stored case, in the change's transaction (`repos`): what the command needs beyond her
+   * input is read there (a 转办's new village ladder).
+   */
+  command: (input: ActionInput<F, A>, base: CommandBase, state: CaseState, repos: Repositories) => CaseCommand | Promise<CaseCommand>
   /**
    * Escalating can take the case out of her sight (a cadre passing it up is not the level above's
    * supervisor): the change is made, so she is answered `case: null`, never NOT_FOUND.
@@ -49,7 +54,8 @@ export function caseCommand<F extends FunctionName, A extends ActionsOn<F, 'case
   name: A,
   spec: CaseCommandSpec<F, A>,
 ): ActionDeclaration<F, A, Person> {
-  const build = (ctx: ActionContext, input: ActionInput<F, A>, actor: Person) => () => spec.command(input, { at: ctx.now, actor })
+  const build = (ctx: ActionContext, input: ActionInput<F, A>, actor: Person) => (state: CaseState, repos: Repositories) =>
+    spec.command(input, { at: ctx.now, actor }, state, repos)
   const caseIdOf = (input: ActionInput<F, A>) => (input as { caseId: string }).caseId
   return {
     ...commandHead(fn, name, spec, async (ctx, input, actor) => {

@@ -56,6 +56,12 @@ export const TEMPLATE_OF_KIND: Record<MessageKind, TemplateKey | null> = {
   case_taken_over: 'case_progress',
   // The old holder no longer has anything to do: her message centre says it, no credit spent.
   case_pulled_up: null,
+  case_transferred: 'case_progress',
+  // As for case_pulled_up: nothing left to do there.
+  case_transferred_away: null,
+  extension_requested: 'case_todo',
+  extension_decided: 'case_todo',
+  case_extended: 'case_progress',
   deliberation_invited: 'deliberation_invite',
   deliberation_reminder: 'deliberation_invite',
   deliberation_result: 'deliberation_result',
@@ -75,6 +81,8 @@ export const MATTERS_MOST: ReadonlySet<MessageKind> = new Set<MessageKind>([
   'case_overdue',
   'case_urged',
   'case_taken_over',
+  'case_transferred',
+  'extension_requested',
   'deliberation_invited',
   'deliberation_result',
 ])

@@ -121,7 +121,8 @@ export interface CaseRepository {
   /**
    * Cases whose chain passes through `orgId` (submitted anywhere in its subtree; every case held in
    * the subtree is one of them), by (submittedAt, id), after the cursor, within the range. The
-   * adapter indexes a case under its five chain org ids when it is created: the chain never changes.
+   * adapter indexes a case under its five chain org ids when it is created, and again when a 转办
+   * (CaseTransferred) moves its chain: it is found under the orgs of its chain now, no others.
    */
   inSubtree(orgId: string, limit: number, after?: SubtreeCursor, range?: SubmittedRange): Promise<CaseState[]>
 }

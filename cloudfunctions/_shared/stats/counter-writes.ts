@@ -3,18 +3,18 @@
  * change they count or not at all. The rules of what to count are the domain's (stats.counters.ts,
  * hotspot.rule.ts).
  */
-import { LEVELS } from '../../../types/enums'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
-import { counterDeltas, monthlyDeltas, orgsFrom, type CounterKey } from '../domain/stats.counters'
-import { reportDeltas } from '../domain/hotspot.rule'
 import type { Repositories } from '../ports/store.port'
 import { orgPath } from '../orgs/org-path'
+import { counterWrites, monthlyDeltas, orgsFrom, type CounterKey } from '../domain/stats.counters'
+import { reportDeltas } from '../domain/hotspot.rule'
 
 /**
- * Counts one case change (or its creation, with `before` null) for every org on its chain: the
- * all-time counters; the month's, for the org that acted and those above it (the scorecard); and, for
- * a submission, the day's report counts (the early warning).
+ * Counts one case change (or its creation, with `before` null) for every org on its chain, and for
+ * those it left when a 转办 moved the chain (domain/stats.counters.ts counterWrites): the all-time
+ * counters; the month's, for the org that acted and those above it on the chain it has now (the
+ * scorecard); and, for a submission, the day's report counts (the early warning).
  */
 export async function countCaseChange(
   tx: Pick<Repositories, 'counters'>,
@@ -22,7 +22,7 @@ export async function countCaseChange(
   before: CaseState | null,
   after: CaseState,
 ): Promise<void> {
-  await tx.counters.add(LEVELS.map((level) => after.chain[level]), counterDeltas(events, before, after))
+  for (const write of counterWrites(events, before, after)) await tx.counters.add(write.orgIds, write.deltas)
   const monthly = monthlyDeltas(events, before).flatMap(({ month, level, deltas }) =>
     orgsFrom(after.chain, level).map((orgId) => ({ orgId, period: month, deltas: deltas as Record<string, number> })),
   )

@@ -208,6 +208,7 @@ describe('deadlines set on submission', () => {
       maxReopens: 0,
       remindHoursBefore: 1,
       urgeIntervalHours: 1,
+      transferWithinHours: 1,
     }
     const [submitted] = eventsOf(decide(aSubmitCase(), null, policy))
     // Filed at T0 (01:00Z): 2 hours to accept, 1 day to resolve.

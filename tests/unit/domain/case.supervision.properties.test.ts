@@ -13,7 +13,6 @@ import { LEVELS } from '../../../types/enums'
 import {
   addMs,
   decide,
-  dueCommandAt,
   evolve,
   levelIndex,
   missedDeadlines,
@@ -25,7 +24,8 @@ import {
   type CaseState,
   type DeadlineReminded,
 } from '../../../cloudfunctions/_shared/domain'
-import { REPORTER, T0, aSubmitCase, cadreAt, eventsOf, holderOf } from './case.builders'
+import { T0, aSubmitCase, cadreAt, eventsOf } from './case.builders'
+import { applyStep, commonCommand } from './case.lives'
 
 const STEP = fc.oneof(
   { arbitrary: fc.constant('accept' as const), weight: 3 },
@@ -52,27 +52,14 @@ const intentArb = fc.record({
 type Intent = typeof intentArb extends fc.Arbitrary<infer T> ? T : never
 
 function commandFor(intent: Intent, state: CaseState, at: string): CaseCommand | null {
-  const holder = { at, actor: holderOf(state) }
   const supervisor = { at, actor: cadreAt(intent.level) }
   switch (intent.step) {
-    case 'accept':
-      return { type: 'AcceptCase', ...holder }
-    case 'resolve':
-      return { type: 'ResolveCase', ...holder, outcome: 'solved', resolution: '已办理' }
-    case 'escalate':
-      return { type: 'EscalateCase', ...holder, reason: '需上级协调' }
-    case 'handBack':
-      return { type: 'HandBackCase', ...holder, toOrgId: state.chain[intent.level], instructions: '请下级办理' }
     case 'urge':
       return { type: 'UrgeCase', ...supervisor, note: '请抓紧' }
     case 'takeOver':
       return { type: 'TakeOverCase', ...supervisor, reason: '提级办理' }
-    case 'rate':
-      return { type: 'RateCase', at, actor: REPORTER, solved: intent.reopen ? 'no' : 'yes', satisfaction: 'basic', reopen: intent.reopen }
-    case 'sweep': {
-      const due = dueCommandAt(state, at)
-      return due ? { type: due, at, actor: 'system' } : null
-    }
+    default:
+      return commonCommand(intent.step, state, at, intent)
   }
 }
 
@@ -84,17 +71,8 @@ interface Life {
 
 /** Applies the command if the decider accepts it; a sweep goes on until nothing is due at its instant. */
 function apply(life: Life, intent: Intent): CaseEvent[] {
-  const added: CaseEvent[] = []
-  for (let round = 0; round < 10; round++) {
-    const command = commandFor(intent, life.state, life.at)
-    if (!command) break
-    const decision = decide(command, life.state)
-    if (!decision.ok) break
-    life.state = decision.events.reduce(evolve, life.state)
-    life.events.push(...decision.events)
-    added.push(...decision.events)
-    if (intent.step !== 'sweep') break
-  }
+  const added = applyStep(life, intent.step === 'sweep', (state) => commandFor(intent, state, life.at)).flatMap((a) => a.events)
+  life.events.push(...added)
   return added
 }
 

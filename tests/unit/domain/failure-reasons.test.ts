@@ -11,6 +11,7 @@ import {
   REPORTER,
   STRANGER,
   aCase,
+  aChain,
   aPerson,
   aSubmitCase,
   cadreAt,
@@ -190,6 +191,58 @@ const CASE_ROWS: Row[] = [
     { code: 'CONFLICT', message: '本单位 24 小时内已催办过该反映，请稍后再催', reason: 'ALREADY_URGED' },
   ],
   [
+    'transferring, as the holder, more than 48 hours after it arrived',
+    () => {
+      const h = aCase()
+      return caseErrorOf(
+        given(h.events).when({ type: 'TransferCase', at: hoursAfter(h.at, 48), actor: holderOf(h.state), toOrgId: 'v-2', reason: '不属本村', chain: aChain({ village: 'v-2' }) }),
+      )
+    },
+    { code: 'CONFLICT', message: '反映到达本级已超过 48 小时，不能再转办；确属转错的，请上一级妇联转办', reason: 'TRANSFER_TOO_LATE' },
+  ],
+  [
+    'transferring a case at the province',
+    () => {
+      const h = aCase({ level: 'province' })
+      return onCase(h, (at) => ({ type: 'TransferCase', at, actor: holderOf(h.state), toOrgId: 'p-2', reason: '不属本省', chain: null }))
+    },
+    { code: 'CONFLICT', message: '该反映在省级办理，没有可以转办的同级单位', reason: 'TOP_LEVEL' },
+  ],
+  [
+    'asking for an extension once the resolve deadline has passed',
+    () => {
+      const h = aCase({ status: 'in_progress' })
+      return caseErrorOf(given(h.events).when({ type: 'RequestExtension', at: h.state.resolveBy, actor: holderOf(h.state), days: 3, reason: '需要等鉴定结果' }))
+    },
+    { code: 'CONFLICT', message: '办结期限已过，不能再申请延期', reason: 'DEADLINE_PASSED' },
+  ],
+  [
+    'asking for a second extension at the same level',
+    () => {
+      const h = aCase({ status: 'in_progress' })
+      const asked = step(h, { type: 'RequestExtension', at: hoursAfter(h.at, 1), actor: holderOf(h.state), days: 3, reason: '需要等鉴定结果' })
+      return onCase(asked, (at) => ({ type: 'RequestExtension', at, actor: holderOf(h.state), days: 2, reason: '还要再等' }))
+    },
+    { code: 'CONFLICT', message: '本级已申请过延期，每一级只能申请一次', reason: 'EXTENSION_USED' },
+  ],
+  [
+    'deciding an extension nobody asked for',
+    () => {
+      const h = aCase({ status: 'in_progress' })
+      return onCase(h, (at) => ({ type: 'DecideExtension', at, actor: cadreAt('township'), approve: true }))
+    },
+    { code: 'CONFLICT', message: '没有待审批的延期申请', reason: 'NO_EXTENSION_REQUEST' },
+  ],
+  [
+    'approving an extension once the resolve deadline has passed',
+    () => {
+      const h = aCase({ status: 'in_progress' })
+      const asked = step(h, { type: 'RequestExtension', at: hoursAfter(h.at, 1), actor: holderOf(h.state), days: 3, reason: '需要等鉴定结果' })
+      return caseErrorOf(given(asked.events).when({ type: 'DecideExtension', at: h.state.resolveBy, actor: cadreAt('township'), approve: true }))
+    },
+    { code: 'CONFLICT', message: '办结期限已过，不能再批准延期', reason: 'DEADLINE_PASSED' },
+  ],
+  [
     'urging a resolved case',
     () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'UrgeCase', at, actor: cadreAt('township') })),
     { code: 'CONFLICT', message: '该反映已办结，无需催办', reason: 'CASE_CLOSED' },
@@ -367,6 +420,10 @@ describe('FAILURE_REASONS against the deciders', () => {
       'ALREADY_RATED',
       'TOP_LEVEL',
       'ALREADY_URGED',
+      'TRANSFER_TOO_LATE',
+      'DEADLINE_PASSED',
+      'EXTENSION_USED',
+      'NO_EXTENSION_REQUEST',
       'DUPLICATE_REQUEST',
       'DELIBERATION_CLOSED',
       'NOT_ON_ROLL',

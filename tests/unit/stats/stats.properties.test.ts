@@ -1,15 +1,16 @@
 /**
  * For any sequence of case commands across several villages, the counters kept change by change equal
  * what a full scan of the case timelines computes, at every org of the tree — the all-time counters
- * and the monthly ones (per org and month). The scan (domain/stats.scan.ts) derives each case's
- * figures from its events alone, without the state fold, counterDeltas or monthlyDeltas, so the two
- * agree only if the incremental rules are right.
+ * and the monthly ones (per org and month), 转办 that move a case to another village or township (its
+ * chain with it) and 延期 that move its deadline included. The scan (domain/stats.scan.ts) derives each
+ * case's figures from its events alone, without the state fold, counterDeltas or monthlyDeltas, so the
+ * two agree only if the incremental rules are right.
  */
 import fc from 'fast-check'
 import { CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
 import {
   addMs,
-  counterDeltas,
+  counterWrites,
   countersByOrg,
   decide,
   evolve,
@@ -49,6 +50,9 @@ const COMMANDS = {
   RemindDeadline: 2,
   UrgeCase: 2,
   TakeOverCase: 1,
+  TransferCase: 3,
+  RequestExtension: 2,
+  DecideExtension: 2,
 } as const
 type CommandType = keyof typeof COMMANDS
 
@@ -102,6 +106,17 @@ function commandFor(intent: Intent, c: Tracked | undefined, at: string, nextId: 
       return { type: 'UrgeCase', at, actor: cadreAt(intent.level, state.chain), note: intent.text }
     case 'TakeOverCase':
       return { type: 'TakeOverCase', at, actor: cadreAt(intent.level, state.chain), reason: intent.text }
+    case 'TransferCase': {
+      // To the drawn chain's org at the case's level, by the holder or a cadre at the drawn level: to
+      // another village or township (the chain moves), or refused (the same org, another parent, too late).
+      const chain = CHAINS[intent.chain]!
+      const actor = intent.rating.reopen ? holderOf(state) : cadreAt(intent.level, state.chain)
+      return { type: 'TransferCase', at, actor, toOrgId: chain[state.level], reason: intent.text, chain }
+    }
+    case 'RequestExtension':
+      return { type: 'RequestExtension', ...holder, days: 1 + (intent.pick % 12), reason: intent.text }
+    case 'DecideExtension':
+      return { type: 'DecideExtension', at, actor: cadreAt(intent.level, state.chain), approve: intent.rating.reopen }
     case 'AutoCloseCase':
     case 'MissDeadline':
     case 'RemindDeadline':
@@ -149,7 +164,7 @@ describe('statistics counters', () => {
           if (!decision.ok) continue
 
           const after = decision.events.reduce<CaseState | null>(evolve, before)!
-          addTo(counters, LEVELS.map((level) => after.chain[level]), counterDeltas(decision.events, before, after))
+          for (const write of counterWrites(decision.events, before, after)) addTo(counters, write.orgIds, write.deltas)
           for (const { month, level, deltas } of monthlyDeltas(decision.events, before)) {
             addTo(monthly, orgsFrom(after.chain, level).map((orgId) => `${month}:${orgId}`), deltas)
           }

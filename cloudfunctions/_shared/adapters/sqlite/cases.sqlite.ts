@@ -49,6 +49,8 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       'SELECT state FROM cases WHERE reporter_tag = ? ORDER BY updated_at DESC LIMIT ?',
     ),
     indexChain: db.prepare('INSERT OR IGNORE INTO case_orgs (org_id, submitted_at, case_id) VALUES (?, ?, ?)'),
+    unindexChain: db.prepare('DELETE FROM case_orgs WHERE org_id = ? AND submitted_at = ? AND case_id = ?'),
+    chainOf: db.prepare<[string], { chain: string | null }>(`SELECT json_extract(state, '$.chain') AS chain FROM cases WHERE id = ?`),
     // Open bounds are '' and a string above any instant, so one statement serves every filter.
     inSubtree: db.prepare<[string, string, string, string, string, number], { state: string }>(
       `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
@@ -85,8 +87,16 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       return { created: false, id: existing?.id ?? state.id }
     },
     update: async (state, expectedVersion, events) => {
-      if (stmt.update.run({ ...columns(state, seal), expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
+      // A 转办 may move the case to another village, and its chain with it: its subtree rows follow.
+      const moved = events.some((e) => e.type === 'CaseTransferred') ? stmt.chainOf.get(state.id)?.chain : null
+      const { columns: row, chainIds, submittedAt } = rowOf(state, seal)
+      if (stmt.update.run({ ...row, expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
       append(state, events)
+      if (moved) {
+        const was = Object.values(JSON.parse(moved) as Record<string, string>)
+        for (const orgId of was) if (!chainIds.includes(orgId)) stmt.unindexChain.run(orgId, submittedAt, state.id)
+        for (const orgId of chainIds) if (!was.includes(orgId)) stmt.indexChain.run(orgId, submittedAt, state.id)
+      }
     },
     due: async (now, limit, after) =>
       stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
