@@ -6,7 +6,7 @@
  * often, and however late, the sweep runs. Each story makes its own case and moves the clock as it needs.
  */
 import { HOST_KINDS } from '../support/hosts'
-import { useSurfaceHost } from '../support/surface'
+import { useCaseStories, useSurfaceHost } from '../support/surface'
 import {
   aReport,
   CITY,
@@ -21,9 +21,7 @@ import {
   VILLAGE,
   VILLAGE_CADRE,
 } from '../support/demo'
-import type { CaseDetail, CaseSummary } from '../../types/case.contract'
-import type { SupervisedCase } from '../../types/escalation.contract'
-import type { MessageItem } from '../../types/notify.contract'
+import type { CaseDetail } from '../../types/case.contract'
 import { refusalOf } from '../support/http-client'
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
@@ -33,26 +31,7 @@ import { callAs, demoDeps } from '../support/test-deps'
 describe.each(HOST_KINDS)('%s host', (kind) => {
   const session = useSurfaceHost(kind)
   const { call, caseAs } = session
-  const supervised = async (openid: string, caseId: string) =>
-    (await call<{ items: SupervisedCase[] }>('escalation', openid, { action: 'overdue' })).items.find((c) => c.id === caseId)
-  const desk = async (openid: string) => (await call<{ items: CaseSummary[] }>('escalation', openid, { action: 'inbox' })).items
-  const messagesOf = async (openid: string, kind: string, caseId: string) =>
-    (await call<{ items: MessageItem[] }>('notify', openid, { action: 'inbox' })).items.filter((m) => m.kind === kind && m.page.endsWith(caseId))
-  const later = (hours: number) => session.host.post('/__dev/clock', { advanceHours: hours })
-  const now = async () => (await session.host.get<{ now: string }>('/__dev/clock')).now
-  type Sweep = { escalated: number; reminded: number; skipped: number; failed: number }
-  const tick = async () => (await session.host.post<{ escalation: { sweep: Sweep } }>('/__dev/tick', {})).body.escalation.sweep
-  // The stories share a host and its clock: each withdraws what it filed, so no later story's sweep
-  // counts another's deadlines.
-  const filed: string[] = []
-  const report = async (title: string) => {
-    const { caseId } = await call<{ caseId: string }>('intake', RESIDENT, aReport({ title }))
-    filed.push(caseId)
-    return caseId
-  }
-  afterEach(async () => {
-    for (const caseId of filed.splice(0)) await session.host.post('/api/intake', { action: 'withdraw', caseId }, RESIDENT)
-  })
+  const { supervised, desk, messagesOf, later, now, tick, report } = useCaseStories(session)
 
   /** A case the village did not accept in time: the sweep has moved it to the township. */
   async function lateAtTownship(title: string) {

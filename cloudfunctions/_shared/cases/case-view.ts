@@ -25,9 +25,31 @@ import { superviseReasonText, timelineText } from './message-text'
 /** Her contact details, for those who handle the case (intake.get). */
 export type ContactShown = { phone?: string; address?: string; onBehalfOf?: { name: string; phone?: string } }
 
-/** Names of every org on the chains of these cases. */
-export const orgNamesFor = (repos: Pick<Repositories, 'orgs'>, states: readonly CaseState[]): Promise<OrgName> =>
-  new OrgNames(repos).load(states.flatMap((state) => Object.values(state.chain)))
+/**
+ * Names of every org these cases (and these events of theirs) name: the chain, and the orgs their
+ * records name that the chain may no longer hold — a 转办 moves a case's chain, so a miss, an urge or a
+ * timeline entry may be at a village it has left.
+ */
+export const orgNamesFor = (repos: Pick<Repositories, 'orgs'>, states: readonly CaseState[], events: readonly CaseEvent[] = []): Promise<OrgName> =>
+  new OrgNames(repos).load([...states.flatMap(orgIdsOf), ...events.flatMap(eventOrgIds)])
+
+function orgIdsOf(state: CaseState): string[] {
+  return [
+    ...Object.values(state.chain),
+    ...(state.misses ?? []).map((m) => m.orgId),
+    ...(state.urges ?? []).flatMap((u) => [u.fromOrgId, u.orgId]),
+    ...(state.takeOvers ?? []).flatMap((t) => [t.fromOrgId, t.toOrgId]),
+    ...(state.transfers ?? []).flatMap((t) => [t.fromOrgId, t.toOrgId, t.byOrgId]),
+    ...(state.extensions ?? []).flatMap((e) => [e.orgId, ...(e.decision ? [e.decision.orgId] : [])]),
+  ]
+}
+
+const ORG_FIELDS = ['orgId', 'toOrgId', 'fromOrgId', 'byOrgId'] as const
+const eventOrgIds = (event: CaseEvent): string[] =>
+  ORG_FIELDS.flatMap((field) => {
+    const id = (event as Partial<Record<(typeof ORG_FIELDS)[number], unknown>>)[field]
+    return typeof id === 'string' ? [id] : []
+  })
 
 /** Overdue as the lists and the export show it: flagged so, or past a deadline running now. */
 export const isOverdue = (state: CaseState, now: string) =>
@@ -265,7 +287,7 @@ export async function readCaseDetail(
   const stored = await repos.cases.get(caseId)
   if (!stored) throw notFound('没有找到这条反映')
   const events = await repos.cases.timeline(caseId)
-  const detail = toDetail(stored.state, events, viewer, now, await orgNamesFor(repos, [stored.state]), extra)
+  const detail = toDetail(stored.state, events, viewer, now, await orgNamesFor(repos, [stored.state], events), extra)
   if (!detail) throw notFound('没有找到这条反映')
   // Photos are private in storage: only a viewer allowed the full case (toDetail left them in) gets
   // short-lived URLs to show them.
