@@ -3,8 +3,10 @@
  * finds it in her queue, accepts it, brings in a partner department and resolves it. And the county,
  * supervising: 督办 says why a late case is listed; its cadre urges the township (催办), which sees it
  * on its desk and on the case, then takes the case over (提级办理), and the reporter reads it plainly.
+ * And 延期 and 转办: the village asks for more days, the township approves from 督办, she reads the new
+ * date; the village transfers a case filed at the wrong village, she reads where it went.
  */
-import { aReport, COUNTY_CADRE, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE } from '../support/demo'
+import { aReport, COUNTY_CADRE, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE, VILLAGE_CADRE } from '../support/demo'
 import { button, field, openAs, screenshot } from './support/browser'
 import { useHostAndPhone } from './support/session'
 
@@ -145,4 +147,66 @@ test('a county cadre urges a late case from 督办, then takes it over; the town
   await hers.getByText(/现在：等待沈北新区（县\/区）受理/).waitFor()
   expect(await hers.getByText(/群众反映强烈|涉及物业/).count()).toBe(0)
   await screenshot(hers, 'supervise-7-her-case')
+})
+
+test('the village asks for more time, the township approves from 督办; the village transfers a misrouted case; she reads both plainly', async () => {
+  const filed = await session.host.post<{ ok: boolean; data: { caseId: string } }>('/api/intake', aReport({ title: '宅基地边界说不清' }), RESIDENT)
+  const { caseId } = filed.body.data
+
+  // The village cadre accepts it, then asks for five more days, with a reason.
+  const village = await openAs(session.browser, session.host.url, VILLAGE_CADRE, `/pages/case/index?id=${caseId}`)
+  await button(village, '受理').click()
+  await village.getByText('蒲河村（村/社区）已受理').waitFor()
+  await button(village, '申请延期').click()
+  await village.getByText(/现在的办结期限是/).waitFor()
+  await village.locator('.choice:visible').filter({ hasText: '延期 5 天' }).click()
+  await field(village, '延期理由').fill('要等国土所来测绘')
+  await screenshot(village, 'extension-1-ask')
+  await button(village, '提交申请').click()
+  await village.getByText(/蒲河村（村\/社区）申请延期 5 天（至 .+），等待上一级审批/).waitFor()
+  await screenshot(village, 'extension-2-asked')
+
+  // The township's 督办 says the case waits for its answer; she approves it from the row, with a note.
+  const township = await openAs(session.browser, session.host.url, TOWNSHIP_CADRE, '/federation/pages/inbox/index')
+  await township.getByText('督办', { exact: true }).click()
+  const row = township.locator('.card:visible').filter({ hasText: '宅基地边界说不清' })
+  await row.getByText(/蒲河村（村\/社区）申请延期 5 天（至 .+），等待上一级审批/).first().waitFor()
+  await screenshot(township, 'extension-3-listed')
+  await row.locator('taro-button-core').filter({ hasText: '同意延期' }).click()
+  await township.getByText(/蒲河村的办结期限将延长到/).waitFor()
+  await field(township, '审批意见').fill('请务必按期办结')
+  await button(township, '确定同意').click()
+  await row.getByText(/道义街道（乡镇\/街道）已同意蒲河村（村\/社区）延期 5 天，办结期限延长到/).waitFor()
+  await screenshot(township, 'extension-4-approved')
+
+  // She reads the new date, and nothing the cadres wrote each other.
+  const hers = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${caseId}`)
+  await hers.getByText(/^办理期限延长到\d+月\d+日$/).waitFor()
+  expect(await hers.getByText(/测绘|按期办结/).count()).toBe(0)
+  await screenshot(hers, 'extension-5-her-case')
+
+  // A case filed at the wrong village: the village cadre transfers it to 道义村 from her desk.
+  await session.host.post('/api/intake', aReport({ title: '道义村的路灯不亮' }), RESIDENT)
+  const desk = await openAs(session.browser, session.host.url, VILLAGE_CADRE, '/federation/pages/inbox/index')
+  await desk.getByText('道义村的路灯不亮').click()
+  await button(desk, '转办').click()
+  await desk.getByText('转给哪个村/社区').waitFor()
+  await desk.locator('.choice:visible').filter({ hasText: '道义村' }).click()
+  await desk.getByText('转给：道义村').waitFor()
+  await field(desk, '转办理由').fill('路灯在道义村，报错了村')
+  await screenshot(desk, 'transfer-1-sheet')
+  await button(desk, '确定转办').click()
+  await desk.getByText(/这条反映将从蒲河村（村\/社区）转给道义村（村\/社区）办理/).waitFor()
+  await screenshot(desk, 'transfer-2-asked')
+  await desk.locator('.taro-model__confirm').click()
+  // It has left her hands: back to her desk, where it is no longer.
+  await desk.locator('.tab:visible').filter({ hasText: '待受理' }).waitFor()
+  await desk.locator('.card:visible').filter({ hasText: '道义村的路灯不亮' }).waitFor({ state: 'hidden' })
+
+  const mine = await session.host.post<{ ok: boolean; data: { items: { id: string; title: string }[] } }>('/api/intake', { action: 'mine' }, RESIDENT)
+  const moved = mine.body.data.items.find((c) => c.title === '道义村的路灯不亮')!
+  const herMoved = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${moved.id}`)
+  await herMoved.getByText('您的反映转给了道义村（村/社区）办理').waitFor()
+  expect(await herMoved.getByText(/报错了村/).count()).toBe(0)
+  await screenshot(herMoved, 'transfer-3-her-case')
 })

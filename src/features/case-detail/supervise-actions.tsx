@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '../../shared/big-button'
 import { BottomSheet } from '../../shared/bottom-sheet'
-import { TextField } from '../../shared/text-field'
+import { useWritten } from './use-written'
 import { confirmFirst } from '../../shared/confirm'
 import { useSubmit } from '../../shared/use-submit'
 import { urgeCase } from './api/urge-case'
@@ -28,14 +28,12 @@ interface Props {
 
 export function SuperviseActions({ caseId, holder, can, onChanged }: Props) {
   const [sheet, setSheet] = useState<Sheet | null>(null)
-  const [text, setText] = useState('')
-  const [problem, setProblem] = useState<string>()
+  const written = useWritten()
   const { busy, submit } = useSubmit()
   if (!can.urge && !can.takeOver) return null
 
   const open = (which: Sheet) => {
-    setText('')
-    setProblem(undefined)
+    written.reset()
     setSheet(which)
   }
   const done = async (toast: string) => {
@@ -45,12 +43,12 @@ export function SuperviseActions({ caseId, holder, can, onChanged }: Props) {
   }
   const urge = () =>
     submit(async () => {
-      const note = text.trim()
+      const note = written.text
       await urgeCase({ caseId, ...(note && { note }) })
       await done('已催办')
     }, onChanged)
   const takeOver = async () => {
-    if (!text.trim()) return setProblem('请写明为什么提级办理')
+    if (!written.text) return written.setProblem('请写明为什么提级办理')
     // The sheet steps aside for the question (on H5 it would cover the dialog's buttons), and comes
     // back with her reason as she wrote it if she thinks again.
     setSheet(null)
@@ -62,7 +60,7 @@ export function SuperviseActions({ caseId, holder, can, onChanged }: Props) {
     })
     if (!sure) return setSheet('takeOver')
     return submit(async () => {
-      await takeOverCase({ caseId, reason: text.trim() })
+      await takeOverCase({ caseId, reason: written.text })
       await done('已提级办理')
     }, onChanged)
   }
@@ -76,24 +74,14 @@ export function SuperviseActions({ caseId, holder, can, onChanged }: Props) {
       </View>
       <BottomSheet visible={sheet === 'urge'} title="催办" onClose={() => setSheet(null)}>
         <Text className="supervise-hint">催{holder}抓紧办理。他们的议事会主任和妇联干部会收到消息。</Text>
-        <TextField value={text} max={200} placeholder="催办意见（可不填）" multiline onChange={setText} />
+        {written.field('催办意见（可不填）', 200)}
         <BigButton type="primary" loading={busy} onClick={urge}>
           确定催办
         </BigButton>
       </BottomSheet>
       <BottomSheet visible={sheet === 'takeOver'} title="提级办理" onClose={() => setSheet(null)}>
         <Text className="supervise-hint">由本级直接办理这条反映：重新计算受理和办结期限，反映人会收到通知。</Text>
-        <TextField
-          value={text}
-          max={500}
-          placeholder="提级办理理由"
-          multiline
-          error={problem}
-          onChange={(value) => {
-            setText(value)
-            setProblem(undefined)
-          }}
-        />
+        {written.field('提级办理理由', 500)}
         <BigButton type="primary" loading={busy} onClick={takeOver}>
           确定提级
         </BigButton>

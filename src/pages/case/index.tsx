@@ -1,6 +1,7 @@
 /**
  * One case: where it is, the running deadline, its story; rate it once resolved, withdraw it before;
- * for those handling it its work, for a supervising level 催办 and 提级办理, and for both its urges.
+ * for those handling it its work, for a supervising level 催办 and 提级办理, and for both its urges,
+ * 转办 and 延期 (asked by the holder, answered by the level above).
  */
 import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
@@ -19,6 +20,7 @@ import { HandlerActions } from '../../features/case-detail/handler-actions'
 import { CaseUrges } from '../../features/case-detail/case-urges'
 import { SuperviseActions } from '../../features/case-detail/supervise-actions'
 import { AnswerPicker } from '../../features/knowledge/answer-picker'
+import { TransferAndExtension } from '../../features/case-detail/transfer-and-extension'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
@@ -55,6 +57,7 @@ export default function CasePage() {
       <CaseUrges urges={data.urges} now={data.asOf} />
       {data.can.rate && <RateCase onRate={rate} />}
       <HandlerActions detail={data} onChanged={reload} resolveAid={(fill) => <AnswerPicker category={data.category} onPick={fill} />} />
+      <TransferAndExtension detail={data} onChanged={reload} />
       {(data.can.urge || data.can.takeOver) && (
         <Card title="督办">
           <SuperviseActions caseId={caseId} holder={`${data.holderOrgName}（${LEVEL_LABELS[data.level]}）`} can={data.can} onChanged={reload} />

@@ -1,8 +1,9 @@
 /**
  * 工作台: the cases my org holds — overdue first, then by the deadline that runs — by tab (待受理 /
  * 办理中 / 已办结 / 超期) and category, each saying when a level above urged it. Tapping one opens the
- * case with its holder actions. 督办: the cases below her that missed a deadline, were urged or were
- * taken over, each saying why it is listed, with 催办 and 提级办理 where she may.
+ * case with its holder actions, and says where its 延期 request stands. 督办: the cases below her that
+ * missed a deadline, were urged, taken over or extended, or wait for her answer to a 延期 request, each
+ * saying why it is listed, with 催办, 提级办理 and the answer to the request where she may.
  */
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
@@ -14,6 +15,7 @@ import { listHeldCases } from '../../../features/cases/api/list-held-cases'
 import { listOverdueCases } from '../../../features/cases/api/list-overdue-cases'
 import { CaseRow } from '../../../features/cases/case-row'
 import { SuperviseActions } from '../../../features/case-detail/supervise-actions'
+import { DecideExtension, extensionLine } from '../../../features/case-detail/case-extension'
 import './index.css'
 import { Page } from '../../../shared/page'
 
@@ -43,6 +45,7 @@ function DeskCase({ item, now }: { item: CaseSummary; now: string }) {
           已催办 {item.urges.length} 次（最近：{item.urges.at(-1)!.orgName}，{formatTime(item.urges.at(-1)!.at, now)}）
         </Text>
       )}
+      {item.extension && <Text className={`case-row-line reason-line reason-extension-${item.extension.status}`}>{extensionLine(item.extension, now)}</Text>}
     </CaseRow>
   )
 }
@@ -65,6 +68,7 @@ function SupervisedRow({ item, now, onChanged }: { item: SupervisedCase; now: st
         现由{holder}办理{deadline ? `，${deadline.label}${remaining(deadline.at, now)}` : ''}
       </Text>
       <SuperviseActions caseId={item.id} holder={holder} can={item.can} onChanged={onChanged} />
+      {item.can.decideExtension && item.extension && <DecideExtension caseId={item.id} extension={item.extension} now={now} onChanged={onChanged} />}
     </CaseRow>
   )
 }
