@@ -7,7 +7,8 @@
  * date; the village transfers a case filed at the wrong village, she reads where it went.
  */
 import { aReport, COUNTY_CADRE, PROVINCE_CADRE, RESIDENT, TOWNSHIP_CADRE, VILLAGE_CADRE } from '../support/demo'
-import { button, field, openAs, screenshot } from './support/browser'
+import { atTextScale, button, field, openAs, screenshot } from './support/browser'
+import { layoutProblems } from './support/layout-problems'
 import { useHostAndPhone } from './support/session'
 
 jest.setTimeout(90_000)
@@ -178,6 +179,13 @@ test('the village asks for more time, the township approves from 督办; the vil
   await button(township, '确定同意').click()
   await row.getByText(/道义街道（乡镇\/街道）已同意蒲河村（村\/社区）延期 5 天，办结期限延长到/).waitFor()
   await screenshot(township, 'extension-4-approved')
+  // The village's card at twice the size: the answer and her reason, nothing squeezed, small or faint.
+  const twice = await openAs(session.browser, session.host.url, VILLAGE_CADRE, `/pages/case/index?id=${caseId}`)
+  await twice.getByText('转办与延期').waitFor()
+  await atTextScale(twice, 2)
+  await twice.getByText('审批意见：请务必按期办结').scrollIntoViewIfNeeded()
+  expect(await layoutProblems(twice)).toEqual({ squeezed: [], small: [], tinyText: [], tightLines: [], lowContrast: [] })
+  await screenshot(twice, 'extension-4b-village-card-2x')
 
   // She reads the new date, and nothing the cadres wrote each other.
   const hers = await openAs(session.browser, session.host.url, RESIDENT, `/pages/case/index?id=${caseId}`)
