@@ -6,7 +6,7 @@
  * own village; anyone else gets FORBIDDEN.
  */
 import { z, id } from './zod-zh'
-import type { CaseStatus, Category, Level } from './enums'
+import { CASE_STATUSES, Category, Level, type CaseStatus } from './enums'
 import type { CaseSummary } from './case.contract'
 
 const orgId = id('组织')
@@ -22,6 +22,39 @@ const day = (label: string) =>
 const month = z
   .string({ error: (issue) => (issue.input === undefined ? '请选择月份' : '月份格式不正确') })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' })
+
+/** The most months one trend answers (two years). */
+export const TREND_MAX_MONTHS = 24
+
+/** Months between two "YYYY-MM", both counted (2026-01 … 2026-06 is 6). */
+export const monthSpan = (from: string, to: string): number => {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
+  return index(to) - index(from) + 1
+}
+
+/**
+ * The figures a drill-down may name: one at a time, as a tap on one figure names it (the store keeps
+ * one index per kind; docs/RULES.md "Statistics").
+ */
+export const DRILL_FACETS = ['status', 'category', 'level', 'overdue'] as const
+
+/** What a tap on a figure of 数据看板 lists: the cases behind it, submitted in the months given. */
+const drillFilter = z
+  .object({
+    status: z.enum(CASE_STATUSES, { error: '状态无效' }).optional(),
+    category: Category.optional(),
+    /** Cases whose final resolution was made at this level (在哪一级办结). */
+    level: Level.optional(),
+    /** Still open and late somewhere on the way (超期未办结). */
+    overdue: z.literal(true, { error: '超期筛选无效' }).optional(),
+    /** Submission months, China time, both counted. */
+    from: month.optional(),
+    to: month.optional(),
+  })
+  .refine((f) => DRILL_FACETS.filter((k) => f[k] !== undefined).length <= 1, { error: '一次只能查看一项数字背后的反映' })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: '开始月份不能晚于结束月份', path: ['to'] })
+
+export type DrillFilter = z.infer<typeof drillFilter>
 
 export const statsContract = {
   /** The figures of `orgId`'s subtree, and each child org's headline figures for drilling down. */
@@ -46,7 +79,30 @@ export const statsContract = {
   exportRanking: z.object({ orgId, month: month.optional() }),
   /** The live early-warning alerts at `orgId` and below it, with the cases behind each. */
   hotspots: z.object({ orgId }),
+  /**
+   * The subtree's month by month from `from` to `to` (both counted, at most TREND_MAX_MONTHS), from
+   * the monthly counters: one read however many cases; with the range's totals.
+   */
+  trend: z
+    .object({ orgId, from: month, to: month })
+    .refine((input) => input.from <= input.to, { error: '开始月份不能晚于结束月份', path: ['to'] })
+    .refine((input) => input.from > input.to || monthSpan(input.from, input.to) <= TREND_MAX_MONTHS, {
+      error: `一次最多查看 ${TREND_MAX_MONTHS} 个月`,
+      path: ['from'],
+    }),
+  /**
+   * The cases behind one figure of the subtree (or all of them), submitted in the months given,
+   * newest first, DRILL_PAGE a page; `cursor` is the previous page's `next`.
+   */
+  cases: z.object({
+    orgId,
+    filter: drillFilter.default({}),
+    cursor: z.string({ error: '翻页位置无效' }).max(200, { error: '翻页位置无效' }).optional(),
+  }),
 }
+
+/** Cases one page of stats.cases lists. */
+export const DRILL_PAGE = 20
 
 /** The early-warning rules: 多地同类 (one category in several child orgs) and 本村激增 (a village's surge). */
 export const HOTSPOT_RULES = ['spread', 'surge'] as const
@@ -202,10 +258,66 @@ export interface StatsHotspots {
   asOf: string
 }
 
+/**
+ * One month of the trend (or the range's total), from the monthly counters (docs/RULES.md
+ * "Statistics"). `submitted` counts the cases filed in the subtree; the others what the org and those
+ * below it did that month (a case the county resolved counts for the county, not the township).
+ * Rates 0..1, null when nothing to measure.
+ */
+export interface TrendFigures {
+  /** 反映: cases filed in the subtree. */
+  submitted: number
+  /** 受理: rounds accepted (in time or late). */
+  accepted: number
+  /** 办结: resolutions made. */
+  resolved: number
+  /** 评价: ratings of its resolutions. */
+  ratings: number
+  satisfactionRate: number | null
+  solveRate: number | null
+  /** 按时办结率: resolved by the deadline ÷ resolutions that fell due. */
+  onTimeRate: number | null
+  /** 响应率: accepted within 24 h ÷ acceptances that fell due. */
+  responseRate: number | null
+}
+
+export interface TrendMonth extends TrendFigures {
+  month: string
+}
+
+export interface StatsTrend {
+  org: OrgRef
+  from: string
+  to: string
+  /** Every month from `from` to `to`, oldest first; a month nothing happened in is zeros. */
+  months: TrendMonth[]
+  /** The whole range: sums, and rates over the sums (not a mean of the months' rates). */
+  total: TrendFigures
+  asOf: string
+}
+
+/**
+ * A case behind a figure, as the reader may see it. `openable` false: it has gone past her (escalated
+ * above her org), so her case page would not show it; the row says so and does not open.
+ */
+export interface DrillCase extends CaseSummary {
+  openable: boolean
+}
+
+export interface StatsCases {
+  org: OrgRef
+  items: DrillCase[]
+  /** Pass as `cursor` for the next page; absent on the last one. */
+  next?: string
+  asOf: string
+}
+
 export interface StatsResults {
   overview: StatsOverview
   exportCsv: StatsExport
   ranking: StatsRanking
   exportRanking: RankingExport
   hotspots: StatsHotspots
+  trend: StatsTrend
+  cases: StatsCases
 }

@@ -3,9 +3,10 @@
  * (all or nothing, no lost increment under concurrency), bindings that say whether they were new
  * (onboarding counts members by it), and a subtree's cases by submission time (the CSV export).
  */
-import type { CaseState } from '../../cloudfunctions/_shared/domain'
-import type { Store } from '../../cloudfunctions/_shared/ports/store.port'
-import { T0, aChain, aPerson, aSubmittedCase, hoursAfter, step } from '../unit/domain/case.builders'
+import { CASE_STATUSES, CATEGORIES, LEVELS } from '../../types/enums'
+import { facetHolds, type CaseFacet, type CaseState } from '../../cloudfunctions/_shared/domain'
+import type { Store, SubtreeCursor } from '../../cloudfunctions/_shared/ports/store.port'
+import { T0, aCase, aChain, aPerson, aSubmittedCase, holderOf, hoursAfter, step, type History } from '../unit/domain/case.builders'
 import { createAll } from './store.cases.contract'
 
 const ids = (states: CaseState[]) => states.map((s) => s.id)
@@ -217,6 +218,104 @@ export function countersContract(current: () => Store) {
       const moved: CaseState = { ...h.state, status: 'withdrawn', updatedAt: hoursAfter(T0, 1), withdrawnAt: hoursAfter(T0, 1) }
       await store.cases.update(moved, 1, [])
       expect(await store.cases.inSubtree('t-xianlin', 10)).toEqual([moved])
+    })
+  })
+
+  describe('the cases behind a dashboard figure (newestInSubtree)', () => {
+    const chains = [aChain(), aChain({ village: 'v-2' }), aChain({ village: 'v-3', township: 't-2' })]
+    const SHAPES = [
+      { status: 'pending' },
+      { status: 'in_progress', level: 'township' },
+      { status: 'resolved' },
+      { status: 'resolved', level: 'county' },
+      { status: 'closed', level: 'township' },
+      { status: 'withdrawn' },
+    ] as const
+    /** Eighteen cases of every shape, category and chain, submitted a day apart (two on one instant). */
+    const histories: History[] = Array.from({ length: 18 }, (_, i) => {
+      const shape = SHAPES[i % SHAPES.length]!
+      const at = hoursAfter(T0, 24 * (i === 9 ? 8 : i))
+      return aCase({
+        submit: { caseId: `drill-${String((i * 7) % 18).padStart(2, '0')}`, at, chain: chains[i % 3]!, category: CATEGORIES[i % CATEGORIES.length]! },
+        ...shape,
+      })
+    })
+    // Two more the village let lapse, so the sweep sent them up late: 超期未办结 (one then resolved).
+    const late = (caseId: string, at: string) => {
+      const h = aSubmittedCase({ caseId, at, chain: chains[0]!, category: 'property' })
+      return step(h, { type: 'MissDeadline', at: hoursAfter(at, 25), actor: 'system' })
+    }
+    const lateOpen = late('drill-late-1', hoursAfter(T0, 24 * 20))
+    const lateDone = (() => {
+      const h = late('drill-late-2', hoursAfter(T0, 24 * 21))
+      const accepted = step(h, { type: 'AcceptCase', at: hoursAfter(h.at, 1), actor: holderOf(h.state) })
+      return step(accepted, { type: 'ResolveCase', at: hoursAfter(accepted.at, 1), actor: holderOf(h.state), outcome: 'solved', resolution: '已解决' })
+    })()
+    const all = [...histories, lateOpen, lateDone].map((h) => h.state)
+    const newestFirst = (states: CaseState[]) =>
+      [...states].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id.localeCompare(a.id))
+    const FACETS: (CaseFacet | null)[] = [
+      null,
+      ...CASE_STATUSES.map((status) => ({ kind: 'status', status }) as const),
+      ...CATEGORIES.map((category) => ({ kind: 'category', category }) as const),
+      ...LEVELS.map((level) => ({ kind: 'resolvedAt', level }) as const),
+      { kind: 'overdue' },
+    ]
+    const within = (orgId: string) => (s: CaseState) => Object.values(s.chain).includes(orgId)
+
+    test('answers the subtree’s cases the figure counts, newest first, at every level, for every figure', async () => {
+      const store = current()
+      await createAll(store, [...histories, lateOpen, lateDone])
+      for (const orgId of ['p-jiangsu', 't-xianlin', 'v-2', 't-2']) {
+        for (const facet of FACETS) {
+          const expected = newestFirst(all.filter((s) => within(orgId)(s) && facetHolds(s, facet)))
+          expect([orgId, facet, ids(await store.cases.newestInSubtree(orgId, facet, 100))]).toEqual([orgId, facet, ids(expected)])
+        }
+      }
+      // Some figures have cases, and what is stored is the case itself.
+      expect(ids(await store.cases.newestInSubtree('p-jiangsu', { kind: 'overdue' }, 100))).toEqual(['drill-late-1'])
+      expect((await store.cases.newestInSubtree('p-jiangsu', { kind: 'resolvedAt', level: 'county' }, 100)).length).toBeGreaterThan(0)
+      expect((await store.cases.newestInSubtree('v-2', null, 1))[0]).toEqual(newestFirst(all.filter(within('v-2')))[0])
+      expect(await store.cases.newestInSubtree('v-none', null, 100)).toEqual([])
+    })
+
+    test('pages strictly before the cursor without skipping or repeating, across a shared instant, within a range', async () => {
+      const store = current()
+      await createAll(store, [...histories, lateOpen, lateDone])
+      const from = hoursAfter(T0, 24 * 3)
+      const to = hoursAfter(T0, 24 * 15)
+      for (const [facet, range] of [[null, undefined], [null, { from, to }], [{ kind: 'status', status: 'resolved' }, { from }], [{ kind: 'category', category: 'governance' }, { to }]] as const) {
+        const seen: CaseState[] = []
+        let before: SubtreeCursor | undefined
+        for (;;) {
+          const page = await store.cases.newestInSubtree('p-jiangsu', facet, 3, before, range)
+          seen.push(...page)
+          const last = page[page.length - 1]
+          if (!last || page.length < 3) break
+          before = { submittedAt: last.submittedAt, id: last.id }
+        }
+        const inRange = (s: CaseState) => (!range || !('from' in range) || s.submittedAt >= range.from!) && (!range || !('to' in range) || s.submittedAt < range.to!)
+        expect([facet, range, ids(seen)]).toEqual([facet, range, ids(newestFirst(all.filter((s) => facetHolds(s, facet) && inRange(s))))])
+      }
+    })
+
+    test('follows every write: a case leaves one figure’s list and joins another’s as it changes', async () => {
+      const store = current()
+      const h = aSubmittedCase({ caseId: 'drill-moving', at: T0, category: 'labor_social' })
+      await store.cases.create(h.state, h.events)
+      const pending = { kind: 'status', status: 'pending' } as const
+      expect(ids(await store.cases.newestInSubtree('t-xianlin', pending, 10))).toEqual(['drill-moving'])
+      const missed = step(h, { type: 'MissDeadline', at: hoursAfter(T0, 25), actor: 'system' })
+      await store.cases.update(missed.state, 1, missed.events.slice(h.events.length))
+      expect(ids(await store.cases.newestInSubtree('c-qixia', { kind: 'overdue' }, 10))).toEqual(['drill-moving'])
+      const accepted = step(missed, { type: 'AcceptCase', at: hoursAfter(missed.at, 1), actor: holderOf(missed.state) })
+      await store.cases.update(accepted.state, 2, accepted.events.slice(missed.events.length))
+      const resolved = step(accepted, { type: 'ResolveCase', at: hoursAfter(accepted.at, 1), actor: holderOf(accepted.state), outcome: 'solved', resolution: '已解决' })
+      await store.cases.update(resolved.state, 3, resolved.events.slice(accepted.events.length))
+      expect(await store.cases.newestInSubtree('t-xianlin', pending, 10)).toEqual([])
+      expect(await store.cases.newestInSubtree('c-qixia', { kind: 'overdue' }, 10)).toEqual([])
+      expect(await store.cases.newestInSubtree('p-jiangsu', { kind: 'resolvedAt', level: 'township' }, 10)).toEqual([resolved.state])
+      expect(ids(await store.cases.newestInSubtree('v-hemu', { kind: 'category', category: 'labor_social' }, 10))).toEqual(['drill-moving'])
     })
   })
 }

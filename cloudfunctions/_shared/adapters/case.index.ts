@@ -5,9 +5,10 @@
  * names the fields as its storage always has; only the values come from here, so the two stores can
  * never disagree on which cases a query finds.
  */
-import { LEVELS, type CaseStatus } from '../../../types/enums'
+import { LEVELS, type CaseStatus, type Category, type Level } from '../../../types/enums'
 import type { CaseState } from '../domain/case.state'
 import { nextDue } from '../domain/case.timers'
+import { isLateOpen } from '../domain/stats.drill'
 import type { IdentitySeal } from './sealed-identity'
 
 export interface CaseIndex {
@@ -28,6 +29,25 @@ export interface CaseIndex {
   /** With chainIds: a subtree's cases in submission order. */
   submittedAt: string
 }
+
+/**
+ * What a figure of 数据看板 picks a case by (domain/stats.drill.ts facetHolds), beside `status`:
+ * with chainIds and submittedAt, a subtree's cases behind one figure, newest first (stats.cases).
+ * Rewritten with every change, as status is.
+ */
+export interface DrillIndex {
+  category: Category
+  /** The level of its final resolution while it has one (resolved or closed), else null. */
+  resolvedLevel: Level | null
+  /** 超期未办结 (stats.drill.ts isLateOpen). */
+  lateOpen: boolean
+}
+
+export const drillIndexOf = (state: CaseState): DrillIndex => ({
+  category: state.category,
+  resolvedLevel: state.outcome?.level ?? null,
+  lateOpen: isLateOpen(state),
+})
 
 export function caseIndexOf(state: CaseState, seal: Pick<IdentitySeal, 'person'>): CaseIndex {
   return {

@@ -3,7 +3,7 @@
  * Pure: the caller brings the org's path (the org and its ancestors, walked up the tree by parentId).
  */
 import type { Person } from './actor.types'
-import { isSensitive, mayOnCase, type Visibility } from './case.access'
+import { isSensitive, mayOnCase, visibilityOf, type Visibility } from './case.access'
 import type { CaseState } from './case.state'
 import { allowedBindings, allowedSomewhere } from './authorization.table'
 
@@ -34,4 +34,16 @@ export function canReadAudit(person: Person, orgPath: readonly string[]): boolea
  */
 export function exportVisibility(person: Person, caseState: CaseState): Visibility {
   return !isSensitive(caseState) || mayOnCase(person, 'case.exportPrivate', caseState) ? 'full' : 'redacted'
+}
+
+/**
+ * A case behind a figure of her dashboard (stats.cases): as her case lists show it where she may open
+ * it (case.view: full, or redacted for a sensitive case whose private text is not hers); a case that
+ * has gone past her (escalated above her org) she still counts in her figures, so it is listed as
+ * her export shows it — a sensitive one redacted — and marked not to open. Never more than her case
+ * page and her CSV together show.
+ */
+export function drillVisibility(person: Person, caseState: CaseState): { visibility: Visibility; openable: boolean } {
+  const visibility = visibilityOf(person, caseState)
+  return visibility === 'none' ? { visibility: exportVisibility(person, caseState), openable: false } : { visibility, openable: true }
 }

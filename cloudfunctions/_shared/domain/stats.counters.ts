@@ -201,7 +201,9 @@ function nonZero(counters: Counters): Counters {
  * - Ratings count for the org that made the resolution being rated (its level), as the all-time
  *   counters count them: 解决率 = solved:yes ÷ ratings, 满意率 = (satisfied + basic) ÷ ratings.
  * - submitted: cases filed in the subtree that month (for every org on the chain), the scorecard's
- *   "本月反映".
+ *   "本月反映". accepted, resolved: rounds accepted (in time or late) and resolutions made that month,
+ *   by the org that acted and those above it (the dashboard's trend, stats.trend). Kept since issue 17
+ *   item 8: months before read as 0 for these two.
  * - urged: 催办 received by the holder (and counted above it); see `urgedCounted`.
  * Months before these counters existed read as zeros.
  */
@@ -209,6 +211,9 @@ function nonZero(counters: Counters): Counters {
 /** Every counter an org keeps for one month. */
 export type MonthlyKey =
   | 'submitted'
+  /** Rounds accepted that month (in time or late), and resolutions made: the dashboard's trend (stats.trend). */
+  | 'accepted'
+  | 'resolved'
   | 'acceptDue'
   | 'acceptedInTime'
   | 'resolveDue'
@@ -253,9 +258,9 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
   switch (event.type) {
     case 'CaseAccepted':
       // A round the province flagged overdue was counted due then: only its acceptance is new.
-      return at(state.level, { acceptDue: state.overdue.accept ? 0 : 1, acceptedInTime: by(state.acceptBy) })
+      return at(state.level, { accepted: 1, acceptDue: state.overdue.accept ? 0 : 1, acceptedInTime: by(state.acceptBy) })
     case 'CaseResolved':
-      return at(state.level, { resolveDue: state.overdue.resolve ? 0 : 1, resolvedOnTime: by(state.resolveBy) })
+      return at(state.level, { resolved: 1, resolveDue: state.overdue.resolve ? 0 : 1, resolvedOnTime: by(state.resolveBy) })
     case 'CaseEscalated':
       if (!event.auto || !event.missed) return []
       return at(event.fromLevel, event.missed === 'accept' ? { acceptDue: 1 } : { resolveDue: 1 })

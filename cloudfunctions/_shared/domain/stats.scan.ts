@@ -142,10 +142,12 @@ export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>):
           credit(event.at, 'village', 'submitted')
           break
         case 'CaseAccepted':
+          credit(event.at, round.level, 'accepted')
           if (!round.flagged.accept) credit(event.at, round.level, 'acceptDue')
           credit(event.at, round.level, 'acceptedInTime', onTime(event.at, round.acceptBy))
           break
         case 'CaseResolved':
+          credit(event.at, round.level, 'resolved')
           if (!round.flagged.resolve) credit(event.at, round.level, 'resolveDue')
           credit(event.at, round.level, 'resolvedOnTime', onTime(event.at, round.resolveBy))
           resolvedAt = event.level

@@ -11,6 +11,7 @@ import type { DeliberationStatus } from '../../../types/deliberation.contract'
 import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
 import type { PhotoVerdict } from '../domain/photo-check.policy'
 import type { HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
+import type { CaseFacet } from '../domain/stats.drill'
 
 export interface OrgRecord {
   id: string
@@ -125,6 +126,13 @@ export interface CaseRepository {
    * (CaseTransferred) moves its chain: it is found under the orgs of its chain now, no others.
    */
   inSubtree(orgId: string, limit: number, after?: SubtreeCursor, range?: SubmittedRange): Promise<CaseState[]>
+  /**
+   * The subtree's cases behind one figure (domain/stats.drill.ts facetHolds; null: all of them),
+   * newest submission first, by (submittedAt, id) descending, strictly before the cursor, within the
+   * range: one range of one index per page (the adapter keeps adapters/case.index.ts drillIndexOf
+   * with every write), never a scan of the subtree.
+   */
+  newestInSubtree(orgId: string, facet: CaseFacet | null, limit: number, before?: SubtreeCursor, range?: SubmittedRange): Promise<CaseState[]>
 }
 
 /**

@@ -7,11 +7,12 @@
  * two agree only if the incremental rules are right.
  */
 import fc from 'fast-check'
-import { CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
+import { CASE_STATUSES, CATEGORIES, LEVELS, OUTCOMES, SATISFACTIONS, SOLVED_ANSWERS } from '../../../types/enums'
 import {
   addMs,
   counterWrites,
   countersByOrg,
+  facetHolds,
   decide,
   evolve,
   monthlyCountersByOrg,
@@ -181,10 +182,22 @@ describe('statistics counters', () => {
           expect(resolutionsOf(own)).toBe((own['status:resolved'] ?? 0) + (own['status:closed'] ?? 0))
           for (const level of LEVELS) expect(own[`escalated:${level}`] ?? 0).toBeLessThanOrEqual(own[`arrived:${level}`] ?? 0)
         }
+        // And the drill-down's (stats.cases): the cases behind a figure are exactly the ones it counts.
+        for (const [orgId, own] of counters) {
+          const mine = cases.filter((c) => LEVELS.some((level) => c.state.chain[level] === orgId)).map((c) => c.state)
+          const behind = (facet: Parameters<typeof facetHolds>[1]) => mine.filter((s) => facetHolds(s, facet)).length
+          for (const status of CASE_STATUSES) expect([orgId, status, behind({ kind: 'status', status })]).toEqual([orgId, status, own[`status:${status}`] ?? 0])
+          for (const category of CATEGORIES) expect(behind({ kind: 'category', category })).toBe(own[`category:${category}`] ?? 0)
+          for (const level of LEVELS) expect(behind({ kind: 'resolvedAt', level })).toBe(own[`resolved:${level}`] ?? 0)
+          expect(behind(null)).toBe(own.cases ?? 0)
+        }
         // And the scorecard's: no rate above 1, nothing in time that was not due.
         for (const month of monthly.values()) {
           expect(month.acceptedInTime ?? 0).toBeLessThanOrEqual(month.acceptDue ?? 0)
           expect(month.resolvedOnTime ?? 0).toBeLessThanOrEqual(month.resolveDue ?? 0)
+          // The trend's: every acceptance or resolution is one that fell due, or a flagged round's late one.
+          expect(month.acceptedInTime ?? 0).toBeLessThanOrEqual(month.accepted ?? 0)
+          expect(month.resolvedOnTime ?? 0).toBeLessThanOrEqual(month.resolved ?? 0)
           expect((month['solved:yes'] ?? 0) + (month['solved:partly'] ?? 0) + (month['solved:no'] ?? 0)).toBe(month.ratings ?? 0)
         }
       }),

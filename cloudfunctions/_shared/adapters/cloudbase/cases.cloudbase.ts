@@ -16,8 +16,9 @@
  */
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
-import { VersionConflict, type CaseRepository } from '../../ports/store.port'
-import { caseIndexOf } from '../case.index'
+import { VersionConflict, type CaseRepository, type SubmittedRange } from '../../ports/store.port'
+import { caseIndexOf, drillIndexOf } from '../case.index'
+import type { CaseFacet } from '../../domain/stats.drill'
 import { COLLECTION, getDoc, readDoc, type Doc } from './cloudbase-db'
 import { readAll, readPages } from './pager'
 import type { Collections, Scope } from './scope.cloudbase'
@@ -31,7 +32,23 @@ export const requestId = (reporterTag: string, clientRequestId: string) => `${re
 export function caseDoc(seal: IdentitySeal, state: CaseState, version: number, eventCount: number, clientRequestId: string | null): Doc {
   // The index (case.index.ts) is rewritten with every write, as SQLite's columns are: the sweep finds
   // due cases by `dueAt` alone, a subtree's cases by `chainIds` (a multikey index) and `submittedAt`.
-  return { version, ...caseIndexOf(state, seal), clientRequestId, eventCount, state: sealCase(seal, state) }
+  // With them what a dashboard figure picks a case by (drillIndexOf): (chainIds, <value>, submittedAt).
+  return { version, ...caseIndexOf(state, seal), ...drillIndexOf(state), clientRequestId, eventCount, state: sealCase(seal, state) }
+}
+
+/** The condition a figure adds to a subtree's query, on its own index (indexes.json cases_by_chain_*). */
+function facetWhere(facet: CaseFacet | null): Doc[] {
+  if (facet === null) return []
+  switch (facet.kind) {
+    case 'status':
+      return [{ status: facet.status }]
+    case 'category':
+      return [{ category: facet.category }]
+    case 'resolvedAt':
+      return [{ resolvedLevel: facet.level }]
+    case 'overdue':
+      return [{ lateOpen: true }]
+  }
 }
 
 export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository {
@@ -39,6 +56,13 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
   const toState = (doc: Doc) => openCase(seal, doc.state as Doc)
   /** Work lists and 我的反映: the (…, updatedAt desc, _id desc) indexes. */
   const newestChangeFirst = { from: scope.query(COLLECTION.cases), orderBy: 'updatedAt', direction: 'desc' } as const
+  /** A subtree's cases (chainIds), with what else the query names, within the submission range. */
+  const subtreeWhere = (orgId: string, also: Doc[], range?: SubmittedRange): Doc[] => [
+    { chainIds: orgId },
+    ...also,
+    ...(range?.from ? [{ submittedAt: _.gte(range.from) }] : []),
+    ...(range?.to ? [{ submittedAt: _.lt(range.to) }] : []),
+  ]
 
   async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
     // One at a time: a transaction's operations share one session and must not overlap.
@@ -110,14 +134,24 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
 
     // A range of the (chainIds, submittedAt, _id) index.
     inSubtree: async (orgId, limit, after, range) => {
-      const where: Doc[] = [{ chainIds: orgId }]
-      if (range?.from) where.push({ submittedAt: _.gte(range.from) })
-      if (range?.to) where.push({ submittedAt: _.lt(range.to) })
       const docs = await readPages(_, {
         from: scope.query(COLLECTION.cases),
-        where,
+        where: subtreeWhere(orgId, [], range),
         orderBy: 'submittedAt',
         after: after && { value: after.submittedAt, id: after.id },
+        limit,
+      })
+      return docs.map(toState)
+    },
+
+    // A range of the (chainIds, <figure's field>, submittedAt desc, _id desc) index, newest first.
+    newestInSubtree: async (orgId, facet, limit, before, range) => {
+      const docs = await readPages(_, {
+        from: scope.query(COLLECTION.cases),
+        where: subtreeWhere(orgId, facetWhere(facet), range),
+        orderBy: 'submittedAt',
+        direction: 'desc',
+        after: before && { value: before.submittedAt, id: before.id },
         limit,
       })
       return docs.map(toState)

@@ -7,8 +7,9 @@ import type Database from 'better-sqlite3'
 import type { CaseStatus } from '../../../../types/enums'
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
+import type { CaseFacet } from '../../domain/stats.drill'
 import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
-import { caseIndexOf } from '../case.index'
+import { caseIndexOf, drillIndexOf } from '../case.index'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 type CaseRow = { id: string; version: number; state: string }
@@ -48,8 +49,15 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     reportedBy: db.prepare<[string, number], { state: string }>(
       'SELECT state FROM cases WHERE reporter_tag = ? ORDER BY updated_at DESC LIMIT ?',
     ),
-    indexChain: db.prepare('INSERT OR IGNORE INTO case_orgs (org_id, submitted_at, case_id) VALUES (?, ?, ?)'),
+    indexChain: db.prepare(
+      `INSERT OR IGNORE INTO case_orgs (org_id, submitted_at, case_id, status, category, resolved_level, late_open)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
     unindexChain: db.prepare('DELETE FROM case_orgs WHERE org_id = ? AND submitted_at = ? AND case_id = ?'),
+    // By the row's key: five point writes per change, no index on case_id needed.
+    reindexChain: db.prepare(
+      'UPDATE case_orgs SET status = ?, category = ?, resolved_level = ?, late_open = ? WHERE org_id = ? AND submitted_at = ? AND case_id = ?',
+    ),
     chainOf: db.prepare<[string], { chain: string | null }>(`SELECT json_extract(state, '$.chain') AS chain FROM cases WHERE id = ?`),
     // Open bounds are '' and a string above any instant, so one statement serves every filter.
     inSubtree: db.prepare<[string, string, string, string, string, number], { state: string }>(
@@ -58,6 +66,41 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
          AND (case_orgs.submitted_at, case_orgs.case_id) > (?, ?)
        ORDER BY case_orgs.submitted_at, case_orgs.case_id LIMIT ?`,
     ),
+  }
+
+  // A figure's cases, newest first: one statement per facet column, each a range of its index
+  // (migration 15: (org_id, <column>, submitted_at, case_id)); the bare subtree uses the key itself.
+  const newest = (column: string | null) =>
+    db.prepare<unknown[], { state: string }>(
+      `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
+       WHERE case_orgs.org_id = ? ${column ? `AND case_orgs.${column} = ?` : ''}
+         AND case_orgs.submitted_at >= ? AND case_orgs.submitted_at < ?
+         AND (case_orgs.submitted_at, case_orgs.case_id) < (?, ?)
+       ORDER BY case_orgs.submitted_at DESC, case_orgs.case_id DESC LIMIT ?`,
+    )
+  const newestBy = {
+    all: newest(null),
+    status: newest('status'),
+    category: newest('category'),
+    resolvedAt: newest('resolved_level'),
+    overdue: newest('late_open'),
+  }
+  const facetQuery = (facet: CaseFacet | null): [Database.Statement<unknown[], { state: string }>, unknown[]] => {
+    if (facet === null) return [newestBy.all, []]
+    switch (facet.kind) {
+      case 'status':
+        return [newestBy.status, [facet.status]]
+      case 'category':
+        return [newestBy.category, [facet.category]]
+      case 'resolvedAt':
+        return [newestBy.resolvedAt, [facet.level]]
+      case 'overdue':
+        return [newestBy.overdue, [1]]
+    }
+  }
+  const drillColumns = (state: CaseState) => {
+    const drill = drillIndexOf(state)
+    return [state.status, drill.category, drill.resolvedLevel, drill.lateOpen ? 1 : 0] as const
   }
 
   const append = (state: CaseState, events: CaseEvent[]) => {
@@ -80,7 +123,7 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       const inserted = stmt.insert.run({ ...row, clientRequestId: clientRequestId ?? null }).changes === 1
       if (inserted) {
         append(state, events)
-        for (const orgId of chainIds) stmt.indexChain.run(orgId, submittedAt, state.id)
+        for (const orgId of chainIds) stmt.indexChain.run(orgId, submittedAt, state.id, ...drillColumns(state))
         return { created: true, id: state.id }
       }
       const existing = clientRequestId ? stmt.byRequest.get(row.reporterTag, clientRequestId) : undefined
@@ -92,11 +135,13 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       const { columns: row, chainIds, submittedAt } = rowOf(state, seal)
       if (stmt.update.run({ ...row, expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
       append(state, events)
+      const drill = drillColumns(state)
       if (moved) {
         const was = Object.values(JSON.parse(moved) as Record<string, string>)
         for (const orgId of was) if (!chainIds.includes(orgId)) stmt.unindexChain.run(orgId, submittedAt, state.id)
-        for (const orgId of chainIds) if (!was.includes(orgId)) stmt.indexChain.run(orgId, submittedAt, state.id)
+        for (const orgId of chainIds) if (!was.includes(orgId)) stmt.indexChain.run(orgId, submittedAt, state.id, ...drill)
       }
+      for (const orgId of chainIds) stmt.reindexChain.run(...drill, orgId, submittedAt, state.id)
     },
     due: async (now, limit, after) =>
       stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
@@ -116,5 +161,11 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       stmt.inSubtree
         .all(orgId, range?.from ?? '', range?.to ?? '\uffff', after?.submittedAt ?? '', after?.id ?? '', limit)
         .map(toState),
+    newestInSubtree: async (orgId, facet, limit, before, range) => {
+      const [statement, values] = facetQuery(facet)
+      return statement
+        .all(orgId, ...values, range?.from ?? '', range?.to ?? '\uffff', before?.submittedAt ?? '\uffff', before?.id ?? '', limit)
+        .map(toState)
+    },
   }
 }

@@ -7,6 +7,7 @@ import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import type { MessageRecord } from '../../ports/store.port'
 import { reporterTagOf, sealCase, sealEvent, sealMessage, type IdentitySeal } from '../sealed-identity'
+import { drillIndexOf } from '../case.index'
 
 export interface Migration {
   version: number
@@ -63,6 +64,20 @@ function sealIdentities(db: Database.Database, seal: IdentitySeal): void {
   for (const row of db.prepare<[], { id: string; doc: string }>('SELECT id, doc FROM audit').all()) {
     const entry = JSON.parse(row.doc) as Json
     if (entry.actorRole === 'resident' && entry.actorOpenid) putAudit.run(JSON.stringify({ ...entry, actorOpenid: null }), row.id)
+  }
+}
+
+/** Migration 14: each case's subtree rows carry what a dashboard figure picks it by (case.index.ts drillIndexOf). */
+function indexDrillFacets(db: Database.Database): void {
+  const put = db.prepare(
+    'UPDATE case_orgs SET status = ?, category = ?, resolved_level = ?, late_open = ? WHERE org_id = ? AND submitted_at = ? AND case_id = ?',
+  )
+  for (const row of db.prepare<[], { id: string; status: string; state: string }>('SELECT id, status, state FROM cases').all()) {
+    const state = JSON.parse(row.state) as CaseState
+    const drill = drillIndexOf(state)
+    for (const orgId of Object.values(state.chain)) {
+      put.run(row.status, drill.category, drill.resolvedLevel, drill.lateOpen ? 1 : 0, orgId, state.submittedAt, row.id)
+    }
   }
 }
 
@@ -349,5 +364,22 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX answers_by_org ON answers(org_id, retired, updated_at, id);
     `,
+  },
+  {
+    version: 15,
+    name: 'a subtree\'s cases behind each dashboard figure: status, category, resolution level, 超期未办结 on the chain rows',
+    sql: `
+      -- Rewritten with every change of the case (its chain rows, by their key), so a page of one
+      -- figure's cases is one range of one index: (org, value, submission time), newest first.
+      ALTER TABLE case_orgs ADD COLUMN status TEXT;
+      ALTER TABLE case_orgs ADD COLUMN category TEXT;
+      ALTER TABLE case_orgs ADD COLUMN resolved_level TEXT;
+      ALTER TABLE case_orgs ADD COLUMN late_open INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX case_orgs_by_status ON case_orgs(org_id, status, submitted_at, case_id);
+      CREATE INDEX case_orgs_by_category ON case_orgs(org_id, category, submitted_at, case_id);
+      CREATE INDEX case_orgs_by_resolved_level ON case_orgs(org_id, resolved_level, submitted_at, case_id);
+      CREATE INDEX case_orgs_by_late_open ON case_orgs(org_id, late_open, submitted_at, case_id);
+    `,
+    rewrite: indexDrillFacets,
   },
 ]
