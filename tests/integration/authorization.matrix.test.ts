@@ -883,6 +883,8 @@ const STAGES: Record<AuthAction, RowStage> = {
       onOrg('stats.ranking', (cell) => ({ orgId: cell.target, month: '2026-11' })),
       onOrg('stats.exportRanking', (cell) => ({ orgId: cell.target, month: '2026-11' })),
       onOrg('stats.hotspots', (cell) => ({ orgId: cell.target })),
+      onOrg('stats.trend', (cell) => ({ orgId: cell.target, from: '2026-06', to: '2026-11' })),
+      onOrg('stats.cases', (cell) => ({ orgId: cell.target, filter: { status: 'pending' } })),
       onOrg('escalation.overdue', (cell) => ({ orgId: cell.target })),
     ],
   },
