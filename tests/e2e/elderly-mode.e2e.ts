@@ -63,6 +63,7 @@ const PAGES: [string, string, string, string][] = [
   ['dashboard', PROVINCE_CADRE, '/federation/pages/dashboard/index', '反映总数'],
   ['dashboard with a warning', TOWNSHIP_CADRE, '/federation/pages/dashboard/index', '矛盾苗头预警（1 条）'],
   ['ranking', TOWNSHIP_CADRE, '/federation/pages/ranking/index', '综合得分'],
+  ['figure cases', TOWNSHIP_CADRE, '/federation/pages/cases/index?orgId=210113001&status=pending&offerFrom=2026-06&offerTo=2026-11', '道义街道 · 待受理的反映'],
   ['invite', CONVENER, '/federation/pages/invite/index', '生成邀请码'],
   ['audit', TOWNSHIP_CADRE, '/federation/pages/audit/index', '全部'],
   ['knowledge', PROVINCE_CADRE, '/federation/pages/knowledge/index', '新增标准答复'],

@@ -1,6 +1,6 @@
 /**
  * A case in a list (我的反映, 工作台, 议事): its title and status, a line about it, and for those who
- * hold it the deadline it runs against. A tap opens the case.
+ * hold it the deadline it runs against. A tap opens the case (unless it may not be opened).
  */
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
@@ -16,13 +16,15 @@ interface Props {
   /** The server's now: given, the running deadline is shown counted from it. */
   now?: string
   children?: ReactNode
+  /** False: a case she may count but not open (stats.cases, gone past her): the row does not open. */
+  opens?: boolean
 }
 
-export function CaseRow({ item, info, now, children }: Props) {
+export function CaseRow({ item, info, now, children, opens = true }: Props) {
   const deadline = runningDeadline(item)
   const due = now && deadline ? `${deadline.label} ${remaining(deadline.at, now)}` : undefined
   return (
-    <View className="card" onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}>
+    <View className="card" {...(opens && { onClick: () => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` }) })}>
       <View className="title-row">
         <Text className="row-title">{item.title}</Text>
         <StatusChip status={item.status} overdue={item.overdue} />
