@@ -179,7 +179,7 @@ export interface AccountResults {
       actor: string
       action: string
       orgName: string
-      targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer'
+      targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement'
       targetId: string
       summary: string
     }[]

@@ -8,6 +8,7 @@ import { deliberationContract, type DeliberationResults } from './deliberation.c
 import { escalationContract, type EscalationResults } from './escalation.contract'
 import { intakeContract, type IntakeResults } from './intake.contract'
 import { notifyContract, type NotifyResults } from './notify.contract'
+import { outreachContract, type OutreachResults } from './outreach.contract'
 import { statsContract, type StatsResults } from './stats.contract'
 
 export const contracts = {
@@ -16,6 +17,7 @@ export const contracts = {
   escalation: escalationContract,
   intake: intakeContract,
   notify: notifyContract,
+  outreach: outreachContract,
   stats: statsContract,
 }
 
@@ -25,6 +27,7 @@ export interface Results {
   escalation: EscalationResults
   intake: IntakeResults
   notify: NotifyResults
+  outreach: OutreachResults
   stats: StatsResults
 }
 

@@ -4,6 +4,7 @@ import { deliberationFunction } from '../deliberation/deliberation.function'
 import { escalationFunction } from '../escalation/escalation.function'
 import { intakeFunction } from '../intake/intake.function'
 import { notifyFunction } from '../notify/notify.function'
+import { outreachFunction } from '../outreach/outreach.function'
 import { statsFunction } from '../stats/stats.function'
 import type { FunctionDef } from '../_shared/handler/define-function'
 
@@ -13,5 +14,6 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   escalation: escalationFunction as FunctionDef,
   intake: intakeFunction as FunctionDef,
   notify: notifyFunction as FunctionDef,
+  outreach: outreachFunction as FunctionDef,
   stats: statsFunction as FunctionDef,
 }

@@ -16,6 +16,7 @@ import { identitiesContract } from './store.identities.contract'
 import { writeCountsContract } from './store.write-counts.contract'
 import { hotspotsContract } from './store.hotspots.contract'
 import { answersContract } from './store.answers.contract'
+import { announcementsContract } from './store.announcements.contract'
 
 /**
  * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
@@ -145,5 +146,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
     writeCountsContract(() => store)
     hotspotsContract(() => store)
     answersContract(() => store)
+    announcementsContract(() => store, stored)
   })
 }

@@ -27,6 +27,7 @@ import { deliberationFunction } from '../../cloudfunctions/deliberation/delibera
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
+import { outreachFunction } from '../../cloudfunctions/outreach/outreach.function'
 import { statsFunction } from '../../cloudfunctions/stats/stats.function'
 
 const declarations = declarationList()
@@ -36,10 +37,11 @@ const DEFINITIONS: Record<string, FunctionDef> = {
   escalation: escalationFunction,
   intake: intakeFunction,
   notify: notifyFunction,
+  outreach: outreachFunction,
   stats: statsFunction,
 } as Record<string, FunctionDef>
 
-test('the six function folders are the declared functions', () => {
+test('the seven function folders are the declared functions', () => {
   expect(Object.keys(DECLARATIONS).sort()).toEqual(functionNames())
   expect(Object.keys(DEFINITIONS).sort()).toEqual(functionNames())
 })
@@ -76,7 +78,7 @@ test('the function runner reads the generated cloudbaserc.json and config.json b
 })
 
 describe('open-API permissions', () => {
-  // Everything the six bundles contain of our own code: the wiring and every adapter included.
+  // Everything the seven bundles contain of our own code: the wiring and every adapter included.
   const bundledSources = () => sourceModulesOf(functionNames().map((name) => `cloudfunctions/${name}/index.ts`))
 
   test('the route table is true: each adapter calls its API, and the entry wires it into its port', () => {

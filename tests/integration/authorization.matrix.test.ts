@@ -27,6 +27,7 @@ import { deliberationFunction } from '../../cloudfunctions/deliberation/delibera
 import { escalationFunction } from '../../cloudfunctions/escalation/escalation.function'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { statsFunction } from '../../cloudfunctions/stats/stats.function'
+import { outreachFunction } from '../../cloudfunctions/outreach/outreach.function'
 import { DEMO_ORGS } from '../../cloudfunctions/_local/seed/demo-province'
 import {
   AUTHORIZATION,
@@ -46,7 +47,7 @@ import { FUNCTIONS } from '../../cloudfunctions/_local/functions'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
-import type { AnswerRecord, OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
+import type { AnnouncementRecord, AnswerRecord, OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
 import type { CaseEvent, CaseState } from '../../cloudfunctions/_shared/domain'
 import { LEVELS, type Level, type Role } from '../../types/enums'
 import type { Envelope } from '../../types/envelope'
@@ -67,6 +68,7 @@ const FN: Record<string, FunctionDef> = {
   deliberation: deliberationFunction as FunctionDef,
   stats: statsFunction as FunctionDef,
   account: accountFunction as FunctionDef,
+  outreach: outreachFunction as FunctionDef,
 }
 
 // ── the stage ────────────────────────────────────────────────────────────────────────────────────
@@ -560,6 +562,52 @@ function onAnswer(handler: string, event: (cell: Cell, a: AnswerRecord) => Recor
 
 const answerNow = async (cell: Cell, a: AnswerRecord) => (await cell.deps.store.answers.get(a.id))!
 
+// Announcements ----------------------------------------------------------------------------------
+
+/** A live announcement of the target org, in the store as its publisher would have saved it. */
+async function anAnnouncement(cell: Cell): Promise<AnnouncementRecord> {
+  const n = next()
+  const announcement: AnnouncementRecord = {
+    // Padded: the feed breaks ties of one instant by id, the later first.
+    id: `announcement_mx_${String(n).padStart(6, '0')}`,
+    orgId: cell.target,
+    kind: 'notice',
+    title: `第${n}号通知`,
+    body: `第${n}号通知：本周六上午村委会广场健康讲座。`,
+    pinned: false,
+    publishedBy: 'mx-publisher',
+    publishedAt: cell.deps.clock.now(),
+    retired: false,
+  }
+  await cell.deps.store.announcements.put(announcement)
+  return announcement
+}
+
+/** A probe on one announcement of the target org; a call naming it names a missing one for `missing`. */
+function onAnnouncement(
+  handler: string,
+  event: (cell: Cell, a: AnnouncementRecord) => Record<string, unknown>,
+  more: { aspect?: (a: AnnouncementRecord) => Aspect; effect?: (cell: Cell, a: AnnouncementRecord) => Promise<string[]> } = {},
+): Probe {
+  const [fn, action] = handler.split('.') as [string, string]
+  return {
+    handler,
+    checksEffect: more.effect !== undefined,
+    shoot: async (cell) => {
+      const a = await anAnnouncement(cell)
+      const sent = event(cell, a)
+      const shot = (body: Record<string, unknown>) => call(cell.deps, fn, cell.caller, { action, ...body })
+      return {
+        reply: await shot(sent),
+        secrets: [a.title, a.body],
+        ...('announcementId' in sent && { missing: () => shot({ ...sent, announcementId: 'announcement_mx_missing' }) }),
+        ...(more.aspect && { aspect: more.aspect(a) }),
+        ...(more.effect && { effect: () => more.effect!(cell, a) }),
+      }
+    },
+  }
+}
+
 // The rows ---------------------------------------------------------------------------------------
 
 interface RowStage {
@@ -914,6 +962,41 @@ const STAGES: Record<AuthAction, RowStage> = {
     ],
   },
 
+  // Her feed carries the target org's announcement exactly when she reads there.
+  'outreach.read': {
+    levels: from('village'),
+    probes: [
+      onAnnouncement('outreach.feed', () => ({}), {
+        aspect: (a) => ({ carries: (data) => Array.isArray(data?.items) && data.items.some((i: { id: string }) => i.id === a.id), hidden: [a.title, a.body] }),
+      }),
+    ],
+  },
+  'outreach.publish': {
+    levels: from('village'),
+    probes: [
+      onOrg(
+        'outreach.publish',
+        (cell) => ({ orgId: cell.target, kind: 'activity', title: `第${next()}号活动`, body: '周六上午村委会广场健康讲座。' }),
+        async (cell, sent) => {
+          const made = (await cell.deps.store.announcements.liveOfOrg(cell.target, 50)).find((a) => a.title === sent.title)
+          if (!made) return ['no announcement with that title']
+          return differences({ kind: made.kind, publishedBy: made.publishedBy }, { kind: 'activity', publishedBy: cell.caller })
+        },
+      ),
+    ],
+  },
+  'outreach.retire': {
+    levels: from('village'),
+    probes: [
+      onAnnouncement('outreach.retire', (_cell, a) => ({ announcementId: a.id }), {
+        effect: async (cell, a) => {
+          const now = (await cell.deps.store.announcements.get(a.id))!
+          return differences({ retired: now.retired, retiredBy: now.retiredBy ?? null }, { retired: true, retiredBy: cell.caller })
+        },
+      }),
+    ],
+  },
+
   'knowledge.read': { levels: from('city'), probes: [onAnswer('account.kbList', (cell) => ({ orgId: cell.target }))] },
   'knowledge.write': {
     levels: from('city'),
@@ -1220,6 +1303,19 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['cadre', 'knowledge.write', 'own', true],
   ['cadre', 'knowledge.write', 'below', false],
   ['admin', 'knowledge.write', 'above', true],
+  // announcements: everyone reads those of the orgs on her own line (a resident from her home
+  // village), never a sibling village's; an org's own cadres and a village's convener publish and take
+  // down; the admin takes down any in her province
+  ['resident', 'outreach.read', 'own', true],
+  ['resident', 'outreach.read', 'below', true],
+  ['resident', 'outreach.read', 'sibling', false],
+  ['cadre', 'outreach.read', 'above', false],
+  ['convener', 'outreach.publish', 'own', true],
+  ['member', 'outreach.publish', 'own', false],
+  ['cadre', 'outreach.publish', 'above', false],
+  ['resident', 'outreach.publish', 'own', false],
+  ['admin', 'outreach.retire', 'above', true],
+  ['cadre', 'outreach.retire', 'sibling', false],
 ]
 
 describe('cells written by hand from docs/RULES.md', () => {

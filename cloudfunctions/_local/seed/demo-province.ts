@@ -4,7 +4,7 @@
  * format under their real county, with made-up serials where the real one is not at hand.
  */
 import type { Role } from '../../../types/enums'
-import type { AnswerRecord, OrgRecord } from '../../_shared/ports/store.port'
+import type { AnnouncementRecord, AnswerRecord, OrgRecord } from '../../_shared/ports/store.port'
 
 export const DEMO_ORGS: OrgRecord[] = (
   [
@@ -122,3 +122,32 @@ export async function demoPersonaViews(orgOf: (id: string) => Promise<{ name: st
   }
   return views
 }
+
+/**
+ * Announcements on 首页 (outreach.feed): the province's policy, pinned, and 蒲河村's activity by its
+ * convener. Dated before the test clock (2026-11-30), as if published earlier; nobody has read them.
+ */
+export const DEMO_ANNOUNCEMENTS: AnnouncementRecord[] = [
+  {
+    id: 'announcement_demo_policy',
+    orgId: '210000',
+    kind: 'policy',
+    title: '农村妇女“两癌”免费检查开始预约',
+    body: '省妇联联合省卫生健康委开展适龄农村妇女宫颈癌、乳腺癌免费检查。35 至 64 周岁的农村妇女可持身份证到户籍所在地乡镇卫生院预约，检查免费。有疑问可拨打 12338 咨询。',
+    pinned: true,
+    publishedBy: 'demo-cadre-province',
+    publishedAt: '2026-11-20T02:00:00.000Z',
+    retired: false,
+  },
+  {
+    id: 'announcement_demo_activity',
+    orgId: DEMO_VILLAGE,
+    kind: 'activity',
+    title: '周六上午村委会广场健康讲座',
+    body: '本周六上午九点，村委会广场请镇卫生院医生讲冬季防病和慢性病用药，现场免费量血压。请带好老花镜，家里老人也欢迎一起来。',
+    pinned: false,
+    publishedBy: 'demo-convener-wang',
+    publishedAt: '2026-11-25T02:00:00.000Z',
+    retired: false,
+  },
+]

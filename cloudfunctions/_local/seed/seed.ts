@@ -1,14 +1,21 @@
 /** Seeds the demo province once per data directory; a restart finds the marker and leaves data alone. */
 import type { Store } from '../../_shared/ports/store.port'
 import { addOrg, bindRole } from '../../_shared/orgs/onboarding.service'
-import { DEMO_ANSWERS, DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
+import { DEMO_ANNOUNCEMENTS, DEMO_ANSWERS, DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
 
 const SEED_MARKER = 'seed.demo-province'
 const SEED_VERSION = '1'
+/** Added after the first demo: its own marker, so a data folder seeded before gets them too. */
+const ANNOUNCEMENTS_MARKER = 'seed.demo-announcements'
 
 /** Returns true when it seeded, false when the store was seeded before. */
 export async function seedDemoProvince(store: Store): Promise<boolean> {
   return store.transaction(async (tx) => {
+    const announced = (await tx.meta.get(ANNOUNCEMENTS_MARKER)) === SEED_VERSION
+    if (!announced) {
+      for (const announcement of DEMO_ANNOUNCEMENTS) await tx.announcements.put(announcement)
+      await tx.meta.set(ANNOUNCEMENTS_MARKER, SEED_VERSION)
+    }
     if ((await tx.meta.get(SEED_MARKER)) === SEED_VERSION) return false
     // Parents first: the org table's foreign key wants them. Through onboarding, as a real province
     // is set up, so the councils and members counters are kept (each counted once, even if re-run).

@@ -24,6 +24,9 @@
  * - a standard answer: the org keeping it (a city or the province), in the tree. The rules place the
  *   caller's orgs in the tree too (knowledge.rules.ts), so `below` is an org on her own line; for
  *   these rows `sibling` must answer as `unrelated` does, as for cases.
+ * - an announcement (公告): the org that published it, in the tree, placed as for a standard answer
+ *   (outreach.rules.ts). Here a resident has an org too: her home village (UserRecord.homeOrgId), so
+ *   her answer on these rows may depend on where; `sibling` must answer as `unrelated` does.
  *
  * Roles without an org: `resident` is anyone (every person may do what a resident may), `reporter` is
  * the person who filed the case (case rows only). Their answer cannot depend on a relation.
@@ -60,7 +63,7 @@ const OWN_OR_PARENT: Where = ['own', 'above']
 /** The parent org of the holder (narrowed from `above` as for OWN_OR_PARENT). */
 const PARENT: Where = ['above']
 
-export type TargetKind = 'case' | 'council' | 'org' | 'answer'
+export type TargetKind = 'case' | 'council' | 'org' | 'answer' | 'announcement'
 
 export interface AuthorizationRow {
   /** What the target's org is (see the header). */
@@ -244,6 +247,23 @@ export const AUTHORIZATION = {
     target: 'answer',
     resident: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: OWN, admin: SUBTREE,
   },
+
+  // ── announcements (公告); a resident is placed at her home village on these rows ───────────────
+  /** Read an org's announcements: everyone, from the orgs on her own line (her village up to the province). */
+  'outreach.read': {
+    target: 'announcement',
+    resident: OWN_AND_UP, member: OWN_AND_UP, convener: OWN_AND_UP, cadre: OWN_AND_UP, admin: OWN_AND_UP,
+  },
+  /** Publish at an org: its own cadres; a village's convener for her village. */
+  'outreach.publish': {
+    target: 'announcement',
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** Take one down: those who publish there; the admin, any in her province. */
+  'outreach.retire': {
+    target: 'announcement',
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: SUBTREE,
+  },
 } as const satisfies Record<string, AuthorizationRow>
 
 export type AuthAction = keyof typeof AUTHORIZATION
@@ -308,7 +328,8 @@ export function tableProblems(): string[] {
     const blind: Relation[] = row.target === 'org' ? ['below', 'sibling'] : ['sibling']
     for (const role of AUTH_ROLES) {
       const cells = RELATIONS.map((relation) => allowed(role, action, relation))
-      if ((role === 'resident' || role === 'reporter') && cells.some((cell) => cell !== cells[0])) {
+      const placedAtHome = role === 'resident' && row.target === 'announcement'
+      if ((role === 'resident' || role === 'reporter') && !placedAtHome && cells.some((cell) => cell !== cells[0])) {
         problems.push(`${action}: ${role} has no org, so her answer cannot depend on where`)
       }
       for (const relation of blind) {

@@ -12,6 +12,7 @@ import type { Ballot, DeliberationComment, DeliberationState } from '../domain/d
 import type { PhotoVerdict } from '../domain/photo-check.policy'
 import type { HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
 import type { CaseFacet } from '../domain/stats.drill'
+import type { AnnouncementKind } from '../../../types/outreach.contract'
 
 export interface OrgRecord {
   id: string
@@ -233,7 +234,7 @@ export interface AuditEntry {
   action: string
   orgId: string
   orgPath: string[]
-  targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer'
+  targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement'
   targetId: string
   /** A short Chinese line; names of orgs and people are resolved when read. */
   summary: string
@@ -456,6 +457,47 @@ export interface AnswerRepository {
   ofOrg(orgId: string, options: { includeRetired: boolean; limit: number }): Promise<AnswerRecord[]>
 }
 
+/**
+ * An announcement (公告) an org publishes to the residents of its subtree (domain/outreach.rules.ts).
+ * Openids are of staff acting in office: plain.
+ */
+export interface AnnouncementRecord {
+  id: string
+  /** The org that published it; it never moves. */
+  orgId: string
+  kind: AnnouncementKind
+  title: string
+  body: string
+  pinned: boolean
+  publishedBy: string
+  publishedAt: string
+  /** Taken down: kept for the record, no longer shown. */
+  retired: boolean
+  retiredBy?: string
+  retiredAt?: string
+}
+
+export interface AnnouncementRepository {
+  get(id: string): Promise<AnnouncementRecord | null>
+  /** Creates or replaces it. */
+  put(announcement: AnnouncementRecord): Promise<void>
+  /**
+   * The org's live announcements: pinned first, then the newest published first (ties by id,
+   * descending), at most `limit`. One range of one index: the feed reads one per org of her line.
+   */
+  liveOfOrg(orgId: string, limit: number): Promise<AnnouncementRecord[]>
+}
+
+/**
+ * When a person last opened her announcements (the unread mark: what was published after it). Kept
+ * under her tag (sealed-identity.ts), never her openid: one small record per person, looked up only.
+ */
+export interface FeedMarkRepository {
+  seenAt(openid: string): Promise<string | null>
+  /** Moves her mark to `at`; never back (two devices, a late request). */
+  markSeen(openid: string, at: string): Promise<void>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -474,6 +516,8 @@ export interface Repositories {
   mediaChecks: MediaCheckRepository
   hotspots: HotspotRepository
   answers: AnswerRepository
+  announcements: AnnouncementRepository
+  feedMarks: FeedMarkRepository
 }
 
 export interface Store extends Repositories {

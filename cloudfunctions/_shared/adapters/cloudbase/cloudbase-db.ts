@@ -32,6 +32,8 @@ export const COLLECTION = {
   writeCounts: 'write_counts',
   hotspots: 'hotspots',
   answers: 'answers',
+  announcements: 'announcements',
+  feedMarks: 'feed_marks',
 } as const
 
 export interface CloudbaseCommand {

@@ -27,6 +27,7 @@ import { cloudbasePeople } from './people.cloudbase'
 import { cloudbaseWriteCounts } from './write-counts.cloudbase'
 import { cloudbaseHotspots } from './hotspots.cloudbase'
 import { cloudbaseAnswers } from './answers.cloudbase'
+import { cloudbaseAnnouncements, cloudbaseFeedMarks } from './announcements.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
@@ -64,6 +65,8 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     mediaChecks: cloudbaseMediaChecks(scope),
     hotspots: cloudbaseHotspots(scope),
     answers: cloudbaseAnswers(scope),
+    announcements: cloudbaseAnnouncements(scope),
+    feedMarks: cloudbaseFeedMarks(scope, seal),
   }
 }
 

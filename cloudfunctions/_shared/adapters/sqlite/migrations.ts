@@ -382,4 +382,25 @@ export const MIGRATIONS: Migration[] = [
     `,
     rewrite: indexDrillFacets,
   },
+  {
+    version: 16,
+    name: 'announcements (公告) and each person’s unread mark',
+    sql: `
+      CREATE TABLE announcements (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        published_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX announcements_live ON announcements(org_id, retired, pinned, published_at, id);
+
+      -- The person is her tag (sealed-identity.ts), never her openid.
+      CREATE TABLE feed_marks (
+        person_tag TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ]

@@ -26,6 +26,7 @@ import { sqliteMediaChecks } from './media-checks.sqlite'
 import { sqliteWriteCounts } from './write-counts.sqlite'
 import { sqliteHotspots } from './hotspots.sqlite'
 import { sqliteAnswers } from './answers.sqlite'
+import { sqliteAnnouncements, sqliteFeedMarks } from './announcements.sqlite'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -112,6 +113,8 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     mediaChecks: sqliteMediaChecks(db),
     hotspots: sqliteHotspots(db),
     answers: sqliteAnswers(db),
+    announcements: sqliteAnnouncements(db),
+    feedMarks: sqliteFeedMarks(db, seal),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)

@@ -21,6 +21,7 @@ const KINDS = {
   deliberation: { label: '议事', shows: (i: Item) => i.targetType === 'deliberation' },
   people: { label: '成员与组织', shows: (i: Item) => i.targetType === 'role' || i.targetType === 'org' },
   answer: { label: '标准答复', shows: (i: Item) => i.targetType === 'answer' },
+  announcement: { label: '公告', shows: (i: Item) => i.targetType === 'announcement' },
 } as const
 type Kind = keyof typeof KINDS
 
