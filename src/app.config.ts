@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index', 'pages/join/index'],
+  pages: ['pages/home/index', 'pages/my-cases/index', 'pages/messages/index', 'pages/report/index', 'pages/case/index', 'pages/privacy/index', 'pages/join/index', 'pages/announcements/index'],
   // WeChat's privacy gate: privacy-related APIs wait for the agreement (see features/privacy).
   __usePrivacyCheck__: true,
   // Voice input on the report form, only once the mini-program has added WeChat's 同声传译 plugin in its

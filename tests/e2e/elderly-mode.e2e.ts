@@ -68,6 +68,8 @@ const PAGES: [string, string, string, string][] = [
   ['audit', TOWNSHIP_CADRE, '/federation/pages/audit/index', '全部'],
   ['knowledge', PROVINCE_CADRE, '/federation/pages/knowledge/index', '新增标准答复'],
   ['join', RESIDENT, '/pages/join/index', '输入邀请码'],
+  ['announcements', RESIDENT, '/pages/announcements/index', '农村妇女“两癌”免费检查开始预约'],
+  ['announcements for a convener', CONVENER, '/pages/announcements/index', '发布公告'],
   ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
   ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],
   ['cadre home', TOWNSHIP_CADRE, '/pages/home/index', '工作台'],
