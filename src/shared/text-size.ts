@@ -101,11 +101,14 @@ export function useTextSize(): TextSize {
   return useSyncExternalStore(subscribe, () => current)
 }
 
+let windowWidth: number | undefined
+
 /**
  * The weapp page's root font size (its `page-meta`): 1 rem is 40 design px of our 750-wide design,
  * as Taro's pxtransform counts, scaled.
  */
 export function weappRootFontSize(scale: number): string {
-  const { windowWidth } = Taro.getWindowInfo()
+  // Read once, not on every render of every page: a portrait mini-program's window keeps its width.
+  windowWidth ??= Taro.getWindowInfo().windowWidth
   return `${((windowWidth * 40) / 750) * scale}px`
 }
