@@ -67,6 +67,11 @@ export const accountContract = {
   }),
   /** Who holds which role at an org (for those who may manage it). */
   members: z.object({ orgId: id('组织') }),
+  /**
+   * She picks the village or community she lives in (我的村（社区）): whose announcements and surveys
+   * reach her. Until she does, her first named report's village is remembered (intake.submit).
+   */
+  setHomeVillage: z.object({ orgId: id('村（社区）') }),
   /** Takes a role away. */
   revoke: z.object({ openid: id('成员'), role: RoleSchema, orgId: id('组织') }),
   /** Province admin: renames an org. */
@@ -167,6 +172,7 @@ export interface AccountResults {
   invite: { code: string; role: Role; orgId: string; orgName: string; expiresAt: string; sharePath: string }
   redeem: { role: Role; orgId: string; orgName: string; level: Level }
   setPublicPhone: { publicPhone: string | null }
+  setHomeVillage: { homeOrgId: string; homeOrgName: string }
   members: { items: { openid: string; name: string | null; role: Role }[] }
   revoke: { removed: boolean }
   renameOrg: { org: OrgNode }
@@ -179,7 +185,7 @@ export interface AccountResults {
       actor: string
       action: string
       orgName: string
-      targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement'
+      targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement' | 'survey'
       targetId: string
       summary: string
     }[]

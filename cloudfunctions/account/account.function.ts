@@ -19,6 +19,7 @@ import { redeem } from './actions/redeem.action'
 import { renameOrg } from './actions/rename-org.action'
 import { revoke } from './actions/revoke.action'
 import { setPublicPhone } from './actions/set-public-phone.action'
+import { setHomeVillage } from './actions/set-home-village.action'
 
 export const accountFunction = defineFunction('account', {
   me,
@@ -27,6 +28,7 @@ export const accountFunction = defineFunction('account', {
   invite,
   redeem,
   setPublicPhone,
+  setHomeVillage,
   kbList,
   kbSave,
   kbRetire,

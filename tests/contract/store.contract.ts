@@ -17,6 +17,7 @@ import { writeCountsContract } from './store.write-counts.contract'
 import { hotspotsContract } from './store.hotspots.contract'
 import { answersContract } from './store.answers.contract'
 import { announcementsContract } from './store.announcements.contract'
+import { surveysContract } from './store.surveys.contract'
 
 /**
  * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
@@ -147,5 +148,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
     hotspotsContract(() => store)
     answersContract(() => store)
     announcementsContract(() => store, stored)
+    surveysContract(() => store, stored)
   })
 }

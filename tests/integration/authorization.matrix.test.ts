@@ -47,7 +47,7 @@ import { FUNCTIONS } from '../../cloudfunctions/_local/functions'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
 import type { Deps } from '../../cloudfunctions/_shared/context/deps'
 import { addOrg, bindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
-import type { AnnouncementRecord, AnswerRecord, OrgRecord } from '../../cloudfunctions/_shared/ports/store.port'
+import type { AnnouncementRecord, AnswerRecord, OrgRecord, SurveyRecord } from '../../cloudfunctions/_shared/ports/store.port'
 import type { CaseEvent, CaseState } from '../../cloudfunctions/_shared/domain'
 import { LEVELS, type Level, type Role } from '../../types/enums'
 import type { Envelope } from '../../types/envelope'
@@ -608,6 +608,71 @@ function onAnnouncement(
   }
 }
 
+// Surveys ----------------------------------------------------------------------------------------
+
+interface SurveyFixture {
+  survey: SurveyRecord
+  /** The words of a free answer already given, when staged with one. */
+  words: string | null
+}
+
+/** A residents' survey of the target org (open, or closed early), as its opener would have saved it, optionally with one free answer. */
+async function aSurvey(cell: Cell, options: { closed?: boolean; answered?: boolean } = {}): Promise<SurveyFixture> {
+  const n = next()
+  const now = cell.deps.clock.now()
+  const survey: SurveyRecord = {
+    id: `survey_mx_${n}`,
+    orgId: cell.target,
+    title: `第${n}号调研`,
+    questions: [
+      { text: `第${n}号问题：您最需要哪项服务？`, options: ['法律咨询', '健康讲座'], multiple: false },
+      { text: '还有什么建议？', free: true },
+    ],
+    audience: 'residents',
+    openedBy: 'mx-opener',
+    openedAt: now,
+    closesAt: hoursFrom(cell.deps, 72),
+    ...(options.closed && { closedAt: now, closedBy: 'mx-opener' }),
+  }
+  const words = options.answered ? `第${n}号建议：希望晚上也能办讲座` : null
+  await cell.deps.store.transaction(async (tx) => {
+    await tx.surveys.put(survey)
+    if (!words) return
+    const answerId = `answer_mx_${n}`
+    await tx.surveyAnswers.put(`mx-answerer-${n}`, { surveyId: survey.id, answerId, chain: [cell.target], answers: [[1], words], answeredAt: now, changedAt: now, hasFree: true })
+    await tx.surveyCounters.add(survey.id, [cell.target], { n: 1, q0: 1, 'q0:1': 1, q1: 1 }, answerId)
+  })
+  return { survey, words }
+}
+
+/** A probe on one survey of the target org; the same call names a missing one for `missing`. */
+function onSurvey(
+  handler: string,
+  stage: { closed?: boolean; answered?: boolean },
+  event: (cell: Cell, f: SurveyFixture) => Record<string, unknown>,
+  more: { aspect?: (f: SurveyFixture) => Aspect; effect?: (cell: Cell, f: SurveyFixture) => Promise<string[]> } = {},
+): Probe {
+  const [fn, action] = handler.split(/[. ]/) as [string, string]
+  return {
+    handler,
+    checksEffect: more.effect !== undefined,
+    shoot: async (cell) => {
+      const f = await aSurvey(cell, stage)
+      const sent = event(cell, f)
+      const shot = (body: Record<string, unknown>) => call(cell.deps, fn, cell.caller, { action, ...body })
+      return {
+        reply: await shot(sent),
+        secrets: [f.survey.title, f.survey.questions[0]!.text, ...(f.words ? [f.words] : [])],
+        ...('surveyId' in sent && { missing: () => shot({ ...sent, surveyId: 'survey_mx_missing' }) }),
+        ...(more.aspect && { aspect: more.aspect(f) }),
+        ...(more.effect && { effect: () => more.effect!(cell, f) }),
+      }
+    },
+  }
+}
+
+const surveyNamed = (_cell: Cell, f: SurveyFixture) => ({ surveyId: f.survey.id })
+
 // The rows ---------------------------------------------------------------------------------------
 
 interface RowStage {
@@ -997,6 +1062,84 @@ const STAGES: Record<AuthAction, RowStage> = {
     ],
   },
 
+  // Her list carries the target org's survey exactly when she lists there.
+  'survey.list': {
+    levels: from('village'),
+    probes: [
+      onSurvey('outreach.surveys', {}, () => ({}), {
+        aspect: (f) => ({ carries: (data) => Array.isArray(data?.items) && data.items.some((i: { id: string }) => i.id === f.survey.id), hidden: [f.survey.title] }),
+      }),
+    ],
+  },
+  // A closed survey: its questions and its counts, for whoever may read it.
+  'survey.read': {
+    levels: from('village'),
+    probes: [
+      onSurvey('outreach.survey', { closed: true }, surveyNamed),
+      onSurvey('outreach.surveyResults', { closed: true }, surveyNamed),
+    ],
+  },
+  // An open one she has not answered: its counts only for those who watch it.
+  'survey.watch': { levels: from('village'), probes: [onSurvey('outreach.surveyResults (open)', {}, surveyNamed)] },
+  'survey.freeAnswers': {
+    levels: from('village'),
+    probes: [
+      onSurvey('outreach.surveyResults (free)', { closed: true, answered: true }, surveyNamed, {
+        aspect: (f) => ({ carries: (data) => Boolean(data?.free?.items?.some((i: { text: string }) => i.text === f.words)), hidden: [f.words!] }),
+      }),
+    ],
+  },
+  'survey.open': {
+    levels: from('village'),
+    probes: [
+      {
+        // Its own probe: earlier cells' staged surveys are closed first ("as if their deadline had
+        // passed"), or the org's limit of open surveys would refuse the later cells.
+        handler: 'outreach.openSurvey',
+        checksEffect: true,
+        shoot: async (cell) => {
+          const { store } = cell.deps
+          for (const open of (await store.surveys.ofOrg(cell.target, 50)).filter((x) => !x.closedAt)) await store.surveys.put({ ...open, closedAt: cell.deps.clock.now() })
+          const title = `第${next()}号调研`
+          const reply = await call(cell.deps, 'outreach', cell.caller, {
+            action: 'openSurvey',
+            orgId: cell.target,
+            title,
+            questions: [{ text: '您最需要哪项服务？', options: ['法律咨询', '健康讲座'] }],
+            closesAt: hoursFrom(cell.deps, 72),
+            audience: 'residents',
+          })
+          const effect = async () => {
+            const made = (await store.surveys.ofOrg(cell.target, 50)).find((x) => x.title === title)
+            if (!made) return ['no survey with that title']
+            return differences({ openedBy: made.openedBy, audience: made.audience }, { openedBy: cell.caller, audience: 'residents' })
+          }
+          return { reply, secrets: [/\d/], effect }
+        },
+      },
+      onSurvey('outreach.closeSurvey', {}, surveyNamed, {
+        effect: async (cell, f) => {
+          const now = (await cell.deps.store.surveys.get(f.survey.id))!
+          return differences({ closedBy: now.closedBy ?? null }, { closedBy: cell.caller })
+        },
+      }),
+    ],
+  },
+  // Her answer, kept and counted at the survey's org.
+  'survey.answer': {
+    levels: from('village'),
+    probes: [
+      onSurvey('outreach.answerSurvey', {}, (_cell, f) => ({ surveyId: f.survey.id, answers: [[0], ''] }), {
+        effect: async (cell, f) => {
+          const mine = await cell.deps.store.surveyAnswers.get(f.survey.id, cell.caller)
+          if (!mine) return ['no answer of hers']
+          const [counts] = await cell.deps.store.surveyCounters.of(f.survey.id, [cell.target])
+          return differences({ answers: mine.answers, respondents: counts?.n ?? 0, chose: counts?.['q0:0'] ?? 0 }, { answers: [[0], ''], respondents: 1, chose: 1 })
+        },
+      }),
+    ],
+  },
+
   'knowledge.read': { levels: from('city'), probes: [onAnswer('account.kbList', (cell) => ({ orgId: cell.target }))] },
   'knowledge.write': {
     levels: from('city'),
@@ -1316,6 +1459,20 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['resident', 'outreach.publish', 'own', false],
   ['admin', 'outreach.retire', 'above', true],
   ['cadre', 'outreach.retire', 'sibling', false],
+  // surveys: asked by an org's own cadres or a village's convener; answered by who lives or sits on a
+  // council under it, never by cadres; its counts while open for those who asked and the cadres above;
+  // free answers only for those who asked
+  ['convener', 'survey.open', 'own', true],
+  ['cadre', 'survey.open', 'above', false],
+  ['resident', 'survey.answer', 'below', true],
+  ['resident', 'survey.answer', 'sibling', false],
+  ['cadre', 'survey.answer', 'own', false],
+  ['cadre', 'survey.watch', 'above', true],
+  ['resident', 'survey.watch', 'own', false],
+  ['cadre', 'survey.freeAnswers', 'own', true],
+  ['cadre', 'survey.freeAnswers', 'above', false],
+  ['cadre', 'survey.read', 'below', true],
+  ['member', 'survey.list', 'sibling', false],
 ]
 
 describe('cells written by hand from docs/RULES.md', () => {

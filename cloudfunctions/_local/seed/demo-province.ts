@@ -4,7 +4,7 @@
  * format under their real county, with made-up serials where the real one is not at hand.
  */
 import type { Role } from '../../../types/enums'
-import type { AnnouncementRecord, AnswerRecord, OrgRecord } from '../../_shared/ports/store.port'
+import type { AnnouncementRecord, AnswerRecord, OrgRecord, SurveyRecord } from '../../_shared/ports/store.port'
 
 export const DEMO_ORGS: OrgRecord[] = (
   [
@@ -149,5 +149,26 @@ export const DEMO_ANNOUNCEMENTS: AnnouncementRecord[] = [
     publishedBy: 'demo-convener-wang',
     publishedAt: '2026-11-25T02:00:00.000Z',
     retired: false,
+  },
+]
+
+/**
+ * A survey (outreach.surveys) by 道义街道's cadre for the residents of its villages: open until after
+ * the test clock (2026-11-30), nobody has answered it yet.
+ */
+export const DEMO_SURVEYS: SurveyRecord[] = [
+  {
+    id: 'survey_demo_needs',
+    orgId: '210113001',
+    title: '道义街道妇女服务需求调研',
+    questions: [
+      { text: '您最希望妇联提供哪些服务？（可多选）', options: ['家庭教育指导', '就业技能培训', '法律咨询', '健康讲座'], multiple: true },
+      { text: '您方便参加活动的时间是？', options: ['工作日白天', '工作日晚上', '周末'], multiple: false },
+      { text: '您对妇联工作还有什么建议？', free: true },
+    ],
+    audience: 'residents',
+    openedBy: 'demo-cadre-township',
+    openedAt: '2026-11-28T01:00:00.000Z',
+    closesAt: '2026-12-20T09:00:00.000Z',
   },
 ]

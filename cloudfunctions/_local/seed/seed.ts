@@ -1,12 +1,13 @@
 /** Seeds the demo province once per data directory; a restart finds the marker and leaves data alone. */
 import type { Store } from '../../_shared/ports/store.port'
 import { addOrg, bindRole } from '../../_shared/orgs/onboarding.service'
-import { DEMO_ANNOUNCEMENTS, DEMO_ANSWERS, DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES } from './demo-province'
+import { DEMO_ANNOUNCEMENTS, DEMO_ANSWERS, DEMO_ORGS, DEMO_PERSONAS, DEMO_PUBLIC_PHONES, DEMO_SURVEYS } from './demo-province'
 
 const SEED_MARKER = 'seed.demo-province'
 const SEED_VERSION = '1'
 /** Added after the first demo: its own marker, so a data folder seeded before gets them too. */
 const ANNOUNCEMENTS_MARKER = 'seed.demo-announcements'
+const SURVEYS_MARKER = 'seed.demo-surveys'
 
 /** Returns true when it seeded, false when the store was seeded before. */
 export async function seedDemoProvince(store: Store): Promise<boolean> {
@@ -15,6 +16,10 @@ export async function seedDemoProvince(store: Store): Promise<boolean> {
     if (!announced) {
       for (const announcement of DEMO_ANNOUNCEMENTS) await tx.announcements.put(announcement)
       await tx.meta.set(ANNOUNCEMENTS_MARKER, SEED_VERSION)
+    }
+    if ((await tx.meta.get(SURVEYS_MARKER)) !== SEED_VERSION) {
+      for (const survey of DEMO_SURVEYS) await tx.surveys.put(survey)
+      await tx.meta.set(SURVEYS_MARKER, SEED_VERSION)
     }
     if ((await tx.meta.get(SEED_MARKER)) === SEED_VERSION) return false
     // Parents first: the org table's foreign key wants them. Through onboarding, as a real province

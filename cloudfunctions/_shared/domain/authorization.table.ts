@@ -27,6 +27,8 @@
  * - an announcement (公告): the org that published it, in the tree, placed as for a standard answer
  *   (outreach.rules.ts). Here a resident has an org too: her home village (UserRecord.homeOrgId), so
  *   her answer on these rows may depend on where; `sibling` must answer as `unrelated` does.
+ * - a survey (调研): the org that opened it, placed as for an announcement (survey.rules.ts), a
+ *   resident at her home village too.
  *
  * Roles without an org: `resident` is anyone (every person may do what a resident may), `reporter` is
  * the person who filed the case (case rows only). Their answer cannot depend on a relation.
@@ -62,8 +64,10 @@ const OWN_AND_UP: Where = ['own', 'below']
 const OWN_OR_PARENT: Where = ['own', 'above']
 /** The parent org of the holder (narrowed from `above` as for OWN_OR_PARENT). */
 const PARENT: Where = ['above']
+/** Her own line (her org and those above it) and her subtree: a cadre's reach over surveys. */
+const LINE_AND_SUBTREE: Where = ['own', 'above', 'below']
 
-export type TargetKind = 'case' | 'council' | 'org' | 'answer' | 'announcement'
+export type TargetKind = 'case' | 'council' | 'org' | 'answer' | 'announcement' | 'survey'
 
 export interface AuthorizationRow {
   /** What the target's org is (see the header). */
@@ -264,6 +268,39 @@ export const AUTHORIZATION = {
     target: 'announcement',
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: SUBTREE,
   },
+
+  // ── surveys (调研); a resident is placed at her home village, as for announcements. Whether she is
+  // in a survey's audience (residents or council members) is a content rule (survey.rules.ts) ─────
+  /** Her list: the surveys of the orgs on her own line. */
+  'survey.list': {
+    target: 'survey',
+    resident: OWN_AND_UP, member: OWN_AND_UP, convener: OWN_AND_UP, cadre: OWN_AND_UP, admin: OWN_AND_UP,
+  },
+  /** One survey, and its counts once it has closed: her line's; a cadre's subtree too; the admin's province. */
+  'survey.read': {
+    target: 'survey',
+    resident: OWN_AND_UP, member: OWN_AND_UP, convener: OWN_AND_UP, cadre: LINE_AND_SUBTREE, admin: SUBTREE,
+  },
+  /** Its counts while it is open (one who answered sees them too: a content rule). */
+  'survey.watch': {
+    target: 'survey',
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: SUBTREE, admin: SUBTREE,
+  },
+  /** Its free answers, never who wrote them: those who asked. */
+  'survey.freeAnswers': {
+    target: 'survey',
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** Open one at an org, and close it early: as for publishing an announcement. */
+  'survey.open': {
+    target: 'survey',
+    resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** Answer one: who lives, or sits on a council, under its org. Cadres ask; they do not answer. */
+  'survey.answer': {
+    target: 'survey',
+    resident: OWN_AND_UP, member: OWN_AND_UP, convener: OWN_AND_UP, cadre: NOWHERE, admin: NOWHERE,
+  },
 } as const satisfies Record<string, AuthorizationRow>
 
 export type AuthAction = keyof typeof AUTHORIZATION
@@ -328,7 +365,7 @@ export function tableProblems(): string[] {
     const blind: Relation[] = row.target === 'org' ? ['below', 'sibling'] : ['sibling']
     for (const role of AUTH_ROLES) {
       const cells = RELATIONS.map((relation) => allowed(role, action, relation))
-      const placedAtHome = role === 'resident' && row.target === 'announcement'
+      const placedAtHome = role === 'resident' && (row.target === 'announcement' || row.target === 'survey')
       if ((role === 'resident' || role === 'reporter') && !placedAtHome && cells.some((cell) => cell !== cells[0])) {
         problems.push(`${action}: ${role} has no org, so her answer cannot depend on where`)
       }

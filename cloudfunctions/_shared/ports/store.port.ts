@@ -12,7 +12,8 @@ import type { Ballot, DeliberationComment, DeliberationState } from '../domain/d
 import type { PhotoVerdict } from '../domain/photo-check.policy'
 import type { HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
 import type { CaseFacet } from '../domain/stats.drill'
-import type { AnnouncementKind } from '../../../types/outreach.contract'
+import type { AnnouncementKind, SurveyAnswer, SurveyAudience } from '../../../types/outreach.contract'
+import type { SurveyQuestion } from '../domain/survey.rules'
 
 export interface OrgRecord {
   id: string
@@ -234,7 +235,7 @@ export interface AuditEntry {
   action: string
   orgId: string
   orgPath: string[]
-  targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement'
+  targetType: 'case' | 'deliberation' | 'role' | 'org' | 'answer' | 'announcement' | 'survey'
   targetId: string
   /** A short Chinese line; names of orgs and people are resolved when read. */
   summary: string
@@ -498,6 +499,78 @@ export interface FeedMarkRepository {
   markSeen(openid: string, at: string): Promise<void>
 }
 
+/**
+ * A survey (调研) an org asks the residents or council members of its subtree (domain/survey.rules.ts).
+ * Openids are of staff acting in office: plain.
+ */
+export interface SurveyRecord {
+  id: string
+  /** The org that asks; it never moves. */
+  orgId: string
+  title: string
+  questions: SurveyQuestion[]
+  audience: SurveyAudience
+  openedBy: string
+  openedAt: string
+  closesAt: string
+  /** Closed early (outreach.closeSurvey); past closesAt it is closed without this. */
+  closedAt?: string
+  closedBy?: string
+}
+
+export interface SurveyRepository {
+  get(id: string): Promise<SurveyRecord | null>
+  /** Creates or replaces it. */
+  put(survey: SurveyRecord): Promise<void>
+  /** The org's surveys, the newest opened first (ties by id, descending), at most `limit`: one range of one index. */
+  ofOrg(orgId: string, limit: number): Promise<SurveyRecord[]>
+}
+
+/**
+ * One person's answer to a survey. The adapter keeps it under her tag (sealed-identity.ts), never her
+ * openid, and never answers who wrote it: `answerId` is the answer's own id (a page cursor of free
+ * answers), not hers.
+ */
+export interface SurveyAnswerRecord {
+  surveyId: string
+  answerId: string
+  /** The orgs it is counted under: her village up to the survey's org, fixed when she first answered. */
+  chain: string[]
+  answers: SurveyAnswer[]
+  answeredAt: string
+  changedAt: string
+  /** Some free question has her words: the free answers' page reads only these. */
+  hasFree: boolean
+}
+
+/** Where a page of free answers stopped: the next starts strictly before it (changedAt, answerId). */
+export type FreeCursor = string
+
+export interface SurveyAnswerRepository {
+  get(surveyId: string, openid: string): Promise<SurveyAnswerRecord | null>
+  /** Creates or replaces her answer. */
+  put(openid: string, answer: SurveyAnswerRecord): Promise<void>
+  /** Which of these surveys she has answered: one read however many. */
+  answeredOf(openid: string, surveyIds: readonly string[]): Promise<Set<string>>
+  /**
+   * The answers with free words, the latest changed first, strictly before the cursor, at most
+   * `limit`, each with the cursor that follows it: one range of one index, never a scan.
+   */
+  withFreeWords(surveyId: string, limit: number, before?: FreeCursor): Promise<{ answer: SurveyAnswerRecord; cursor: FreeCursor }[]>
+}
+
+/**
+ * A survey's counters per org (domain/survey.rules.ts): kept with every answer, in its transaction, at
+ * each org of the answer's chain. `spread` is a key the adapter may spread one org's writes by (a
+ * store whose unit of contention is a document keeps several shards of it, summed when read:
+ * docs/RULES.md "Surveys"); the same key lands in the same place.
+ */
+export interface SurveyCounterRepository {
+  add(surveyId: string, orgIds: readonly string[], deltas: Readonly<Record<string, number>>, spread: string): Promise<void>
+  /** The counters of these orgs, in the order asked ({} for one with none): a bounded number of reads. */
+  of(surveyId: string, orgIds: readonly string[]): Promise<Record<string, number>[]>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -518,6 +591,9 @@ export interface Repositories {
   answers: AnswerRepository
   announcements: AnnouncementRepository
   feedMarks: FeedMarkRepository
+  surveys: SurveyRepository
+  surveyAnswers: SurveyAnswerRepository
+  surveyCounters: SurveyCounterRepository
 }
 
 export interface Store extends Repositories {

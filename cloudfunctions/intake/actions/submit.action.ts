@@ -53,6 +53,18 @@ const submitted = (state: CaseState, created: boolean) => ({
 })
 
 /** Her phone and address (and the resident's, filed on her behalf), encrypted, beside the case. */
+/**
+ * Her village is remembered from her first named report until she picks one (account.setHomeVillage):
+ * whose announcements and surveys reach her. Never from an anonymous report (it must stay unlinkable
+ * to her) nor from one filed for someone else.
+ */
+async function rememberHome(tx: Repositories, openid: string, input: SubmitInput) {
+  if (input.anonymous || input.onBehalfOf) return
+  const user = await tx.people.getUser(openid)
+  if (user?.homeOrgId) return
+  await tx.people.putUser({ openid, name: user?.name ?? null, publicPhone: user?.publicPhone ?? null, homeOrgId: input.villageId })
+}
+
 async function keepContact(tx: Repositories, deps: Deps, caseId: string, input: SubmitInput, now: string) {
   if (!input.phone && !input.address && !input.onBehalfOf) return
   const resident = input.onBehalfOf
@@ -159,7 +171,13 @@ export const submit = defineAction({
         ...(input.photos && { photos: input.photos }),
         ...(input.onBehalfOf && { onBehalf: true }),
       },
-      { key: input.clientRequestId, alongside: (tx) => keepContact(tx, deps, caseId, input, now) },
+      {
+        key: input.clientRequestId,
+        alongside: async (tx) => {
+          await keepContact(tx, deps, caseId, input, now)
+          await rememberHome(tx, openid, input)
+        },
+      },
     )
     // Its first send committed while this one ran: the case that send made is the answer.
     const saved = created.created ? created.change.state : (await deps.store.cases.get(created.id))?.state

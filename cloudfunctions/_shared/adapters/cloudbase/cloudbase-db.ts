@@ -34,6 +34,9 @@ export const COLLECTION = {
   answers: 'answers',
   announcements: 'announcements',
   feedMarks: 'feed_marks',
+  surveys: 'surveys',
+  surveyAnswers: 'survey_answers',
+  surveyCounters: 'survey_counters',
 } as const
 
 export interface CloudbaseCommand {

@@ -28,6 +28,7 @@ import { cloudbaseWriteCounts } from './write-counts.cloudbase'
 import { cloudbaseHotspots } from './hotspots.cloudbase'
 import { cloudbaseAnswers } from './answers.cloudbase'
 import { cloudbaseAnnouncements, cloudbaseFeedMarks } from './announcements.cloudbase'
+import { cloudbaseSurveyAnswers, cloudbaseSurveyCounters, cloudbaseSurveys } from './surveys.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
@@ -67,6 +68,9 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     answers: cloudbaseAnswers(scope),
     announcements: cloudbaseAnnouncements(scope),
     feedMarks: cloudbaseFeedMarks(scope, seal),
+    surveys: cloudbaseSurveys(scope),
+    surveyAnswers: cloudbaseSurveyAnswers(scope, seal),
+    surveyCounters: cloudbaseSurveyCounters(scope),
   }
 }
 

@@ -403,4 +403,36 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 18,
+    name: 'surveys (调研): answers under the person’s tag, counters per org',
+    sql: `
+      CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX surveys_of_org ON surveys(org_id, opened_at, id);
+
+      -- The person is her tag (sealed-identity.ts), never her openid. free_key: set only when some
+      -- free question has her words (the free answers' page, newest first).
+      CREATE TABLE survey_answers (
+        survey_id TEXT NOT NULL,
+        person_tag TEXT NOT NULL,
+        free_key TEXT,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (survey_id, person_tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX survey_free_answers ON survey_answers(survey_id, free_key) WHERE free_key IS NOT NULL;
+
+      CREATE TABLE survey_counters (
+        survey_id TEXT NOT NULL,
+        org_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, org_id, key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ]

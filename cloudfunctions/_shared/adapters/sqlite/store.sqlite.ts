@@ -27,6 +27,7 @@ import { sqliteWriteCounts } from './write-counts.sqlite'
 import { sqliteHotspots } from './hotspots.sqlite'
 import { sqliteAnswers } from './answers.sqlite'
 import { sqliteAnnouncements, sqliteFeedMarks } from './announcements.sqlite'
+import { sqliteSurveyAnswers, sqliteSurveyCounters, sqliteSurveys } from './surveys.sqlite'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -115,6 +116,9 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     answers: sqliteAnswers(db),
     announcements: sqliteAnnouncements(db),
     feedMarks: sqliteFeedMarks(db, seal),
+    surveys: sqliteSurveys(db),
+    surveyAnswers: sqliteSurveyAnswers(db, seal),
+    surveyCounters: sqliteSurveyCounters(db),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)

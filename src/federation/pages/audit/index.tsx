@@ -22,6 +22,7 @@ const KINDS = {
   people: { label: '成员与组织', shows: (i: Item) => i.targetType === 'role' || i.targetType === 'org' },
   answer: { label: '标准答复', shows: (i: Item) => i.targetType === 'answer' },
   announcement: { label: '公告', shows: (i: Item) => i.targetType === 'announcement' },
+  survey: { label: '调研', shows: (i: Item) => i.targetType === 'survey' },
 } as const
 type Kind = keyof typeof KINDS
 
