@@ -8,7 +8,7 @@ export default defineAppConfig({
     ? { plugins: { WechatSI: { version: process.env.TARO_APP_WECHATSI_VERSION, provider: 'wx069ba97219f66d99' } } }
     : {}),
   // Work screens for conveners and cadres load only when opened: the resident's main package stays small.
-  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/ranking/index', 'pages/cases/index', 'pages/invite/index', 'pages/audit/index', 'pages/knowledge/index'] }, { root: 'council', pages: ['pages/inbox/index', 'pages/create/index', 'pages/deliberation/index'] }],
+  subPackages: [{ root: 'federation', pages: ['pages/inbox/index', 'pages/dashboard/index', 'pages/ranking/index', 'pages/cases/index', 'pages/invite/index', 'pages/audit/index', 'pages/knowledge/index'] }, { root: 'council', pages: ['pages/inbox/index', 'pages/create/index', 'pages/deliberation/index'] }, { root: 'survey', pages: ['pages/list/index', 'pages/detail/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c2185b',

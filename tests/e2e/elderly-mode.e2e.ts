@@ -70,6 +70,9 @@ const PAGES: [string, string, string, string][] = [
   ['join', RESIDENT, '/pages/join/index', '输入邀请码'],
   ['announcements', RESIDENT, '/pages/announcements/index', '农村妇女“两癌”免费检查开始预约'],
   ['announcements for a convener', CONVENER, '/pages/announcements/index', '发布公告'],
+  ['surveys', RESIDENT, '/survey/pages/list/index', '道义街道妇女服务需求调研'],
+  ['survey answer', RESIDENT, '/survey/pages/detail/index?id=survey_demo_needs', '您方便参加活动的时间是？'],
+  ['survey results', TOWNSHIP_CADRE, '/survey/pages/detail/index?id=survey_demo_needs', '各下级填写情况'],
   ['privacy', RESIDENT, '/pages/privacy/index', '我们收集什么'],
   ['council', CONVENER, '/council/pages/inbox/index', '发起议事'],
   ['cadre home', TOWNSHIP_CADRE, '/pages/home/index', '工作台'],
@@ -133,6 +136,7 @@ describe('长辈模式', () => {
     ...PAGES,
     ['case', RESIDENT, '/pages/case/index?id=CASE', '反映内容'],
     ['council create', CONVENER, '/council/pages/create/index', '表决规则'],
+    ['surveys for a cadre', TOWNSHIP_CADRE, '/survey/pages/list/index', '发起调研'],
     ['deliberation', CONVENER, '/council/pages/deliberation/index?id=DELIBERATION', '议题背景'],
   ]
 

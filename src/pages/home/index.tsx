@@ -1,4 +1,4 @@
-/** Home: who I am, the latest announcements of my line (最新公告), and the doors open to me (我要反映 / 我的反映 / 议事 / 工作台). */
+/** Home: who I am, the latest announcements of my line (最新公告), the surveys waiting for me (调研), and the doors open to me (我要反映 / 我的反映 / 议事 / 工作台). */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Articles, Category, Comment, Edit, Footprint, Hi, Order, Service, UserAdd } from '@nutui/icons-react-taro'
@@ -17,6 +17,7 @@ import './index.css'
 import { ElderModeSwitch } from '../../shared/elder-mode-switch'
 import { Page } from '../../shared/page'
 import { LatestAnnouncements } from '../../features/outreach/latest-announcements'
+import { WaitingSurveys } from '../../features/surveys/waiting-surveys'
 
 interface Entry {
   key: keyof typeof ICONS
@@ -97,6 +98,7 @@ export default function HomePage() {
         })}
       </View>
       <LatestAnnouncements />
+      <WaitingSurveys />
       <ElderModeSwitch />
       {/* Whom to turn to: her council and its convener (one tap to call, when she left a number), and the hotline that always answers. */}
       <Card title="可以找谁">

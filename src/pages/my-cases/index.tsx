@@ -1,4 +1,7 @@
-/** 我的反映: every case she reported, newest first, with where it is, and a dot on those waiting for her rating. */
+/**
+ * 我的反映: her own village at the top (我的村（社区）: whose announcements and surveys reach her), then
+ * every case she reported, newest first, with where it is, and a dot on those waiting for her rating.
+ */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS } from '../../../types'
@@ -10,6 +13,9 @@ import { CaseRow } from '../../features/cases/case-row'
 import { useUnreadBadge } from '../../features/notify/unread-badge'
 import { ElderModeSwitch } from '../../shared/elder-mode-switch'
 import { Page } from '../../shared/page'
+import { useMe } from '../../features/account/use-me'
+import { HomeVillageCard } from '../../features/account/home-village-card'
+import { VillagePicker } from '../../features/report/village-picker'
 
 const NOTHING_REPORTED: EmptyNote = {
   title: '您还没有反映过问题',
@@ -22,15 +28,25 @@ export default function MyCasesPage() {
   const { data, error, reload } = remote
   useReloadOnReturn(reload)
   useUnreadBadge()
+  const me = useMe()
+  const village = me.data && (
+    <HomeVillageCard
+      me={me.data}
+      onChanged={me.reload}
+      picker={(pick) => <VillagePicker value={me.data?.homeOrgId ? { id: me.data.homeOrgId, name: me.data.homeOrgName ?? '' } : undefined} onChange={pick} />}
+    />
+  )
 
   if (error || !data?.length)
     return (
       <PageState remote={remote} empty={NOTHING_REPORTED}>
+        {village}
         <ElderModeSwitch />
       </PageState>
     )
   return (
     <Page>
+      {village}
       {data.map((item) => (
         <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`}>
           {/* Resolved and hers: it waits for her answer (评价), and says so before she opens it. */}

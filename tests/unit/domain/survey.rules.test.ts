@@ -4,10 +4,9 @@
  * properties: under any sequence of answers and changes the counters equal a recount of the answers.
  */
 import fc from 'fast-check'
-import type { Level } from '../../../types/enums'
 import type { SurveyAnswer } from '../../../types/outreach.contract'
-import type { Person } from '../../../cloudfunctions/_shared/domain/actor.types'
-import type { OrgLine } from '../../../cloudfunctions/_shared/domain/knowledge.rules'
+import type { RoleBinding } from '../../../cloudfunctions/_shared/domain/actor.types'
+import { lineOf, person } from './small-tree.fixture'
 import {
   answerChain,
   answerCounts,
@@ -28,29 +27,7 @@ import {
   type SurveyQuestion,
 } from '../../../cloudfunctions/_shared/domain/survey.rules'
 
-// 省 p > 市 c > 县 k > 镇 t > 村 v1, v2; 镇 t2 > 村 w (the same county); 市 c2 > … > 村 x.
-const TREE: [string, Level, string | null][] = [
-  ['p', 'province', null],
-  ['c', 'city', 'p'],
-  ['k', 'county', 'c'],
-  ['t', 'township', 'k'],
-  ['v1', 'village', 't'],
-  ['v2', 'village', 't'],
-  ['t2', 'township', 'k'],
-  ['w', 'village', 't2'],
-  ['c2', 'city', 'p'],
-  ['k2', 'county', 'c2'],
-  ['t3', 'township', 'k2'],
-  ['x', 'village', 't3'],
-]
-const byId = new Map(TREE.map(([id, level, parentId]) => [id, { id, level, parentId }]))
-const lineOf = (id: string): OrgLine => {
-  const line: { id: string; level: Level }[] = []
-  for (let org = byId.get(id); org; org = org.parentId ? byId.get(org.parentId) : undefined) line.push({ id: org.id, level: org.level })
-  return line
-}
-const person = (...roles: Person['roles']): Person => ({ openid: 'o', roles })
-const resident = (home: string | null, ...roles: Person['roles']) => ({ person: person(...roles), homeOrgId: home })
+const resident = (home: string | null, ...roles: RoleBinding[]) => ({ person: person(...roles), homeOrgId: home })
 
 const QUESTIONS: SurveyQuestion[] = [
   { text: '最需要的服务', options: ['法律', '健康', '就业'], multiple: true },
