@@ -54,7 +54,7 @@ export const DECLARATIONS: FunctionDeclarations = {
     timer: { name: 'deliver', cron: '0 */1 * * * * *' },
     openapi: ['subscribeMessage.send'],
   },
-  // Announcements: content-checked writes (msgSecCheck), each delivering what is queued after itself.
+  // Announcements and surveys: content-checked writes (msgSecCheck), each delivering what is queued after itself.
   outreach: { ...common, name: 'outreach', timeoutSeconds: 10, timer: null, openapi: ['security.msgSecCheck', 'subscribeMessage.send'] },
   // Reads only: no delivery after a change, no content check, no open API.
   stats: { ...common, name: 'stats', timeoutSeconds: 60, timer: null, openapi: [] },
