@@ -1,7 +1,7 @@
 /** What every figure shares: sizes (full or QUICK), timing, a deps factory, the host as a child process. */
 import { localPhotoFiles } from '../cloudfunctions/_shared/adapters/local-photos.files'
 import { uploadFolderOf } from '../cloudfunctions/_shared/files/upload-folder'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -15,6 +15,7 @@ import type { Deps } from '../cloudfunctions/_shared/context/deps'
 import type { Messenger } from '../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../cloudfunctions/_shared/notify/templates'
 import { defaultWriteLimiter } from '../cloudfunctions/_shared/adapters/write-limiter'
+import { LocalShareCards } from '../cloudfunctions/_shared/adapters/local-share-cards'
 import type { ProvinceShape } from './dataset'
 
 export const QUICK = process.env.QUICK === '1'
@@ -75,9 +76,10 @@ export class NullMessenger implements Messenger {
 
 /** The local host's dependencies (local-host.ts) on a SQLite file, with a fixed clock (the dataset's "now"). */
 export function benchDeps(file: string, now: string): Deps & { clock: AdjustableClock } {
+  const clock = AdjustableClock.fixedAt(now)
   return {
     store: openSqliteStore(file, aesGcmCipher(keyFromEnvironment(true))),
-    clock: AdjustableClock.fixedAt(now),
+    clock,
     ids: randomIds,
     log: silentLogger,
     contentGuard: keywordGuard,
@@ -87,6 +89,7 @@ export function benchDeps(file: string, now: string): Deps & { clock: Adjustable
     groups: localGroupResolver,
     files: localPhotoFiles(dirname(file), uploadFolderOf(keyFromEnvironment(true))),
     mediaGuard: noMediaCheck,
+    shareCards: new LocalShareCards(join(dirname(file), 'cards.jsonl'), clock),
     writeLimiter: defaultWriteLimiter(),
   }
 }

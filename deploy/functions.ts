@@ -27,7 +27,8 @@ export const DECLARATIONS: FunctionDeclarations = {
     timeoutSeconds: 60,
     // Close what is due and send the one reminder: every 5 minutes.
     timer: { name: 'deliberation-timer', cron: '0 */5 * * * * *' },
-    openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
+    // The group card (动态消息): an activity id when shared, its state after each ballot and at the close.
+    openapi: ['security.msgSecCheck', 'subscribeMessage.send', 'updatableMessage.createActivityId', 'updatableMessage.setUpdatableMsg'],
   },
   escalation: {
     ...common,

@@ -27,6 +27,18 @@ export const OPEN_API_ROUTES = [
     adapter: 'cloudfunctions/_shared/adapters/wechat/subscribe.messenger.ts',
     factory: 'subscribeMessenger',
   },
+  {
+    api: 'updatableMessage.createActivityId',
+    port: 'shareCards',
+    adapter: 'cloudfunctions/_shared/adapters/wechat/updatable-message.share-cards.ts',
+    factory: 'updatableMessageShareCards',
+  },
+  {
+    api: 'updatableMessage.setUpdatableMsg',
+    port: 'shareCards',
+    adapter: 'cloudfunctions/_shared/adapters/wechat/updatable-message.share-cards.ts',
+    factory: 'updatableMessageShareCards',
+  },
 ] as const
 
 export type OpenApiRoute = (typeof OPEN_API_ROUTES)[number]

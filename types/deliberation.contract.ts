@@ -106,6 +106,37 @@ export const deliberationContract = {
       error: '缺少群聊信息',
       path: ['cloudID'],
     }),
+  /** The card to share into the group (动态消息): its WeChat activity id, made once and renewed when it runs out. */
+  shareCard: z.object({ deliberationId }),
+  /** The convener's 提醒未投票的成员: a subscription message to each member who has not voted; throttled. */
+  remindVoters: z.object({ deliberationId }),
+}
+
+/** What the group card says now: X人已参与, 即将截止 (from the reminder instant), 已结束. */
+export const CARD_PHASES = ['open', 'closing', 'ended'] as const
+export type CardPhase = (typeof CARD_PHASES)[number]
+
+export interface ShareCardView {
+  /** For wx.updateShareMenu: the card updates itself in every chat it was shared to. */
+  activityId: string
+  /** When WeChat stops updating it (24 hours after it was made); a share after that gets a new one. */
+  expiresAt: string
+  /** wx.updateShareMenu's templateInfo, as it is passed. */
+  templateInfo: { templateId: string; parameterList: { name: string; value: string }[] }
+  card: { phase: CardPhase; ballots: number; members: number; label: string }
+}
+
+export interface RemindVotersResult {
+  /** Members on the roll who had not voted: each gets the reminder (a subscription message if she allowed one; always in 消息). */
+  reminded: number
+  /** When she may remind again. */
+  nextAt: string
+  /**
+   * For wx.notifyGroupMembers in chat-tool mode only: its title (≤ 30, a Chinese character counting two)
+   * and the page it opens. The members are the group_openids the phone picks there (wx.selectGroupMembers):
+   * WeChat gives those only in chat-tool mode, and they are not our openids.
+   */
+  chatTool: { title: string; entrancePath: string; type: 'participate' }
 }
 
 export interface DeliberationResultView {
@@ -202,7 +233,9 @@ export interface DeliberationDetail extends DeliberationSummary {
   /** The council's group chat is bound (a card shared there opens straight to this deliberation). */
   groupBound: boolean
   /** What the caller may do now, so the app shows only buttons that work. */
-  can: { vote: boolean; proxyVote: boolean; comment: boolean; close: boolean; bindGroup: boolean }
+  can: { vote: boolean; proxyVote: boolean; comment: boolean; close: boolean; bindGroup: boolean; share: boolean; remind: boolean }
+  /** The convener's 提醒未投票的成员 is throttled: when she may next (absent: now). */
+  remindAgainAt?: string
 }
 
 export interface DeliberationResults {
@@ -215,4 +248,6 @@ export interface DeliberationResults {
   list: { items: DeliberationSummary[] }
   bindGroup: { orgId: string; orgName: string; groupBound: true }
   resolveGroup: { orgId: string; orgName: string; deliberationId: string | null; shareTitle?: string }
+  shareCard: ShareCardView
+  remindVoters: RemindVotersResult
 }

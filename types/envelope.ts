@@ -53,6 +53,12 @@ export const FAILURE_REASONS = [
   'GROUP_BOUND_ELSEWHERE',
   /** The WeChat group ticket expired: reopen the mini-program from the group. */
   'GROUP_TICKET_STALE',
+  /** deliberation.shareCard: the card's activity id still has a while to run (another member just shared it). */
+  'CARD_STILL_VALID',
+  /** deliberation.remindVoters again within its interval (deliberation.card.ts NUDGE_EVERY_HOURS). */
+  'ALREADY_REMINDED',
+  /** deliberation.remindVoters when every member on the roll has voted. */
+  'EVERYONE_VOTED',
   /** Someone else changed the same thing at the same moment, again and again: try again. */
   'BUSY',
 ] as const

@@ -31,6 +31,8 @@ export interface HostBackend {
   /** Every timer job now; what each did, by function. */
   tick(): Promise<Record<string, unknown>>
   outbox(openid: string | null): Promise<unknown[]>
+  /** The deliberation cards shared to group chats: each activity id's last state and its updates. */
+  cards(): Promise<unknown[]>
   receivePhoto(req: IncomingMessage, caller: Caller & { kind: 'user' }, reply: Reply): void
   /** Serves a stored photo; false when there is none by that name. */
   servePhoto(name: string, res: ServerResponse): Promise<boolean>

@@ -112,6 +112,8 @@ async function route(options: HostOptions, req: IncomingMessage, res: ServerResp
       return sendJson(res, 200, await backend.tick())
     case 'GET /__dev/outbox':
       return sendJson(res, 200, await backend.outbox(url.searchParams.get('openid')))
+    case 'GET /__dev/cards':
+      return sendJson(res, 200, await backend.cards())
   }
   if (path.startsWith('/__dev/')) return sendJson(res, 404, fail('NOT_FOUND', '没有这个开发接口'))
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))

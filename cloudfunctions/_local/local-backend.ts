@@ -7,6 +7,7 @@ import type { Deps } from '../_shared/context/deps'
 import { handle, runJobs } from '../_shared/handler/handle'
 import { AdjustableClock } from '../_shared/adapters/clock'
 import type { LocalMessenger } from '../_shared/adapters/local-messenger'
+import type { LocalShareCards } from '../_shared/adapters/local-share-cards'
 import type { Store } from '../_shared/ports/store.port'
 import { keepLocally, receivePhoto, servePhoto } from './local-files'
 import { demoPersonaViews } from './seed/demo-province'
@@ -20,6 +21,7 @@ export interface LocalBackendOptions {
   deps: Deps
   clock: AdjustableClock
   messenger: LocalMessenger
+  shareCards: LocalShareCards
   functions: Record<string, FunctionDef>
   dataDir: string
 }
@@ -80,6 +82,7 @@ export function localBackend(options: LocalBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => options.messenger.list(openid),
+    cards: async () => options.shareCards.list(),
     receivePhoto: (req, caller, reply) =>
       receivePhoto({
         req,

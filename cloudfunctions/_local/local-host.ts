@@ -17,6 +17,7 @@ import { seedDemoCases } from './seed/demo-cases'
 import { keywordGuard, localGroupResolver, noMediaCheck } from '../_shared/adapters/local-stand-ins'
 import { aesGcmCipher, keyFromEnvironment } from '../_shared/adapters/aes-gcm.cipher'
 import { LocalMessenger } from '../_shared/adapters/local-messenger'
+import { LocalShareCards } from '../_shared/adapters/local-share-cards'
 import { templateIds } from '../_shared/notify/templates'
 import { localPhotoFiles } from '../_shared/adapters/local-photos.files'
 import { uploadFolderOf } from '../_shared/files/upload-folder'
@@ -55,6 +56,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   const store = openSqliteStore(join(options.dataDir, 'fulian.sqlite'), cipher)
   const clock = await loadLocalClock(store, options.clockBase)
   const messenger = new LocalMessenger(join(options.dataDir, 'outbox.jsonl'), clock)
+  const shareCards = new LocalShareCards(join(options.dataDir, 'cards.jsonl'), clock)
   const deps: Deps = {
     store,
     clock,
@@ -66,6 +68,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
     // No message push reaches the local host, so no verdict could come: photos are not checked here.
     mediaGuard: noMediaCheck,
     messenger,
+    shareCards,
     templates: templateIds(),
     groups: localGroupResolver,
     // Counted in the SQLite file: every host started on this data folder shares the limit.
@@ -73,7 +76,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<Running
   }
   const seeded = await seedDemoProvince(store)
 
-  const backend = localBackend({ deps, clock, messenger, functions: FUNCTIONS, dataDir: options.dataDir })
+  const backend = localBackend({ deps, clock, messenger, shareCards, functions: FUNCTIONS, dataDir: options.dataDir })
   if (seeded && options.demoCases) await seedDemoCases(backend)
   const server = createHostServer({ backend, staticDir: resolve(options.staticDir ?? 'dist/h5'), log: deps.log })
   const url = await listen(server, options.port, options.host)

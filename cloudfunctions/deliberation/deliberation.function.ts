@@ -2,7 +2,9 @@
  * `deliberation` (议事协商): a village council opens a micro-deliberation on a case or a free topic,
  * members vote (the convener may record a ballot agreed by phone), discuss, and it closes by hand or
  * at the deadline; the council's WeChat group can be bound so a member arriving from it lands on the
- * open deliberation. Timers: close what is due, and the one reminder to those who have not voted.
+ * open deliberation. Shared there, it is an updatable card that follows the ballots and the close
+ * (shareCard); the convener reminds those who have not voted (remindVoters). Timers: close what is
+ * due, and the one reminder to those who have not voted.
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { bindGroup } from './actions/bind-group.action'
@@ -13,12 +15,14 @@ import { list } from './actions/list.action'
 import { open } from './actions/open.action'
 import { proxyVote } from './actions/proxy-vote.action'
 import { resolveGroup } from './actions/resolve-group.action'
+import { remindVoters } from './actions/remind-voters.action'
+import { shareCard } from './actions/share-card.action'
 import { vote } from './actions/vote.action'
 import { closeDueDeliberations, remindNonVoters } from './due.jobs'
 
 export const deliberationFunction = defineFunction(
   'deliberation',
-  { open, get, vote, proxyVote, comment, close, list, bindGroup, resolveGroup },
+  { open, get, vote, proxyVote, comment, close, list, bindGroup, resolveGroup, shareCard, remindVoters },
   // Close first: a deliberation both due to close and owed a reminder needs only its result.
   { close: (ctx) => closeDueDeliberations(ctx), remind: (ctx) => remindNonVoters(ctx) },
 )

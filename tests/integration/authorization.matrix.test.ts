@@ -985,6 +985,25 @@ const STAGES: Record<AuthAction, RowStage> = {
         },
       }),
       onDeliberation('deliberation.get (roll)', () => ({}), { aspect: { carries: (data) => Array.isArray(data?.deliberation?.roll), hidden: ['"roll"'] } }),
+      onDeliberation('deliberation.remindVoters', () => ({}), {
+        effect: async (cell, d) => {
+          const { nudgedAt } = await deliberationNow(cell, d)
+          const lines = await cell.deps.store.audit.inSubtree([LINE.province], 1000)
+          const mine = lines.some((l) => l.action === 'deliberation.remindVoters' && l.targetId === d.deliberationId && l.actorOpenid === cell.caller)
+          return differences({ reminded: nudgedAt !== undefined, audited: mine }, { reminded: true, audited: true })
+        },
+      }),
+    ],
+  },
+  'deliberation.share': {
+    levels: ['village'],
+    probes: [
+      onDeliberation('deliberation.shareCard', () => ({}), {
+        effect: async (cell, d) => {
+          const { shareCard } = await deliberationNow(cell, d)
+          return shareCard ? [] : ['no share card stored']
+        },
+      }),
     ],
   },
 

@@ -17,10 +17,12 @@ import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-fu
 import { FIXED_NOW } from './local-host'
 import type { Messenger, OutgoingMessage, SendResult } from '../../cloudfunctions/_shared/ports/messenger.port'
 import { templateIds } from '../../cloudfunctions/_shared/notify/templates'
+import { LocalShareCards } from '../../cloudfunctions/_shared/adapters/local-share-cards'
 
 export interface TestDeps extends Deps {
   clock: AdjustableClock
   messenger: RecordingMessenger
+  shareCards: LocalShareCards
 }
 
 /** Records every send; `answer` decides what WeChat would say (success unless a test says otherwise). */
@@ -38,9 +40,10 @@ export async function demoDeps(): Promise<TestDeps> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fulian-deps-'))
   const store = openSqliteStore(join(dataDir, 'test.sqlite'), aesGcmCipher(keyFromEnvironment(true)))
   await seedDemoProvince(store)
+  const clock = AdjustableClock.fixedAt(FIXED_NOW)
   return {
     store,
-    clock: AdjustableClock.fixedAt(FIXED_NOW),
+    clock,
     ids: countingIds(),
     log: silentLogger,
     contentGuard: keywordGuard,
@@ -50,6 +53,7 @@ export async function demoDeps(): Promise<TestDeps> {
     groups: localGroupResolver,
     files: localPhotoFiles(dataDir, uploadFolderOf(keyFromEnvironment(true))),
     mediaGuard: noMediaCheck,
+    shareCards: new LocalShareCards(join(dataDir, 'cards.jsonl'), clock),
   }
 }
 

@@ -28,6 +28,7 @@ const deps: Deps = {
   groups: { openGId: async () => null },
   files: { uploadFolder: () => 'case-photos/test', acceptable: async () => false, viewUrls: async () => ({}), checkUrls: async () => ({}) },
   mediaGuard: noMediaCheck,
+  shareCards: { issue: async () => ({ activityId: 'a', expiresAt: '2026-12-01T01:00:00.000Z' }), update: async () => ({ ok: true }) },
 }
 afterAll(() => deps.store.close())
 

@@ -26,7 +26,7 @@ const detail: DeliberationDetail = {
   countsHidden: true,
   comments: [],
   groupBound: false,
-  can: { vote: true, proxyVote: false, comment: true, close: false, bindGroup: false },
+  can: { vote: true, proxyVote: false, comment: true, close: false, bindGroup: false, share: true, remind: false },
 }
 
 jest.setTimeout(60_000)

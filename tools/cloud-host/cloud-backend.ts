@@ -96,6 +96,7 @@ export function cloudBackend(options: CloudBackendOptions): HostBackend {
       return report
     },
     outbox: async (openid) => emulator.openapi.outbox(openid),
+    cards: async () => emulator.openapi.cards(),
     // As the mini-program does: ask where her uploads go (intake.photoFolder), then upload there as her
     // (wx.cloud.uploadFile); the preview URL is a temp URL, as storage is private.
     receivePhoto: (req, caller, reply) =>

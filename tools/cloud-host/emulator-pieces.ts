@@ -7,6 +7,7 @@ export interface EmulatorPieces {
     grant(openid: string, templateId: string): void
     issueGroupCloudId(openGId: string, openid: string): string
     outbox(openid: string | null): unknown[]
+    cards(): unknown[]
   }
   storage: {
     putFile(file: { cloudPath: string; bytes: Buffer; contentType: string; ownerOpenid: string }): Promise<{ fileID: string }>

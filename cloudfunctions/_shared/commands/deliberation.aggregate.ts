@@ -10,7 +10,8 @@ import { DEFAULT_DELIBERATION_POLICY } from '../domain/deliberation.config'
 import { ballotAfter, commentOf } from '../domain/deliberation.decider'
 import type { DeliberationEvent } from '../domain/deliberation.events'
 import type { DeliberationState } from '../domain/deliberation.state'
-import { outcomeOf } from '../domain/deliberation.view'
+import { outcomeOf, shareTitleOf } from '../domain/deliberation.view'
+import { LEVELS } from '../../../types/enums'
 import { deliberationDecider } from '../domain/decider'
 import { AppFailure } from '../context/failures'
 import type { Deps } from '../context/deps'
@@ -59,7 +60,30 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at))
           break
         }
+        case 'VotersNudged': {
+          // The same read as the timer's reminder, less she who reminds (she knows); the instant names
+          // this reminder in the dedupe key.
+          const voted = new Set((await tx.ballots.of(state.id)).map((b) => b.voterOpenid))
+          const owed = state.electorate.filter((e) => !voted.has(e.openid) && e.openid !== event.by.openid)
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at, `nudge-${event.at}`))
+          await tx.audit.add([
+            {
+              id: deps.ids.next('audit'),
+              at: event.at,
+              actorOpenid: event.by.openid,
+              actorRole: event.by.role,
+              action: 'deliberation.remindVoters',
+              orgId: state.orgId,
+              orgPath: LEVELS.map((level) => state.chain[level]).reverse(),
+              targetType: 'deliberation',
+              targetId: state.id,
+              summary: `提醒未投票的成员（${owed.length} 人）：${shareTitleOf(state)}`,
+            },
+          ])
+          break
+        }
         case 'CaseResultNoted':
+        case 'ShareCardIssued':
           break
       }
     }

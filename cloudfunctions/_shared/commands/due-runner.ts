@@ -27,6 +27,8 @@ export interface DueRun<S, C, E, K extends string> {
    * crash before the commit leaves the whole page due for the next run.
    */
   batched?: boolean
+  /** What follows a change once it has committed (the group card). Unbatched runs only: in a batch the page commits later. */
+  after?: (changed: Change<S, C, E>) => Promise<void>
 }
 
 export async function runDue<S, C, E, K extends string>(ctx: JobContext, run: DueRun<S, C, E, K>, report: DueReport<K>): Promise<DueReport<K>> {
@@ -50,7 +52,9 @@ async function duePage<S, C, E, K extends string>(ctx: JobContext, run: DueRun<S
   for (const item of page) {
     if (Date.now() >= ctx.deadline) return false
     try {
-      run.count(await change(ctx.deps, run.aggregate, item.id, (state) => run.command(state)), report)
+      const changed = await change(ctx.deps, run.aggregate, item.id, (state) => run.command(state))
+      run.count(changed, report)
+      if (changed.events.length > 0) await run.after?.(changed)
     } catch (error) {
       if (error instanceof AppFailure && error.code === 'CONFLICT') report.skipped++
       else {

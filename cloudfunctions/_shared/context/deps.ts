@@ -10,6 +10,7 @@ import type { Messenger } from '../ports/messenger.port'
 import type { GroupResolver } from '../ports/group-resolver.port'
 import type { Files } from '../ports/files.port'
 import type { MediaGuard } from '../ports/media-guard.port'
+import type { ShareCards } from '../ports/share-cards.port'
 import type { TemplateIds } from '../notify/templates'
 import type { Person } from '../domain/actor.types'
 
@@ -29,6 +30,8 @@ export interface Deps {
   files: Files
   /** Starts the content check of a report's photos (production: mediaCheckAsync; local: none). */
   mediaGuard: MediaGuard
+  /** The deliberation's updatable card in the group chat (production: updatableMessage; local: a record). */
+  shareCards: ShareCards
   /** Per-person limit on writes; absent in unit tests that are not about it. */
   writeLimiter?: RateLimiter
 }

@@ -46,6 +46,8 @@ export function deliberationOutboxRows(
   recipients: readonly Elector[],
   orgName: string,
   now: string,
+  /** A kind that may happen more than once (the convener's reminders): which time, in the dedupe key. */
+  occasion?: string,
 ): MessageRecord[] {
   const council = `${orgName}议事会`
   const slots = {
@@ -57,7 +59,7 @@ export function deliberationOutboxRows(
   }
   return recipients.map((elector) => ({
     id: ids.next('msg'),
-    dedupeKey: `${state.id}:${kind}:${elector.openid}`,
+    dedupeKey: `${state.id}:${kind}:${elector.openid}${occasion ? `:${occasion}` : ''}`,
     openid: elector.openid,
     kind,
     title: MESSAGE_KIND_LABELS[kind],

@@ -14,6 +14,7 @@ import type {
 } from '../../../types/deliberation.contract'
 import type { Person } from '../domain/actor.types'
 import {
+  canShare,
   canComment,
   canProxyVote,
   canRead,
@@ -30,6 +31,7 @@ import { forbidden, invalidInput, notFound } from '../context/failures'
 import type { Repositories } from '../ports/store.port'
 import { shareTitleOf } from '../domain/deliberation.view'
 import { isAtOrAfter } from '../domain/iso-time'
+import { nextNudgeAt } from '../domain/deliberation.card'
 
 function resultView(state: DeliberationState): DeliberationResultView | undefined {
   const result = state.result
@@ -89,6 +91,7 @@ export function toDetail(state: DeliberationState, viewer: Person, inputs: Detai
   const open = state.status === 'open'
   const beforeDeadline = open && !isAtOrAfter(inputs.now, state.closesAt)
   const names = new Map(state.electorate.map((e) => [e.openid, e.name]))
+  const remindAgainAt = nextNudgeAt(state.nudgedAt, inputs.now)
 
   const audit: AuditEntry[] | undefined =
     ballots && seesAudit(viewer, state, voted)
@@ -136,7 +139,10 @@ export function toDetail(state: DeliberationState, viewer: Person, inputs: Detai
       comment: open && canComment(viewer, state),
       close: open && manages(viewer, state),
       bindGroup: manages(viewer, state),
+      share: beforeDeadline && canShare(viewer, state),
+      remind: beforeDeadline && manages(viewer, state),
     },
+    ...(remindAgainAt && manages(viewer, state) && { remindAgainAt }),
   }
 }
 

@@ -201,7 +201,12 @@ export const AUTHORIZATION = {
     target: 'council',
     resident: NOWHERE, member: OWN, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
-  /** Runs it for the council: closes it, binds the group chat, sees who has not voted yet. */
+  /** Shares it as the group's updatable card (动态消息): whoever sits on the council or runs it. */
+  'deliberation.share': {
+    target: 'council',
+    resident: NOWHERE, member: OWN, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /** Runs it for the council: closes it, binds the group chat, sees who has not voted yet, reminds them. */
   'deliberation.manage': {
     target: 'council',
     resident: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,

@@ -47,6 +47,9 @@ export const isElector = (d: Pick<DeliberationState, 'electorate'>, openid: stri
 export const canVote = (actor: Person, d: Org & Pick<DeliberationState, 'electorate'>): boolean =>
   isElector(d, actor.openid) && may(actor, 'deliberation.vote', d)
 
+/** Shares the group card: the council and whoever runs it (cadres above read, they do not share it). */
+export const canShare = (actor: Person, d: Org): boolean => may(actor, 'deliberation.share', d)
+
 /** Only the convener records a ballot agreed by phone: she answers for it in the audit trail. */
 export const canProxyVote = (actor: Person, d: Org): boolean => may(actor, 'deliberation.proxyVote', d)
 

@@ -84,6 +84,20 @@ export interface NoteCaseResult extends CommandBase {
   written: boolean
 }
 
+/** A member shares it as a card in the group: the activity id WeChat just issued (deliberation.card.ts). */
+export interface IssueShareCard extends CommandBase {
+  type: 'IssueShareCard'
+  activityId: string
+  expiresAt: string
+}
+
+/** The convener's 提醒未投票的成员, at most once in NUDGE_EVERY_HOURS. */
+export interface NudgeVoters extends CommandBase {
+  type: 'NudgeVoters'
+  /** Members on the roll who have not voted, she aside, as the handler read them in the transaction. */
+  owed: number
+}
+
 export type DeliberationCommand =
   | OpenDeliberation
   | CastBallot
@@ -92,3 +106,5 @@ export type DeliberationCommand =
   | CloseDeliberation
   | RemindVoters
   | NoteCaseResult
+  | IssueShareCard
+  | NudgeVoters

@@ -21,7 +21,8 @@ import { assertNever, domainError, type DomainError } from './domain.errors'
 import { HOUR_MS, DAY_MS, addMs, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
 import { chainProblem } from './org-ladder'
 import { allowedBindings } from './authorization.table'
-import { canClose, canComment, canOpen, canProxyVote, canVote, commentRole, isElector } from './deliberation.access'
+import { canClose, canComment, canOpen, canProxyVote, canShare, canVote, commentRole, isElector, manages } from './deliberation.access'
+import { NUDGE_EVERY_HOURS, cardExpired, needsNewCard, nextNudgeAt } from './deliberation.card'
 import type * as C from './deliberation.commands'
 import type * as E from './deliberation.events'
 import type { DeliberationState } from './deliberation.state'
@@ -55,6 +56,10 @@ export function decide(
       return remindVoters(command, state)
     case 'NoteCaseResult':
       return noteCaseResult(command, state)
+    case 'IssueShareCard':
+      return issueShareCard(command, state)
+    case 'NudgeVoters':
+      return nudgeVoters(command, state)
     default:
       return assertNever(command)
   }
@@ -236,6 +241,40 @@ function noteCaseResult(c: C.NoteCaseResult, state: DeliberationState): Delibera
   if (state.resultOnCase !== undefined) return reject('CONFLICT', '结果已记录')
   return accepted({ type: 'CaseResultNoted', at: c.at, written: c.written === true })
 }
+
+/**
+ * A card is shared by whoever sits on the council (or runs it) while it is open; a second id while the
+ * stored one still has a while to run is refused, so two members sharing at once keep one card.
+ */
+function issueShareCard(c: C.IssueShareCard, state: DeliberationState): DeliberationDecision {
+  if (c.actor === 'system' || !canShare(c.actor, state)) return reject('FORBIDDEN', '只有本议事会成员可以把议事分享到群里')
+  const open = openForBallots(state, c.at)
+  if (open) return reject('CONFLICT', '议事已结束，群里的卡片不再更新', 'DELIBERATION_CLOSED')
+  if (!needsNewCard(state.shareCard, c.at)) return reject('CONFLICT', '群卡片仍然有效', 'CARD_STILL_VALID')
+  if (blank(c.activityId) || !isInstant(c.expiresAt) || cardExpired({ activityId: c.activityId, expiresAt: c.expiresAt, issuedAt: c.at }, c.at)) {
+    return reject('INVALID_INPUT', '群卡片编号无效')
+  }
+  return accepted({
+    type: 'ShareCardIssued',
+    at: c.at,
+    by: { openid: c.actor.openid, role: roleAt(c.actor, state.orgId) },
+    activityId: c.activityId,
+    expiresAt: new Date(c.expiresAt).toISOString(),
+  })
+}
+
+/** 提醒未投票的成员: those who run it, while votes are taken, someone still owed, once in a while. */
+function nudgeVoters(c: C.NudgeVoters, state: DeliberationState): DeliberationDecision {
+  if (c.actor === 'system' || !manages(c.actor, state)) return reject('FORBIDDEN', '只有议事会主任或妇联干部可以提醒未投票的成员')
+  const open = openForBallots(state, c.at)
+  if (open) return reject('CONFLICT', '议事已结束，无需再提醒', 'DELIBERATION_CLOSED')
+  const next = nextNudgeAt(state.nudgedAt, c.at)
+  if (next) return reject('CONFLICT', `刚刚提醒过，${NUDGE_WAIT}`, 'ALREADY_REMINDED')
+  if (!(c.owed > 0)) return reject('CONFLICT', '其他成员都已投票，无需提醒', 'EVERYONE_VOTED')
+  return accepted({ type: 'VotersNudged', at: c.at, by: { openid: c.actor.openid, role: roleAt(c.actor, state.orgId) } })
+}
+
+const NUDGE_WAIT = `同一议事每 ${NUDGE_EVERY_HOURS} 小时最多提醒一次`
 
 /** Closed, or past the deadline the timer has not reached yet: no more ballots. */
 function openForBallots(state: DeliberationState, at: string): DeliberationDecision | null {

@@ -71,6 +71,22 @@ export interface CaseResultNoted {
   written: boolean
 }
 
+/** A card was shared with this WeChat activity id (the one before it, if any, stops updating). */
+export interface ShareCardIssued {
+  type: 'ShareCardIssued'
+  at: string
+  by: ActedBy
+  activityId: string
+  expiresAt: string
+}
+
+/** The convener reminded, by hand, those who had not voted. */
+export interface VotersNudged {
+  type: 'VotersNudged'
+  at: string
+  by: ActedBy
+}
+
 export type DeliberationEvent =
   | DeliberationOpened
   | BallotCast
@@ -78,3 +94,5 @@ export type DeliberationEvent =
   | DeliberationClosed
   | VotersReminded
   | CaseResultNoted
+  | ShareCardIssued
+  | VotersNudged

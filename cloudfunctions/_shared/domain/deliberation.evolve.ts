@@ -61,6 +61,10 @@ export function evolve(state: DeliberationState | null, event: DeliberationEvent
       return { ...touched, remindedAt: event.at }
     case 'CaseResultNoted':
       return { ...touched, resultOnCase: event.written ? 'written' : 'refused' }
+    case 'ShareCardIssued':
+      return { ...touched, shareCard: { activityId: event.activityId, expiresAt: event.expiresAt, issuedAt: event.at } }
+    case 'VotersNudged':
+      return { ...touched, nudgedAt: event.at }
     default:
       return assertNever(event)
   }

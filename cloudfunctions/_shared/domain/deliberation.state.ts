@@ -58,7 +58,18 @@ export interface DeliberationState {
   result?: DeliberationResult
   /** Deliberations on a case: whether the result went onto the case's timeline. */
   resultOnCase?: 'written' | 'refused'
+  /** The card shared in the group (动态消息): its WeChat activity id, renewed when it runs out. */
+  shareCard?: ShareCardRecord
+  /** When the convener last reminded those who have not voted (提醒未投票的成员), throttled. */
+  nudgedAt?: string
   updatedAt: string
+}
+
+/** The group card's WeChat activity id (deliberation.card.ts). */
+export interface ShareCardRecord {
+  activityId: string
+  expiresAt: string
+  issuedAt: string
 }
 
 /** The convener's record of a ballot she entered for a member who agreed by phone. */

@@ -13,6 +13,7 @@ import { visibilityOf } from '../domain/case.access'
 import type { CaseCommand } from '../domain/case.commands'
 import type { CaseState } from '../domain/case.state'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
+import type { DeliberationState } from '../domain/deliberation.state'
 import { caseAggregate } from '../commands/case.aggregate'
 import { deliberationAggregate } from '../commands/deliberation.aggregate'
 import { change, preview } from '../commands/command-handler'
@@ -83,6 +84,11 @@ export interface DeliberationCommandSpec<F extends FunctionName, A extends Actio
    * every ballot (O(members) per vote); the page fetches them with `get` when it shows them.
    */
   withBallots?: boolean
+  /**
+   * What follows a change once it has committed (a ballot or a close moves the group card:
+   * deliberation/group-card.ts); only when the command decided something.
+   */
+  afterChange?: (ctx: ActionContext, state: DeliberationState) => Promise<void>
 }
 
 export function deliberationCommand<F extends FunctionName, A extends ActionsOn<F, 'deliberationId', 'deliberation', DeliberationDetail>>(
@@ -94,7 +100,8 @@ export function deliberationCommand<F extends FunctionName, A extends ActionsOn<
     ...commandHead(fn, name, spec, spec.authorize),
     run: async (ctx, input, actor) => {
       const id = (input as { deliberationId: string }).deliberationId
-      await change(ctx.deps, deliberationAggregate, id, (_state, tx) => spec.command(input, { at: ctx.now, actor }, tx, ctx))
+      const changed = await change(ctx.deps, deliberationAggregate, id, (_state, tx) => spec.command(input, { at: ctx.now, actor }, tx, ctx))
+      if (changed.events.length > 0) await spec.afterChange?.(ctx, changed.state)
       const deliberation = await readDetail(ctx.deps.store, id, actor, ctx.now, { withBallots: spec.withBallots ?? true })
       // ActionsOn guarantees the contract answers `{ deliberation }` for this action.
       return { deliberation } as ActionResult<F, A>

@@ -23,6 +23,7 @@ import { deliverMessages } from '../notify/deliver'
 import { msgSecCheckGuard } from '../adapters/wechat/msg-sec-check.guard'
 import { aesGcmCipher } from '../adapters/aes-gcm.cipher'
 import { subscribeMessenger } from '../adapters/wechat/subscribe.messenger'
+import { updatableMessageShareCards } from '../adapters/wechat/updatable-message.share-cards'
 import { openDataGroupResolver } from '../adapters/wechat/open-data.group-resolver'
 import { cloudStorageFiles } from '../adapters/wechat/cloud-storage.files'
 import { uploadFolderOf } from '../files/upload-folder'
@@ -76,6 +77,7 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
       files: cloudStorageFiles(cloud as never, String(cloud.getWXContext().ENV ?? ''), uploadFolderOf(configuration.phoneKey)),
       // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
       mediaGuard: mediaCheckGuard(cloud.openapi as never),
+      shareCards: updatableMessageShareCards(cloud.openapi as never),
       writeLimiter: defaultWriteLimiter(process.env, configuration.phoneKey),
     }
   }

@@ -111,6 +111,8 @@ const ROW_OF_COMMAND = {
   CloseDeliberation: 'deliberation.manage',
   RemindVoters: 'system',
   NoteCaseResult: 'system',
+  IssueShareCard: 'deliberation.share',
+  NudgeVoters: 'deliberation.manage',
 } as const satisfies Record<DeliberationCommand['type'], AuthAction | 'system'>
 type AskedByPeople = Exclude<keyof typeof ROW_OF_COMMAND, 'NoteCaseResult'>
 
@@ -133,7 +135,7 @@ const personArb = fc
 
 const commandArb = fc.record({
   type: fc.oneof(
-    { arbitrary: fc.constantFrom<AskedByPeople>('CastBallot', 'CastProxyBallot', 'PostComment', 'OpenDeliberation', 'RemindVoters'), weight: 6 },
+    { arbitrary: fc.constantFrom<AskedByPeople>('CastBallot', 'CastProxyBallot', 'PostComment', 'OpenDeliberation', 'RemindVoters', 'IssueShareCard', 'NudgeVoters'), weight: 6 },
     { arbitrary: fc.constant<AskedByPeople>('CloseDeliberation'), weight: 1 },
   ),
   person: personArb,
@@ -195,6 +197,10 @@ test('a person’s command is accepted only when the authorization table allows 
             case 'CloseDeliberation':
             case 'RemindVoters':
               return { type: step.type, at, actor: person }
+            case 'IssueShareCard':
+              return { type: 'IssueShareCard', at, actor: person, activityId: `act-${i}`, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString() }
+            case 'NudgeVoters':
+              return { type: 'NudgeVoters', at, actor: person, owed: 1 }
           }
         })
         expectWhoAsTheTableSays(person, step.type, decision, council.state.orgId, council.state.chain)

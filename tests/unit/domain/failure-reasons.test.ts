@@ -324,6 +324,32 @@ const DELIBERATION_ROWS: Row[] = [
     { code: 'CONFLICT', message: '该议事已结束', reason: 'DELIBERATION_CLOSED' },
   ],
   [
+    'a second group card while the first still has a while to run',
+    () => {
+      const council = new Council()
+      const share = (activityId: string) =>
+        council.try(({ at }) => ({ type: 'IssueShareCard', at, actor: LI, activityId, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString() }))
+      share('act-1')
+      return deliberationErrorOf(share('act-2'))
+    },
+    { code: 'CONFLICT', message: '群卡片仍然有效', reason: 'CARD_STILL_VALID' },
+  ],
+  [
+    'the convener reminds again within six hours',
+    () => {
+      const council = new Council()
+      const nudge = () => council.try(({ at }) => ({ type: 'NudgeVoters', at, actor: CONVENER, owed: 2 }))
+      nudge()
+      return deliberationErrorOf(nudge())
+    },
+    { code: 'CONFLICT', message: '刚刚提醒过，同一议事每 6 小时最多提醒一次', reason: 'ALREADY_REMINDED' },
+  ],
+  [
+    'the convener reminds when the others have all voted',
+    () => deliberationErrorOf(new Council().try(({ at }) => ({ type: 'NudgeVoters', at, actor: CONVENER, owed: 0 }))),
+    { code: 'CONFLICT', message: '其他成员都已投票，无需提醒', reason: 'EVERYONE_VOTED' },
+  ],
+  [
     'a member who joined after it opened votes',
     () => deliberationErrorOf(new Council().vote(LATECOMER, [0])),
     { code: 'FORBIDDEN', message: '只有本议事会成员可以投票', reason: 'NOT_ON_ROLL' },
@@ -428,6 +454,9 @@ describe('FAILURE_REASONS against the deciders', () => {
       'DELIBERATION_CLOSED',
       'NOT_ON_ROLL',
       'VOTED_IN_PERSON',
+      'CARD_STILL_VALID',
+      'ALREADY_REMINDED',
+      'EVERYONE_VOTED',
     ])
     expect(domainReasons.filter((reason) => !reached.has(reason))).toEqual([])
   })

@@ -38,6 +38,7 @@ import {
 import { Outbox } from './outbox.store'
 import { productTemplates } from './product-templates'
 import { subscribeMessageSend } from './subscribe-message.api'
+import { ActivityRegistry, type ActivityCard, createActivityId, setUpdatableMsg } from './updatable-message.api'
 import { SubscriptionLedger } from './subscription.ledger'
 
 export interface OpenApiService {
@@ -56,6 +57,8 @@ export interface OpenApiService {
   grant(openid: string, templateId: string): void
   /** Sends of `templateId` she still allows. */
   credits(openid: string, templateId: string): number
+  /** Every updatable card's activity id, its last state and its accepted updates (GET /__dev/cards). */
+  cards(): ActivityCard[]
 }
 
 /** Svrkit-type calls (CommApiData.svrkitData): reqData bytes in, respData bytes out. */
@@ -75,6 +78,7 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
   const ledger = new SubscriptionLedger(file('openapi-subscriptions.jsonl'))
   const media = new MediaCheckRegistry(file('openapi-media-checks.jsonl'))
   const cloudIds = new CloudIdRegistry(appid)
+  const activities = new ActivityRegistry(file('openapi-activities.jsonl'))
   const injector = new FailureInjector()
   const records: CallRecord[] = []
 
@@ -89,6 +93,8 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
     'security.msgSecCheck': msgSecCheck(keywordLists(options.keywords), options.quotas ?? true),
     'security.mediaCheckAsync': mediaCheckAsync(media, options.quotas ?? true),
     'cloudbase.getOpenData': cloudbaseGetOpenData(cloudIds),
+    'updatableMessage.createActivityId': createActivityId(activities),
+    'updatableMessage.setUpdatableMsg': setUpdatableMsg(activities),
   }
   const svrkitApis: Record<string, SvrkitHandler> = {
     ApiGetOpenDataByCloudId: (call, reqData) => {
@@ -243,5 +249,6 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
     },
     grant: (openid, templateId) => ledger.grant(openid, templateId, new Date(options.now()).toISOString()),
     credits: (openid, templateId) => ledger.credits(openid, templateId),
+    cards: () => activities.list(),
   }
 }

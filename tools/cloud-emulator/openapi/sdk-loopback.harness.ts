@@ -42,9 +42,12 @@ export type Step =
 
 /** Step args may name an earlier step's value: the string "$3" stands for step 3's (0-based) value. */
 function substitute(value: unknown, results: StepResult[]): unknown {
-  if (typeof value === 'string' && /^\$\d+$/.test(value)) {
-    const earlier = results[Number(value.slice(1))]
-    return earlier && earlier.ok ? earlier.value : value
+  // "$3" is step 3's result; "$3.activityId" a field of it.
+  const ref = typeof value === 'string' ? /^\$(\d+)((?:\.\w+)*)$/.exec(value) : null
+  if (ref) {
+    const earlier = results[Number(ref[1])]
+    if (!earlier || !earlier.ok) return value
+    return (ref[2] ?? '').split('.').filter(Boolean).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], earlier.value)
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, results))
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, results)]))
