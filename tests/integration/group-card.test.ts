@@ -29,19 +29,16 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
   let host: SurfaceHost
   let deliberationId: string
   let shared: ShareCardView
+  /** The convener opens one at 蒲河村, closing `hours` from the host's now. */
+  const openOne = async (title: string, background: string, options: string[], hours: number) => {
+    const { now } = await host.get<{ now: string }>('/__dev/clock')
+    const closesAt = new Date(Date.parse(now) + hours * 3_600_000).toISOString()
+    const opened = await dataOf<DeliberationResults['open']>(host, 'deliberation', CONVENER, { action: 'open', orgId: VILLAGE, title, background, options, closesAt })
+    return opened.deliberationId
+  }
   beforeAll(async () => {
     host = await startHost(kind)
-    const { now } = (await host.get<{ now: string }>('/__dev/clock'))
-    deliberationId = (
-      await dataOf<DeliberationResults['open']>(host, 'deliberation', CONVENER, {
-        action: 'open',
-        orgId: VILLAGE,
-        title: '村口路灯由谁出资维修',
-        background: '村口到小学的路灯坏了三个月，供电所说线路归村里管。',
-        options: ['村集体出资', '申请镇里专项资金'],
-        closesAt: new Date(Date.parse(now) + 72 * 3_600_000).toISOString(),
-      })
-    ).deliberationId
+    deliberationId = await openOne('村口路灯由谁出资维修', '村口到小学的路灯坏了三个月，供电所说线路归村里管。', ['村集体出资', '申请镇里专项资金'], 72)
   })
   afterAll(() => host.destroy())
 
@@ -120,17 +117,7 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
   })
 
   test('at the deadline the close job ends a shared card too; a card past its 24 hours is renewed on the next share', async () => {
-    const { now } = (await host.get<{ now: string }>('/__dev/clock'))
-    const second = (
-      await dataOf<DeliberationResults['open']>(host, 'deliberation', CONVENER, {
-        action: 'open',
-        orgId: VILLAGE,
-        title: '重阳节敬老活动怎么办',
-        background: '今年重阳节想为村里老人办一次活动。',
-        options: ['集中聚餐', '上门慰问'],
-        closesAt: new Date(Date.parse(now) + 47 * 3_600_000).toISOString(),
-      })
-    ).deliberationId
+    const second = await openOne('重阳节敬老活动怎么办', '今年重阳节想为村里老人办一次活动。', ['集中聚餐', '上门慰问'], 47)
     const first = await dataOf<ShareCardView>(host, 'deliberation', MEMBER, { action: 'shareCard', deliberationId: second })
     await later(24)
     const renewed = await dataOf<ShareCardView>(host, 'deliberation', MEMBER, { action: 'shareCard', deliberationId: second })

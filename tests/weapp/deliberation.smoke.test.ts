@@ -2,32 +2,10 @@
  * The built weapp deliberation page (council subpackage) loads in a mini-program simulator and shows
  * a deliberation from `deliberation.get`: its options, turnout against quorum, the time left.
  */
-import type { DeliberationDetail } from '../../types/deliberation.contract'
+import { aDeliberation } from './support/deliberation-fixture'
 import { bootWeapp, waitForText, WEAPP_ROOT, type CloudStub } from './support/simulate-weapp'
 
-const detail: DeliberationDetail = {
-  id: 'dlb-1',
-  orgId: 'v1',
-  orgName: '蒲河村',
-  title: '村口路灯由谁出资维修',
-  shareTitle: '村口路灯由谁出资维修',
-  status: 'open',
-  multiple: false,
-  anonymous: false,
-  openedAt: '2026-11-30T01:00:00.000Z',
-  closesAt: '2026-12-03T02:00:00.000Z',
-  turnout: { ballots: 2, members: 6, quorum: 4, quorumMet: false },
-  voted: false,
-  commentCount: 0,
-  asOf: '2026-11-30T01:00:00.000Z',
-  background: '村口到小学的路灯坏了两个月。',
-  options: ['村集体出资', '申请镇里专项资金'],
-  passRatio: 0.5,
-  countsHidden: true,
-  comments: [],
-  groupBound: false,
-  can: { vote: true, proxyVote: false, comment: true, close: false, bindGroup: false, share: true, remind: false },
-}
+const detail = aDeliberation()
 
 jest.setTimeout(60_000)
 

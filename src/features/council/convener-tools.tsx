@@ -1,7 +1,9 @@
 /**
  * The convener's tools on a deliberation: record the ballot of a member who agreed by phone (代投票,
  * kept in the audit trail with a note), close the vote now (关闭表决), bind the council's WeChat group
- * (绑定本群: weapp from the group's share ticket; locally a simulated group id typed in).
+ * (绑定本群: weapp from the group's share ticket; locally a simulated group id typed in), and remind
+ * those who have not voted (提醒未投票的成员: by subscription message through the server, throttled;
+ * in WeChat's chat-tool mode also @ them in the group: group-card.ts).
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -18,16 +20,23 @@ import { castProxyBallot } from './api/cast-proxy-ballot'
 import { closeDeliberation } from './api/close-deliberation'
 import { toggleChoice } from './council-format'
 import { groupCloudId, LOCAL_GROUP_ID } from './group-chat'
+import { inChatTool, notifyInGroup } from './group-card'
+import { remindVoters } from './api/remind-voters'
+import { formatTime } from '../../shared/case-format'
 import { BRAND, confirmFirst } from '../../shared/confirm'
 
 type Sheet = 'proxy' | 'bind' | null
 
 interface Props {
   detail: DeliberationDetail
+  /** The server's now (the throttle's next time is shown against it). */
+  now: string
+  /** What the group card says now, once the page has it (weapp). */
+  cardLabel?: string
   onChanged: (next?: DeliberationDetail) => Promise<void> | void
 }
 
-export function ConvenerTools({ detail, onChanged }: Props) {
+export function ConvenerTools({ detail, now, cardLabel, onChanged }: Props) {
   const [sheet, setSheet] = useState<Sheet>(null)
   const { busy, submit } = useSubmit()
   const [member, setMember] = useState<string>()
@@ -36,7 +45,7 @@ export function ConvenerTools({ detail, onChanged }: Props) {
   const [groupId, setGroupId] = useState('')
   const { can } = detail
   const waiting = (detail.roll ?? []).filter((r) => !r.voted)
-  if (!can.proxyVote && !can.close && !can.bindGroup && !(detail.groupBound && detail.roll)) return null
+  if (!can.proxyVote && !can.close && !can.bindGroup && !can.remind && !(detail.groupBound && detail.roll)) return null
 
   const run = (work: () => Promise<DeliberationDetail | undefined>, done: string) =>
     submit(async () => {
@@ -70,6 +79,14 @@ export function ConvenerTools({ detail, onChanged }: Props) {
     await run(async () => (await closeDeliberation({ deliberationId: detail.id })).deliberation, '已关闭表决')
   }
 
+  const remind = () =>
+    submit(async () => {
+      const reminded = await remindVoters({ deliberationId: detail.id })
+      const inGroup = inChatTool() && (await notifyInGroup(reminded.chatTool))
+      void Taro.showToast({ title: `已提醒 ${reminded.reminded} 人${inGroup ? '，并在群里@了她们' : ''}`, icon: 'none' })
+      await onChanged()
+    })
+
   const bindTo = (group: { localGroupId: string } | { cloudID: string }) =>
     run(async () => {
       await bindGroup({ orgId: detail.orgId, ...group })
@@ -100,6 +117,24 @@ export function ConvenerTools({ detail, onChanged }: Props) {
       {!IS_LOCAL_MODE && detail.status === 'open' && (
         <BigButton openType="share">分享到议事会微信群</BigButton>
       )}
+      {!IS_LOCAL_MODE && detail.status === 'open' && cardLabel && (
+        <Text className="muted council-line">群里的议事卡片会随投票自动更新，现在显示：{cardLabel}。</Text>
+      )}
+      {IS_LOCAL_MODE && detail.status === 'open' && (
+        <Text className="muted council-line">
+          在微信里，分享到群的议事卡片会随投票自动更新（几人已参与、即将截止、已结束）。本地演示没有微信群，不能分享卡片；提醒仍会发到成员的“消息”。
+        </Text>
+      )}
+      {can.remind &&
+        (detail.remindAgainAt ? (
+          <Text className="muted council-line">已提醒过未投票的成员，{formatTime(detail.remindAgainAt, now)} 后可以再提醒。</Text>
+        ) : (
+          waiting.length > 0 && (
+            <BigButton loading={busy && sheet === null} onClick={remind}>
+              提醒未投票的成员
+            </BigButton>
+          )
+        ))}
       {can.proxyVote && waiting.length > 0 && <BigButton onClick={() => setSheet('proxy')}>代投票</BigButton>}
       {can.bindGroup && (
         <BigButton onClick={() => (IS_LOCAL_MODE ? setSheet('bind') : void bind())}>

@@ -4,7 +4,7 @@
  * the convener the roll, proxy ballots, closing and the group chat. Its share card carries only the
  * neutral `shareTitle`, and opens straight back here.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { DELIBERATION_STATUS_LABELS, type DeliberationDetail } from '../../../../types'
@@ -27,6 +27,7 @@ import { addComment } from '../../../features/council/api/add-comment'
 import { castBallot } from '../../../features/council/api/cast-ballot'
 import { getDeliberation } from '../../../features/council/api/get-deliberation'
 import { askForShareTickets, markLanded } from '../../../features/council/group-chat'
+import { prepareUpdatableShare } from '../../../features/council/group-card'
 import { noteServerTime, useServerNow } from '../../../features/council/server-clock'
 import '../../../shared/chip.css'
 import '../../../features/council/council.css'
@@ -50,6 +51,8 @@ export default function DeliberationPage() {
   const messages = useAllowMessages()
   const { submit } = useSubmit()
   const reloadedAtDeadline = useRef(false)
+  const [cardLabel, setCardLabel] = useState<string>()
+  const canShare = detail?.can.share === true
 
   const show = (next: DeliberationDetail) => {
     noteServerTime(next.asOf)
@@ -63,6 +66,17 @@ export default function DeliberationPage() {
   useReloadOnReturn(remote.reload)
   // Never the case's details: shareTitle is neutral for a sensitive case.
   useShareAppMessage(() => ({ title: detail?.shareTitle ?? '议事会议题', path: sharePath(id) }))
+
+  // Before she shares: the card is declared updatable with the server's activity id (weapp only; a
+  // fresh one for each ballot she sees is not needed: the server keeps one per deliberation).
+  useEffect(() => {
+    if (!canShare) return
+    let live = true
+    void prepareUpdatableShare(id).then((card) => live && setCardLabel(card?.card.label))
+    return () => {
+      live = false
+    }
+  }, [id, canShare, detail?.turnout.ballots])
 
   // Past the deadline the timer closes it: look again once, so the result replaces the vote button.
   useEffect(() => {
@@ -171,7 +185,7 @@ export default function DeliberationPage() {
         )}
       </Card>
 
-      <ConvenerTools detail={detail} onChanged={(next) => (next ? show(next) : remote.reload())} />
+      <ConvenerTools detail={detail} now={now} {...(cardLabel && { cardLabel })} onChanged={(next) => (next ? show(next) : remote.reload())} />
       {detail.roll && open && <Roll roll={detail.roll} />}
       {detail.audit && <AuditList audit={detail.audit} options={detail.options} anonymous={detail.anonymous} now={now} />}
 
