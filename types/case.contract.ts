@@ -78,6 +78,12 @@ export interface CaseSummary {
   urges?: UrgeItem[]
   /** The 延期 request of the current level, for those who handle or supervise it (not the reporter). */
   extension?: ExtensionItem
+  /** How many people follow it besides its reporter (我也遇到): a count only, never who. */
+  supporters?: number
+  /** Closed as a duplicate (合并办理): the case it is handled with now. */
+  mergedInto?: { id: string; number: string }
+  /** She follows it as a supporter (我也反映): a read-only view, no rating or withdrawal. */
+  supporting?: boolean
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -128,5 +134,7 @@ export interface CaseDetail extends CaseSummary {
     decideExtension: boolean
     rate: boolean
     withdraw: boolean
+    /** 合并办理: the holder may close it as a duplicate of another open case it holds. */
+    merge?: boolean
   }
 }

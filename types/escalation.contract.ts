@@ -60,6 +60,11 @@ export const escalationContract = {
    * supervising level follows up. Most missed first.
    */
   overdue: z.object({ orgId: id('组织').optional() }),
+  /**
+   * 合并办理: the holder closes `caseId` as a duplicate of `intoCaseId` (open, held by her org too, and
+   * one anyone may follow: not anonymous, not sensitive). Its reporter and supporters follow the target.
+   */
+  merge: z.object({ caseId, intoCaseId: id('合并到的反映编号') }),
 }
 
 export interface EscalationResults {
@@ -85,6 +90,7 @@ export interface EscalationResults {
   transfer: { case: CaseDetail | null }
   requestExtension: { case: CaseDetail }
   decideExtension: { case: CaseDetail }
+  merge: { case: CaseDetail }
   /**
    * Each case says why it is listed (`reasons`, most telling first) and what the caller may do about
    * it (`can`: 催办, 提级办理, deciding its pending 延期).

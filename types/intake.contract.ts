@@ -1,6 +1,7 @@
 /** The `intake` function: a woman reports, follows, rates or withdraws her case. */
 import { z, id, text } from './zod-zh'
 import { CaseKind, Category, Satisfaction, Solved } from './enums'
+import type { CaseStatus } from './enums'
 import type { CaseDetail, CaseSummary } from './case.contract'
 
 export const TITLE_MAX = 40
@@ -73,6 +74,36 @@ export const intakeContract = {
     caseId: id('反映编号'),
     reason: z.string().trim().max(200, { error: '撤回原因不能超过 200 个字' }).optional(),
   }),
+  /**
+   * 本村已有类似反映: the open cases of this village and category that anyone may see — never an
+   * anonymous one, never one of a sensitive category (docs/RULES.md "我也遇到"). Hers are marked `mine`.
+   */
+  similar: z.object({ villageId: id('所在村（社区）'), category: Category }),
+  /**
+   * 我也遇到: she follows an offered case as a supporter — its progress messages reach her, it is in
+   * 我的反映 under 我也反映, its count rises. Again on one she follows changes nothing.
+   */
+  meToo: z.object({ caseId: id('反映编号') }),
+}
+
+/** One case offered under 本村已有类似反映: no content, no photo, nobody's name. */
+export interface SimilarCase {
+  id: string
+  /** The short number people see (caseNumber). */
+  number: string
+  kind: CaseKind
+  category: Category
+  title: string
+  status: CaseStatus
+  holderOrgName: string
+  /** Whole days since it was filed (0 on its first day). */
+  daysOpen: number
+  /** How many people follow it besides its reporter (我也遇到). */
+  supporters: number
+  /** She reported it herself. */
+  mine: boolean
+  /** She already follows it. */
+  following: boolean
 }
 
 export interface IntakeResults {
@@ -87,10 +118,14 @@ export interface IntakeResults {
     created: boolean
   }
   photoFolder: { folder: string }
-  mine: { items: CaseSummary[] }
+  /** `items`: the cases she reported; `following`: those she follows (我也反映), newest follow first. */
+  mine: { items: CaseSummary[]; following: CaseSummary[] }
   get: { case: CaseDetail }
   /** The woman to call: the resident a member filed for when she left a number, else the reporter. */
   revealContact: { name?: string; phone: string }
   rate: { case: CaseDetail }
   withdraw: { case: CaseDetail }
+  similar: { items: SimilarCase[] }
+  /** `added`: false when she already followed it. */
+  meToo: { caseId: string; supporters: number; added: boolean }
 }

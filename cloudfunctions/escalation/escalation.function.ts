@@ -17,10 +17,11 @@ import { transfer } from './actions/transfer.action'
 import { requestExtension } from './actions/request-extension.action'
 import { decideExtension } from './actions/decide-extension.action'
 import { urge } from './actions/urge.action'
+import { merge } from './actions/merge.action'
 import { sweepDeadlines } from './sweep.job'
 
 export const escalationFunction = defineFunction(
   'escalation',
-  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver, transfer, requestExtension, decideExtension },
+  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver, transfer, requestExtension, decideExtension, merge },
   { sweep: (ctx) => sweepDeadlines(ctx) },
 )

@@ -11,12 +11,14 @@ import { rate } from './actions/rate.action'
 import { revealContact } from './actions/reveal-contact.action'
 import { submit } from './actions/submit.action'
 import { withdraw } from './actions/withdraw.action'
+import { similar } from './actions/similar.action'
+import { meToo } from './actions/me-too.action'
 import { purgeContacts } from './purge-contacts.job'
 import { mediaVerdictPush } from './media-verdict.push'
 
 export const intakeFunction = defineFunction(
   'intake',
-  { submit, photoFolder, mine, get, revealContact, rate, withdraw },
+  { submit, photoFolder, mine, get, revealContact, rate, withdraw, similar, meToo },
   { purgeContacts: (ctx) => purgeContacts(ctx) },
   // WeChat's verdict on a photo's content check (the console sends wxa_media_check here).
   { wxa_media_check: mediaVerdictPush },

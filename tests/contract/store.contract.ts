@@ -18,6 +18,7 @@ import { hotspotsContract } from './store.hotspots.contract'
 import { answersContract } from './store.answers.contract'
 import { announcementsContract } from './store.announcements.contract'
 import { surveysContract } from './store.surveys.contract'
+import { supportersContract } from './store.supporters.contract'
 
 /**
  * `stored`, where the adapter's test can give it: everything the fresh store keeps, as text (the
@@ -149,5 +150,6 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
     answersContract(() => store)
     announcementsContract(() => store, stored)
     surveysContract(() => store, stored)
+    supportersContract(() => store, stored)
   })
 }

@@ -381,6 +381,33 @@ const transferTo = (cell: Cell) => {
 /** The org one below the target on the line: where a hand-back goes. */
 const belowTarget = (cell: Cell) => LINE[LEVELS[Math.max(0, LEVELS.indexOf(levelOf(cell.target)) - 1)]!]
 
+/**
+ * 合并办理: two cases carried to the target; the caller merges the first into the second. Allowed, the
+ * first is closed with its pointer and its reporter follows the second.
+ */
+function mergeProbe(): Probe {
+  return {
+    handler: 'escalation.merge',
+    checksEffect: true,
+    shoot: async (cell) => {
+      const duplicate = await aCase(cell, pending)
+      const into = await aCase(cell, pending)
+      if (cell.role === 'reporter') cell.caller = duplicate.reporter
+      const shot = (caseId: string) => call(cell.deps, 'escalation', cell.caller, { action: 'merge', caseId, intoCaseId: into.caseId })
+      return {
+        reply: await shot(duplicate.caseId),
+        secrets: [...duplicate.secrets, ...into.secrets],
+        missing: () => shot('case_mx_missing'),
+        effect: async () => {
+          const after = (await cell.deps.store.cases.get(duplicate.caseId))!.state
+          const follows = await cell.deps.store.supporters.has(into.caseId, duplicate.reporter)
+          return differences({ status: after.status, mergedInto: after.mergedInto ?? null, follows }, { status: 'closed', mergedInto: into.caseId, follows: true })
+        },
+      }
+    },
+  }
+}
+
 // Deliberations ----------------------------------------------------------------------------------
 
 interface DeliberationFixture {
@@ -897,6 +924,21 @@ const STAGES: Record<AuthAction, RowStage> = {
     ],
   },
 
+  // 我也遇到: anyone, on any case anyone may follow (the stage's case is named and not sensitive).
+  'case.support': {
+    levels: from('village'),
+    probes: [
+      onOrg('intake.similar', (cell) => ({ villageId: cell.target, category: 'governance' })),
+      onCase('intake.meToo', pending, () => ({}), {
+        effect: async (cell, after) => [
+          { supporters: after.supporters ?? 0, follows: await cell.deps.store.supporters.has(after.id, cell.caller) },
+          { supporters: 1, follows: true },
+        ],
+      }),
+    ],
+  },
+  'case.merge': { levels: from('village'), probes: [mergeProbe()] },
+
   'deliberation.open': {
     levels: ['village'],
     probes: [
@@ -1207,6 +1249,9 @@ const leaks = (text: string, secrets: Secret[]) =>
  */
 const STATE_ANSWERS: Record<string, { code: string; why: string }> = {
   'case.handBack convener own': { code: 'INVALID_INPUT', why: 'a convener holds cases only at her village, which has nothing below to hand back to' },
+  ...Object.fromEntries(
+    RELATIONS.map((relation) => [`case.support reporter ${relation}`, { code: 'CONFLICT', why: 'her own case: its progress reaches her already (no me-too on it)' }]),
+  ),
 }
 
 /** Problems with one probe's answer in one cell; empty when it agrees with `expected` and leaks nothing. */
@@ -1418,6 +1463,13 @@ const BY_HAND: [AuthRole, AuthAction, Relation, boolean][] = [
   ['cadre', 'case.takeOver', 'above', true],
   ['cadre', 'case.takeOver', 'own', false],
   ['cadre', 'case.takeOver', 'below', false],
+  // 我也遇到: anyone, wherever the case is; 合并办理: the holder's convener and cadres
+  ['resident', 'case.support', 'unrelated', true],
+  ['member', 'case.support', 'sibling', true],
+  ['cadre', 'case.merge', 'own', true],
+  ['convener', 'case.merge', 'own', true],
+  ['cadre', 'case.merge', 'above', false],
+  ['member', 'case.merge', 'own', false],
   // 转办: the holder's convener and cadres, or a cadre of the org directly above it
   ['convener', 'case.transfer', 'own', true],
   ['cadre', 'case.transfer', 'above', true],

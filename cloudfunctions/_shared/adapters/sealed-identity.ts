@@ -92,13 +92,14 @@ export function openCase(seal: IdentitySeal, stored: Json): CaseState {
 
 /**
  * An event as stored: the submission's reporter sealed, and so is `by` when the reporter acted
- * (submitted, rated, withdrew). Those who act for an org (conveners, cadres) stay named: the audit
- * trail and the timeline's history are about them acting in office.
+ * (submitted, rated, withdrew) or any resident acting as herself (a follower's 我也遇到). Those who act
+ * for an org (conveners, cadres) stay named: the audit trail and the timeline's history are about them
+ * acting in office.
  */
 export function sealEvent(seal: IdentitySeal, event: CaseEvent, reporterOpenid: string): Json {
   const out: Json = { ...event }
   if (event.type === 'CaseSubmitted') out.reporter = sealReporter(seal, event.reporter)
-  if (event.by && event.by.openid === reporterOpenid) out.by = { role: event.by.role, sealed: seal.seal(event.by.openid) }
+  if (event.by && (event.by.openid === reporterOpenid || event.by.role === 'resident')) out.by = { role: event.by.role, sealed: seal.seal(event.by.openid) }
   return out
 }
 

@@ -4,6 +4,7 @@
  * (onboarding, the admin's upkeep).
  */
 import { LEVELS } from '../../../types/enums'
+import { caseNumber } from '../../../types/case.contract'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState } from '../domain/case.state'
 import type { Ids } from '../ports/ids.port'
@@ -33,6 +34,10 @@ const LABELS: { [T in CaseEvent['type']]: string | ((event: Extract<CaseEvent, {
   CaseFlaggedOverdue: '超期督办',
   CaseDeliberated: '记录议事结果',
   CasePhotoRejected: '隐藏未通过内容安全检查的照片',
+  // By a resident as herself: hideActor below keeps her out of the line.
+  CaseSupported: '群众点了“我也遇到”',
+  CaseMerged: (event) => `合并到 #${caseNumber(event.intoCaseId)} 办理`,
+  CaseMergedIn: (event) => `合并了 #${caseNumber(event.fromCaseId)}`,
 }
 
 function label(event: CaseEvent): string {

@@ -4,11 +4,13 @@ import type { CaseState } from '../domain/case.state'
 import { planCaseMessages, type Audience } from '../domain/case.notification-plan'
 import type { Ids } from '../ports/ids.port'
 import type { MessageRecord, Repositories } from '../ports/store.port'
-import { caseMessageSlots, caseMessageText, caseSubject } from './message-text'
+import { SUPPORTERS_MAX } from '../domain/me-too.rules'
+import { caseMessageSlots, caseMessageText, caseSubject, supporterMessageText } from './message-text'
 import { orgNamesFor } from './case-view'
 
-async function recipients(tx: Repositories, audience: Audience, state: CaseState): Promise<string[]> {
-  if (audience.kind === 'reporter') return [state.reporter.openid]
+/** Everyone the reporter's messages reach: she, then those who follow the case (我也遇到), each once. */
+async function recipients(tx: Repositories, audience: Audience, state: CaseState, followers: () => Promise<string[]>): Promise<string[]> {
+  if (audience.kind === 'reporter') return [state.reporter.openid, ...(await followers()).filter((f) => f !== state.reporter.openid)]
   const people = new Set<string>()
   for (const role of audience.roles) {
     for (const membership of await tx.people.withRole(audience.orgId, role)) people.add(membership.openid)
@@ -29,24 +31,30 @@ export async function caseOutboxRows(
   now: string,
 ): Promise<MessageRecord[]> {
   const orgName = await orgNamesFor(tx, [after])
+  // Read once per change, and only for a case someone follows (a merge may go past SUPPORTERS_MAX).
+  let followerList: Promise<string[]> | undefined
+  const followers = () => (followerList ??= (after.supporters ?? 0) > 0 ? tx.supporters.ofCase(after.id, Math.max(after.supporters ?? 0, SUPPORTERS_MAX)) : Promise.resolve([]))
 
   const rows: MessageRecord[] = []
   for (const planned of planCaseMessages(events, after)) {
     const event = events[planned.eventIndex]
     if (!event) continue
     const text = caseMessageText(planned.kind, event, after, orgName)
-    for (const openid of await recipients(tx, planned.audience, after)) {
+    for (const openid of await recipients(tx, planned.audience, after, followers)) {
+      const follower = planned.audience.kind === 'reporter' && openid !== after.reporter.openid
+      const { title, body } = follower ? supporterMessageText(planned.kind, event, after, orgName) : text
+      const slots = caseMessageSlots(planned.kind, event, after, orgName(after.holderOrgId))
       rows.push({
         id: ids.next('msg'),
         dedupeKey: `${after.id}@${version}.${planned.eventIndex}:${openid}:${planned.kind}`,
         openid,
         kind: planned.kind,
-        title: text.title,
-        body: text.body,
+        title,
+        body,
         page: `/pages/case/index?id=${after.id}`,
         caseId: after.id,
         subject: caseSubject(after),
-        slots: caseMessageSlots(planned.kind, event, after, orgName(after.holderOrgId)),
+        slots: follower ? { ...slots, note: '请进入小程序查看办理进展' } : slots,
         createdAt: now,
         status: 'pending',
         attempts: 0,

@@ -3,7 +3,7 @@
  * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now,
  * and reads one for her (readCaseDetail: load, check she may see it, shape it).
  */
-import type { CaseDetail, CaseSummary, ExtensionItem, SuperviseReason, UrgeItem } from '../../../types/case.contract'
+import { caseNumber, type CaseDetail, type CaseSummary, type ExtensionItem, type SuperviseReason, type UrgeItem } from '../../../types/case.contract'
 import type { SupervisedCase } from '../../../types/escalation.contract'
 import type { Person } from '../domain/actor.types'
 import { holderRole, isReporter, parentOrgOf, seesByRole, visibilityOf } from '../domain/case.access'
@@ -83,6 +83,15 @@ export function toSummary(state: CaseState, viewer: Person, now: string, orgName
       },
     }),
     ...(seesByRole(viewer, state) && { urges: urgeItems(view, orgName), ...extensionOf(view, orgName) }),
+    ...meTooOf(state, viewer),
+  }
+}
+
+/** The follower count for those who see it by a role (never who), and where a duplicate went. */
+function meTooOf(state: CaseState, viewer: Person): Pick<CaseSummary, 'supporters' | 'mergedInto'> {
+  return {
+    ...(seesByRole(viewer, state) && { supporters: state.supporters ?? 0 }),
+    ...(state.mergedInto !== undefined && { mergedInto: { id: state.mergedInto, number: caseNumber(state.mergedInto) } }),
   }
 }
 
@@ -207,8 +216,12 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
     ...supervisionCan(state, viewer, now),
     rate: allowed((b) => ({ ...b, type: 'RateCase', solved: 'yes', satisfaction: 'satisfied' })),
     withdraw: allowed((b) => ({ ...b, type: 'WithdrawCase' })),
+    // Who and the state passed when only the target is missing: the target is hers to pick.
+    merge: mergeable(decide({ at: now, actor: viewer, type: 'MergeCase', into: null }, state)),
   }
 }
+
+const mergeable = (decision: ReturnType<typeof decide>) => !decision.ok && decision.error.code === 'NOT_FOUND'
 
 export function toDetail(
   state: CaseState,

@@ -103,6 +103,10 @@ export function caseMessageText(
     }
     case 'case_extended':
       return { title, body: `您的反映办理期限延长到${monthDay(state.resolveBy)}。` }
+    case 'case_merged': {
+      const into = event.type === 'CaseMerged' ? `#${caseNumber(event.intoCaseId)} ` : '另一条反映'
+      return { title, body: `您的反映已与 ${into}合并办理，办理进展会继续告诉您。` }
+    }
     case 'deliberation_invited':
     case 'deliberation_reminder':
     case 'deliberation_result':
@@ -110,6 +114,19 @@ export function caseMessageText(
     case 'hotspot_alert':
       return { title, body: title }
   }
+}
+
+/**
+ * The same message for one who follows the case (我也遇到): the case is not "hers", and rating it is
+ * its reporter's (a follower is not asked to). Who else follows is never said.
+ */
+export function supporterMessageText(kind: MessageKind, event: CaseEvent, state: CaseState, orgName: (id: string) => string): MessageText {
+  const text = caseMessageText(kind, event, state, orgName)
+  if (kind === 'case_resolved') {
+    const outcome = event.type === 'CaseResolved' ? OUTCOME_LABELS[event.outcome] : '已办结'
+    return { title: '您也反映的问题已办结', body: `办理结果：${outcome}。可以在“我的反映”里查看。` }
+  }
+  return { title: text.title, body: text.body.replace('您的反映', '您也反映的问题') }
 }
 
 const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
@@ -131,6 +148,7 @@ const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
   extension_requested: '延期待审批',
   extension_decided: '延期已答复',
   case_extended: '期限延长',
+  case_merged: '合并办理',
 }
 
 export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
@@ -172,6 +190,8 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       case 'ExtensionDecided':
         // Only an approval reaches her (case-view.ts leaves out the request and a refusal).
         return `办理期限延长到${monthDay(entry.resolveBy)}`
+      case 'CaseMerged':
+        return `您的反映已与 #${caseNumber(entry.intoCaseId)} 合并办理`
       default:
         break
     }
@@ -243,6 +263,12 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
     case 'CasePhotoRejected':
       // Plain and neutral: never what the check found, nor whose fault.
       return '一张照片未通过内容安全检查，已隐藏'
+    case 'CaseSupported':
+      return '又有 1 位群众也遇到了这个问题'
+    case 'CaseMerged':
+      return `${here}已将这条反映与 #${caseNumber(entry.intoCaseId)} 合并办理`
+    case 'CaseMergedIn':
+      return `${here}合并了同样的反映 #${caseNumber(entry.fromCaseId)}${entry.added > 0 ? `，又有 ${entry.added} 人关注` : ''}`
     default:
       return assertNever(entry)
   }

@@ -8,6 +8,7 @@ import { caseOutboxRows } from '../cases/case-outbox-rows'
 import { CONTACT_RETENTION_DAYS } from '../../../types/intake.contract'
 import { addMs, DAY_MS } from '../domain/iso-time'
 import { visibilityOf } from '../domain/case.access'
+import { isPublicCase } from '../domain/me-too.rules'
 import type { CaseCommand } from '../domain/case.commands'
 import type { CaseEvent } from '../domain/case.events'
 import { isTerminal, type CaseState } from '../domain/case.state'
@@ -27,13 +28,17 @@ export const caseAggregate: Aggregate<CaseState, CaseCommand, CaseEvent> = {
     await countCaseChange(tx, events, before, state)
     await tx.messages.add(await caseOutboxRows(tx, deps.ids, events, state, version, at))
     await tx.audit.add(caseAuditEntries(deps.ids, events, state))
+    // 我也遇到: who follows is kept apart from the case, under her tag (the case keeps the count).
+    for (const event of events) if (event.type === 'CaseSupported' && event.by) await tx.supporters.add(state.id, event.by.openid, event.at)
     // Retention: her phone and address are kept while the case is handled, and deleted
     // CONTACT_RETENTION_DAYS after it ends (closed or withdrawn); the case and its timeline stay.
     if (before && !isTerminal(before.status) && isTerminal(state.status)) {
       await tx.contacts.schedulePurge(state.id, addMs(at, CONTACT_RETENTION_DAYS * DAY_MS))
     }
   },
-  hiddenFrom: (command, state) => command.actor !== 'system' && visibilityOf(command.actor, state) === 'none',
+  // 我也遇到 reaches a case she does not otherwise see, if anyone may follow it (me-too.rules.ts).
+  hiddenFrom: (command, state) =>
+    command.actor !== 'system' && (command.type === 'SupportCase' ? !isPublicCase(state) : visibilityOf(command.actor, state) === 'none'),
   // Someone else changed the case between our read and write (CloudBase): three tries, then she is
   // asked to refresh.
   attempts: 3,

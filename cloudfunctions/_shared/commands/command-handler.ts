@@ -120,6 +120,14 @@ export function change<S, C, E>(
 }
 
 /**
+ * Several changes in one transaction of their own (each with changeIn), all decided again on a version
+ * conflict: e.g. a merge, which closes one case and adds to another.
+ */
+export function changeTogether<T>(deps: Deps, aggregate: Aggregate<unknown, unknown, unknown>, work: (tx: Repositories) => Promise<T>): Promise<T> {
+  return retried(aggregate, () => deps.store.transaction(work))
+}
+
+/**
  * Creates an aggregate by a command on nothing. With an idempotency `key` already used, nothing is
  * written and the answer names the existing one (`created: false`). `alongside` writes what belongs to
  * this one command (not to its events) in the same transaction, e.g. a report's contact.

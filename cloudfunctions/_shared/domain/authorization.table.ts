@@ -171,6 +171,20 @@ export const AUTHORIZATION = {
     target: 'case',
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: NOWHERE, cadre: PARENT, admin: NOWHERE,
   },
+  /**
+   * 我也遇到: anyone sees a village's followable cases (本村已有类似反映) and follows one. Which cases
+   * are followable (named, not sensitive, open) is a content rule (me-too.rules.ts).
+   */
+  'case.support': {
+    target: 'case',
+    resident: ANYWHERE, reporter: ANYWHERE,
+    member: ANYWHERE, convener: ANYWHERE, cadre: ANYWHERE, admin: ANYWHERE,
+  },
+  /** 合并办理: the holder closes a duplicate into another case it holds (both: the decider checks it). */
+  'case.merge': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
   /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
   'case.exportPrivate': {
     target: 'case',

@@ -29,6 +29,8 @@ export type CaseAction =
   | 'decideExtension'
   | 'rate'
   | 'withdraw'
+  | 'support'
+  | 'merge'
 
 export type Visibility = 'full' | 'redacted' | 'none'
 
@@ -47,6 +49,8 @@ const ROW_OF: Readonly<Record<CaseAction, AuthAction>> = {
   decideExtension: 'case.decideExtension',
   rate: 'case.rate',
   withdraw: 'case.withdraw',
+  support: 'case.support',
+  merge: 'case.merge',
 }
 
 /** The bindings the table allows for this action on this case, the role she acts in first. */
@@ -79,6 +83,8 @@ export function canOnCase(actor: Person, action: CaseAction, caseState: CaseStat
     case 'urge':
     case 'takeOver':
     case 'requestExtension':
+    case 'support':
+    case 'merge':
       return mayOnCase(actor, ROW_OF[action], caseState)
     case 'transfer':
     case 'decideExtension':
@@ -118,7 +124,8 @@ export function holderRole(actor: Person, caseState: CaseState): 'convener' | 'c
 
 /** The audit trail's role for an action the person is allowed to take. */
 export function actingRole(actor: Person, action: CaseAction, caseState: CaseState): ActorRole {
-  if (action === 'rate' || action === 'withdraw') return 'resident'
+  // A supporter follows as herself, whatever roles she has: never recorded as acting in office.
+  if (action === 'rate' || action === 'withdraw' || action === 'support') return 'resident'
   return actingBinding(actor, action, caseState)?.role ?? 'resident'
 }
 

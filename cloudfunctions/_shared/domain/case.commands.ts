@@ -6,6 +6,7 @@ import type { CaseKind, Category, Outcome, Satisfaction, Solved } from '../../..
 import type { Actor } from './actor.types'
 import type { Chain } from './org-ladder'
 import type { DeliberationOutcome } from './case.events'
+import type { CaseState } from './case.state'
 
 interface CommandBase {
   at: string
@@ -166,6 +167,31 @@ export interface RejectPhoto extends CommandBase {
   photo: string
 }
 
+/**
+ * 我也遇到: she follows the case. `following`: she already does (read by the handler in the change's
+ * transaction from the followers' store); then nothing happens.
+ */
+export interface SupportCase extends CommandBase {
+  type: 'SupportCase'
+  following: boolean
+}
+
+/**
+ * 合并办理: the holder closes this case as a duplicate of `into`, the target as the handler read it in
+ * the same transaction (null: not there, or not hers to see).
+ */
+export interface MergeCase extends CommandBase {
+  type: 'MergeCase'
+  into: CaseState | null
+}
+
+/** The target's side of a merge, by the same person: `added` new followers came with `fromCaseId`. */
+export interface AbsorbMergedCase extends CommandBase {
+  type: 'AbsorbMergedCase'
+  fromCaseId: string
+  added: number
+}
+
 export type CaseCommand =
   | SubmitCase
   | AcceptCase
@@ -186,5 +212,8 @@ export type CaseCommand =
   | RemindDeadline
   | RecordDeliberation
   | RejectPhoto
+  | SupportCase
+  | MergeCase
+  | AbsorbMergedCase
 
 export type CaseCommandType = CaseCommand['type']

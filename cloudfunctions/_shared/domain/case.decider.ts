@@ -41,7 +41,8 @@ import { assertNever, domainError, type DomainError } from './domain.errors'
 import { autoCloseAt, deadlinesAt } from './deadline.policy'
 import { DAY_MS, HOUR_MS, addMs, isAfter, isAtOrAfter, isInstant, toMs } from './iso-time'
 import { chainProblem, isAbove, levelIndex, levelOnChain, parentLevel, type Chain } from './org-ladder'
-import { actingBinding, actingRole, actionBindings, canOnCase, parentOrgOf, type CaseAction } from './case.access'
+import { actingBinding, actingRole, actionBindings, canOnCase, isReporter, parentOrgOf, type CaseAction } from './case.access'
+import { isPublicCase, SUPPORTERS_MAX } from './me-too.rules'
 import { allowedBindings } from './authorization.table'
 import type * as C from './case.commands'
 import type * as E from './case.events'
@@ -74,6 +75,9 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   RemindDeadline: 'system',
   RecordDeliberation: 'system',
   RejectPhoto: 'system',
+  SupportCase: 'support',
+  MergeCase: 'merge',
+  AbsorbMergedCase: 'merge',
 }
 
 export function decide(
@@ -87,6 +91,8 @@ export function decide(
 
   const who = authorize(command, state)
   if (!who.ok) return who
+  // Anonymous and sensitive cases are never offered: a me-too on one learns nothing, not even its status.
+  if (command.type === 'SupportCase' && !isPublicCase(state)) return reject('NOT_FOUND', '没有找到该反映')
   if (command.type !== 'RejectPhoto') {
     if (state.status === 'closed') {
       // Closed by her own rating: a second rating is "already rated", not merely "closed".
@@ -134,6 +140,12 @@ export function decide(
       return recordDeliberation(command, state)
     case 'RejectPhoto':
       return rejectPhoto(command, state)
+    case 'SupportCase':
+      return supportCase(command, state, by)
+    case 'MergeCase':
+      return mergeCase(command, state, by)
+    case 'AbsorbMergedCase':
+      return absorbMergedCase(command, state, by)
     default:
       return assertNever(command)
   }
@@ -474,6 +486,43 @@ function rejectPhoto(c: C.RejectPhoto, state: CaseState): Decision {
   return accepted({ type: 'CasePhotoRejected', ...here(state, c.at, undefined), photo: c.photo })
 }
 
+/**
+ * 我也遇到 on a public case (decide() answered the others NOT_FOUND): while it is being handled, not
+ * her own, once (a second tap changes nothing), up to SUPPORTERS_MAX followers.
+ */
+function supportCase(c: C.SupportCase, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '这条反映已办结，不用再点“我也遇到”', 'CASE_CLOSED')
+  if (c.actor !== 'system' && isReporter(c.actor, state)) return reject('CONFLICT', '这是您自己提交的反映，办理进展会告诉您')
+  if (c.following) return accepted()
+  if ((state.supporters ?? 0) >= SUPPORTERS_MAX) return reject('CONFLICT', '关注这条反映的人已经很多了；您的情况不同的话，可以自己写一条反映')
+  return accepted({ type: 'CaseSupported', ...here(state, c.at, by) })
+}
+
+/**
+ * 合并办理 by the holder: both open, held by the same org, not into itself, and only into a public
+ * case — its followers (this case's reporter among them) will see it, while nobody new sees this one.
+ */
+function mergeCase(c: C.MergeCase, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，不能再合并', 'CASE_CLOSED')
+  const into = c.into
+  if (into === null || typeof into !== 'object') return reject('NOT_FOUND', '没有找到要合并到的反映')
+  if (into.id === state.id) return reject('INVALID_INPUT', '不能把反映合并到它自己')
+  if (!isOpen(into.status) || into.mergedInto !== undefined) {
+    return reject('CONFLICT', '要合并到的反映已办结，请选一条正在办理的反映', 'CASE_CLOSED')
+  }
+  if (into.holderOrgId !== state.holderOrgId) return reject('INVALID_INPUT', '只能合并到本单位正在办理的反映')
+  if (!isPublicCase(into)) return reject('INVALID_INPUT', '不能合并到匿名或涉及隐私的反映：合并后，关注它的人都会看到它')
+  return accepted({ type: 'CaseMerged', ...here(state, c.at, by), intoCaseId: into.id })
+}
+
+/** The target's side of a merge, decided for the same person on the target (its holder). */
+function absorbMergedCase(c: C.AbsorbMergedCase, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '要合并到的反映已办结，请选一条正在办理的反映', 'CASE_CLOSED')
+  if (blank(c.fromCaseId) || c.fromCaseId === state.id) return reject('INVALID_INPUT', '不能把反映合并到它自己')
+  if (!Number.isInteger(c.added) || c.added < 0) return reject('INVALID_INPUT', '合并带来的关注人数无效')
+  return accepted({ type: 'CaseMergedIn', ...here(state, c.at, by), fromCaseId: c.fromCaseId, added: c.added })
+}
+
 const MISSED_REASON: Record<E.MissedDeadline, string> = {
   accept: '超过受理期限未受理，自动上报上级妇联',
   resolve: '超过办理期限未办结，自动上报上级妇联',
@@ -522,7 +571,9 @@ function authorize(command: CaseCommandOnCase, state: CaseState): Authorized {
             ? '只有当前承办单位或其上一级妇联可以转办该反映'
             : action === 'decideExtension'
               ? '只有上一级妇联干部可以审批延期申请'
-              : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
+              : action === 'merge'
+                ? '只有当前承办组织的议事会主任或妇联干部可以合并反映'
+                : '只有当前承办组织的议事会主任或妇联干部可以办理该反映'
     return { ok: false, error: domainError('FORBIDDEN', message) }
   }
   return { ok: true, by: { openid: command.actor.openid, role: actingRole(command.actor, action, state) } }

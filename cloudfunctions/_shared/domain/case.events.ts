@@ -218,6 +218,27 @@ export interface CasePhotoRejected extends EventBase {
   photo: string
 }
 
+/**
+ * 我也遇到: one more person follows the case. `by` is her (role resident), sealed at rest as a
+ * reporter's is (adapters/sealed-identity.ts) and never shown: the timeline names nobody.
+ */
+export interface CaseSupported extends EventBase {
+  type: 'CaseSupported'
+}
+
+/** 合并办理: closed as a duplicate of `intoCaseId`, which its reporter and followers follow now. */
+export interface CaseMerged extends EventBase {
+  type: 'CaseMerged'
+  intoCaseId: string
+}
+
+/** The other side of a merge: `fromCaseId` was merged into this case, bringing `added` new followers. */
+export interface CaseMergedIn extends EventBase {
+  type: 'CaseMergedIn'
+  fromCaseId: string
+  added: number
+}
+
 export type CaseEvent =
   | CaseSubmitted
   | CaseAccepted
@@ -239,5 +260,8 @@ export type CaseEvent =
   | CaseFlaggedOverdue
   | CaseDeliberated
   | CasePhotoRejected
+  | CaseSupported
+  | CaseMerged
+  | CaseMergedIn
 
 export type CaseEventType = CaseEvent['type']

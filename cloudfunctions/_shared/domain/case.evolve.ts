@@ -178,6 +178,12 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
         photos: state.photos.filter((photo) => photo !== event.photo),
         hiddenPhotos: [...(state.hiddenPhotos ?? []), event.photo],
       }
+    case 'CaseSupported':
+      return { ...touched, supporters: (state.supporters ?? 0) + 1 }
+    case 'CaseMerged':
+      return { ...touched, status: 'closed', closedAt: event.at, mergedInto: event.intoCaseId }
+    case 'CaseMergedIn':
+      return { ...touched, supporters: (state.supporters ?? 0) + event.added, mergedFrom: [...(state.mergedFrom ?? []), event.fromCaseId] }
     default:
       return assertNever(event)
   }

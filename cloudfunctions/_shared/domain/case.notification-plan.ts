@@ -94,6 +94,13 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
       case 'CaseFlaggedOverdue':
         add({ kind: 'org', orgId: after.holderOrgId, roles: ['cadre'] }, 'case_overdue', i)
         return
+      case 'CaseMerged':
+        // Her case's followers hear it too: the shell fans a reporter's message out to them.
+        add(reporter, 'case_merged', i)
+        return
+      // A count only: nobody is told who follows, nor bothered each time someone does.
+      case 'CaseSupported':
+      case 'CaseMergedIn':
       case 'DepartmentReplied':
       case 'CaseRated':
       case 'CaseWithdrawn':

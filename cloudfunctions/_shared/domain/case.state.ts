@@ -160,6 +160,15 @@ export interface CaseState {
   autoCloseBy?: string
   closedAt?: string
   withdrawnAt?: string
+  /**
+   * How many people follow it besides its reporter (我也遇到, and those a merge brought): a count; who
+   * they are is kept apart, under their tags (ports/store.port.ts SupporterRepository).
+   */
+  supporters?: number
+  /** Closed as a duplicate (合并办理) of this case, which its reporter and followers follow now. */
+  mergedInto?: string
+  /** The duplicates merged into it, oldest first. */
+  mergedFrom?: string[]
 }
 
 /** Closed and withdrawn cases accept no command. */

@@ -124,6 +124,10 @@ export function timelineEntryOf(
     case 'DeadlineReminded':
     // Its file id opens nothing: a view URL is only ever made for the case's `photos`.
     case 'CasePhotoRejected':
+    // Nobody named; the other case only by its number.
+    case 'CaseSupported':
+    case 'CaseMerged':
+    case 'CaseMergedIn':
       return entry
     default:
       return assertNever(entry)

@@ -30,6 +30,8 @@
  *   had just after it (the old village keeps the arrival it had).
  * - 延期 counts per event: `extensionsRequested` each request, `extensionsApproved` each approval. A case
  *   resolved by its extended deadline is on time.
+ * - A case merged into another (合并办理) stands as `merged` alone: no longer a case, a status or a
+ *   category of its own, so the totals count the problem once. What happened to it on its way stays.
  */
 import { LEVELS, type CaseStatus, type Category, type Level, type Satisfaction, type Solved } from '../../../types/enums'
 import { assertNever } from './domain.errors'
@@ -63,6 +65,8 @@ export type CounterKey =
   | `solved:${Solved}`
   /** Bumped by the deliberation function (bumpCounter), not by case changes. */
   | 'deliberations'
+  /** Cases closed as duplicates (合并办理): counted here instead of as cases (`standing`). */
+  | 'merged'
   /** Kept by onboarding (orgs and role bindings), not by case changes. */
   | 'councils'
   | 'members'
@@ -86,6 +90,8 @@ export const minutesBetween = (from: string, to: string): number => Math.round((
 
 /** What the case contributes by what it is now. */
 function standing(state: CaseState): [CounterKey, number][] {
+  // A duplicate is the other case's 反映: counted once, there (docs/RULES.md "我也遇到与合并办理").
+  if (state.mergedInto !== undefined) return [['merged', 1]]
   const out: [CounterKey, number][] = [
     ['cases', 1],
     [`status:${state.status}`, 1],
@@ -141,6 +147,9 @@ function happened(event: CaseEvent): [CounterKey, number][] {
     case 'CaseDeliberated':
     case 'CasePhotoRejected':
     case 'DeadlineReminded':
+    case 'CaseSupported':
+    case 'CaseMerged':
+    case 'CaseMergedIn':
       return []
     default:
       return assertNever(event)
@@ -205,6 +214,9 @@ function nonZero(counters: Counters): Counters {
  *   by the org that acted and those above it (the dashboard's trend, stats.trend). Kept since issue 17
  *   item 8: months before read as 0 for these two.
  * - urged: 催办 received by the holder (and counted above it); see `urgedCounted`.
+ * - A merge (合并办理) takes the duplicate's `submitted` back from the month it was filed in, at the
+ *   village it belongs to now: the month counts the problem once, as the other case. What its rounds
+ *   did (accepted in time, …) happened and stays.
  * Months before these counters existed read as zeros.
  */
 
@@ -272,6 +284,11 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
     }
     case 'CaseUrged':
       return [urgedCounted(event.at, state.level)]
+    case 'CaseMerged':
+      // Not a 反映 of its own: taken back from the month it was filed in, at its village now.
+      return [{ month: chinaMonth(state.submittedAt), level: 'village', deltas: { submitted: -1 } }]
+    case 'CaseSupported':
+    case 'CaseMergedIn':
     case 'CaseTakenOver':
     case 'DeadlineReminded':
     // A 转办 starts a round at the new org (its acceptance counts when it comes); an approved 延期

@@ -30,6 +30,7 @@ export function countersOfTimelineByOrg(timeline: readonly CaseEvent[], byOrg = 
   let status: CaseStatus = 'pending'
   let resolveBy = first.resolveBy
   let resolution: { level: Level; at: string } | null = null
+  let merged = false
   for (const event of timeline) {
     switch (event.type) {
       case 'CaseSubmitted':
@@ -81,18 +82,26 @@ export function countersOfTimelineByOrg(timeline: readonly CaseEvent[], byOrg = 
       case 'CaseWithdrawn':
         status = 'withdrawn'
         break
+      case 'CaseMerged':
+        merged = true
+        break
       default:
         break
     }
   }
 
-  add('cases')
-  add(`status:${status}`)
-  add(`category:${first.category}`)
-  if (resolution) {
-    add(`resolved:${resolution.level}`)
-    add('resolveMinutes', minutesBetween(first.at, resolution.at))
-    if (toMs(resolution.at) <= toMs(resolveBy)) add('resolvedOnTime')
+  // A duplicate merged into another case is counted there: here only as merged.
+  if (merged) {
+    add('merged')
+  } else {
+    add('cases')
+    add(`status:${status}`)
+    add(`category:${first.category}`)
+    if (resolution) {
+      add(`resolved:${resolution.level}`)
+      add('resolveMinutes', minutesBetween(first.at, resolution.at))
+      if (toMs(resolution.at) <= toMs(resolveBy)) add('resolvedOnTime')
+    }
   }
   for (const { chain, figures } of spans) {
     for (const level of LEVELS) {
@@ -181,6 +190,10 @@ export function monthlyCountersByOrg(timelines: Iterable<readonly CaseEvent[]>):
           break
         case 'ExtensionDecided':
           round = { ...round, resolveBy: event.resolveBy }
+          break
+        case 'CaseMerged':
+          // The month it was filed no longer counts it: it is the other case's 反映.
+          credit(first.at, 'village', 'submitted', -1)
           break
         default:
           break

@@ -62,6 +62,7 @@ export const TEMPLATE_OF_KIND: Record<MessageKind, TemplateKey | null> = {
   extension_requested: 'case_todo',
   extension_decided: 'case_todo',
   case_extended: 'case_progress',
+  case_merged: 'case_progress',
   deliberation_invited: 'deliberation_invite',
   deliberation_reminder: 'deliberation_invite',
   deliberation_result: 'deliberation_result',

@@ -571,6 +571,22 @@ export interface SurveyCounterRepository {
   of(surveyId: string, orgIds: readonly string[]): Promise<Record<string, number>[]>
 }
 
+/**
+ * Who follows a case besides its reporter (我也遇到, and those a 合并办理 brought): one record per
+ * (case, person). Kept under her tag with her openid sealed, as a reporter is (sealed-identity.ts):
+ * the store names nobody, and nothing shows who follows to those who handle the case (they read the
+ * case's count). Her progress messages are addressed from the sealed copy.
+ */
+export interface SupporterRepository {
+  /** She follows the case from `at`; answers false (and writes nothing) when she already does. */
+  add(caseId: string, openid: string, at: string): Promise<boolean>
+  has(caseId: string, openid: string): Promise<boolean>
+  /** Whom the case's progress messages reach besides its reporter: the openids, earliest follow first. */
+  ofCase(caseId: string, limit: number): Promise<string[]>
+  /** The cases she follows, the latest follow first (我的反映's 我也反映). */
+  followedBy(openid: string, limit: number): Promise<{ caseId: string; at: string }[]>
+}
+
 export interface Repositories {
   orgs: OrgRepository
   people: PeopleRepository
@@ -594,6 +610,7 @@ export interface Repositories {
   surveys: SurveyRepository
   surveyAnswers: SurveyAnswerRepository
   surveyCounters: SurveyCounterRepository
+  supporters: SupporterRepository
 }
 
 export interface Store extends Repositories {

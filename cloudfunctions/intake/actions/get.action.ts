@@ -3,8 +3,9 @@
  * her contact details only to those who handle it, and never for an anonymous report.
  */
 import { defineAction } from '../../_shared/handler/action'
-import { holderRole } from '../../_shared/domain/case.access'
+import { holderRole, visibilityOf } from '../../_shared/domain/case.access'
 import { readCaseDetail } from '../../_shared/cases/case-view'
+import { readFollowedDetail } from '../../_shared/cases/supporter-view'
 
 /** 13812345678 → 138****5678: enough to recognise, not enough to call. */
 const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
@@ -14,6 +15,10 @@ export const get = defineAction({
   run: async ({ deps, now, person }, { caseId }) => {
     const viewer = await person()
     const stored = await deps.store.cases.get(caseId)
+    // One who follows it (我也遇到) and may not see it otherwise: the read-only follower's view.
+    if (stored && visibilityOf(viewer, stored.state) === 'none' && (await deps.store.supporters.has(caseId, viewer.openid))) {
+      return { case: await readFollowedDetail(deps.store, caseId, viewer, now) }
+    }
     const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
     const contact = handles ? await deps.store.contacts.get(caseId) : null
     return {

@@ -37,6 +37,7 @@ export const COLLECTION = {
   surveys: 'surveys',
   surveyAnswers: 'survey_answers',
   surveyCounters: 'survey_counters',
+  supporters: 'case_supporters',
 } as const
 
 export interface CloudbaseCommand {

@@ -29,6 +29,7 @@ import { cloudbaseHotspots } from './hotspots.cloudbase'
 import { cloudbaseAnswers } from './answers.cloudbase'
 import { cloudbaseAnnouncements, cloudbaseFeedMarks } from './announcements.cloudbase'
 import { cloudbaseSurveyAnswers, cloudbaseSurveyCounters, cloudbaseSurveys } from './surveys.cloudbase'
+import { cloudbaseSupporters } from './supporters.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
@@ -71,6 +72,7 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     surveys: cloudbaseSurveys(scope),
     surveyAnswers: cloudbaseSurveyAnswers(scope, seal),
     surveyCounters: cloudbaseSurveyCounters(scope),
+    supporters: cloudbaseSupporters(scope, seal),
   }
 }
 

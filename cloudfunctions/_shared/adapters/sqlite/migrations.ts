@@ -404,6 +404,22 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 17,
+    name: 'who follows a case (我也遇到), under each person’s tag',
+    sql: `
+      -- The person is her tag (sealed-identity.ts) and a sealed copy to reach her, never her openid.
+      CREATE TABLE case_supporters (
+        case_id TEXT NOT NULL,
+        person_tag TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (case_id, person_tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX case_supporters_by_case ON case_supporters(case_id, at);
+      CREATE INDEX case_supporters_by_person ON case_supporters(person_tag, at);
+    `,
+  },
+  {
     version: 18,
     name: 'surveys (调研): answers under the person’s tag, counters per org',
     sql: `

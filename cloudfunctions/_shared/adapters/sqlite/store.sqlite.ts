@@ -28,6 +28,7 @@ import { sqliteHotspots } from './hotspots.sqlite'
 import { sqliteAnswers } from './answers.sqlite'
 import { sqliteAnnouncements, sqliteFeedMarks } from './announcements.sqlite'
 import { sqliteSurveyAnswers, sqliteSurveyCounters, sqliteSurveys } from './surveys.sqlite'
+import { sqliteSupporters } from './supporters.sqlite'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -119,6 +120,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
     surveys: sqliteSurveys(db),
     surveyAnswers: sqliteSurveyAnswers(db, seal),
     surveyCounters: sqliteSurveyCounters(db),
+    supporters: sqliteSupporters(db, seal),
     orgs: {
       get: async (id) => {
         const row = stmt.org.get(id)
