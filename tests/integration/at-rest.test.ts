@@ -1,7 +1,8 @@
 /**
  * A reporter is unlinkable from the data at rest (docs/security.md, "What is kept at rest"). On each
  * host, two women report — one anonymously, one by name with her phone — both with an address and a
- * photo; both allow progress messages, the village handles both cases, the messages go out, both rate.
+ * photo; both allow progress messages, a third woman follows the named one (我也遇到), the village
+ * handles both cases, the messages go out (the follower's too), both rate.
  * Then every byte of the host's data folder is read and none of it may hold either woman's openid, the
  * phone or either address.
  *
@@ -36,6 +37,7 @@ const run = Date.now().toString(36)
 /** Residents the demo does not know (no user record, no role): only their reports name them. */
 const ANONYMOUS = `o-atrest-anon-${run}`
 const NAMED = `o-atrest-named-${run}`
+const FOLLOWER = `o-atrest-follower-${run}`
 const PHONE = '13987654321'
 const ADDRESS_ANONYMOUS = '蒲河村东头第三排七号'
 const ADDRESS_NAMED = '蒲河村西街十九号院'
@@ -63,7 +65,7 @@ function withoutUploader(bytes: Buffer): Buffer {
 const jsonEscaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
 
 /** Each secret as the byte sequences that would betray it. */
-const SECRETS: [string, Buffer[]][] = [ANONYMOUS, NAMED, PHONE, ADDRESS_ANONYMOUS, ADDRESS_NAMED].map((secret) => [
+const SECRETS: [string, Buffer[]][] = [ANONYMOUS, NAMED, FOLLOWER, PHONE, ADDRESS_ANONYMOUS, ADDRESS_NAMED].map((secret) => [
   secret,
   [Buffer.from(secret, 'utf8'), Buffer.from(jsonEscaped(secret), 'utf8'), Buffer.from(jsonEscaped(secret).toUpperCase().replace(/\\U/g, '\\u'), 'utf8')],
 ])
@@ -116,6 +118,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     const named = await call<{ case: { phone?: string; address?: string } }>('intake', CONVENER, { action: 'get', caseId: caseIds[1] })
     expect(named.case).toMatchObject({ phone: '139****4321', address: ADDRESS_NAMED })
 
+    // She follows the named one: kept under her tag, her messages addressed from a sealed copy.
+    expect(await call('intake', FOLLOWER, { action: 'meToo', caseId: caseIds[1] })).toMatchObject({ added: true })
     for (const caseId of caseIds) {
       await call('escalation', CONVENER, { action: 'accept', caseId })
       await call('escalation', CONVENER, { action: 'resolve', caseId, outcome: 'solved', resolution: '已协调解决' })
@@ -130,6 +134,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
       await call('intake', she, { action: 'rate', caseId: caseIds[i], solved: 'yes', satisfaction: 'satisfied', comment: '谢谢' })
     }
     await host.post('/__dev/tick', {})
+    expect((await call<{ following: { id: string }[] }>('intake', FOLLOWER, { action: 'mine' })).following.map((c) => c.id)).toEqual([caseIds[1]])
+    expect((await call<{ items: { kind: string }[] }>('notify', FOLLOWER, { action: 'inbox' })).items.map((m) => m.kind)).toContain('case_resolved')
     const sent = await host.get<{ openid: string }[]>('/__dev/outbox')
     for (const [she] of reports) expect(sent.filter((m) => m.openid === she).length).toBeGreaterThan(0)
 

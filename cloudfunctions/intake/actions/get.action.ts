@@ -15,24 +15,25 @@ export const get = defineAction({
   run: async ({ deps, now, person }, { caseId }) => {
     const viewer = await person()
     const stored = await deps.store.cases.get(caseId)
+    const following = stored !== null && (await deps.store.supporters.has(caseId, viewer.openid))
     // One who follows it (我也遇到) and may not see it otherwise: the read-only follower's view.
-    if (stored && visibilityOf(viewer, stored.state) === 'none' && (await deps.store.supporters.has(caseId, viewer.openid))) {
+    if (stored && following && visibilityOf(viewer, stored.state) === 'none') {
       return { case: await readFollowedDetail(deps.store, caseId, viewer, now) }
     }
     const handles = stored !== null && !stored.state.reporter.anonymous && holderRole(viewer, stored.state) !== null
     const contact = handles ? await deps.store.contacts.get(caseId) : null
-    return {
-      case: await readCaseDetail(deps.store, deps.files, caseId, viewer, now, {
-        ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
-        // Shown in full to those who handle the case, as before; stored encrypted (plain only in old records).
-        ...(contact?.addressCipher ? { address: deps.cipher.decrypt(contact.addressCipher) } : contact?.address && { address: contact.address }),
-        ...(contact?.residentNameCipher && {
-          onBehalfOf: {
-            name: deps.cipher.decrypt(contact.residentNameCipher),
-            ...(contact.residentPhoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.residentPhoneCipher)) }),
-          },
-        }),
+    const detail = await readCaseDetail(deps.store, deps.files, caseId, viewer, now, {
+      ...(contact?.phoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.phoneCipher)) }),
+      // Shown in full to those who handle the case, as before; stored encrypted (plain only in old records).
+      ...(contact?.addressCipher ? { address: deps.cipher.decrypt(contact.addressCipher) } : contact?.address && { address: contact.address }),
+      ...(contact?.residentNameCipher && {
+        onBehalfOf: {
+          name: deps.cipher.decrypt(contact.residentNameCipher),
+          ...(contact.residentPhoneCipher && { phone: maskPhone(deps.cipher.decrypt(contact.residentPhoneCipher)) }),
+        },
       }),
-    }
+    })
+    // She sees it by a role and follows it too (a council member who tapped 我也遇到): the page says so.
+    return { case: following ? { ...detail, supporting: true } : detail }
   },
 })

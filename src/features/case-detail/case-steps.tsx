@@ -16,6 +16,8 @@ function nowLine(detail: CaseDetail): string {
   const holder = `${detail.holderOrgName}（${LEVEL_LABELS[detail.level]}）`
   const deadline = runningDeadline(detail)
   const left = deadline ? `，${deadline.label}${remaining(deadline.at, detail.asOf)}` : ''
+  // A duplicate closed into another case: its steps go on there (合并办理).
+  if (detail.mergedInto) return `这条反映已与 #${detail.mergedInto.number} 合并办理，进展请看 #${detail.mergedInto.number}`
   switch (detail.status) {
     case 'pending':
       return `现在：等待${holder}受理${left}`
@@ -31,10 +33,11 @@ function nowLine(detail: CaseDetail): string {
 }
 
 export function CaseSteps({ detail }: { detail: CaseDetail }) {
-  const done = detail.status === 'withdrawn' ? 0 : DONE[detail.status]
+  const stepless = detail.status === 'withdrawn' || detail.mergedInto !== undefined
+  const done = detail.status === 'withdrawn' || stepless ? 0 : DONE[detail.status]
   return (
     <View className="card case-steps">
-      {detail.status !== 'withdrawn' && (
+      {!stepless && (
         <View className="steps" role="list" aria-label={`办理进度：已完成 ${done} 步，共 ${STEPS.length} 步`}>
           {STEPS.map((step, i) => (
             <View key={step} role="listitem" className={`step ${i < done ? 'step-done' : i === done ? 'step-now' : ''}`}>

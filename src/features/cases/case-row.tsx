@@ -31,6 +31,9 @@ export function CaseRow({ item, info, now, children, opens = true }: Props) {
       </View>
       <Text className="muted case-row-line">{info}</Text>
       {due && <Text className={`case-row-line ${item.overdue ? 'case-row-overdue' : 'muted'}`}>{due}</Text>}
+      {/* 我也遇到: how many follow it (those handling it), where a duplicate went (everyone who sees it). */}
+      {(item.supporters ?? 0) > 0 && <Text className="case-row-line muted">{item.supporters} 人也反映</Text>}
+      {item.mergedInto && <Text className="case-row-line muted">已与 #{item.mergedInto.number} 合并办理</Text>}
       {children}
     </View>
   )

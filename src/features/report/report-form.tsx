@@ -12,6 +12,7 @@ import { VillagePicker } from './village-picker'
 import { PhotoPicker } from './photo-picker'
 import { PhoneNumber } from '../../shared/phone-number'
 import { VoiceInput } from './voice-input'
+import { SimilarCases } from './similar-cases'
 
 interface Props {
   draft: ReportDraft
@@ -86,6 +87,9 @@ export function ReportForm({ draft, errors, onChange, canFileOnBehalf }: Props) 
           error={errors.villageId}
         />
       </Card>
+
+      {/* Before she writes: the same problem may be here already (我也遇到). */}
+      <SimilarCases villageId={draft.villageId} category={draft.category} />
 
       <Card id={sectionOf.title} title="4. 说说情况">
         <TextField

@@ -21,6 +21,7 @@ import { CaseUrges } from '../../features/case-detail/case-urges'
 import { SuperviseActions } from '../../features/case-detail/supervise-actions'
 import { AnswerPicker } from '../../features/knowledge/answer-picker'
 import { TransferAndExtension } from '../../features/case-detail/transfer-and-extension'
+import { MeTooCard } from '../../features/case-detail/me-too-card'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
@@ -53,6 +54,7 @@ export default function CasePage() {
     <Page>
       <CaseSteps detail={data} />
       <CaseHeader detail={data} />
+      <MeTooCard detail={data} onChanged={reload} />
       {/* Before the work: an urged holder sees first that a level above is waiting on her. */}
       <CaseUrges urges={data.urges} now={data.asOf} />
       {data.can.rate && <RateCase onRate={rate} />}

@@ -1,6 +1,7 @@
 /**
  * 我的反映: her own village at the top (我的村（社区）: whose announcements and surveys reach her), then
- * every case she reported, newest first, with where it is, and a dot on those waiting for her rating.
+ * every case she reported, newest first, with where it is, and a dot on those waiting for her rating;
+ * then 我也反映, the cases she follows (我也遇到), each opening read-only.
  */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -16,6 +17,7 @@ import { Page } from '../../shared/page'
 import { useMe } from '../../features/account/use-me'
 import { HomeVillageCard } from '../../features/account/home-village-card'
 import { VillagePicker } from '../../features/report/village-picker'
+import { Card } from '../../shared/card'
 
 const NOTHING_REPORTED: EmptyNote = {
   title: '您还没有反映过问题',
@@ -24,7 +26,9 @@ const NOTHING_REPORTED: EmptyNote = {
 }
 
 export default function MyCasesPage() {
-  const remote = useRemote(() => listMyCases().then((r) => r.items), [])
+  const remote = useRemote(() => listMyCases().then((r) => [...r.items, ...r.following]), [])
+  const mine = remote.data?.filter((item) => !item.supporting) ?? []
+  const followed = remote.data?.filter((item) => item.supporting) ?? []
   const { data, error, reload } = remote
   useReloadOnReturn(reload)
   useUnreadBadge()
@@ -47,7 +51,7 @@ export default function MyCasesPage() {
   return (
     <Page>
       {village}
-      {data.map((item) => (
+      {mine.map((item) => (
         <CaseRow key={item.id} item={item} info={`${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`}>
           {/* Resolved and hers: it waits for her answer (评价), and says so before she opens it. */}
           {item.status === 'resolved' && (
@@ -57,6 +61,14 @@ export default function MyCasesPage() {
             </View>
           )}
         </CaseRow>
+      ))}
+      {followed.length > 0 && (
+        <Card title="我也反映">
+          <Text className="muted">您点了“我也遇到”的反映，办理进展会告诉您。</Text>
+        </Card>
+      )}
+      {followed.map((item) => (
+        <CaseRow key={`followed-${item.id}`} item={item} info={`我也反映 · ${item.holderOrgName}（${LEVEL_LABELS[item.level]}） · ${formatTime(item.updatedAt)}`} />
       ))}
       <ElderModeSwitch />
     </Page>
