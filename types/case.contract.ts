@@ -86,6 +86,36 @@ export interface CaseSummary {
   supporting?: boolean
 }
 
+/**
+ * One task of the case's 帮扶方案, as those who handle, supervise or do it see it (never the reporter:
+ * she reads plain lines in her timeline). A redacted viewer gets no title, name or note. The
+ * volunteer's phone only for the holder's convener and cadres.
+ */
+export interface HelpTaskItem {
+  id: string
+  title: string
+  assignee: {
+    kind: 'member' | 'volunteer'
+    /** Absent when redacted; a member without a name on record is 成员. */
+    name?: string
+    phone?: string
+    /** The viewer is the member this task names. */
+    mine?: boolean
+  }
+  dueAt: string
+  status: 'open' | 'done' | 'dropped'
+  /** Open past its due time. */
+  overdue: boolean
+  /** Set the task: the org that planned it, and when. */
+  plannedAt: string
+  orgName: string
+  level: Level
+  closedAt?: string
+  note?: string
+  /** She may mark it done now (the holder, or the member it names). */
+  canComplete: boolean
+}
+
 export interface CaseDetail extends CaseSummary {
   /** The server's "now" when it answered: the app counts "还剩 N 天" from it, not the phone's clock. */
   asOf: string
@@ -116,6 +146,8 @@ export interface CaseDetail extends CaseSummary {
   transferUnder?: { id: string; name: string; level: Level }
   /** With can.requestExtension: the most days she may ask for (the level's own resolve days). */
   extensionMaxDays?: number
+  /** 帮扶方案, oldest first: for those who see the case by a role of theirs, not for the reporter. */
+  tasks?: HelpTaskItem[]
   /** What this viewer may do now, so the app shows only buttons that will work. */
   can: {
     accept: boolean
@@ -136,5 +168,7 @@ export interface CaseDetail extends CaseSummary {
     withdraw: boolean
     /** 合并办理: the holder may close it as a duplicate of another open case it holds. */
     merge?: boolean
+    /** 帮扶方案: the holder adds a task. */
+    planTask: boolean
   }
 }

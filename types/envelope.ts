@@ -61,6 +61,12 @@ export const FAILURE_REASONS = [
   'EVERYONE_VOTED',
   /** Someone else changed the same thing at the same moment, again and again: try again. */
   'BUSY',
+  /** 办结 of a case whose 帮扶方案 has open tasks, without saying what became of them. */
+  'OPEN_TASKS',
+  /** A 帮扶任务 already done (or settled when the case was resolved). */
+  'TASK_CLOSED',
+  /** A case's 帮扶方案 is full (domain/help-plan.rules.ts MAX_TASKS). */
+  'TOO_MANY_TASKS',
 ] as const
 export type FailureReason = (typeof FAILURE_REASONS)[number]
 

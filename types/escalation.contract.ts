@@ -1,9 +1,36 @@
 /** The `escalation` function: the holder org's work on a case, and the deadline sweep (a timer). */
 import { z, id, text } from './zod-zh'
-import { CASE_STATUSES, Category, Outcome } from './enums'
+import { CASE_STATUSES, Category, Outcome, type Level, type Role } from './enums'
 import type { CaseDetail, CaseSummary, SuperviseReason } from './case.contract'
 
 const caseId = id('反映编号')
+
+/** At most this many tasks in one case's 帮扶方案 (the case document holds them). */
+export const PLAN_TASKS_MAX = 20
+export const TASK_TITLE_MAX = 40
+
+/**
+ * Who does a 帮扶任务: a person with an account (a member of the holder's council or of the case's
+ * village council, or a cadre of the holder: escalation.taskAssignees lists them), or a named
+ * 巾帼志愿者 who may have none — the holder completes hers for her, and her phone is for the holder only.
+ */
+export const TaskAssignee = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('member'), openid: id('承办人') }),
+    z.object({
+      kind: z.literal('volunteer'),
+      name: text('志愿者姓名', 10),
+      phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码' }).optional(),
+    }),
+  ],
+  { error: '请选择承办人' },
+)
+export type TaskAssignee = z.infer<typeof TaskAssignee>
+
+/** What became of the open tasks when the case is resolved: done after all, or no longer needed. */
+export const OPEN_TASK_ENDINGS = ['done', 'dropped'] as const
+export type OpenTaskEnding = (typeof OPEN_TASK_ENDINGS)[number]
 
 export const escalationContract = {
   /** Cases held by the caller's org(s): overdue first, then by deadline. */
@@ -12,7 +39,17 @@ export const escalationContract = {
     category: Category.optional(),
   }),
   accept: z.object({ caseId }),
-  resolve: z.object({ caseId, outcome: Outcome, resolution: text('办理情况', 1000) }),
+  /**
+   * With open 帮扶任务 the holder must say what became of them (`openTasks`, and a note if she wants);
+   * without them both are ignored.
+   */
+  resolve: z.object({
+    caseId,
+    outcome: Outcome,
+    resolution: text('办理情况', 1000),
+    openTasks: z.enum(OPEN_TASK_ENDINGS, { error: '请说明未完成的帮扶任务是已完成还是不再需要' }).optional(),
+    openTasksNote: text('帮扶任务说明', 200).optional(),
+  }),
   escalate: z.object({ caseId, reason: text('上报理由', 500) }),
   handBack: z.object({ caseId, toOrgId: id('交办单位'), instructions: text('交办意见', 500) }),
   assign: z.object({
@@ -65,6 +102,20 @@ export const escalationContract = {
    * one anyone may follow: not anonymous, not sensitive). Its reporter and supporters follow the target.
    */
   merge: z.object({ caseId, intoCaseId: id('合并到的反映编号') }),
+  /**
+   * 帮扶方案: the holder adds a task — what (`title`), who (`assignee`), by when (`dueAt`: after now, not
+   * after the case's resolve deadline). A member assignee is told in 消息.
+   */
+  planTask: z.object({
+    caseId,
+    title: text('任务内容', TASK_TITLE_MAX),
+    assignee: TaskAssignee,
+    dueAt: z.iso.datetime({ offset: true, error: '完成日期格式不正确' }),
+  }),
+  /** The holder, or the member the task names, marks it done, with a note if she wants. */
+  completeTask: z.object({ caseId, taskId: id('任务编号'), note: text('完成情况', 200).optional() }),
+  /** Whom the holder may name for a task of this case (the 添加任务 sheet's list). */
+  taskAssignees: z.object({ caseId }),
 }
 
 export interface EscalationResults {
@@ -96,6 +147,19 @@ export interface EscalationResults {
    * it (`can`: 催办, 提级办理, deciding its pending 延期).
    */
   overdue: { items: SupervisedCase[]; asOf: string; truncated: boolean }
+  planTask: { taskId: string; case: CaseDetail }
+  completeTask: { case: CaseDetail }
+  taskAssignees: { items: TaskCandidate[] }
+}
+
+/** A person the holder may name for a task: where she sits, in which role. */
+export interface TaskCandidate {
+  openid: string
+  name: string | null
+  role: Role
+  orgId: string
+  orgName: string
+  level: Level
 }
 
 export interface SupervisedCase extends CaseSummary {

@@ -27,6 +27,7 @@ export const MESSAGE_KINDS = [
   'deliberation_reminder',
   'deliberation_result',
   'hotspot_alert',
+  'task_assigned',
 ] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
@@ -55,4 +56,5 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   deliberation_reminder: '议事即将截止',
   deliberation_result: '议事结果',
   hotspot_alert: '矛盾苗头预警',
+  task_assigned: '请您协助一项帮扶任务',
 }

@@ -1,7 +1,8 @@
 /**
  * `escalation`: the holder org's work on a case (accept, resolve, escalate, hand back, assign a
  * partner department, record its reply), the queue of cases it holds, the supervising levels' work
- * (the 督办 list, 催办, 提级办理), and the deadline sweep (escalations and 临期提醒).
+ * (the 督办 list, 催办, 提级办理), its 帮扶方案 (tasks, who may do them, their completion), and the
+ * deadline sweep (escalations and 临期提醒).
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { accept } from './actions/accept.action'
@@ -19,9 +20,12 @@ import { decideExtension } from './actions/decide-extension.action'
 import { urge } from './actions/urge.action'
 import { merge } from './actions/merge.action'
 import { sweepDeadlines } from './sweep.job'
+import { planTask } from './actions/plan-task.action'
+import { completeTask } from './actions/complete-task.action'
+import { taskAssignees } from './actions/task-assignees.action'
 
 export const escalationFunction = defineFunction(
   'escalation',
-  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver, transfer, requestExtension, decideExtension, merge },
+  { inbox, accept, resolve, escalate, handBack, assign, reply, overdue, urge, takeOver, transfer, requestExtension, decideExtension, merge, planTask, completeTask, taskAssignees },
   { sweep: (ctx) => sweepDeadlines(ctx) },
 )

@@ -262,7 +262,7 @@ async function persona(deps: TestDeps, role: AuthRole, org: string): Promise<str
 
 // Cases ------------------------------------------------------------------------------------------
 
-type Step = 'accept' | 'assign' | 'resolve' | 'requestExtension'
+type Step = 'accept' | 'assign' | 'resolve' | 'requestExtension' | 'planTask'
 
 interface CaseFixture {
   caseId: string
@@ -314,6 +314,15 @@ async function aCase(
     if (step === 'assign') await must(deps, 'escalation', holder, { action: 'assign', caseId, department: '街道城管科', note: '请清理楼道' })
     if (step === 'resolve') await must(deps, 'escalation', holder, { action: 'resolve', caseId, outcome: 'solved', resolution: '已清理楼道' })
     if (step === 'requestExtension') await must(deps, 'escalation', holder, { action: 'requestExtension', caseId, days: 3, reason: '需等物业答复' })
+    if (step === 'planTask') {
+      await must(deps, 'escalation', holder, {
+        action: 'planTask',
+        caseId,
+        title: '协助清点杂物',
+        assignee: { kind: 'volunteer', name: '王秀兰' },
+        dueAt: new Date(Date.parse(deps.clock.now()) + 24 * 3_600_000).toISOString(),
+      })
+    }
   }
   const secrets = [title, content, reporter, reporterName, ...(options.phone ? [phone, maskedPhone(phone), `蒲河村${n}号院`] : [])]
   return { caseId, title, content, reporter, reporterName, phone, secrets }
@@ -909,6 +918,33 @@ const STAGES: Record<AuthAction, RowStage> = {
           (after) => ({ approved: after.extensions?.at(-1)?.decision?.approve ?? null, from: after.extensions?.at(-1)?.decision?.orgId ?? null }),
           (cell) => ({ approved: true, from: cell.callerOrg }),
         ),
+      }),
+    ],
+  },
+  'case.planTask': {
+    levels: from('village'),
+    probes: [
+      onCase(
+        'escalation.planTask',
+        accepted,
+        (cell) => ({ title: '陪同去村委会登记', assignee: { kind: 'volunteer', name: '李桂芝' }, dueAt: hoursFrom(cell.deps, 24) }),
+        // One task on the case, open, set at her org.
+        {
+          effect: handled(
+            (after) => ({ tasks: after.tasks?.length ?? 0, status: after.tasks?.[0]?.status ?? null, at: after.tasks?.[0]?.orgId ?? null }),
+            (cell) => ({ tasks: 1, status: 'open', at: cell.target }),
+          ),
+        },
+      ),
+      // The 添加任务 sheet's list: whoever may set a task may see whom she may name.
+      onCase('escalation.taskAssignees', accepted, () => ({})),
+    ],
+  },
+  'case.completeTask': {
+    levels: from('village'),
+    probes: [
+      onCase('escalation.completeTask', { steps: ['accept', 'planTask'] }, () => ({ taskId: 't1', note: '已清点完毕' }), {
+        effect: handled((after) => ({ status: after.tasks?.[0]?.status ?? null, note: after.tasks?.[0]?.note ?? null }), () => ({ status: 'done', note: '已清点完毕' })),
       }),
     ],
   },

@@ -35,7 +35,7 @@ const detail: CaseDetail = {
   photoUrls,
   timeline: [],
   handBackTargets: [],
-  can: { accept: false, resolve: false, escalate: false, handBack: false, assign: false, reply: false, urge: false, takeOver: false, transfer: false, requestExtension: false, decideExtension: false, rate: false, withdraw: false },
+  can: { accept: false, resolve: false, escalate: false, handBack: false, assign: false, reply: false, urge: false, takeOver: false, transfer: false, requestExtension: false, decideExtension: false, rate: false, withdraw: false, planTask: false },
 }
 
 const previews: unknown[] = []

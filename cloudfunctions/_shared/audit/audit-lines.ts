@@ -38,6 +38,10 @@ const LABELS: { [T in CaseEvent['type']]: string | ((event: Extract<CaseEvent, {
   CaseSupported: '群众点了“我也遇到”',
   CaseMerged: (event) => `合并到 #${caseNumber(event.intoCaseId)} 办理`,
   CaseMergedIn: (event) => `合并了 #${caseNumber(event.fromCaseId)}`,
+  // Neither the task nor the volunteer named: the log is read by every level above.
+  TaskPlanned: (event) => (event.task.assignee.kind === 'volunteer' ? '安排帮扶任务（巾帼志愿者）' : '安排帮扶任务'),
+  TaskCompleted: (event) => (event.byAssignee ? '承办人完成帮扶任务' : '登记帮扶任务完成'),
+  TasksSettled: (event) => (event.outcome === 'done' ? '办结时说明帮扶任务已完成' : '办结时说明帮扶任务不再需要'),
 }
 
 function label(event: CaseEvent): string {

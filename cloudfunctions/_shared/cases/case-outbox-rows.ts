@@ -11,6 +11,7 @@ import { orgNamesFor } from './case-view'
 /** Everyone the reporter's messages reach: she, then those who follow the case (我也遇到), each once. */
 async function recipients(tx: Repositories, audience: Audience, state: CaseState, followers: () => Promise<string[]>): Promise<string[]> {
   if (audience.kind === 'reporter') return [state.reporter.openid, ...(await followers()).filter((f) => f !== state.reporter.openid)]
+  if (audience.kind === 'person') return [audience.openid]
   const people = new Set<string>()
   for (const role of audience.roles) {
     for (const membership of await tx.people.withRole(audience.orgId, role)) people.add(membership.openid)

@@ -3,10 +3,11 @@
  * contract's CaseSummary / CaseDetail, with org names, the timeline in words, and what she may do now,
  * and reads one for her (readCaseDetail: load, check she may see it, shape it).
  */
-import { caseNumber, type CaseDetail, type CaseSummary, type ExtensionItem, type SuperviseReason, type UrgeItem } from '../../../types/case.contract'
+import { caseNumber, type CaseDetail, type CaseSummary, type ExtensionItem, type HelpTaskItem, type SuperviseReason, type UrgeItem } from '../../../types/case.contract'
 import type { SupervisedCase } from '../../../types/escalation.contract'
 import type { Person } from '../domain/actor.types'
-import { holderRole, isReporter, parentOrgOf, seesByRole, visibilityOf } from '../domain/case.access'
+import { holderRole, isReporter, isSensitive, parentOrgOf, seesByRole, visibilityOf } from '../domain/case.access'
+import { isTaskOverdue } from '../domain/help-plan.rules'
 import type { CaseCommand } from '../domain/case.commands'
 import { decide } from '../domain/case.decider'
 import type { CaseEvent } from '../domain/case.events'
@@ -41,6 +42,7 @@ function orgIdsOf(state: CaseState): string[] {
     ...(state.takeOvers ?? []).flatMap((t) => [t.fromOrgId, t.toOrgId]),
     ...(state.transfers ?? []).flatMap((t) => [t.fromOrgId, t.toOrgId, t.byOrgId]),
     ...(state.extensions ?? []).flatMap((e) => [e.orgId, ...(e.decision ? [e.decision.orgId] : [])]),
+    ...(state.tasks ?? []).map((t) => t.orgId),
   ]
 }
 
@@ -218,10 +220,45 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
     withdraw: allowed((b) => ({ ...b, type: 'WithdrawCase' })),
     // Who and the state passed when only the target is missing: the target is hers to pick.
     merge: mergeable(decide({ at: now, actor: viewer, type: 'MergeCase', into: null }, state)),
+    // Who and what she then picks are decided on what she sends (a volunteer stands in here).
+    planTask: allowed((b) => ({ ...b, type: 'PlanTask', title: '—', assignee: { kind: 'volunteer', name: '—' }, dueAt: state.resolveBy })),
   }
 }
 
 const mergeable = (decision: ReturnType<typeof decide>) => !decision.ok && decision.error.code === 'NOT_FOUND'
+
+/**
+ * 帮扶方案 as this viewer may see it: for those who see the case by a role (the reporter reads her
+ * timeline's plain lines instead). The volunteer's phone for the holder's convener and cadres only.
+ */
+function taskItems(state: CaseState, view: CaseView, viewer: Person, now: string, orgName: OrgName): HelpTaskItem[] | undefined {
+  if (!seesByRole(viewer, state) || !view.tasks || view.tasks.length === 0) return undefined
+  const handles = holderRole(viewer, state) !== null
+  return view.tasks.map((t) => {
+    const a = t.assignee
+    const named = a.kind === 'volunteer' ? a.name !== '' : a.openid !== ''
+    const mine = a.kind === 'member' && named && a.openid === viewer.openid
+    return {
+      id: t.id,
+      title: t.title,
+      assignee: {
+        kind: a.kind,
+        ...(named && { name: a.kind === 'volunteer' ? a.name : (a.name ?? '成员') }),
+        ...(a.kind === 'volunteer' && a.phone && handles && { phone: a.phone }),
+        ...(mine && { mine }),
+      },
+      dueAt: t.dueAt,
+      status: t.status,
+      overdue: isTaskOverdue(t, now),
+      plannedAt: t.plannedAt,
+      orgName: orgName(t.orgId),
+      level: t.level,
+      ...(t.closedAt && { closedAt: t.closedAt }),
+      ...(t.note !== undefined && { note: t.note }),
+      canComplete: allowedNow(state, viewer, now)((b) => ({ ...b, type: 'CompleteTask', taskId: t.id })),
+    }
+  })
+}
 
 export function toDetail(
   state: CaseState,
@@ -236,6 +273,7 @@ export function toDetail(
   const summary = toSummary(state, viewer, now, orgName)
   if (!view || !summary) return null
   const can = canNow(state, viewer, now)
+  const tasks = taskItems(state, view, viewer, now, orgName)
   // She who reported it, not handling it herself, reads the plain story (message-text.ts timelineText).
   const forHer = isReporter(viewer, state) && holderRole(viewer, state) === null
   const timeline = events.flatMap((event) => {
@@ -244,7 +282,7 @@ export function toDetail(
     if (forHer && event.type === 'ExtensionDecided' && !event.approve) return []
     const entry = timelineEntryOf(event, visibility, viewer.openid)
     if (!entry) return []
-    const text = timelineText(entry, orgName, forHer)
+    const text = timelineText(entry, orgName, forHer, isSensitive(state))
     return [{ type: entry.type, at: entry.at, level: entry.level, orgId: entry.orgId, orgName: orgName(entry.orgId), text }]
   })
   return {
@@ -275,6 +313,7 @@ export function toDetail(
       .reverse()
       .map((level) => ({ id: state.chain[level], name: orgName(state.chain[level]), level })),
     ...transferAndExtension(state, can, orgName),
+    ...(tasks && { tasks }),
     can,
   }
 }

@@ -9,7 +9,7 @@ import { MESSAGE_KIND_LABELS, type MessageKind } from '../../../types/messages'
 import type { CaseEvent } from '../domain/case.events'
 import type { CaseState, ExtensionRecord, MissRecord, UrgeRecord } from '../domain/case.state'
 import { addMs, DAY_MS } from '../domain/iso-time'
-import type { TimelineEntry } from '../domain/case.view'
+import { PRIVATE_TASK_TITLE, type TimelineEntry } from '../domain/case.view'
 import { assertNever } from '../domain/domain.errors'
 import { caseNumber } from '../../../types/case.contract'
 
@@ -107,6 +107,12 @@ export function caseMessageText(
       const into = event.type === 'CaseMerged' ? `#${caseNumber(event.intoCaseId)} ` : '另一条反映'
       return { title, body: `您的反映已与 ${into}合并办理，办理进展会继续告诉您。` }
     }
+    case 'task_assigned': {
+      if (event.type !== 'TaskPlanned') return { title, body: `${holder}请您协助一项帮扶任务，请进入小程序查看。` }
+      // A sensitive case's task may repeat what she told: the lock screen says only that there is one.
+      const what = SENSITIVE_CATEGORIES.includes(state.category) ? '一项帮扶任务' : `帮扶任务“${event.task.title}”`
+      return { title, body: `${holder}请您负责${what}，${monthDayTime(event.task.dueAt)}前完成。完成后请在反映页面点“完成”。` }
+    }
     case 'deliberation_invited':
     case 'deliberation_reminder':
     case 'deliberation_result':
@@ -149,6 +155,7 @@ const STATUS_PHRASE: Partial<Record<MessageKind, string>> = {
   extension_decided: '延期已答复',
   case_extended: '期限延长',
   case_merged: '合并办理',
+  task_assigned: '帮扶任务',
 }
 
 export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: CaseState, holderName: string) {
@@ -158,7 +165,7 @@ export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: Cas
     status: STATUS_PHRASE[kind] ?? '有更新',
     org: holderName,
     time: event.at,
-    deadline: state.status === 'pending' ? state.acceptBy : state.resolveBy,
+    deadline: event.type === 'TaskPlanned' ? event.task.dueAt : state.status === 'pending' ? state.acceptBy : state.resolveBy,
     note: '请进入小程序对办理结果评价',
   }
 }
@@ -166,12 +173,24 @@ export function caseMessageSlots(kind: MessageKind, event: CaseEvent, state: Cas
 /**
  * `forHer`: the line as the woman who reported reads it. What cadres wrote to each other — an
  * escalation's reason, hand-back instructions, a department's note and reply — stays with those who
- * handle the case; she reads a plain sentence of what happened instead.
+ * handle the case; she reads a plain sentence of what happened instead. `sensitive`: her case is a
+ * sensitive one — her lines of its 帮扶方案 then name no task (her phone may be read by others).
  */
-export function timelineText(entry: TimelineEntry, orgName: (id: string) => string, forHer = false): string {
+export function timelineText(entry: TimelineEntry, orgName: (id: string) => string, forHer = false, sensitive = false): string {
   const here = where(orgName(entry.orgId), entry.level)
   if (forHer) {
     switch (entry.type) {
+      // Plain progress: who helps, in kind, never a name or a number (docs/RULES.md "帮扶方案").
+      case 'TaskPlanned': {
+        const who = entry.task.assignee.kind === 'volunteer' ? '志愿者' : '专人'
+        return sensitive ? '已安排专人帮助您' : `已安排${who}${entry.task.title}`
+      }
+      case 'TaskCompleted': {
+        if (sensitive) return '一项帮扶已完成'
+        return entry.assigneeKind === 'volunteer' ? `志愿者已完成：${entry.title}` : `已完成：${entry.title}`
+      }
+      case 'TasksSettled':
+        return entry.outcome === 'done' ? '安排的帮扶都已完成' : '其余帮扶安排已结束'
       case 'CaseEscalated':
         if (!entry.auto) return `${here}已请${where(orgName(entry.toOrgId), entry.toLevel)}帮助办理`
         break
@@ -269,6 +288,24 @@ export function timelineText(entry: TimelineEntry, orgName: (id: string) => stri
       return `${here}已将这条反映与 #${caseNumber(entry.intoCaseId)} 合并办理`
     case 'CaseMergedIn':
       return `${here}合并了同样的反映 #${caseNumber(entry.fromCaseId)}${entry.added > 0 ? `，又有 ${entry.added} 人关注` : ''}`
+    case 'TaskPlanned': {
+      const { task } = entry
+      const who = task.assignee.kind === 'volunteer' ? `巾帼志愿者${task.assignee.name}` : (task.assignee.name ?? '议事会成员')
+      // Redacted (case.view.ts): no title, no name.
+      const named = task.assignee.kind === 'volunteer' ? task.assignee.name !== '' : task.assignee.openid !== ''
+      return named
+        ? `${here}安排帮扶任务“${task.title}”，由${who}承办，${monthDayTime(task.dueAt)}前完成`
+        : `${here}安排了一项帮扶任务，${monthDayTime(task.dueAt)}前完成`
+    }
+    case 'TaskCompleted': {
+      const by = entry.byAssignee ? '承办人' : `${here}登记`
+      const what = entry.title === PRIVATE_TASK_TITLE ? '一项帮扶任务' : `帮扶任务“${entry.title}”`
+      return `${by}完成了${what}${entry.note ? `：${entry.note}` : ''}`
+    }
+    case 'TasksSettled': {
+      const what = entry.outcome === 'done' ? '已完成' : '不再需要'
+      return `${here}办结时说明：其余 ${entry.taskIds.length} 项帮扶任务${what}${entry.note ? `（${entry.note}）` : ''}`
+    }
     default:
       return assertNever(entry)
   }

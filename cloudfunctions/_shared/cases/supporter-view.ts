@@ -73,7 +73,7 @@ export async function readFollowedDetail(repos: Pick<Repositories, 'cases' | 'or
     handBackTargets: [],
     can: {
       accept: false, resolve: false, escalate: false, handBack: false, assign: false, reply: false, urge: false,
-      takeOver: false, transfer: false, requestExtension: false, decideExtension: false, rate: false, withdraw: false, merge: false,
+      takeOver: false, transfer: false, requestExtension: false, decideExtension: false, rate: false, withdraw: false, merge: false, planTask: false,
     },
   }
 }

@@ -185,6 +185,19 @@ export const AUTHORIZATION = {
     target: 'case',
     resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
   },
+  /** 帮扶方案: the holder's convener and cadres set tasks (whom they may name is a content rule). */
+  'case.planTask': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
+  /**
+   * Mark a task done: the holder's convener and cadres; also the member the task names, whoever she
+   * is (a content rule of the task, like a deliberation's roll).
+   */
+  'case.completeTask': {
+    target: 'case',
+    resident: NOWHERE, reporter: NOWHERE, member: NOWHERE, convener: OWN, cadre: OWN, admin: NOWHERE,
+  },
   /** A file leaves the system: a sensitive case's text goes out only to whoever holds the case. */
   'case.exportPrivate': {
     target: 'case',

@@ -31,6 +31,8 @@ export type CaseAction =
   | 'withdraw'
   | 'support'
   | 'merge'
+  | 'planTask'
+  | 'completeTask'
 
 export type Visibility = 'full' | 'redacted' | 'none'
 
@@ -51,6 +53,8 @@ const ROW_OF: Readonly<Record<CaseAction, AuthAction>> = {
   withdraw: 'case.withdraw',
   support: 'case.support',
   merge: 'case.merge',
+  planTask: 'case.planTask',
+  completeTask: 'case.completeTask',
 }
 
 /** The bindings the table allows for this action on this case, the role she acts in first. */
@@ -85,6 +89,9 @@ export function canOnCase(actor: Person, action: CaseAction, caseState: CaseStat
     case 'requestExtension':
     case 'support':
     case 'merge':
+    case 'planTask':
+    // The member a task names may complete it too: a content rule of the task (case.decider.ts).
+    case 'completeTask':
       return mayOnCase(actor, ROW_OF[action], caseState)
     case 'transfer':
     case 'decideExtension':

@@ -7,6 +7,7 @@ import type { Actor } from './actor.types'
 import type { Chain } from './org-ladder'
 import type { DeliberationOutcome } from './case.events'
 import type { CaseState } from './case.state'
+import type { OpenTaskEnding, TaskAssigneeCandidate } from './help-plan.rules'
 
 interface CommandBase {
   at: string
@@ -42,6 +43,27 @@ export interface ResolveCase extends CommandBase {
   type: 'ResolveCase'
   outcome: Outcome
   resolution: string
+  /** What became of the 帮扶方案's open tasks: required while there are any (help-plan.rules.ts). */
+  openTasks?: OpenTaskEnding
+  openTasksNote?: string
+}
+
+/**
+ * 帮扶方案: the holder sets a task. A member assignee comes with her role bindings, read by the
+ * handler, so the decider can tell whether she may be named (help-plan.rules.ts assigneeProblem).
+ */
+export interface PlanTask extends CommandBase {
+  type: 'PlanTask'
+  title: string
+  assignee: TaskAssigneeCandidate
+  dueAt: string
+}
+
+/** The holder, or the member the task names, marks it done. */
+export interface CompleteTask extends CommandBase {
+  type: 'CompleteTask'
+  taskId: string
+  note?: string
 }
 
 /** By hand, to the parent org (e.g. a deliberation found it cannot be solved here). */
@@ -215,5 +237,7 @@ export type CaseCommand =
   | SupportCase
   | MergeCase
   | AbsorbMergedCase
+  | PlanTask
+  | CompleteTask
 
 export type CaseCommandType = CaseCommand['type']

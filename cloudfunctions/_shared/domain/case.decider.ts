@@ -29,6 +29,11 @@
  *   by the days asked, and everything timed follows it (case.timers.ts).
  * - RemindDeadline (timer) reminds of every running deadline whose reminder is due and not yet sent
  *   for that deadline (case.timers.ts remindersDue); none once a deadline has passed.
+ * - PlanTask / CompleteTask (帮扶方案, help-plan.rules.ts): the holder sets tasks on an accepted case,
+ *   due after now and not after its resolve deadline, at most MAX_TASKS; a member assignee must be
+ *   one the rules allow for this case. A task is completed while the case is open, by the holder or by
+ *   the member it names. ResolveCase with open tasks needs `openTasks` (what became of them): it
+ *   settles them (TasksSettled) before CaseResolved; without it, CONFLICT OPEN_TASKS.
  * - RejectPhoto applies whatever the status, closed and withdrawn included: hiding a photo that
  *   failed the content check protects whoever would see it, it is not handling the case. A photo
  *   already hidden decides no events, so the same verdict twice changes nothing.
@@ -48,6 +53,7 @@ import type * as C from './case.commands'
 import type * as E from './case.events'
 import { extensionAtLevel, isOpen, pendingExtension, type CaseState } from './case.state'
 import { missedDeadlines, remindersDue, type RunningDeadline } from './case.timers'
+import { MAX_TASKS, assigneeBinding, assigneeProblem, isTaskAssignee, nextTaskId, openTasks, taskOf } from './help-plan.rules'
 
 export { evolve, fold } from './case.evolve'
 
@@ -78,6 +84,8 @@ export const ACTION_OF_COMMAND: Readonly<Record<CaseCommandOnCase['type'], CaseA
   SupportCase: 'support',
   MergeCase: 'merge',
   AbsorbMergedCase: 'merge',
+  PlanTask: 'planTask',
+  CompleteTask: 'completeTask',
 }
 
 export function decide(
@@ -146,6 +154,10 @@ export function decide(
       return mergeCase(command, state, by)
     case 'AbsorbMergedCase':
       return absorbMergedCase(command, state, by)
+    case 'PlanTask':
+      return planTask(command, state, by)
+    case 'CompleteTask':
+      return completeTask(command, state, by)
     default:
       return assertNever(command)
   }
@@ -198,7 +210,16 @@ function resolveCase(c: C.ResolveCase, state: CaseState, policy: CasePolicy, by:
   if (state.status === 'pending') return reject('CONFLICT', '请先受理该反映，再登记办理结果', 'CASE_NOT_ACCEPTED')
   if (state.status !== 'in_progress') return reject('CONFLICT', '该反映已办结', 'CASE_CLOSED')
   if (blank(c.resolution)) return reject('INVALID_INPUT', '请填写办理情况')
-  return accepted({
+  const open = openTasks(state)
+  if (open.length > 0 && c.openTasks !== 'done' && c.openTasks !== 'dropped') {
+    return reject('CONFLICT', `还有 ${open.length} 项帮扶任务未完成，请说明这些任务是已经完成还是不再需要`, 'OPEN_TASKS')
+  }
+  const note = typeof c.openTasksNote === 'string' && c.openTasksNote.trim() !== '' ? c.openTasksNote : undefined
+  const settled: E.TasksSettled[] =
+    open.length > 0 && c.openTasks
+      ? [{ type: 'TasksSettled', ...here(state, c.at, by), taskIds: open.map((t) => t.id), outcome: c.openTasks, ...(note !== undefined && { note }) }]
+      : []
+  return accepted(...settled, {
     type: 'CaseResolved',
     ...here(state, c.at, by),
     outcome: c.outcome,
@@ -523,6 +544,55 @@ function absorbMergedCase(c: C.AbsorbMergedCase, state: CaseState, by: ActedBy |
   return accepted({ type: 'CaseMergedIn', ...here(state, c.at, by), fromCaseId: c.fromCaseId, added: c.added })
 }
 
+function planTask(c: C.PlanTask, state: CaseState, by: ActedBy | undefined): Decision {
+  if (state.status === 'pending') return reject('CONFLICT', '请先受理该反映，再安排帮扶任务', 'CASE_NOT_ACCEPTED')
+  if (state.status !== 'in_progress') return reject('CONFLICT', '该反映已办结，不能再安排帮扶任务', 'CASE_CLOSED')
+  if ((state.tasks ?? []).length >= MAX_TASKS) {
+    return reject('CONFLICT', `一条反映最多安排 ${MAX_TASKS} 项帮扶任务`, 'TOO_MANY_TASKS')
+  }
+  if (blank(c.title)) return reject('INVALID_INPUT', '请填写任务内容')
+  if (!isInstant(c.dueAt) || !isAfter(c.dueAt, c.at)) return reject('INVALID_INPUT', '完成日期应晚于现在')
+  if (isAfter(c.dueAt, state.resolveBy)) return reject('INVALID_INPUT', '完成日期不能晚于这条反映的办结期限')
+  const assignee = c.assignee
+  if (assignee === null || typeof assignee !== 'object') return reject('INVALID_INPUT', '请选择承办人')
+  const problem = assigneeProblem(assignee, state)
+  if (problem) return reject('INVALID_INPUT', problem)
+  return accepted({
+    type: 'TaskPlanned',
+    ...here(state, c.at, by),
+    task: {
+      id: nextTaskId(state),
+      title: c.title,
+      // The record keeps who she is, not her bindings of the day.
+      assignee:
+        assignee.kind === 'member'
+          ? { kind: 'member', openid: assignee.openid, name: assignee.name }
+          : { kind: 'volunteer', name: assignee.name, ...(assignee.phone && { phone: assignee.phone }) },
+      dueAt: new Date(c.dueAt).toISOString(),
+    },
+  })
+}
+
+function completeTask(c: C.CompleteTask, state: CaseState, by: ActedBy | undefined): Decision {
+  if (!isOpen(state.status)) return reject('CONFLICT', '该反映已办结，帮扶任务已随办结说明', 'CASE_CLOSED')
+  // Authorized: the holder, or the member this very task names (so it exists).
+  const task = taskOf(state, c.taskId)
+  if (!task) return reject('NOT_FOUND', '没有找到这项帮扶任务')
+  if (task.status !== 'open') return reject('CONFLICT', '这项帮扶任务已经完成', 'TASK_CLOSED')
+  if (c.note !== undefined && typeof c.note !== 'string') return reject('INVALID_INPUT', '完成情况无效')
+  const note = typeof c.note === 'string' && c.note.trim() !== '' ? c.note : undefined
+  const byAssignee = c.actor !== 'system' && isTaskAssignee(c.actor, task) && !canOnCase(c.actor, 'completeTask', state)
+  return accepted({
+    type: 'TaskCompleted',
+    ...here(state, c.at, by),
+    taskId: task.id,
+    title: task.title,
+    assigneeKind: task.assignee.kind,
+    byAssignee,
+    ...(note !== undefined && { note }),
+  })
+}
+
 const MISSED_REASON: Record<E.MissedDeadline, string> = {
   accept: '超过受理期限未受理，自动上报上级妇联',
   resolve: '超过办理期限未办结，自动上报上级妇联',
@@ -560,6 +630,14 @@ function authorize(command: CaseCommandOnCase, state: CaseState): Authorized {
     return command.actor === 'system'
       ? { ok: true, by: undefined }
       : { ok: false, error: domainError('FORBIDDEN', '该操作只能由系统执行') }
+  }
+  if (command.type === 'CompleteTask' && command.actor !== 'system' && !canOnCase(command.actor, action, state)) {
+    // The member the task names, by the binding that let her be named (or as a member).
+    const task = taskOf(state, command.taskId)
+    if (!task || !isTaskAssignee(command.actor, task)) {
+      return { ok: false, error: domainError('FORBIDDEN', '只有承办单位或这项任务的承办人可以完成这项任务') }
+    }
+    return { ok: true, by: { openid: command.actor.openid, role: assigneeBinding(command.actor.roles, state)?.role ?? 'member' } }
   }
   if (command.actor === 'system' || !canOnCase(command.actor, action, state)) {
     const message =

@@ -7,7 +7,8 @@ import type { CaseKind, Category, Level, Outcome, Satisfaction, Solved } from '.
 import type { DeliberationResultKind } from '../../../types/deliberation.contract'
 import type { ActedBy } from './actor.types'
 import type { Chain } from './org-ladder'
-import type { Reporter } from './case.state'
+import type { Reporter, TaskAssigneeRecord } from './case.state'
+import type { OpenTaskEnding } from './help-plan.rules'
 
 interface EventBase {
   at: string
@@ -239,6 +240,33 @@ export interface CaseMergedIn extends EventBase {
   added: number
 }
 
+/** 帮扶方案: the holder set a task (`level`/`orgId`: the holder). */
+export interface TaskPlanned extends EventBase {
+  type: 'TaskPlanned'
+  task: { id: string; title: string; assignee: TaskAssigneeRecord; dueAt: string }
+}
+
+/**
+ * A task was done: marked by the member it names (`byAssignee`) or by the holder. It repeats the
+ * task's title and kind of assignee so its timeline line reads alone.
+ */
+export interface TaskCompleted extends EventBase {
+  type: 'TaskCompleted'
+  taskId: string
+  title: string
+  assigneeKind: TaskAssigneeRecord['kind']
+  byAssignee: boolean
+  note?: string
+}
+
+/** Resolving the case, the holder said what became of the tasks still open: done, or dropped. */
+export interface TasksSettled extends EventBase {
+  type: 'TasksSettled'
+  taskIds: string[]
+  outcome: OpenTaskEnding
+  note?: string
+}
+
 export type CaseEvent =
   | CaseSubmitted
   | CaseAccepted
@@ -263,5 +291,8 @@ export type CaseEvent =
   | CaseSupported
   | CaseMerged
   | CaseMergedIn
+  | TaskPlanned
+  | TaskCompleted
+  | TasksSettled
 
 export type CaseEventType = CaseEvent['type']

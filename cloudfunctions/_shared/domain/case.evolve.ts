@@ -6,7 +6,7 @@
 import type { Level } from '../../../types/enums'
 import { assertNever } from './domain.errors'
 import type { CaseEvent } from './case.events'
-import type { CaseState } from './case.state'
+import type { CaseState, HelpTask } from './case.state'
 
 export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
   if (event.type === 'CaseSubmitted') {
@@ -184,8 +184,27 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...touched, status: 'closed', closedAt: event.at, mergedInto: event.intoCaseId }
     case 'CaseMergedIn':
       return { ...touched, supporters: (state.supporters ?? 0) + event.added, mergedFrom: [...(state.mergedFrom ?? []), event.fromCaseId] }
+    case 'TaskPlanned':
+      return {
+        ...touched,
+        tasks: [
+          ...(state.tasks ?? []),
+          { ...event.task, plannedAt: event.at, level: event.level, orgId: event.orgId, status: 'open' },
+        ],
+      }
+    case 'TaskCompleted':
+      return closeTasks(touched, [event.taskId], 'done', event.at, event.note)
+    case 'TasksSettled':
+      return closeTasks(touched, event.taskIds, event.outcome, event.at, event.note)
     default:
       return assertNever(event)
+  }
+}
+
+function closeTasks(state: CaseState, ids: readonly string[], status: HelpTask['status'], at: string, note: string | undefined): CaseState {
+  return {
+    ...state,
+    tasks: (state.tasks ?? []).map((t) => (ids.includes(t.id) ? { ...t, status, closedAt: at, ...(note !== undefined && { note }) } : t)),
   }
 }
 

@@ -19,6 +19,8 @@ export type Audience =
   | { kind: 'reporter' }
   /** Everyone holding one of these roles at the org. */
   | { kind: 'org'; orgId: string; roles: Role[] }
+  /** One person by openid: the member a 帮扶任务 names. */
+  | { kind: 'person'; openid: string }
 
 export interface PlannedMessage {
   audience: Audience
@@ -94,6 +96,10 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
       case 'CaseFlaggedOverdue':
         add({ kind: 'org', orgId: after.holderOrgId, roles: ['cadre'] }, 'case_overdue', i)
         return
+      case 'TaskPlanned':
+        // A volunteer may have no account: the holder tells her by phone.
+        if (event.task.assignee.kind === 'member') add({ kind: 'person', openid: event.task.assignee.openid }, 'task_assigned', i)
+        return
       case 'CaseMerged':
         // Her case's followers hear it too: the shell fans a reporter's message out to them.
         add(reporter, 'case_merged', i)
@@ -101,6 +107,9 @@ export function planCaseMessages(events: readonly CaseEvent[], after: CaseState)
       // A count only: nobody is told who follows, nor bothered each time someone does.
       case 'CaseSupported':
       case 'CaseMergedIn':
+      // Her timeline reads each step of the plan; the holder sees it done on the case.
+      case 'TaskCompleted':
+      case 'TasksSettled':
       case 'DepartmentReplied':
       case 'CaseRated':
       case 'CaseWithdrawn':

@@ -103,6 +103,31 @@ export interface ExtensionDecision {
   resolveBy: string
 }
 
+/**
+ * Who does a 帮扶任务 (docs/RULES.md "帮扶方案"): a person with an account, by openid (her name as it
+ * was when the task was set), or a named 巾帼志愿者 who may have none. The volunteer's phone is her
+ * work number handed to the holder, kept plain in the case like a convener's public number; only the
+ * holder's convener and cadres are shown it.
+ */
+export type TaskAssigneeRecord =
+  | { kind: 'member'; openid: string; name: string | null }
+  | { kind: 'volunteer'; name: string; phone?: string }
+
+/** One task of the case's 帮扶方案, set by the holder at `orgId`; kept for the case's whole life. */
+export interface HelpTask {
+  /** t1, t2, … in the order they were set: unique within the case. */
+  id: string
+  title: string
+  assignee: TaskAssigneeRecord
+  dueAt: string
+  plannedAt: string
+  level: Level
+  orgId: string
+  status: 'open' | 'done' | 'dropped'
+  closedAt?: string
+  note?: string
+}
+
 export interface CaseState {
   id: string
   kind: CaseKind
@@ -147,6 +172,12 @@ export interface CaseState {
   transfers?: TransferRecord[]
   /** Every 延期 request of the case, oldest first: one per level at most. */
   extensions?: ExtensionRecord[]
+  /**
+   * 帮扶方案: every task of the case, oldest first (at most help-plan.rules.ts MAX_TASKS). Not of a
+   * round: a task set by a holder the case has left stays open until someone completes it or the
+   * case is resolved.
+   */
+  tasks?: HelpTask[]
   /**
    * 临期提醒 sent in this round: for each kind, the deadline instant it was sent for (a later deadline
    * of the same kind, e.g. after an extension, gets its own).

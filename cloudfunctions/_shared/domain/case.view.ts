@@ -6,12 +6,13 @@
  */
 import { assertNever } from './domain.errors'
 import type { CaseEvent, CaseSubmitted, DeliberationOutcome } from './case.events'
-import type { Assignment, CaseState, ExtensionRecord, Reporter } from './case.state'
+import type { Assignment, CaseState, ExtensionRecord, HelpTask, Reporter, TaskAssigneeRecord } from './case.state'
 import type { Visibility } from './case.access'
 
 export const PRIVATE_TITLE = '涉及个人隐私的反映'
 export const HIDDEN_TEXT = '（涉及个人隐私，内容不公开）'
 export const PRIVATE_DELIBERATION_TITLE = '议事会议题'
+export const PRIVATE_TASK_TITLE = '帮扶任务'
 
 export interface ReporterView {
   anonymous: boolean
@@ -61,6 +62,8 @@ export function redactCase(
         // What a supervisor wrote to the holder may repeat the private text.
         ...(caseState.urges && { urges: caseState.urges.map((u) => (u.note === undefined ? u : { ...u, note: HIDDEN_TEXT })) }),
         ...(caseState.extensions && { extensions: caseState.extensions.map(hideExtension) }),
+        // What is done for her, and by whom, can tell as much as her own words.
+        ...(caseState.tasks && { tasks: caseState.tasks.map(hideTask) }),
       }
     default:
       return assertNever(visibility)
@@ -117,6 +120,15 @@ export function timelineEntryOf(
     case 'CaseDeliberated':
       // The title is written to be neutral; a redacted viewer still gets only that it happened.
       return hide ? { ...entry, title: PRIVATE_DELIBERATION_TITLE, result: withoutOptionText(entry.result) } : entry
+    case 'TaskPlanned': {
+      // A volunteer's phone is for the holder's own sheet, never a line of the timeline.
+      const task = { ...entry.task, assignee: withoutPhone(entry.task.assignee) }
+      return { ...entry, task: hide ? { ...task, title: PRIVATE_TASK_TITLE, assignee: nameless(task.assignee) } : task }
+    }
+    case 'TaskCompleted':
+      return hide ? withoutNote({ ...entry, title: PRIVATE_TASK_TITLE }) : entry
+    case 'TasksSettled':
+      return hide ? withoutNote(entry) : entry
     case 'CaseAccepted':
     case 'CaseReopened':
     case 'CaseClosed':
@@ -164,6 +176,27 @@ function hideAssignment(assignment: Assignment): Assignment {
     note: HIDDEN_TEXT,
     ...(assignment.answered && { answered: { ...assignment.answered, reply: HIDDEN_TEXT } }),
   }
+}
+
+function hideTask(task: HelpTask): HelpTask {
+  const { note: _note, ...rest } = task
+  return { ...rest, title: PRIVATE_TASK_TITLE, assignee: nameless(task.assignee) }
+}
+
+/** Who does it, without the name or the number: a volunteer, or someone with an account. */
+function nameless(assignee: TaskAssigneeRecord): TaskAssigneeRecord {
+  return assignee.kind === 'volunteer' ? { kind: 'volunteer', name: '' } : { kind: 'member', openid: '', name: null }
+}
+
+function withoutPhone(assignee: TaskAssigneeRecord): TaskAssigneeRecord {
+  if (assignee.kind !== 'volunteer') return assignee
+  const { phone: _phone, ...rest } = assignee
+  return rest
+}
+
+function withoutNote<T extends { note?: string }>(entry: T): Omit<T, 'note'> {
+  const { note: _note, ...rest } = entry
+  return rest
 }
 
 function withoutBy(event: CaseEvent): WithoutBy<CaseEvent> {

@@ -139,6 +139,10 @@ function happened(event: CaseEvent): [CounterKey, number][] {
       ]
     case 'CaseAccepted':
     case 'CaseResolved':
+    // 帮扶方案 is the holder's way of working a case, not a figure of the dashboard.
+    case 'TaskPlanned':
+    case 'TaskCompleted':
+    case 'TasksSettled':
     case 'DepartmentAssigned':
     case 'DepartmentReplied':
     case 'CaseClosed':
@@ -304,6 +308,9 @@ function monthlyOf(event: CaseEvent, state: CaseState | null): MonthlyDelta[] {
     case 'CaseWithdrawn':
     case 'CaseDeliberated':
     case 'CasePhotoRejected':
+    case 'TaskPlanned':
+    case 'TaskCompleted':
+    case 'TasksSettled':
       return []
     default:
       return assertNever(event)

@@ -47,6 +47,8 @@ export interface CaseCommandSpec<F extends FunctionName, A extends ActionName<F>
    * supervisor): the change is made, so she is answered `case: null`, never NOT_FOUND.
    */
   mayLoseSight?: boolean
+  /** What the answer carries beside the case, read off the case as saved (planTask's new task id). */
+  answer?: (state: CaseState) => Record<string, unknown>
 }
 
 /** With text to check, the command is first decided on the stored case (`preview`). */
@@ -69,7 +71,7 @@ export function caseCommand<F extends FunctionName, A extends ActionsOn<F, 'case
       const visible = !spec.mayLoseSight || visibilityOf(actor, state) !== 'none'
       const detail = visible ? await readCaseDetail(ctx.deps.store, ctx.deps.files, caseId, actor, ctx.now) : null
       // ActionsOn guarantees the contract answers `{ case }` for this action.
-      return { case: detail } as ActionResult<F, A>
+      return { ...spec.answer?.(state), case: detail } as ActionResult<F, A>
     },
   }
 }

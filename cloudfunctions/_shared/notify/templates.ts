@@ -68,6 +68,8 @@ export const TEMPLATE_OF_KIND: Record<MessageKind, TemplateKey | null> = {
   deliberation_result: 'deliberation_result',
   // The cadres' to-do template: what (the category), where (the org), when it was raised.
   hotspot_alert: 'case_todo',
+  // Her to-do: which case, which org asks, by when (the task's due time).
+  task_assigned: 'case_todo',
 }
 
 /**

@@ -3,6 +3,14 @@ import { caseCommand } from '../../_shared/handler/command-action'
 
 export const resolve = caseCommand('escalation', 'resolve', {
   authorization: ['case.resolve'],
-  contentChecked: ({ resolution }) => [resolution],
-  command: ({ outcome, resolution }, base) => ({ ...base, type: 'ResolveCase', outcome, resolution }),
+  contentChecked: ({ resolution, openTasksNote }) => [resolution, openTasksNote],
+  command: ({ outcome, resolution, openTasks, openTasksNote }, base) => ({
+    ...base,
+    type: 'ResolveCase',
+    outcome,
+    resolution,
+    // 帮扶方案: what became of the tasks still open (the decider asks while there are any).
+    ...(openTasks && { openTasks }),
+    ...(openTasksNote && { openTasksNote }),
+  }),
 })

@@ -39,6 +39,17 @@ interface Expected {
   reason?: FailureReason
 }
 
+const planVolunteerTask = (h: History, at: string): CaseCommand => ({
+  type: 'PlanTask',
+  at,
+  actor: holderOf(h.state),
+  title: '协助登记',
+  assignee: { kind: 'volunteer', name: '王秀兰' },
+  dueAt: hoursAfter(at, 24),
+})
+/** The case with one more volunteer's task, set an hour later. */
+const withVolunteerTask = (h: History): History => step(h, planVolunteerTask(h, hoursAfter(h.at, 1)))
+
 /** One situation: how to get there, and what the decider must answer. */
 type Row = [situation: string, refusal: () => DomainError, expected: Expected]
 
@@ -252,6 +263,32 @@ const CASE_ROWS: Row[] = [
     () => onCase(aCase({ status: 'resolved' }), (at) => ({ type: 'TakeOverCase', at, actor: cadreAt('county'), reason: '提级办理' })),
     { code: 'CONFLICT', message: '该反映已办结，不能再提级办理', reason: 'CASE_CLOSED' },
   ],
+  [
+    'resolving a case with an open 帮扶任务 and nothing said of it',
+    () => {
+      const h = withVolunteerTask(aCase({ status: 'in_progress' }))
+      return onCase(h, (at) => ({ type: 'ResolveCase', at, actor: holderOf(h.state), outcome: 'solved', resolution: '已办好' }))
+    },
+    { code: 'CONFLICT', message: '还有 1 项帮扶任务未完成，请说明这些任务是已经完成还是不再需要', reason: 'OPEN_TASKS' },
+  ],
+  [
+    'completing a 帮扶任务 already done',
+    () => {
+      const h = withVolunteerTask(aCase({ status: 'in_progress' }))
+      const done = step(h, { type: 'CompleteTask', at: hoursAfter(h.at, 1), actor: holderOf(h.state), taskId: 't1' })
+      return onCase(done, (at) => ({ type: 'CompleteTask', at, actor: holderOf(h.state), taskId: 't1' }))
+    },
+    { code: 'CONFLICT', message: '这项帮扶任务已经完成', reason: 'TASK_CLOSED' },
+  ],
+  [
+    'a 帮扶方案 already full',
+    () => {
+      let h = aCase({ status: 'in_progress' })
+      for (let i = 0; i < 20; i++) h = withVolunteerTask(h)
+      return onCase(h, (at) => planVolunteerTask(h, at))
+    },
+    { code: 'CONFLICT', message: '一条反映最多安排 20 项帮扶任务', reason: 'TOO_MANY_TASKS' },
+  ],
 ]
 
 const inHand = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -457,6 +494,9 @@ describe('FAILURE_REASONS against the deciders', () => {
       'CARD_STILL_VALID',
       'ALREADY_REMINDED',
       'EVERYONE_VOTED',
+      'OPEN_TASKS',
+      'TASK_CLOSED',
+      'TOO_MANY_TASKS',
     ])
     expect(domainReasons.filter((reason) => !reached.has(reason))).toEqual([])
   })
