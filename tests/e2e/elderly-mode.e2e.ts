@@ -23,6 +23,8 @@ let host: TestHost
 let browser: BrowserContext
 let caseId: string
 let deliberationId: string
+/** A case the convener holds with a 帮扶方案 (a volunteer's task, her number shown to the holder). */
+let planCaseId: string
 beforeAll(async () => {
   host = await startTestHost()
   browser = await launchPhone()
@@ -35,6 +37,14 @@ beforeAll(async () => {
     CONVENER,
   )
   deliberationId = opened.body.data.deliberationId
+  const planned = await host.post<{ ok: boolean; data: { caseId: string } }>('/api/intake', aReport({ title: '独居老人想办低保不会登记' }), 'demo-resident-sun')
+  planCaseId = planned.body.data.caseId
+  await host.post('/api/escalation', { action: 'accept', caseId: planCaseId }, CONVENER)
+  await host.post(
+    '/api/escalation',
+    { action: 'planTask', caseId: planCaseId, title: '协助登记低保材料', assignee: { kind: 'volunteer', name: '孟凡英', phone: '13912345678' }, dueAt: new Date(now + 72 * 3_600_000).toISOString() },
+    CONVENER,
+  )
   // Three villages of 道义街道 report the same kind of problem: its 数据看板 carries a 矛盾苗头预警.
   for (const [openid, villageId] of [['demo-resident-sun', VILLAGE], ['demo-resident-zhou', '210113001202'], ['demo-resident-wu', '210113001003']]) {
     await host.post('/api/intake', aReport({ villageId, category: 'labor_social', title: '服装厂拖欠工资三个月没发' }), openid)
@@ -96,6 +106,15 @@ test('the case page holds at the largest font', async () => {
   await screenshot(page, 'elderly-case')
 })
 
+test('the case page with its 帮扶方案 holds at the largest font, for the holder', async () => {
+  const page = await openAs(browser, host.url, CONVENER, `/pages/case/index?id=${planCaseId}`)
+  await page.getByText('协助登记低保材料').first().waitFor()
+  await atLargestFont(page)
+  await expectFitsWidth(page)
+  await page.locator('#help-plan').scrollIntoViewIfNeeded()
+  await screenshot(page, 'elderly-case-help-plan')
+})
+
 test('the measure finds what it looks for when a page has it', async () => {
   const page = await openAs(browser, host.url, RESIDENT, '/pages/home/index')
   await page.getByText('我要反映').first().waitFor()
@@ -135,13 +154,14 @@ describe('长辈模式', () => {
   const ELDER_PAGES: [string, string, string, string][] = [
     ...PAGES,
     ['case', RESIDENT, '/pages/case/index?id=CASE', '反映内容'],
+    ['case with 帮扶方案', CONVENER, '/pages/case/index?id=PLANCASE', '协助登记低保材料'],
     ['council create', CONVENER, '/council/pages/create/index', '表决规则'],
     ['surveys for a cadre', TOWNSHIP_CADRE, '/survey/pages/list/index', '发起调研'],
     ['deliberation', CONVENER, '/council/pages/deliberation/index?id=DELIBERATION', '议题背景'],
   ]
 
   test.each(ELDER_PAGES)('the %s page meets the 适老化 floors', async (name, persona, route, landmark) => {
-    const page = await openAs(elderPhone, host.url, persona, route.replace('CASE', caseId).replace('DELIBERATION', deliberationId), ELDER_ON)
+    const page = await openAs(elderPhone, host.url, persona, route.replace('PLANCASE', planCaseId).replace('CASE', caseId).replace('DELIBERATION', deliberationId), ELDER_ON)
     await page.getByText(landmark).first().waitFor()
     await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
     expect(await scaleOf(page)).toBeCloseTo(1.4, 2)

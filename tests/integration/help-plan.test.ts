@@ -134,6 +134,8 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
   })
 
   test('resolving asks what became of the open task; said done, the plan is closed and she reads it', async () => {
+    // Offered all the same: the 办结 sheet asks the question.
+    expect((await get(CONVENER)).can.resolve).toBe(true)
     const resolve = { action: 'resolve', caseId, outcome: 'solved', resolution: '已协助张奶奶递交低保申请。' }
     expect(await refusal(CONVENER, resolve)).toMatchObject({
       code: 'CONFLICT',

@@ -210,7 +210,8 @@ function canNow(state: CaseState, viewer: Person, now: string): CaseDetail['can'
     accept: allowed((b) => ({ ...b, type: 'AcceptCase' })),
     transfer: allowedUpToArguments(state, viewer, now)((b) => ({ ...b, type: 'TransferCase', toOrgId: '—', reason: '—', chain: null })),
     requestExtension: allowed((b) => ({ ...b, type: 'RequestExtension', days: 1, reason: '—' })),
-    resolve: allowed((b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—' })),
+    // What became of open 帮扶任务 is hers to say in the 办结 sheet: it does not take the button away.
+    resolve: allowed((b) => ({ ...b, type: 'ResolveCase', outcome: 'solved', resolution: '—', openTasks: 'done' })),
     escalate: allowed((b) => ({ ...b, type: 'EscalateCase', reason: '—' })),
     handBack: lowerOrg !== undefined && allowed((b) => ({ ...b, type: 'HandBackCase', toOrgId: lowerOrg, instructions: '—' })),
     assign: allowed((b) => ({ ...b, type: 'AssignDepartment', department: '—', note: '—' })),

@@ -24,6 +24,14 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             {deadline.label}：{formatTime(deadline.at)}（{remaining(deadline.at, detail.asOf)}）
           </Text>
         )}
+        {/* The deadline view lists the 帮扶方案's open tasks too: each by when, or how long overdue. */}
+        {(detail.tasks ?? [])
+          .filter((t) => t.status === 'open')
+          .map((t) => (
+            <Text key={t.id} className={`case-line ${t.overdue ? 'overdue' : ''}`}>
+              帮扶任务“{t.title}”：{formatTime(t.dueAt, detail.asOf)}前（{remaining(t.dueAt, detail.asOf)}）
+            </Text>
+          ))}
         {detail.anonymous && <Text className="muted">匿名反映</Text>}
         {detail.filedOnBehalf && (
           <Text className="case-line">

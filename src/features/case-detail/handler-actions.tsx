@@ -12,7 +12,7 @@ import { BottomSheet } from '../../shared/bottom-sheet'
 import { Card } from '../../shared/card'
 import { Choice } from '../../shared/choice'
 import { useSubmit } from '../../shared/use-submit'
-import { LEVEL_LABELS, OUTCOME_LABELS, OUTCOMES, type CaseDetail, type Outcome } from '../../../types'
+import { LEVEL_LABELS, OPEN_TASK_ENDINGS, OUTCOME_LABELS, OUTCOMES, type CaseDetail, type OpenTaskEnding, type Outcome } from '../../../types'
 import { acceptCase } from './api/accept-case'
 import { assignDepartment } from './api/assign-department'
 import { escalateCase } from './api/escalate-case'
@@ -21,6 +21,9 @@ import { recordDepartmentReply } from './api/record-department-reply'
 import { resolveCase } from './api/resolve-case'
 
 type Form = 'resolve' | 'escalate' | 'assign' | 'reply' | 'handBack'
+
+/** What became of the 帮扶方案's open tasks, as the 办结 sheet asks. */
+const ENDING_LABELS: Record<OpenTaskEnding, string> = { done: '其实已经完成了', dropped: '不再需要了' }
 
 /** Each form's title, and what its text box asks for. */
 const FORMS: Record<Form, { title: string; placeholder: string }> = {
@@ -46,6 +49,7 @@ export function HandlerActions({ detail, onChanged, resolveAid }: Props) {
   const [department, setDepartment] = useState('')
   const [target, setTarget] = useState<string>()
   const [followUpDays, setFollowUpDays] = useState(7)
+  const [openTasks, setOpenTasks] = useState<OpenTaskEnding>()
   const { can } = detail
   if (!can.accept && !can.resolve && !can.escalate && !can.assign && !can.reply && !can.handBack) return null
 
@@ -61,10 +65,13 @@ export function HandlerActions({ detail, onChanged, resolveAid }: Props) {
       else setTimeout(() => void Taro.navigateBack(), 800)
     }, onChanged)
   const caseId = detail.id
+  const openCount = (detail.tasks ?? []).filter((t) => t.status === 'open').length
   const confirm = () => {
     switch (form) {
       case 'resolve':
-        return run(() => resolveCase({ caseId, outcome, resolution: text }), '已办结')
+        // With open 帮扶任务 she must say what became of them (the server asks the same).
+        if (openCount > 0 && !openTasks) return void Taro.showToast({ title: '请说明未完成的帮扶任务', icon: 'none' })
+        return run(() => resolveCase({ caseId, outcome, resolution: text, ...(openCount > 0 && openTasks && { openTasks }) }), '已办结')
       case 'escalate':
         return run(() => escalateCase({ caseId, reason: text }), '已上报')
       case 'assign': {
@@ -113,6 +120,14 @@ export function HandlerActions({ detail, onChanged, resolveAid }: Props) {
           <View className="outcomes">
             {OUTCOMES.map((o) => (
               <Choice key={o} on={outcome === o} label={OUTCOME_LABELS[o]} onPick={() => setOutcome(o)} />
+            ))}
+          </View>
+        )}
+        {form === 'resolve' && openCount > 0 && (
+          <View className="open-tasks">
+            <Text className="notice">还有 {openCount} 项帮扶任务未完成，它们现在怎样了？</Text>
+            {OPEN_TASK_ENDINGS.map((ending) => (
+              <Choice key={ending} on={openTasks === ending} label={ENDING_LABELS[ending]} onPick={() => setOpenTasks(ending)} />
             ))}
           </View>
         )}

@@ -1,7 +1,8 @@
 /**
  * One case: where it is, the running deadline, its story; rate it once resolved, withdraw it before;
  * for those handling it its work, for a supervising level 催办 and 提级办理, and for both its urges,
- * 转办 and 延期 (asked by the holder, answered by the level above).
+ * 转办 and 延期 (asked by the holder, answered by the level above); its 帮扶方案 for the holder and
+ * for whoever a task names.
  */
 import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../shared/big-button'
@@ -22,6 +23,7 @@ import { SuperviseActions } from '../../features/case-detail/supervise-actions'
 import { AnswerPicker } from '../../features/knowledge/answer-picker'
 import { TransferAndExtension } from '../../features/case-detail/transfer-and-extension'
 import { MeTooCard } from '../../features/case-detail/me-too-card'
+import { HelpPlanCard } from '../../features/help-plan/help-plan-card'
 import { PageState } from '../../shared/remote-state'
 import { Card } from '../../shared/card'
 import './index.css'
@@ -60,6 +62,7 @@ export default function CasePage() {
       {data.can.rate && <RateCase onRate={rate} />}
       <HandlerActions detail={data} onChanged={reload} resolveAid={(fill) => <AnswerPicker category={data.category} onPick={fill} />} />
       <TransferAndExtension detail={data} onChanged={reload} />
+      <HelpPlanCard detail={data} onChanged={reload} />
       {(data.can.urge || data.can.takeOver) && (
         <Card title="督办">
           <SuperviseActions caseId={caseId} holder={`${data.holderOrgName}（${LEVEL_LABELS[data.level]}）`} can={data.can} onChanged={reload} />
