@@ -52,6 +52,11 @@ export function identitiesContract(current: () => Store, stored?: () => Promise<
       expect(await store.credits.balance(HER)).toEqual({ 'tpl-progress': 1 })
       expect(await store.credits.balance('o-someone-else')).toEqual({})
 
+      // Her own record (the village she picked, or her first named report's): found by openid too.
+      await store.people.putUser({ openid: HER, name: null, homeOrgId: 'v-her', publicPhone: null })
+      expect(await store.people.getUser(HER)).toEqual({ openid: HER, name: null, homeOrgId: 'v-her', publicPhone: null })
+      expect(await store.people.getUser('o-someone-else')).toBeNull()
+
       if (stored) expect(await stored()).not.toContain(HER)
     })
   })

@@ -102,7 +102,7 @@ export async function startCloudHost(options: CloudHostOptions): Promise<Running
     log,
   }
   const functions = readDeployment({ functionsDir: options.functionsDir ?? 'build/functions', variables: { ...secrets } })
-  const seeded = await seedThroughRunner(runnerOptions, functions[0]?.runtime ?? 'Nodejs20.19')
+  const seeded = await seedThroughRunner(runnerOptions, functions[0]?.runtime ?? 'Nodejs20.19', functions[0]?.envVariables ?? { ...secrets })
   const runner = createFunctionRunner({ ...runnerOptions, functions, maxInstances: options.maxInstances ?? 2 })
 
   const backend = cloudBackend({

@@ -10,7 +10,8 @@ import { createFunctionRunner, type RunnerOptions } from '../function-runner/run
 
 const SEED_DIR = 'build/cloud-tools/seed'
 
-export async function seedThroughRunner(options: Omit<RunnerOptions, 'functions'>, runtime: string): Promise<boolean> {
+/** `envVariables`: the functions' own (the key that seals people's records, as they will read them). */
+export async function seedThroughRunner(options: Omit<RunnerOptions, 'functions'>, runtime: string, envVariables: Record<string, string>): Promise<boolean> {
   const dir = resolve(SEED_DIR)
   mkdirSync(dir, { recursive: true })
   await bundleEntry(join(__dirname, 'seed.entry.ts'), join(dir, 'index.js'))
@@ -21,7 +22,7 @@ export async function seedThroughRunner(options: Omit<RunnerOptions, 'functions'
     runtime,
     timeoutMs: 60_000,
     memoryMb: 256,
-    envVariables: {},
+    envVariables,
     timer: null,
     openapi: [],
   }

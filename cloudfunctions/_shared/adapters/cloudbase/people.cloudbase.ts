@@ -1,19 +1,22 @@
 /**
- * People on CloudBase: `users/_id = openid`; `memberships/_id = openid:role:orgId`, so binding twice
+ * People on CloudBase: `users/_id = her tag` (sealed-identity.ts: a resident's record, her village
+ * remembered from her first named report, must not name her at rest; documents written before are
+ * read by openid); `memberships/_id = openid:role:orgId`, so binding twice
  * writes one document.
  */
 import type { MembershipRecord, PeopleRepository, UserRecord } from '../../ports/store.port'
 import { COLLECTION, getDoc, readDoc, setDoc, type Doc } from './cloudbase-db'
 import { readAll } from './pager'
 import { rewriteDoc, type Scope } from './scope.cloudbase'
+import type { IdentitySeal } from '../sealed-identity'
 
 const toMembership = (doc: Doc): MembershipRecord => ({
   openid: String(doc.openid),
   role: doc.role as MembershipRecord['role'],
   orgId: String(doc.orgId),
 })
-const toUser = (doc: Doc): UserRecord => ({
-  openid: String(doc._id),
+const toUser = (openid: string) => (doc: Doc): UserRecord => ({
+  openid,
   name: (doc.name as string | null) ?? null,
   homeOrgId: (doc.homeOrgId as string | null) ?? null,
   // Documents written before people could publish a number have no such field.
@@ -21,11 +24,13 @@ const toUser = (doc: Doc): UserRecord => ({
 })
 const membershipId = (m: MembershipRecord) => `${m.openid}:${m.role}:${m.orgId}`
 
-export function cloudbasePeople(scope: Scope): PeopleRepository {
+export function cloudbasePeople(scope: Scope, seal: IdentitySeal): PeopleRepository {
   return {
-    getUser: (openid) => readDoc(scope.doc(COLLECTION.users), openid, toUser),
+    getUser: async (openid) =>
+      (await readDoc(scope.doc(COLLECTION.users), seal.person(openid), toUser(openid))) ??
+      readDoc(scope.doc(COLLECTION.users), openid, toUser(openid)),
     putUser: (user) =>
-      setDoc(scope.doc(COLLECTION.users), user.openid, { name: user.name, homeOrgId: user.homeOrgId, publicPhone: user.publicPhone }),
+      setDoc(scope.doc(COLLECTION.users), seal.person(user.openid), { name: user.name, homeOrgId: user.homeOrgId, publicPhone: user.publicPhone }),
     rolesOf: async (openid) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { openid })).map(toMembership),
     withRole: async (orgId, role) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { orgId, role })).map(toMembership),
     // Read and write in one transaction, so two racing binds agree on which one was new.

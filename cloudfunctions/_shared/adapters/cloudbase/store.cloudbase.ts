@@ -51,7 +51,7 @@ export interface CloudbaseStoreOptions {
 function repositories(scope: Scope, seal: IdentitySeal): Repositories {
   return {
     orgs: cloudbaseOrgs(scope),
-    people: cloudbasePeople(scope),
+    people: cloudbasePeople(scope, seal),
     cases: cloudbaseCases(scope, seal),
     messages: cloudbaseMessages(scope, seal),
     contacts: cloudbaseContacts(scope),

@@ -142,12 +142,14 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       },
     },
     people: {
+      // Kept under her tag (sealed-identity.ts): a resident's record (her village, remembered from her
+      // first named report) must not name her at rest. Rows written before are read by openid.
       getUser: async (openid): Promise<UserRecord | null> => {
-        const row = stmt.user.get(openid)
-        return row ? { openid: row.openid, name: row.name, homeOrgId: row.home_org_id, publicPhone: row.public_phone } : null
+        const row = stmt.user.get(seal.person(openid)) ?? stmt.user.get(openid)
+        return row ? { openid, name: row.name, homeOrgId: row.home_org_id, publicPhone: row.public_phone } : null
       },
       putUser: async (user) => {
-        stmt.putUser.run(user)
+        stmt.putUser.run({ ...user, openid: seal.person(user.openid) })
       },
       rolesOf: async (openid) => stmt.rolesOf.all(openid).map(toMembership),
       withRole: async (orgId, role) => stmt.withRole.all(orgId, role).map(toMembership),
