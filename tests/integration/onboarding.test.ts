@@ -6,13 +6,15 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
+import { aesGcmCipher, DEV_KEY } from '../../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { addOrg, bindRole, unbindRole } from '../../cloudfunctions/_shared/orgs/onboarding.service'
 import { seedDemoProvince } from '../../cloudfunctions/_local/seed/seed'
 import type { OrgRecord, Store } from '../../cloudfunctions/_shared/ports/store.port'
 
 let store: Store
 beforeEach(() => {
-  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'onboarding-')), 'store.sqlite'))
+  // The seed writes people's records, sealed like any person's (sealed-identity.ts).
+  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'onboarding-')), 'store.sqlite'), aesGcmCipher(DEV_KEY))
 })
 afterEach(() => store.close())
 
