@@ -27,9 +27,12 @@ const taroH5 = {
 }
 
 // Generous per-test time (every project): a shared 2-core machine, and nothing here asserts speed.
+// Jest reads testTimeout from the top level only (a project's own is ignored), so it is set there too:
+// a host started with its demo cases takes seconds on the production path.
 const common = { testTimeout: 60_000 }
 
 module.exports = {
+  testTimeout: common.testTimeout,
   projects: [
     {
       ...common,

@@ -8,9 +8,10 @@
  * message about it. 蒲河村's convener accepts hers at once, so the month's scorecard of 道义街道 has a
  * village with a score. The alert lives 14 days from the first start (docs/RULES.md "Statistics").
  */
-import type { Caller } from '../../_shared/ports/identity.port'
 import type { HostBackend } from '../host-backend'
 import { DEMO_VILLAGE } from './demo-province'
+import { seedDemoStories } from './demo-stories'
+import { surfaceCall } from './surface-call'
 
 const DAOYI_VILLAGE = '210113001202'
 const ZHENGLIANG = '210113001003'
@@ -36,16 +37,9 @@ export const DEMO_REPORTS = [
   },
 ] as const
 
-type Envelope = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } }
-
-/** Files the demo reports and accepts the first; answers how many cases it made. */
-export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction'>): Promise<number> {
-  const call = async (fn: string, openid: string, event: Record<string, unknown>) => {
-    const caller: Caller = { kind: 'user', openid }
-    const reply = (await backend.callFunction(fn, event, caller)) as Envelope
-    if (!reply.ok) throw new Error(`demo case not written (${fn}.${String(event.action)}): ${reply.error.code} ${reply.error.message}`)
-    return reply.data
-  }
+/** Files the demo reports and accepts the first, then tells the four stories (demo-stories.ts); answers how many cases it made. */
+export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction' | 'clockNow'>): Promise<number> {
+  const call = surfaceCall(backend)
   const ids: string[] = []
   for (const [i, report] of DEMO_REPORTS.entries()) {
     const { openid, ...fields } = report
@@ -60,5 +54,6 @@ export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction'>):
     ids.push(String(data.caseId))
   }
   await call('escalation', 'demo-convener-wang', { action: 'accept', caseId: ids[0] })
-  return ids.length
+  const stories = await seedDemoStories(call, () => backend.clockNow())
+  return ids.length + [stories.darkRoad, stories.blindCouple, stories.xiaoqing].length
 }

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../../types/enums'
 import type { AnnouncementRecord, AnswerRecord, OrgRecord, SurveyRecord } from '../../_shared/ports/store.port'
+import { STORY_PERSONAS } from './demo-story-people'
 
 export const DEMO_ORGS: OrgRecord[] = (
   [
@@ -19,12 +20,22 @@ export const DEMO_ORGS: OrgRecord[] = (
     ['210113102', '清水台镇', 'township', '210113'],
     ['210113102201', '清水台村', 'village', '210113102'],
     ['210113102202', '小韩屯村', 'village', '210113102'],
+    ['210113102203', '八里营村', 'village', '210113102'],
+    ['210103', '沈河区', 'county', '210100'],
+    ['210103013', '滨河街道', 'township', '210103'],
+    ['210103013003', '滨河湾社区', 'village', '210103013'],
+    ['210124', '法库县', 'county', '210100'],
+    ['210124203', '合隆满族乡', 'township', '210124'],
+    ['210124203201', '合隆村', 'village', '210124203'],
 
     ['210200', '大连市', 'city', '210000'],
     ['210283', '庄河市', 'county', '210200'],
     ['210283103', '光明山镇', 'township', '210283'],
     ['210283103201', '光明山村', 'village', '210283103'],
     ['210283103202', '马场村', 'village', '210283103'],
+    ['210212', '旅顺口区', 'county', '210200'],
+    ['210212009', '水师营街道', 'township', '210212'],
+    ['210212009201', '小南村', 'village', '210212009'],
 
     ['211300', '朝阳市', 'city', '210000'],
     ['211321', '朝阳县', 'county', '211300'],
@@ -66,6 +77,9 @@ export const DEMO_PERSONAS: DemoPersona[] = (
     ['demo-cadre-city', '何静', 'cadre', '210100'],
     ['demo-cadre-province', '郭丽君', 'cadre', '210000'],
     ['demo-admin', '罗建华', 'admin', '210000'],
+
+    // The four stories of the demo's cases (demo-stories.ts), each with the people who tell it.
+    ...STORY_PERSONAS,
   ] as const
 ).map(([openid, name, role, orgId]) => ({ openid, name, role, orgId }))
 
