@@ -22,6 +22,7 @@ import { hostFigures } from './host.bench'
 import { crashFigures } from './crash.bench'
 import { weappFigures } from './weapp.bench'
 import { functionFigures } from './functions.bench'
+import { cloudbaseFigures } from './cloudbase.bench'
 import { functionNames } from '../scripts/build-functions'
 
 /** Every figure the run must print (fn_*, weapp subpackages: one per function / subpackage found). */
@@ -36,6 +37,16 @@ const EXPECTED = [
   'crash_safety',
   'weapp_main_kb',
   ...functionNames().flatMap((fn) => [`fn_bundle_kb[${fn}]`, `fn_init_ms[${fn}]`]),
+  'cb_requests_submit',
+  'cb_requests_escalation',
+  'cb_requests_ballot',
+  'cb_requests_overview',
+  'cb_requests_timer_run',
+  'cb_backlog_runs',
+  'cb_backlog_s',
+  'cb_concurrent_failed',
+  'cb_concurrent_p50_ms',
+  'cb_concurrent_p95_ms',
 ]
 
 async function main() {
@@ -94,6 +105,8 @@ async function main() {
     await step('crash', () => crashFigures(join(work, 'crash'), SIZES.shape, now, SIZES.crashSubmits))
     await step('weapp', () => weappFigures())
     await step('functions', () => functionFigures())
+    // Last: it makes this process look like a function's runtime to node-sdk (cloudbase.bench.ts).
+    await step('cloudbase', () => cloudbaseFigures(join(work, 'cloudbase'), now))
   } finally {
     if (process.env.BENCH_KEEP !== '1') rmSync(work, { recursive: true, force: true })
   }

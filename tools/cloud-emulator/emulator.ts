@@ -36,6 +36,11 @@ export interface CloudEmulatorOptions {
   /** Answers `wx.openApi` and `wx.api` (tools/cloud-emulator/openapi/); without it they answer an error. */
   openapi?: TcbService
   log?: (line: string) => void
+  /**
+   * A round trip's time, added before each TCB request is answered (concurrent requests overlap, as
+   * on a network): what a function inside CloudBase waits for its database. 0 or absent: none.
+   */
+  latencyMs?: number
 }
 
 export interface CloudEmulator {
@@ -50,6 +55,10 @@ export interface CloudEmulator {
   storage: StorageAdmin
   /** Every TCB request so far, in arrival order (copies). */
   requests(): RequestRecord[]
+  /** How many TCB requests so far (without copying them). */
+  requestCount(): number
+  /** Changes the round trip added to each TCB request (CloudEmulatorOptions.latencyMs). */
+  setLatency(ms: number): void
   close(): Promise<void>
 }
 
@@ -67,6 +76,7 @@ export async function startCloudEmulator(options: CloudEmulatorOptions): Promise
   const database = new DatabaseService({ file: join(options.dataDir, 'database.sqlite'), envId, now })
   const storage = new StorageService({ dir: join(options.dataDir, 'storage'), envId, now, baseUrl: () => baseUrl })
   const records: RequestRecord[] = []
+  let latencyMs = options.latencyMs ?? 0
   let counter = 0
   const requestId = () => `${randomBytes(6).toString('hex')}-${(++counter).toString(16)}`
 
@@ -83,7 +93,10 @@ export async function startCloudEmulator(options: CloudEmulatorOptions): Promise
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const id = requestId()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname === '/admin') return serveTcb(req, res, url, id, deps)
+    if (url.pathname === '/admin') {
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+      return serveTcb(req, res, url, id, deps)
+    }
     if (url.pathname.startsWith('/cos/')) return serveCos(req, res, url, storage, id)
     req.resume()
     sendCosError(res, 404, 'NotFound', `no such endpoint ${url.pathname}`, url.pathname, id)
@@ -125,6 +138,10 @@ export async function startCloudEmulator(options: CloudEmulatorOptions): Promise
     database: databaseAdmin(database),
     storage: storageAdmin(storage, envId),
     requests: () => records.map((record) => ({ ...record })),
+    requestCount: () => records.length,
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
