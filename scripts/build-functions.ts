@@ -15,6 +15,7 @@ import { declarationOf } from '../deploy/functions'
 import { bundleConfigText } from '../deploy/generate/bundle-config.generator'
 import { TEMPLATES } from '../cloudfunctions/_shared/notify/templates'
 import { RUNTIME_NODE } from '../tools/function-runner/runtime'
+import type { FunctionName } from '../types/contract'
 
 const SOURCE = 'cloudfunctions'
 const OUTPUT = 'build/functions'
@@ -52,6 +53,25 @@ export const oneMimeDb: Plugin = {
   },
 }
 
+/**
+ * node-sdk's init builds its data-model and MySQL clients (`app.models`, `app.mysql`, `app.rdb`) from
+ * @cloudbase/wx-cloud-client-sdk, whose load also starts Node's fetch (undici): ~30 ms of a first call
+ * with a code cache, ~85 ms without. No function uses either (the database is node-sdk's document
+ * database), so the bundle gets a stand-in whose clients say so when asked for; node-sdk's init
+ * already ignores a client it cannot make (cloudbase.js: try/catch around each).
+ */
+export const noDataModelClient: Plugin = {
+  name: 'no-data-model-client',
+  setup(b) {
+    b.onResolve({ filter: /^@cloudbase\/wx-cloud-client-sdk$/ }, () => ({ path: 'wx-cloud-client-sdk', namespace: 'no-data-model-client' }))
+    b.onLoad({ filter: /.*/, namespace: 'no-data-model-client' }, () => ({
+      contents: `const left = (what) => () => { throw new Error(what + ': @cloudbase/wx-cloud-client-sdk is left out of this bundle (scripts/build-functions.ts)') }
+module.exports = { generateHTTPClient: left('app.models'), generateMySQLClient: left('app.mysql / app.rdb') }`,
+      loader: 'js',
+    }))
+  },
+}
+
 export function functionNames(): string[] {
   return readdirSync(SOURCE)
     .filter((name) => !name.startsWith('_') && statSync(join(SOURCE, name)).isDirectory())
@@ -72,7 +92,7 @@ export async function bundleEntry(entry: string, outfile: string): Promise<void>
     legalComments: 'none',
     // Chinese messages as UTF-8 rather than \u escapes: smaller, and readable in the console.
     charset: 'utf8',
-    plugins: [zodChineseOnly, oneMimeDb],
+    plugins: [zodChineseOnly, oneMimeDb, noDataModelClient],
     logLevel: 'warning',
     // better-sqlite3 is the local store's; a cloud function never loads it.
     external: ['better-sqlite3'],
@@ -80,11 +100,22 @@ export async function bundleEntry(entry: string, outfile: string): Promise<void>
 }
 
 /**
- * The warm-up call the cache is made after: a user's call of an action no function has. It runs what
- * every call runs (the configuration check, the caller from WeChat's context, the contract lookup) and
- * answers INVALID_INPUT before any store or WeChat call, so the build needs no network.
+ * What the cache is made after, per function: a user's call of an action no function has — what every
+ * call runs: the configuration check, the caller from WeChat's context, the contract lookup — and one
+ * read, which loads node-sdk and goes down its request path until the connection is refused (nothing
+ * listens at the warm-up's service address), so the code a first real call runs is in the cache too.
+ * Reads only: the build must change nothing and reach nothing. wx-server-sdk is not warmed up: only
+ * writes that reach WeChat load it (runtime/cloud-entry.ts).
  */
-export const WARM_UP_EVENTS = [{ action: '__warm_up__' }]
+export const WARM_UP_EVENTS: Record<FunctionName, object[]> = {
+  account: [{ action: '__warm_up__' }, { action: 'me' }],
+  deliberation: [{ action: '__warm_up__' }, { action: 'list' }],
+  escalation: [{ action: '__warm_up__' }, { action: 'inbox' }],
+  intake: [{ action: '__warm_up__' }, { action: 'mine' }],
+  notify: [{ action: '__warm_up__' }, { action: 'inbox' }],
+  outreach: [{ action: '__warm_up__' }, { action: 'feed' }],
+  stats: [{ action: '__warm_up__' }, { action: 'overview', orgId: `org_${'0'.repeat(32)}` }],
+}
 
 /**
  * A deployed instance's environment as far as the warm-up reads it: configured (a random key, stand-in
@@ -97,6 +128,10 @@ function warmUpEnvironment(name: string): Record<string, string> {
     TZ: 'UTC',
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: 'ap-shanghai',
+    // Made up: node-sdk signs each request with the instance's credentials before it sends it.
+    TENCENTCLOUD_SECRETID: `AKIDbuild${randomBytes(6).toString('hex')}`,
+    TENCENTCLOUD_SECRETKEY: randomBytes(24).toString('base64url'),
+    TENCENTCLOUD_SESSIONTOKEN: randomBytes(24).toString('base64url'),
     SCF_FUNCTIONNAME: name,
     SCF_NAMESPACE: 'env-build',
     TCB_ENV: 'env-build',
@@ -112,11 +147,19 @@ function warmUpEnvironment(name: string): Record<string, string> {
 
 /** bundle.cache for a built folder, made by the runtime's Node (V8 takes only its own version's cache). */
 export function makeCodeCache(folder: string, name: string): void {
-  execFileSync(RUNTIME_NODE, [resolve('scripts/make-code-cache.cjs'), resolve(folder), JSON.stringify(WARM_UP_EVENTS)], {
-    env: warmUpEnvironment(name),
-    cwd: folder,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const events = Object.hasOwn(WARM_UP_EVENTS, name) ? WARM_UP_EVENTS[name as FunctionName] : undefined
+  if (!events) throw new Error(`${name}: no warm-up events in WARM_UP_EVENTS (scripts/build-functions.ts)`)
+  try {
+    // Its output is the warm-up read's logged failure (connection refused): shown only if it fails.
+    execFileSync(RUNTIME_NODE, [resolve('scripts/make-code-cache.cjs'), resolve(folder), JSON.stringify(events)], {
+      env: warmUpEnvironment(name) as NodeJS.ProcessEnv,
+      cwd: folder,
+      stdio: 'pipe',
+    })
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer }
+    throw new Error(`${name}: making bundle.cache failed\n${String(stdout ?? '')}${String(stderr ?? '')}`)
+  }
 }
 
 export async function bundleFunction(name: string): Promise<{ name: string; bytes: number }> {

@@ -7,9 +7,15 @@
  * with stand-in template ids. A timer event that did not come from the platform is refused. Where the
  * platform has no timers, the same jobs run through the HTTP access service with the job secret
  * (http-jobs.trigger.ts).
+ *
+ * The SDKs are loaded when a call first needs them, not at the cold start: the caller comes from the
+ * invocation's environment (wx-context.ts, what getWXContext reads), @cloudbase/node-sdk with the
+ * first use of the store, wx-server-sdk with the first use of WeChat (content checks, messages, group
+ * chats, photos). A call that needs neither — refused, not configured, invalid input — loads neither,
+ * and a read loads node-sdk alone (docs/benchmarks.md, "Cold start").
  */
 import { defaultWriteLimiter } from '../adapters/write-limiter'
-import cloud from 'wx-server-sdk'
+import type WxServerSdk from 'wx-server-sdk'
 import type { Caller } from '../ports/identity.port'
 import { consoleLogger } from '../ports/logger.port'
 import { systemClock } from '../adapters/clock'
@@ -33,6 +39,28 @@ import { checkConfiguration, describeProblem, notConfiguredReply, type Productio
 import { AFTER_CHANGE_BUDGET_MS, JOB_BUDGET_MS } from './budgets'
 import { carriesJobSecret, httpReply, isHttpEvent } from './http-jobs.trigger'
 import { fail, type Envelope } from '../../../types/envelope'
+import { wxContextOf, type WXContext } from './wx-context'
+
+type WxCloud = typeof WxServerSdk
+let wxCloud: WxCloud | undefined
+/** wx-server-sdk, loaded and initialised by the first call that reaches WeChat. */
+function wechat(): WxCloud {
+  if (!wxCloud) {
+    // A require the bundler still bundles, run only now: an import would run the SDK at load.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk') as WxCloud
+    // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    wxCloud = cloud
+  }
+  return wxCloud
+}
+
+/** A value made the first time it is read, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
+}
 
 /**
  * The platform's timer trigger event, and the refusal of one that did not come from the platform.
@@ -58,33 +86,53 @@ const FORGED_TIMER_REPLY: Envelope<never> = fail('FORBIDDEN', '定时任务只�
 let deps: Deps | undefined
 function productionDeps(configuration: ProductionConfiguration): Deps {
   if (!deps) {
-    // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    const cipher = aesGcmCipher(configuration.phoneKey)
+    // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
+    const store = once(() => createCloudbaseStore(currentEnvironmentDatabase(), { cipher: aesGcmCipher(configuration.phoneKey) }))
+    const contentGuard = once(() => msgSecCheckGuard(wechat().openapi as never))
+    const messenger = once(() => subscribeMessenger(wechat().openapi as never, configuration.miniprogramState))
+    const groups = once(() => openDataGroupResolver(wechat() as never))
+    // The photo ids a report may name are this environment's (getWXContext's ENV: TCB_ENV, set by the
+    // platform); upload folders are keyed with the phone key, as on the local host.
+    const files = once(() => cloudStorageFiles(wechat() as never, String(wxContextOf(process.env).ENV ?? ''), uploadFolderOf(configuration.phoneKey)))
+    // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
+    const mediaGuard = once(() => mediaCheckGuard(wechat().openapi as never))
+    const shareCards = once(() => updatableMessageShareCards(wechat().openapi as never))
     deps = {
-      // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
-      store: createCloudbaseStore(currentEnvironmentDatabase(), { cipher: aesGcmCipher(configuration.phoneKey) }),
+      get store() {
+        return store()
+      },
       clock: systemClock,
       ids: randomIds,
       log: consoleLogger,
-      contentGuard: msgSecCheckGuard(cloud.openapi as never),
+      get contentGuard() {
+        return contentGuard()
+      },
       // The checked values, never a development key or stand-in template ids.
-      cipher: aesGcmCipher(configuration.phoneKey),
-      messenger: subscribeMessenger(cloud.openapi as never, configuration.miniprogramState),
+      cipher,
+      get messenger() {
+        return messenger()
+      },
       templates: configuration.templates,
-      groups: openDataGroupResolver(cloud as never),
-      // The photo ids a report may name are this environment's (getWXContext's ENV: TCB_ENV, set by
-      // the platform); upload folders are keyed with the phone key, as on the local host.
-      files: cloudStorageFiles(cloud as never, String(cloud.getWXContext().ENV ?? ''), uploadFolderOf(configuration.phoneKey)),
-      // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
-      mediaGuard: mediaCheckGuard(cloud.openapi as never),
-      shareCards: updatableMessageShareCards(cloud.openapi as never),
+      get groups() {
+        return groups()
+      },
+      get files() {
+        return files()
+      },
+      get mediaGuard() {
+        return mediaGuard()
+      },
+      get shareCards() {
+        return shareCards()
+      },
       writeLimiter: defaultWriteLimiter(process.env, configuration.phoneKey),
     }
   }
   return deps
 }
 
-function callerFromWeChat(context: ReturnType<typeof cloud.getWXContext>): Caller {
+function callerFromWeChat(context: WXContext): Caller {
   if (context.SOURCE === 'wx_trigger') return { kind: 'timer' }
   return context.OPENID ? { kind: 'user', openid: context.OPENID } : { kind: 'anonymous' }
 }
@@ -95,7 +143,7 @@ export function cloudEntry(fn: FunctionDef) {
   let problemsLogged = false
 
   return async (event: unknown) => {
-    const context = cloud.getWXContext()
+    const context = wxContextOf(process.env)
     if (isTimerEvent(event) && context.SOURCE !== 'wx_trigger') {
       consoleLogger.error('forged timer event refused', { fn: fn.name, openid: context.OPENID ?? null, trigger: triggerNameOf(event) })
       return FORGED_TIMER_REPLY
