@@ -28,7 +28,7 @@ function load(flags: string[] = []): { codeCache: string; reply: unknown } {
     Promise.resolve(m.main({ action: 'nope' }, {})).then((reply) => process.stdout.write(JSON.stringify({ codeCache: m.codeCache, reply })))`
   const out = execFileSync(runtimeBinary('Nodejs20.19'), [...flags, '-e', script], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   return JSON.parse(out) as { codeCache: string; reply: unknown }
