@@ -14,6 +14,7 @@ import { createFunctionRunner } from '../../tools/function-runner/runner'
 import type { DeployedFunction } from '../../tools/function-runner/deployment'
 
 const BUILT = resolve('build/functions/intake')
+const MINIMAL_ENV: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC' }
 let folder: string
 
 beforeEach(() => {
@@ -28,7 +29,7 @@ function load(flags: string[] = []): { codeCache: string; reply: unknown } {
     Promise.resolve(m.main({ action: 'nope' }, {})).then((reply) => process.stdout.write(JSON.stringify({ codeCache: m.codeCache, reply })))`
   const out = execFileSync(runtimeBinary('Nodejs20.19'), [...flags, '-e', script], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } as NodeJS.ProcessEnv,
+    env: MINIMAL_ENV as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'ignore'],
   })
   return JSON.parse(out) as { codeCache: string; reply: unknown }
