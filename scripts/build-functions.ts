@@ -72,6 +72,24 @@ module.exports = { generateHTTPClient: left('app.models'), generateMySQLClient: 
   },
 }
 
+/**
+ * The same for node-sdk's AI client (`app.ai()`, wx-server-sdk's `cloud.ai()`): its module loads
+ * @cloudbase/ai, @cloudbase/app with the mini-program adapter, and a web-streams polyfill (~300 KB) with
+ * node-sdk. No function uses it; the stand-in's createAI says so when asked.
+ */
+export const noAiClient: Plugin = {
+  name: 'no-ai-client',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/ai$/ }, (args) =>
+      /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/.test(args.importer) ? { path: 'node-sdk-ai', namespace: 'no-ai-client' } : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'no-ai-client' }, () => ({
+      contents: `exports.createAI = () => { throw new Error('app.ai(): @cloudbase/ai is left out of this bundle (scripts/build-functions.ts)') }`,
+      loader: 'js',
+    }))
+  },
+}
+
 export function functionNames(): string[] {
   return readdirSync(SOURCE)
     .filter((name) => !name.startsWith('_') && statSync(join(SOURCE, name)).isDirectory())
@@ -92,7 +110,7 @@ export async function bundleEntry(entry: string, outfile: string): Promise<void>
     legalComments: 'none',
     // Chinese messages as UTF-8 rather than \u escapes: smaller, and readable in the console.
     charset: 'utf8',
-    plugins: [zodChineseOnly, oneMimeDb, noDataModelClient],
+    plugins: [zodChineseOnly, oneMimeDb, noDataModelClient, noAiClient],
     logLevel: 'warning',
     // better-sqlite3 is the local store's; a cloud function never loads it.
     external: ['better-sqlite3'],

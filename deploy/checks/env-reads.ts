@@ -10,11 +10,18 @@ import { codeOf } from './source-scan'
 
 const ENV_READ = /\benv\.([A-Z][A-Z0-9_]*)\b/g
 
+/**
+ * What the platform sets in every instance or invocation, not the deployment: the caller's context as
+ * runtime/wx-context.ts reads it (what wx-server-sdk's getWXContext reads; tools/function-runner sets
+ * the same). Not declared, so not counted.
+ */
+export const PLATFORM_VARIABLES: ReadonlySet<string> = new Set(['WX_CONTEXT_KEYS', 'TCB_ENV', 'SCF_NAMESPACE', 'TCB_SOURCE'])
+
 export async function envReadsOf(name: FunctionName): Promise<Map<string, string[]>> {
   const reads = new Map<string, string[]>()
   for (const file of await sourceModulesOf([`cloudfunctions/${name}/index.ts`])) {
     for (const [, variable] of codeOf(file).matchAll(ENV_READ)) {
-      if (variable) reads.set(variable, [...new Set([...(reads.get(variable) ?? []), file])])
+      if (variable && !PLATFORM_VARIABLES.has(variable)) reads.set(variable, [...new Set([...(reads.get(variable) ?? []), file])])
     }
   }
   return reads

@@ -89,15 +89,21 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
     const cipher = aesGcmCipher(configuration.phoneKey)
     // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
     const store = once(() => createCloudbaseStore(currentEnvironmentDatabase(), { cipher: aesGcmCipher(configuration.phoneKey) }))
-    const contentGuard = once(() => msgSecCheckGuard(wechat().openapi as never))
-    const messenger = once(() => subscribeMessenger(wechat().openapi as never, configuration.miniprogramState))
-    const groups = once(() => openDataGroupResolver(wechat() as never))
-    // The photo ids a report may name are this environment's (getWXContext's ENV: TCB_ENV, set by the
-    // platform); upload folders are keyed with the phone key, as on the local host.
-    const files = once(() => cloudStorageFiles(wechat() as never, String(wxContextOf(process.env).ENV ?? ''), uploadFolderOf(configuration.phoneKey)))
-    // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
-    const mediaGuard = once(() => mediaCheckGuard(wechat().openapi as never))
-    const shareCards = once(() => updatableMessageShareCards(wechat().openapi as never))
+    // Everything that reaches WeChat, made with wx-server-sdk by the first call that needs one of them.
+    const wechatPorts = once(() => {
+      const cloud = wechat()
+      return {
+        contentGuard: msgSecCheckGuard(cloud.openapi as never),
+        messenger: subscribeMessenger(cloud.openapi as never, configuration.miniprogramState),
+        groups: openDataGroupResolver(cloud as never),
+        // The photo ids a report may name are this environment's (getWXContext's ENV: TCB_ENV, set by
+        // the platform); upload folders are keyed with the phone key, as on the local host.
+        files: cloudStorageFiles(cloud as never, String(wxContextOf(process.env).ENV ?? ''), uploadFolderOf(configuration.phoneKey)),
+        // A report's photos are checked once it is saved; WeChat pushes each verdict to intake (wxa_media_check).
+        mediaGuard: mediaCheckGuard(cloud.openapi as never),
+        shareCards: updatableMessageShareCards(cloud.openapi as never),
+      }
+    })
     deps = {
       get store() {
         return store()
@@ -106,25 +112,25 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
       ids: randomIds,
       log: consoleLogger,
       get contentGuard() {
-        return contentGuard()
+        return wechatPorts().contentGuard
       },
       // The checked values, never a development key or stand-in template ids.
       cipher,
       get messenger() {
-        return messenger()
+        return wechatPorts().messenger
       },
       templates: configuration.templates,
       get groups() {
-        return groups()
+        return wechatPorts().groups
       },
       get files() {
-        return files()
+        return wechatPorts().files
       },
       get mediaGuard() {
-        return mediaGuard()
+        return wechatPorts().mediaGuard
       },
       get shareCards() {
-        return shareCards()
+        return wechatPorts().shareCards
       },
       writeLimiter: defaultWriteLimiter(process.env, configuration.phoneKey),
     }
