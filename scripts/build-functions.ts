@@ -122,14 +122,15 @@ export async function bundleEntry(entry: string, outfile: string): Promise<void>
  * call runs: the configuration check, the caller from WeChat's context, the contract lookup — and one
  * read, which loads node-sdk and goes down its request path until the connection is refused (nothing
  * listens at the warm-up's service address), so the code a first real call runs is in the cache too.
- * Reads only: the build must change nothing and reach nothing. wx-server-sdk is not warmed up: only
- * writes that reach WeChat load it (runtime/cloud-entry.ts).
+ * Reads only: the build must change nothing and reach nothing. intake's photoFolder also loads
+ * wx-server-sdk (the files port) without a request, so intake's cache, where the content checks and
+ * photos are, holds the SDK too; elsewhere only a call that reaches WeChat loads it.
  */
 export const WARM_UP_EVENTS: Record<FunctionName, object[]> = {
   account: [{ action: '__warm_up__' }, { action: 'me' }],
   deliberation: [{ action: '__warm_up__' }, { action: 'list' }],
   escalation: [{ action: '__warm_up__' }, { action: 'inbox' }],
-  intake: [{ action: '__warm_up__' }, { action: 'mine' }],
+  intake: [{ action: '__warm_up__' }, { action: 'mine' }, { action: 'photoFolder' }],
   notify: [{ action: '__warm_up__' }, { action: 'inbox' }],
   outreach: [{ action: '__warm_up__' }, { action: 'feed' }],
   stats: [{ action: '__warm_up__' }, { action: 'overview', orgId: `org_${'0'.repeat(32)}` }],
