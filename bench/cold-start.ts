@@ -10,10 +10,9 @@
  * so the figure does not depend on an unreachable CloudBase. `serviceUrl` may name a reachable one
  * (the emulator) to time a call that goes over the network instead.
  */
-import { randomBytes } from 'node:crypto'
 import { readDeployment } from '../tools/function-runner/deployment'
 import { createFunctionRunner } from '../tools/function-runner/runner'
-import { TEMPLATES } from '../cloudfunctions/_shared/notify/templates'
+import { configuredVariables } from '../scripts/build-functions'
 
 export interface ColdStart {
   requireMs: number
@@ -24,14 +23,6 @@ export interface ColdStart {
 }
 
 export const PROBE_EVENT = { action: '__cold_start_probe__' }
-
-/** The variables a configured deployment has (random key, stand-in template ids). */
-export function configuredVariables(): Record<string, string> {
-  return {
-    PHONE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(Object.keys(TEMPLATES).map((key) => [key, `bench-${key}`]))),
-  }
-}
 
 export async function coldStart(
   name: string,

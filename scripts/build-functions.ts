@@ -14,6 +14,8 @@ import { dirname, join, resolve } from 'node:path'
 import { declarationOf } from '../deploy/functions'
 import { bundleConfigText } from '../deploy/generate/bundle-config.generator'
 import { TEMPLATES } from '../cloudfunctions/_shared/notify/templates'
+import { readDeployment } from '../tools/function-runner/deployment'
+import { instanceEnvironment, invocationEnvironment } from '../tools/function-runner/runner'
 import { RUNTIME_NODE } from '../tools/function-runner/runtime'
 import type { FunctionName } from '../types/contract'
 
@@ -136,31 +138,33 @@ export const WARM_UP_EVENTS: Record<FunctionName, object[]> = {
   stats: [{ action: '__warm_up__' }, { action: 'overview', orgId: `org_${'0'.repeat(32)}` }],
 }
 
-/**
- * A deployed instance's environment as far as the warm-up reads it: configured (a random key, stand-in
- * template ids) so it passes the configuration check as a deployed function does, nothing reachable.
- */
-function warmUpEnvironment(name: string): Record<string, string> {
+/** The variables a configured deployment has: a random key, stand-in template ids. */
+export function configuredVariables(): Record<string, string> {
   return {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: '/tmp',
-    TZ: 'UTC',
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    // Made up: node-sdk signs each request with the instance's credentials before it sends it.
-    TENCENTCLOUD_SECRETID: `AKIDbuild${randomBytes(6).toString('hex')}`,
-    TENCENTCLOUD_SECRETKEY: randomBytes(24).toString('base64url'),
-    TENCENTCLOUD_SESSIONTOKEN: randomBytes(24).toString('base64url'),
-    SCF_FUNCTIONNAME: name,
-    SCF_NAMESPACE: 'env-build',
-    TCB_ENV: 'env-build',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: 'http://127.0.0.1:9/admin' }),
     PHONE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(Object.keys(TEMPLATES).map((key) => [key, `build-${key}`]))),
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_OPENID: 'o-build-warm-up',
-    WX_APPID: 'wx-build',
-    TCB_SOURCE: 'wx_client',
+  }
+}
+
+/**
+ * The environment of the warm-up: what the function runner gives a deployed instance of the function
+ * (cloudbaserc.json's variables, configured) and a user's invocation, with made-up credentials (node-sdk
+ * signs each request before sending it) and a service address where nothing listens.
+ */
+function warmUpEnvironment(name: string): Record<string, string> {
+  const fn = readDeployment({ functionsDir: OUTPUT, variables: configuredVariables() }).find((f) => f.name === name)
+  if (!fn) throw new Error(`${name}: not in ${OUTPUT}`)
+  const platform = { envId: 'env-build', appId: 'wx-build', serviceUrl: 'http://127.0.0.1:9/admin' }
+  const credentials = {
+    name,
+    secretId: `AKIDbuild${randomBytes(6).toString('hex')}`,
+    secretKey: randomBytes(24).toString('base64url'),
+    sessionToken: randomBytes(24).toString('base64url'),
+    openapi: [],
+  }
+  return {
+    ...instanceEnvironment(fn, platform, credentials),
+    ...invocationEnvironment({ source: 'wx_client', openid: 'o-build-warm-up' }, platform, 'warm-up'),
   }
 }
 
@@ -187,13 +191,14 @@ export async function bundleFunction(name: string): Promise<{ name: string; byte
   mkdirSync(out, { recursive: true })
   await bundleEntry(join(SOURCE, name, 'index.ts'), join(out, 'bundle.js'))
   copyFileSync('scripts/function-loader.cjs', join(out, 'index.js'))
-  makeCodeCache(out, name)
   writeFileSync(
     join(out, 'package.json'),
     `${JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: {} }, null, 2)}\n`,
   )
   // Generated from the function's declaration (deploy/functions.ts): permissions, timer, timeout.
   writeFileSync(join(out, 'config.json'), bundleConfigText(declarationOf(name)))
+  // Last: the warm-up runs the folder as deployed (its config.json included).
+  makeCodeCache(out, name)
   return { name, bytes: statSync(join(out, 'bundle.js')).size }
 }
 

@@ -56,7 +56,12 @@ export interface FunctionRunner {
 const WX_CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_CLIENTIPV6', 'WX_API_TOKEN', 'WX_CLOUDBASE_ACCESSTOKEN', 'WX_TRIGGER_API_TOKEN_V0']
 const TCB_CONTEXT_KEYS = ['TCB_ENV', 'TCB_SEQID', 'TRIGGER_SRC', 'TCB_SOURCE', 'TCB_ISANONYMOUS_USER', 'TCB_SESSIONTOKEN', 'TCB_HTTP_CONTEXT', 'TCB_CUSTOM_USER_ID', 'TCB_UUID']
 
-function instanceEnvironment(fn: DeployedFunction, options: RunnerOptions, credentials: FunctionRegistration): Record<string, string> {
+/** What the platform injects into every instance of a function (the build's warm-up uses it too). */
+export function instanceEnvironment(
+  fn: DeployedFunction,
+  options: Pick<RunnerOptions, 'envId' | 'serviceUrl'>,
+  credentials: FunctionRegistration,
+): Record<string, string> {
   return {
     PATH: '/usr/local/bin:/usr/bin:/bin',
     HOME: '/tmp',
@@ -81,7 +86,8 @@ function instanceEnvironment(fn: DeployedFunction, options: RunnerOptions, crede
   }
 }
 
-function invocationEnvironment(from: InvocationSource, options: RunnerOptions, requestId: string): Record<string, string> {
+/** What the platform sets for one invocation, by its source. */
+export function invocationEnvironment(from: InvocationSource, options: Pick<RunnerOptions, 'appId'>, requestId: string): Record<string, string> {
   const common = {
     WX_CONTEXT_KEYS: WX_CONTEXT_KEYS.join(','),
     WX_APPID: options.appId,
