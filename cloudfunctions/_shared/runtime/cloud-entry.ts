@@ -47,7 +47,6 @@ let wxCloud: WxCloud | undefined
 function wechat(): WxCloud {
   if (!wxCloud) {
     // A require the bundler still bundles, run only now: an import would run the SDK at load.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk') as WxCloud
     // The SDK's types predate DYNAMIC_CURRENT_ENV being a symbol; at run time it is what init expects.
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })

@@ -10,7 +10,6 @@ import type { CloudbaseDb } from './cloudbase-db'
 /** Called by the first use of the store (runtime/cloud-entry.ts): node-sdk runs only then. */
 export function currentEnvironmentDatabase(): CloudbaseDb {
   // A require the bundler still bundles, run only now: an import would run the SDK at load.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tcb = require('@cloudbase/node-sdk') as typeof Tcb
   // The SDK's Db types its command and transaction loosely; CloudbaseDb is the slice we rely on.
   return tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database() as unknown as CloudbaseDb
