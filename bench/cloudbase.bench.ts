@@ -64,6 +64,16 @@ function runLikeACloudFunction(): void {
   process.env.SILENCE = 'true'
 }
 
+/** "cases 12, counters 20, …": where a run of requests went, most first. */
+function byCollection(records: { action: string; collection?: string }[]): string {
+  const counts = new Map<string, number>()
+  for (const r of records) {
+    const key = r.collection ?? r.action.replace('database.', '')
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')
+}
+
 async function cloudDeps(work: string, now: string): Promise<{ emulator: CloudEmulator; deps: Deps & { clock: ReturnType<typeof benchDeps>['clock'] } }> {
   runLikeACloudFunction()
   // node-sdk's keep-alive sockets take a listener per request waiting for one: 200 at once is expected.
@@ -71,7 +81,6 @@ async function cloudDeps(work: string, now: string): Promise<{ emulator: CloudEm
   const emulator = await startCloudEmulator({ dataDir: join(work, 'cloudbase'), envId: ENV_ID })
   const fn = { name: 'bench', secretId: 'AKIDbench', secretKey: 'bench-secret', sessionToken: 'bench-token', openapi: [] }
   emulator.registerFunction(fn)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tcb = require('@cloudbase/node-sdk') as { init(config: Record<string, unknown>): { database(): unknown } }
   const db = tcb
     .init({ env: ENV_ID, secretId: fn.secretId, secretKey: fn.secretKey, sessionToken: fn.sessionToken, serviceUrl: emulator.adminUrl, keepalive: true, timeout: 60_000 })
@@ -118,6 +127,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
 
     const submits: number[] = []
     for (let i = 0; i < SAMPLES; i++) submits.push(await requestsOf(() => submit(`bench-cb-resident-${i}`)))
+    note(`cloudbase: one submit's requests by collection: ${byCollection(emulator.requests().slice(-(submits.at(-1) as number)))}`)
 
     const { deliberationId } = await ok('deliberation', CONVENER, {
       action: 'open',
@@ -150,6 +160,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     let runs = 0
     let sweptMs = 0
     let sweepRequests = 0
+    const sweepStart = emulator.requestCount()
     const pending = async () => (await Promise.all(backlog.map((id) => deps.store.cases.get(id)))).filter((c) => c?.state.level === 'village').length
     while ((await pending()) > 0) {
       if (++runs > 20) throw new Error('backlog not drained in 20 timer runs')
@@ -197,6 +208,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     latencies.sort((a, b) => a - b)
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] as number
 
+    note(`cloudbase: the sweep's requests by collection: ${byCollection(emulator.requests().slice(sweepStart, sweepStart + sweepRequests))}`)
     note(
       `cloudbase: backlog of ${BACKLOG_CASES} swept in ${runs} run(s), ${(sweptMs / 1000).toFixed(1)} s at ${LATENCY_MS} ms a request ` +
         `(${sweepRequests} requests); ${CONCURRENT} concurrent submits: ${filed} filed, refused ${JSON.stringify(Object.fromEntries(codes))}, counters exact`,
