@@ -11,6 +11,7 @@ import type {
 } from '../../ports/store.port'
 import { MIGRATIONS } from './migrations'
 import { SqliteLock } from './sqlite-lock'
+import { GROUP_COMMIT_DEFAULTS, groupCommit, type GroupCommitOptions } from './group-commit'
 import { sqliteCases } from './cases.sqlite'
 import { sqliteMessages } from './messages.sqlite'
 import { sqliteContacts } from './contacts.sqlite'
@@ -193,13 +194,21 @@ async function inTransaction<T>(db: Db, fn: () => Promise<T>, savepoint?: string
   }
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * Transactions waiting for the lock share one COMMIT (group-commit.ts); on by default. `false`
+   * commits every transaction alone — only the bench uses it, to measure the difference.
+   */
+  groupCommit?: Partial<GroupCommitOptions> | false
+}
+
 /**
  * Opens (and migrates) the database at `file`; `:memory:` for a throwaway one. WAL keeps readers
  * and the writer apart; synchronous=NORMAL in WAL mode loses nothing when the process is killed.
  * `cipher` tags and seals the openids of reporters and message recipients (sealed-identity.ts): a
  * store opened without one serves everything else and refuses to store or read a person's identity.
  */
-export function openSqliteStore(file: string, cipher?: Cipher): Store {
+export function openSqliteStore(file: string, cipher?: Cipher, options: SqliteStoreOptions = {}): Store {
   const seal = identitySeal(cipher)
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -226,6 +235,8 @@ export function openSqliteStore(file: string, cipher?: Cipher): Store {
   const savepointLock = new SqliteLock()
   let savepoints = 0
   const inside = repositories(db, seal)
+  const grouped =
+    options.groupCommit === false ? null : groupCommit(db, lock, { ...GROUP_COMMIT_DEFAULTS, ...options.groupCommit })
 
   return {
     // Under the lock, writeCounts too: on the one connection, a statement run while another request's
@@ -239,7 +250,7 @@ export function openSqliteStore(file: string, cipher?: Cipher): Store {
           return inTransaction(db, () => fn(inside), `batched_${++savepoints}`)
         })
       }
-      return lock.run(() => inTransaction(db, () => fn(inside)))
+      return grouped ? grouped(() => fn(inside)) : lock.run(() => inTransaction(db, () => fn(inside)))
     },
     batch: (fn) => (inBatch() ? fn() : lock.run(() => batchScope.run(batchToken, () => inTransaction(db, fn)))),
     close: () =>
