@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { buildDataset } from './dataset'
 import { QUICK, SIZES, note } from './support'
 import { sweepFigures } from './sweep.bench'
-import { submitFigures } from './submit.bench'
+import { submitFigures, submitResidents } from './submit.bench'
 import { overviewFigures } from './overview.bench'
 import { ballotFigures } from './ballots.bench'
 import { hostFigures } from './host.bench'
@@ -80,7 +80,7 @@ async function main() {
       cases: SIZES.bigCases,
       due: SIZES.dueCases,
       now,
-      idleResidents: Math.ceil(SIZES.submits / 4) + 100,
+      idleResidents: submitResidents(SIZES.submits),
     })
     note(
       `dataset: ${big.cases} cases, ${big.messages} messages, ${big.orgs} orgs (${big.villages} councils), ` +

@@ -5,8 +5,15 @@
  * same row: the case row the submit stored (the adapter's own column mapping), one INSERT per
  * transaction as the submit has one transaction per case. Side by side in rounds, so a noisy
  * neighbour slows both; the raw rows are deleted afterwards.
+ *
+ * Under load (issue 19): the submits are made CONCURRENCY at a time, so that the store can group the
+ * transactions waiting for its lock into one COMMIT (group-commit.ts). The same load on a store opened
+ * with `groupCommit: false` (every transaction commits alone, as before grouping) is
+ * submit_vs_raw[ungrouped], and one submit at a time (what submit_vs_raw measured before: nothing to
+ * group) submit_vs_raw[one_at_a_time]; the three alternate in every round against the same raw rate.
  */
 import Database from 'better-sqlite3'
+import type { Deps } from '../cloudfunctions/_shared/context/deps'
 import { intakeFunction } from '../cloudfunctions/intake/intake.function'
 import { handle } from '../cloudfunctions/_shared/handler/handle'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler/define-function'
@@ -22,9 +29,33 @@ const intake = intakeFunction as FunctionDef
 const ROUNDS = 5
 /** Per resident: under the 5-an-hour limit, every submit at the bench's fixed instant. */
 const PER_RESIDENT = 4
+/** Submits in flight at once in the two concurrent measures. */
+const CONCURRENCY = 32
+const warmups = (submits: number) => Math.min(100, submits / 10)
+type Mode = 'grouped' | 'ungrouped' | 'one_at_a_time'
+const MODES: Mode[] = ['grouped', 'ungrouped', 'one_at_a_time']
+
+/** The idle residents the dataset must hold for `submits` (each mode's, and the warm-ups of both stores). */
+export const submitResidents = (submits: number) =>
+  Math.ceil((2 * warmups(submits) + MODES.length * Math.ceil(submits / ROUNDS) * ROUNDS) / PER_RESIDENT) + 100
+
+/** Runs `one` `count` times with at most `concurrency` of them in flight; their results in the order they ended. */
+async function inFlight<T>(count: number, concurrency: number, one: () => Promise<T>): Promise<T[]> {
+  const results: T[] = []
+  let started = 0
+  const worker = async () => {
+    while (started < count) {
+      started++
+      results.push(await one())
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(count, concurrency) }, worker))
+  return results
+}
 
 export async function submitFigures(dataset: Dataset, submits: number, firstResident = 0): Promise<string[]> {
-  const deps = benchDeps(dataset.file, dataset.now)
+  const grouped = benchDeps(dataset.file, dataset.now)
+  const ungrouped = benchDeps(dataset.file, dataset.now, { groupCommit: false })
   const raw = new Database(dataset.file)
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = NORMAL')
@@ -41,8 +72,16 @@ export async function submitFigures(dataset: Dataset, submits: number, firstResi
   const readState = raw.prepare<[string], { state: string }>('SELECT state FROM cases WHERE id = ?')
   const remove = raw.prepare('DELETE FROM cases WHERE id = ?')
 
+  // COMMITs counted while a mode is timed: how many transactions shared one (a call per statement).
+  const realExec = Database.prototype.exec
+  let commits = 0
+  Database.prototype.exec = function (this: Database.Database, sql: string) {
+    if (sql === 'COMMIT') commits++
+    return realExec.call(this, sql)
+  }
+
   let n = 0
-  const submitOne = async () => {
+  const submitOne = async (deps: Deps) => {
     const resident = dataset.idleResident(firstResident + Math.floor(n / PER_RESIDENT))
     const category = CATEGORIES[n % CATEGORIES.length]
     const event = {
@@ -63,15 +102,26 @@ export async function submitFigures(dataset: Dataset, submits: number, firstResi
   }
 
   try {
-    for (let i = 0; i < Math.min(100, submits / 10); i++) await submitOne() // warm: JIT, statements
-    let submitMs = 0
+    // Warm: JIT, statements, each store's page cache.
+    for (const deps of [grouped, ungrouped]) for (let i = 0; i < warmups(submits); i++) await submitOne(deps)
+    const spent: Record<Mode, number> = { grouped: 0, ungrouped: 0, one_at_a_time: 0 }
+    const committed: Record<Mode, number> = { grouped: 0, ungrouped: 0, one_at_a_time: 0 }
     let rawMs = 0
     const perRound = Math.ceil(submits / ROUNDS)
     for (let round = 0; round < ROUNDS; round++) {
-      const ids: string[] = []
-      const started = process.hrtime.bigint()
-      for (let i = 0; i < perRound; i++) ids.push(await submitOne())
-      submitMs += ms(started)
+      let ids: string[] = []
+      // Each round in another order, so that none of them always follows the raw inserts or a checkpoint.
+      for (const mode of [...MODES.slice(round % MODES.length), ...MODES.slice(0, round % MODES.length)]) {
+        commits = 0
+        const started = process.hrtime.bigint()
+        const made =
+          mode === 'one_at_a_time'
+            ? await inFlight(perRound, 1, () => submitOne(grouped))
+            : await inFlight(perRound, CONCURRENCY, () => submitOne(mode === 'grouped' ? grouped : ungrouped))
+        spent[mode] += ms(started)
+        committed[mode] += commits
+        if (mode === 'grouped') ids = made
+      }
 
       const rows = ids.map((id) => {
         const state = openCase(seal, JSON.parse(readState.get(id)?.state ?? 'null') as Record<string, unknown>)
@@ -85,10 +135,22 @@ export async function submitFigures(dataset: Dataset, submits: number, firstResi
       })()
     }
     const total = perRound * ROUNDS
-    note(`submit: ${Math.round(total / (submitMs / 1000))}/s in process; raw insert of the same row ${Math.round(total / (rawMs / 1000))}/s`)
-    return [figure('submit_vs_raw', Number((rawMs / submitMs).toFixed(3)), '×')]
+    const rate = (spentMs: number) => Math.round(total / (spentMs / 1000))
+    const perSubmit = (mode: Mode) => (committed[mode] / total).toFixed(2)
+    note(
+      `submit: ${rate(spent.grouped)}/s with ${CONCURRENCY} in flight and group commit (${perSubmit('grouped')} COMMITs a submit), ` +
+        `${rate(spent.ungrouped)}/s without (${perSubmit('ungrouped')}), ${rate(spent.one_at_a_time)}/s one at a time (${perSubmit('one_at_a_time')}); ` +
+        `raw insert of the same row ${rate(rawMs)}/s`,
+    )
+    return [
+      figure('submit_vs_raw', Number((rawMs / spent.grouped).toFixed(3)), '×'),
+      figure('submit_vs_raw[ungrouped]', Number((rawMs / spent.ungrouped).toFixed(3)), '×'),
+      figure('submit_vs_raw[one_at_a_time]', Number((rawMs / spent.one_at_a_time).toFixed(3)), '×'),
+    ]
   } finally {
+    Database.prototype.exec = realExec
     raw.close()
-    await deps.store.close()
+    await grouped.store.close()
+    await ungrouped.store.close()
   }
 }

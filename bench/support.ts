@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { AdjustableClock } from '../cloudfunctions/_shared/adapters/clock'
 import { randomIds } from '../cloudfunctions/_shared/adapters/ids'
-import { openSqliteStore } from '../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
+import { openSqliteStore, type SqliteStoreOptions } from '../cloudfunctions/_shared/adapters/sqlite/store.sqlite'
 import { keywordGuard, localGroupResolver, noMediaCheck } from '../cloudfunctions/_shared/adapters/local-stand-ins'
 import { aesGcmCipher, keyFromEnvironment } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
 import { silentLogger } from '../cloudfunctions/_shared/ports/logger.port'
@@ -75,10 +75,10 @@ export class NullMessenger implements Messenger {
 }
 
 /** The local host's dependencies (local-host.ts) on a SQLite file, with a fixed clock (the dataset's "now"). */
-export function benchDeps(file: string, now: string): Deps & { clock: AdjustableClock } {
+export function benchDeps(file: string, now: string, storeOptions?: SqliteStoreOptions): Deps & { clock: AdjustableClock } {
   const clock = AdjustableClock.fixedAt(now)
   return {
-    store: openSqliteStore(file, aesGcmCipher(keyFromEnvironment(true))),
+    store: openSqliteStore(file, aesGcmCipher(keyFromEnvironment(true)), storeOptions),
     clock,
     ids: randomIds,
     log: silentLogger,
