@@ -37,6 +37,7 @@ import { addOrg } from '../cloudfunctions/_shared/orgs/onboarding.service'
 import type { Deps } from '../cloudfunctions/_shared/context/deps'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler/define-function'
 import { startCloudEmulator, type CloudEmulator } from '../tools/cloud-emulator/emulator'
+import { runLikeACloudFunction, sdkApp } from '../tools/cloud-emulator/node-sdk-client'
 import { benchDeps, figure, median, note, QUICK } from './support'
 
 const ENV_ID = 'bench-env'
@@ -56,14 +57,6 @@ const MEMBERS = ['demo-member-li', 'demo-member-zhang', 'demo-member-liu', 'demo
 
 type Reply = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }
 
-/** The process looks like a function's runtime to node-sdk (tests/emulator/emulator.fixture.ts says why). */
-function runLikeACloudFunction(): void {
-  process.env.TENCENTCLOUD_RUNENV = 'SCF'
-  process.env.TENCENTCLOUD_REGION = 'ap-shanghai'
-  process.env.SCF_NAMESPACE = ENV_ID
-  process.env.SILENCE = 'true'
-}
-
 /** "cases 12, counters 20, …": where a run of requests went, most first. */
 function byCollection(records: { action: string; collection?: string }[]): string {
   const counts = new Map<string, number>()
@@ -75,16 +68,13 @@ function byCollection(records: { action: string; collection?: string }[]): strin
 }
 
 async function cloudDeps(work: string, now: string): Promise<{ emulator: CloudEmulator; deps: Deps & { clock: ReturnType<typeof benchDeps>['clock'] } }> {
-  runLikeACloudFunction()
+  runLikeACloudFunction(ENV_ID)
   // node-sdk's keep-alive sockets take a listener per request waiting for one: 200 at once is expected.
   EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, CONCURRENT + 10)
   const emulator = await startCloudEmulator({ dataDir: join(work, 'cloudbase'), envId: ENV_ID })
   const fn = { name: 'bench', secretId: 'AKIDbench', secretKey: 'bench-secret', sessionToken: 'bench-token', openapi: [] }
   emulator.registerFunction(fn)
-  const tcb = require('@cloudbase/node-sdk') as { init(config: Record<string, unknown>): { database(): unknown } }
-  const db = tcb
-    .init({ env: ENV_ID, secretId: fn.secretId, secretKey: fn.secretKey, sessionToken: fn.sessionToken, serviceUrl: emulator.adminUrl, keepalive: true, timeout: 60_000 })
-    .database() as CloudbaseDb
+  const db = sdkApp(emulator, fn, { timeout: 60_000 }).database() as CloudbaseDb
   emulator.database.provision(manifest)
   const local = benchDeps(join(work, 'cloudbase-stand-ins.sqlite'), now)
   await local.store.close()

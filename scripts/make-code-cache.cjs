@@ -6,8 +6,8 @@
  * top level and every function those calls ran, which V8 would otherwise compile on first use.
  *
  * Usage: node make-code-cache.cjs <folder> <events as JSON array>. The environment is the build's
- * stand-in of a deployed instance's; nothing here reaches the network (the events answer before any
- * store or WeChat call).
+ * stand-in of a deployed instance's (scripts/build-functions.ts warmUpEnvironment): the warm-up reads
+ * go to a service address where nothing listens, so they fail at once and reach nothing.
  */
 'use strict'
 const { writeFileSync } = require('node:fs')
@@ -19,6 +19,7 @@ async function makeCache(folder, events) {
   writeFileSync(join(folder, 'bundle.cache'), loaded.createCodeCache())
 }
 
+// Exits explicitly: the SDKs' keep-alive agents and timers would otherwise hold the process open.
 makeCache(resolve(process.argv[2]), JSON.parse(process.argv[3] ?? '[]')).then(
   () => process.exit(0),
   (error) => {

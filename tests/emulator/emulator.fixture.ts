@@ -1,12 +1,6 @@
 /**
  * Test-only: a CloudBase emulator on a fresh data directory, and the real @cloudbase/node-sdk pointed at
- * it the way a deployed function's is.
- *
- * The process is made to look like a cloud function runtime (TENCENTCLOUD_RUNENV=SCF, with the region
- * and namespace a function has): node-sdk's init() and every request otherwise probe the Tencent Cloud
- * metadata service (http://metadata.tencentyun.com, utils/metadata.js via cloudplatform.js) to learn
- * where they run. Every app is made with explicit credentials: an SDK call without any rejects from an
- * unawaited promise and can take Node 20 down with it (tcbapirequester.js prepareCredentials).
+ * it the way a deployed function's is (tools/cloud-emulator/node-sdk-client.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,15 +8,12 @@ import { join } from 'node:path'
 import { startCloudEmulator, type CloudEmulator, type CloudEmulatorOptions } from '../../tools/cloud-emulator/emulator'
 import type { FunctionRegistration } from '../../tools/cloud-emulator/service.types'
 import type { CloudbaseDb } from '../../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
+import { runLikeACloudFunction as runLikeAFunction, sdkApp, type SdkApp } from '../../tools/cloud-emulator/node-sdk-client'
 
 export const ENV_ID = 'emu-test'
 
 export function runLikeACloudFunction(envId = ENV_ID): void {
-  process.env.TENCENTCLOUD_RUNENV = 'SCF'
-  process.env.TENCENTCLOUD_REGION = 'ap-shanghai'
-  process.env.SCF_NAMESPACE = envId
-  // No "your request is longer than 3s" warnings from a loaded test machine.
-  process.env.SILENCE = 'true'
+  runLikeAFunction(envId)
 }
 
 export function freshDataDir(): string {
@@ -51,27 +42,7 @@ export async function startTestEmulator(options: Partial<CloudEmulatorOptions> =
   return startCloudEmulator({ dataDir: options.dataDir ?? freshDataDir(), envId: ENV_ID, ...options })
 }
 
-// The SDK's own types are loose; tests call it as node-sdk documents it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type SdkApp = any
-
-/** node-sdk's app for a registered function, over HTTP to the emulator. */
-export function sdkApp(emulator: CloudEmulator, fn: FunctionRegistration, overrides: Record<string, unknown> = {}): SdkApp {
-  // Loaded here, after runLikeACloudFunction.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tcb = require('@cloudbase/node-sdk') as { init(config: Record<string, unknown>): SdkApp }
-  return tcb.init({
-    env: emulator.envId,
-    secretId: fn.secretId,
-    secretKey: fn.secretKey,
-    sessionToken: fn.sessionToken,
-    serviceUrl: emulator.adminUrl,
-    // Inside a function node-sdk opens a connection per request; tests make thousands.
-    keepalive: true,
-    timeout: 30_000,
-    ...overrides,
-  })
-}
+export { sdkApp, type SdkApp }
 
 /** The `code` a promise rejects with (fails the test when it resolves). */
 export async function rejectionCode(promise: Promise<unknown>): Promise<string> {

@@ -37,8 +37,8 @@ export const DEMO_REPORTS = [
   },
 ] as const
 
-/** Files the demo reports and accepts the first, then tells the four stories (demo-stories.ts); answers how many cases it made. */
-export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction' | 'clockNow'>): Promise<number> {
+/** Files the demo reports and accepts the first, then tells the four stories (demo-stories.ts). */
+export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction' | 'clockNow'>): Promise<void> {
   const call = surfaceCall(backend)
   const ids: string[] = []
   for (const [i, report] of DEMO_REPORTS.entries()) {
@@ -54,6 +54,5 @@ export async function seedDemoCases(backend: Pick<HostBackend, 'callFunction' | 
     ids.push(String(data.caseId))
   }
   await call('escalation', 'demo-convener-wang', { action: 'accept', caseId: ids[0] })
-  const stories = await seedDemoStories(call, () => backend.clockNow())
-  return ids.length + [stories.darkRoad, stories.blindCouple, stories.xiaoqing].length
+  await seedDemoStories(call, () => backend.clockNow())
 }

@@ -19,16 +19,8 @@ import { BALIYING, BINHEWAN, HELONG, XIAONAN } from './demo-story-people'
 const CITY_CADRE = 'demo-cadre-city'
 const COUNTY_CADRE = 'demo-cadre-county'
 
-export interface DemoStories {
-  darkRoad: string
-  blindCouple: string
-  pledge: string
-  survey: string
-  xiaoqing: string
-}
-
-/** Tells the four stories; answers the ids they made. `now` is the host's clock. */
-export async function seedDemoStories(call: SurfaceCall, now: () => string): Promise<DemoStories> {
+/** Tells the four stories. `now` is the host's clock. */
+export async function seedDemoStories(call: SurfaceCall, now: () => string): Promise<void> {
   const inHours = (hours: number) => new Date(Date.parse(now()) + hours * 3_600_000).toISOString()
   const submit = async (openid: string, clientRequestId: string, report: Record<string, unknown>) =>
     String((await call('intake', openid, { action: 'submit', clientRequestId, anonymous: false, ...report })).caseId)
@@ -37,7 +29,6 @@ export async function seedDemoStories(call: SurfaceCall, now: () => string): Pro
     const deliberationId = String((await call('deliberation', openid, { action: 'open', closesAt: inHours(72), ...open })).deliberationId)
     for (const [member, choice] of ballots) await call('deliberation', member, { action: 'vote', deliberationId, choices: [choice] })
     await call('deliberation', openid, { action: 'close', deliberationId })
-    return deliberationId
   }
 
   // 1. 八里营村's dark road.
@@ -124,7 +115,7 @@ export async function seedDemoStories(call: SurfaceCall, now: () => string): Pro
 
   // 3. 合隆满族乡's 家风家训.
   const [tong, fu] = HELONG.members
-  const pledge = await deliberate(
+  await deliberate(
     HELONG.convener,
     {
       orgId: HELONG.village,
@@ -173,5 +164,4 @@ export async function seedDemoStories(call: SurfaceCall, now: () => string): Pro
   for (const [i, [, , note]] of plan.entries()) {
     if (note) await escalation(XIAONAN.convener, xiaoqing, { action: 'completeTask', taskId: `t${i + 1}`, note })
   }
-  return { darkRoad, blindCouple, pledge, survey: surveyId, xiaoqing }
 }

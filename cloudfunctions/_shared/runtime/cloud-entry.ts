@@ -87,7 +87,7 @@ function productionDeps(configuration: ProductionConfiguration): Deps {
   if (!deps) {
     const cipher = aesGcmCipher(configuration.phoneKey)
     // node-sdk's database, not cloud.database(): the adapter speaks node-sdk's document convention.
-    const store = once(() => createCloudbaseStore(currentEnvironmentDatabase(), { cipher: aesGcmCipher(configuration.phoneKey) }))
+    const store = once(() => createCloudbaseStore(currentEnvironmentDatabase(), { cipher }))
     // Everything that reaches WeChat, made with wx-server-sdk by the first call that needs one of them.
     const wechatPorts = once(() => {
       const cloud = wechat()
