@@ -20,6 +20,8 @@
  *   once at 10 ms per request: replies that were not ok (CloudBase refuses a transaction writing a
  *   document another open one wrote; the adapter retries, then answers the error), latency per
  *   submit; the province's, county's and township's counters must count every filed case exactly once.
+ *
+ * BENCH_TRACE=1 notes a submit's, a ballot's, an overview's and an idle run's requests one by one.
  */
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
@@ -102,6 +104,10 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
       await run()
       return emulator.requestCount() - before
     }
+    /** BENCH_TRACE=1: every request since `from`, in order (what to cut next). */
+    const trace = (label: string, from: number) =>
+      process.env.BENCH_TRACE === '1' &&
+      note(`cloudbase: ${label}, request by request: ${emulator.requests().slice(from).map((r) => `${r.action.replace('database.', '')} ${r.collection ?? ''}`.trim()).join(', ')}`)
     let n = 0
     const aReport = (villageId: string) => ({
       action: 'submit',
@@ -117,6 +123,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
 
     const submits: number[] = []
     for (let i = 0; i < SAMPLES; i++) submits.push(await requestsOf(() => submit(`bench-cb-resident-${i}`)))
+    trace('a submit', emulator.requestCount() - (submits.at(-1) as number))
     note(`cloudbase: one submit's requests by collection: ${byCollection(emulator.requests().slice(-(submits.at(-1) as number)))}`)
 
     const { deliberationId } = await ok('deliberation', CONVENER, {
@@ -130,16 +137,19 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     const ballots: number[] = []
     for (const member of MEMBERS) ballots.push(await requestsOf(() => ok('deliberation', member, { action: 'vote', deliberationId, choices: [0] })))
 
+    trace('a ballot', emulator.requestCount() - (ballots.at(-1) as number))
     const overviews: number[] = []
     for (let i = 0; i < SAMPLES; i++) overviews.push(await requestsOf(() => ok('stats', 'demo-cadre-province', { action: 'overview', orgId: PROVINCE })))
+    trace('an overview', emulator.requestCount() - (overviews.at(-1) as number))
 
     // Idle timers: everything due so far is done first (the samples' messages, their reminders).
     const everyTimer = async (except?: string) => {
       for (const fn of Object.values(FUNCTIONS)) if (fn.name !== except && Object.keys(fn.jobs ?? {}).length) await runJobs(fn, deps, JOB_BUDGET_MS)
     }
     await everyTimer()
+    const idleFrom = emulator.requestCount()
     const idle = await requestsOf(() => everyTimer())
-
+    trace('an idle run of every timer', idleFrom)
     // The backlog: cases pending past their accept deadline, swept at 10 ms a request.
     const backlog: string[] = []
     for (let i = 0; i < BACKLOG_CASES; i++) backlog.push(String((await submit(`bench-cb-backlog-${i}`)).caseId))
