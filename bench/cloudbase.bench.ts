@@ -187,6 +187,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     for (const [i, id] of villages.entries()) await deps.store.transaction((tx) => addOrg(tx, { id, name: `测试村${i + 1}`, level: 'village', parentId: township }))
     const counted = async () => Promise.all([PROVINCE, COUNTY, township].map(async (org) => (await deps.store.counters.get(org)).cases ?? 0))
     const before = await counted()
+    const concurrentFrom = emulator.requestCount()
     emulator.setLatency(LATENCY_MS)
     const latencies: number[] = []
     const replies = await Promise.all(
@@ -201,17 +202,30 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     const failed = replies.filter((r) => !r.ok)
     const codes = new Map<string, number>()
     for (const r of failed) if (!r.ok) codes.set(r.error.code, (codes.get(r.error.code) ?? 0) + 1)
-    const after = await counted()
+    const refusedWrites = byCollection(emulator.requests().slice(concurrentFrom).filter((r) => r.error))
     const filed = replies.length - failed.length
-    const exact = after.every((count, i) => count - (before[i] as number) === filed)
-    if (!exact) throw new Error(`counters not exact: ${filed} filed, counters moved by ${after.map((c, i) => c - (before[i] as number)).join(' / ')}`)
+    const exactCounters = async (when: string) => {
+      const after = await counted()
+      if (after.every((count, i) => count - (before[i] as number) === filed)) return
+      throw new Error(`counters not exact ${when}: ${filed} filed, counters moved by ${after.map((c, i) => c - (before[i] as number)).join(' / ')}`)
+    }
+    await exactCounters('before the fold')
+    // The notify timer folds the submits' counter deltas (counter-deltas.cloudbase.ts), at 10 ms a request too.
+    emulator.setLatency(LATENCY_MS)
+    const foldStart = Date.now()
+    const foldRequests = await requestsOf(() => runJobs(FUNCTIONS.notify as FunctionDef, deps, JOB_BUDGET_MS))
+    const foldMs = Date.now() - foldStart
+    emulator.setLatency(0)
+    await exactCounters('after the fold')
     latencies.sort((a, b) => a - b)
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] as number
 
     note(`cloudbase: the sweep's requests by collection: ${byCollection(emulator.requests().slice(sweepStart, sweepStart + sweepRequests))}`)
     note(
       `cloudbase: backlog of ${BACKLOG_CASES} swept in ${runs} run(s), ${(sweptMs / 1000).toFixed(1)} s at ${LATENCY_MS} ms a request ` +
-        `(${sweepRequests} requests); ${CONCURRENT} concurrent submits: ${filed} filed, refused ${JSON.stringify(Object.fromEntries(codes))}, counters exact`,
+        `(${sweepRequests} requests); ${CONCURRENT} concurrent submits: ${filed} filed, refused ${JSON.stringify(Object.fromEntries(codes))}, ` +
+        `requests refused on the way (conflicts, retried): ${refusedWrites || 'none'}; counters exact before and after the notify timer ` +
+        `folded their deltas (${foldRequests} requests, ${(foldMs / 1000).toFixed(1)} s, with its deliveries)`,
     )
     return [
       figure('cb_requests_submit', median(submits), 'requests'),

@@ -1,6 +1,7 @@
 /**
  * `notify`: which subscription templates to ask for, the credits she grants, her message centre.
- * Timers: deliver what is queued, and forget the write limit's counts of minutes that are over.
+ * Timers: deliver what is queued, forget the write limit's counts of minutes that are over, and fold
+ * the counters' deltas where the store keeps them (CloudBase).
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { deliverMessages } from '../_shared/notify/deliver'
@@ -19,6 +20,9 @@ export const notifyFunction = defineFunction(
     // reads them again, so the limit does not need this; it keeps the store from holding, minute by
     // minute, a trace of when each (tagged) person wrote. Repeat-safe: forgetting twice is nothing. On
     // the timer that runs every minute: the counts last little longer than their minute.
+    // Where a change's counters are written as a delta (CloudBase: counters.cloudbase.ts), folds them in
+    // so reads stay one short query; reads count unfolded ones, so nothing waits for this. Repeat-safe.
+    foldCounters: async (ctx) => ({ folded: (await ctx.deps.store.foldCounters?.(ctx.deadline)) ?? 0 }),
     forgetWriteCounts: async (ctx) => ({ forgotten: await ctx.deps.store.writeCounts.forgetBefore(writeWindowOf(Date.parse(ctx.now))) }),
   },
 )

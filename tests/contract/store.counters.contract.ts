@@ -22,6 +22,14 @@ export function countersContract(current: () => Store) {
       expect(await store.counters.get('t')).toEqual({ cases: 1, 'status:pending': 3 })
       expect(await store.counters.get('p')).toEqual({ cases: 1, 'status:pending': 0, 'status:in_progress': 1 })
       expect(await store.counters.get('nobody')).toEqual({})
+      // Many at once, in the order asked, an org asked twice answered twice.
+      expect(await store.counters.getMany(['p', 'nobody', 'v', 'p'])).toEqual([
+        { cases: 1, 'status:pending': 0, 'status:in_progress': 1 },
+        {},
+        { cases: 1, 'status:pending': 0, 'status:in_progress': 1 },
+        { cases: 1, 'status:pending': 0, 'status:in_progress': 1 },
+      ])
+      expect(await store.counters.getMany([])).toEqual([])
       await store.counters.add([], { cases: 5 })
       await store.counters.add(['v'], {})
       expect((await store.counters.get('v')).cases).toBe(1)

@@ -279,6 +279,8 @@ export interface CounterRepository {
   add(orgIds: readonly string[], deltas: Readonly<Partial<Record<string, number>>>): Promise<void>
   /** Every counter of the org; {} when it has none. */
   get(orgId: string): Promise<Record<string, number>>
+  /** `get` of each org, in the order asked: a handful of reads however many (an overview's children). */
+  getMany(orgIds: readonly string[]): Promise<Record<string, number>[]>
   /**
    * Adds each row's deltas to its org's set of its period, in the caller's transaction; several rows
    * for one (org, period) add up.
@@ -629,5 +631,11 @@ export interface Store extends Repositories {
    * without it (CloudBase) commits each transaction alone.
    */
   batch?<T>(fn: () => Promise<T>): Promise<T>
+  /**
+   * Optional: a store that writes each change's counters as a delta beside them (CloudBase:
+   * counters.cloudbase.ts) folds the oldest into the counters until none is left or `deadline` (ms),
+   * answering how many. Reads count unfolded deltas, so this only keeps them few; the notify timer runs it.
+   */
+  foldCounters?(deadline: number): Promise<number>
   close(): Promise<void>
 }

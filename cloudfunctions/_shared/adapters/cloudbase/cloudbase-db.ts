@@ -21,7 +21,6 @@ export const COLLECTION = {
   contacts: 'contacts',
   credits: 'credits',
   counters: 'counters',
-  periodCounters: 'period_counters',
   deliberations: 'deliberations',
   ballots: 'ballots',
   comments: 'deliberation_comments',

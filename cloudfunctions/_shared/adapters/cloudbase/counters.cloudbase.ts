@@ -1,66 +1,79 @@
 /**
- * Statistics counters on CloudBase: `counters/_id = orgId`, `{ values: { <key>: n } }`. Adding is one
- * update by `_id` with `_.inc` per key (the server adds; no read first), and a `set` only when the
- * document does not exist yet; two changes adding to the same org conflict and the loser's transaction
- * runs again, so no increment is lost. An org's counters are one document, so reading its figures is
- * one read.
+ * Statistics counters on CloudBase, in one collection `counters`:
+ * - an org's all-time counters: `_id = orgId`, `{ values: { <key>: n } }`;
+ * - an (org, period) set: `_id = <period>:<orgId>` (period-counters.ts), the same shape;
+ * - the changes not folded into them yet: delta documents (counter-deltas.cloudbase.ts).
  *
- * A period's counters: `period_counters/_id = <period>:<orgId>` (period-counters.ts), the same shape
- * and the same adding; many sets are read by one `_id` query per hundred.
+ * Why deltas: every case change adds to the counters of all five orgs on its chain. Added inside the
+ * change's transaction, every report anywhere in a province wrote the province's, its city's and its
+ * county's documents, and CloudBase refuses a transaction writing a document another open one wrote:
+ * 200 reports at once from one township failed (docs/benchmarks.md). Now a transaction's counter
+ * changes are one new document, written as it ends (store.cloudbase.ts), which nothing else writes, so
+ * they never conflict; the notify timer folds them into the counter documents (foldCounterDeltas).
+ *
+ * A read asks for the counter documents and the deltas naming them in one query and adds them up, so a
+ * figure is exact as soon as the change commits, folded or not. A fold removes its deltas and adds
+ * them to the documents in one transaction; the emulator answers a query from one state, so a read
+ * sees a fold entirely or not at all. CloudBase (MongoDB, no snapshot read) may answer a query that
+ * overlaps a fold's commit with a document from before it and a delta from after, or the reverse: that
+ * read is off by the deltas being folded, the next one exact.
  */
 import type { CounterRepository } from '../../ports/store.port'
-import { COLLECTION, getDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, type Doc } from './cloudbase-db'
 import { ratingCountersAsToday } from '../legacy-rating'
 import { mergePeriodRows, periodSetId } from '../period-counters'
 import { readAll } from './pager'
-import type { Collections, Scope } from './scope.cloudbase'
+import type { Scope } from './scope.cloudbase'
+import { numbers, rowsOf, writeDeltas, type DeltaBuffer, type DeltaRow, type Deltas } from './counter-deltas.cloudbase'
 
-/** `_id`s per query: well inside `_.in`'s list and one page of answers. */
+/** Counter ids per query: well inside `_.in`'s list, and with their deltas one page of answers or a few. */
 const IDS_PER_QUERY = 100
 
-const valuesOf = (doc: Record<string, unknown> | null): Record<string, number> =>
-  Object.fromEntries(Object.entries((doc?.values as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [k, Number(v)]))
+/**
+ * `buffer`: inside a store transaction, where its deltas wait until it ends; outside one each call
+ * writes its own delta document (one write is atomic by itself).
+ */
+export function cloudbaseCounters(scope: Scope, buffer?: DeltaBuffer): CounterRepository {
+  const _ = scope.command
+  const write = (rows: DeltaRow[]) => (buffer ? buffer.add(rows) : writeDeltas(scope.doc, rows))
 
-export function cloudbaseCounters(scope: Scope): CounterRepository {
-  /**
-   * Adds `deltas` to the document's `values` (one request), or, when it has none yet, writes it with
-   * them (`fields` beside): a document created by another writer meanwhile makes this one conflict.
-   */
-  const addTo = async (doc: Collections, collection: string, id: string, deltas: [string, number][], fields: Doc = {}) => {
-    // Nothing to add: an empty `values` would be sent as "set values to {}".
-    if (deltas.length === 0) return
-    const increments = Object.fromEntries(deltas.map(([key, delta]) => [key, scope.command.inc(delta)]))
-    const { updated } = (await doc(collection).doc(id).update({ values: increments })) as { updated?: number }
-    if (!updated) await doc(collection).doc(id).set({ ...fields, values: Object.fromEntries(deltas) })
+  /** The counters of each id asked, in the order asked ({} for one never counted). */
+  async function countersOf(ids: readonly string[]): Promise<Deltas[]> {
+    const wanted = [...new Set(ids)]
+    const slices: string[][] = []
+    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) slices.push(wanted.slice(i, i + IDS_PER_QUERY))
+    const pages = await Promise.all(
+      slices.map((slice) => readAll(_, scope.query(COLLECTION.counters), _.or([{ _id: _.in(slice) }, { targets: _.in(slice) }]))),
+    )
+    const sums = new Map<string, Deltas>(wanted.map((id) => [id, {}]))
+    const add = (target: string, deltas: Deltas) => {
+      const into = sums.get(target)
+      if (into) for (const [key, n] of Object.entries(deltas)) into[key] = (into[key] ?? 0) + n
+    }
+    // A delta naming ids of two slices is answered twice: count each document once.
+    const seen = new Set<string>()
+    for (const doc of pages.flat() as Doc[]) {
+      const id = String(doc._id)
+      if (seen.has(id)) continue
+      seen.add(id)
+      const rows = rowsOf(doc)
+      if (rows) for (const row of rows) add(row.target, row.deltas)
+      else add(id, numbers(doc.values))
+    }
+    return ids.map((id) => sums.get(id) ?? {})
   }
+
   return {
     add: async (orgIds, deltas) => {
-      const nonZero = Object.entries(deltas).filter((entry): entry is [string, number] => Boolean(entry[1]))
-      if (nonZero.length === 0 || orgIds.length === 0) return
-      await scope.atomically(async (doc) => {
-        // One at a time: a transaction's operations share one session and must not overlap.
-        for (const orgId of orgIds) await addTo(doc, COLLECTION.counters, orgId, nonZero)
-      })
+      const nonZero = Object.fromEntries(Object.entries(deltas).filter((entry): entry is [string, number] => Boolean(entry[1])))
+      if (Object.keys(nonZero).length === 0) return
+      await write(orgIds.map((target) => ({ target, deltas: nonZero })))
     },
-    get: async (orgId) => ratingCountersAsToday(valuesOf(await getDoc(scope.doc(COLLECTION.counters), orgId))),
+    get: async (orgId) => ratingCountersAsToday((await countersOf([orgId]))[0] ?? {}),
+    getMany: async (orgIds) => (await countersOf(orgIds)).map(ratingCountersAsToday),
     addInPeriods: async (rows) => {
-      const merged = mergePeriodRows(rows)
-      if (merged.length === 0) return
-      await scope.atomically(async (doc) => {
-        for (const { orgId, period, deltas } of merged) {
-          await addTo(doc, COLLECTION.periodCounters, periodSetId(orgId, period), Object.entries(deltas) as [string, number][], { orgId, period })
-        }
-      })
+      await write(mergePeriodRows(rows).map(({ orgId, period, deltas }) => ({ target: periodSetId(orgId, period), deltas: deltas as Deltas })))
     },
-    inPeriods: async (refs) => {
-      const ids = [...new Set(refs.map(({ orgId, period }) => periodSetId(orgId, period)))]
-      const found = new Map<string, Record<string, number>>()
-      const _ = scope.command
-      const slices: string[][] = []
-      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) slices.push(ids.slice(i, i + IDS_PER_QUERY))
-      const pages = await Promise.all(slices.map((slice) => readAll(_, scope.query(COLLECTION.periodCounters), { _id: _.in(slice) })))
-      for (const doc of pages.flat() as Doc[]) found.set(String(doc._id), valuesOf(doc))
-      return refs.map(({ orgId, period }) => found.get(periodSetId(orgId, period)) ?? {})
-    },
+    inPeriods: (refs) => countersOf(refs.map(({ orgId, period }) => periodSetId(orgId, period))),
   }
 }

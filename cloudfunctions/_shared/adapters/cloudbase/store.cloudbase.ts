@@ -31,6 +31,7 @@ import { cloudbaseAnnouncements, cloudbaseFeedMarks } from './announcements.clou
 import { cloudbaseSurveyAnswers, cloudbaseSurveyCounters, cloudbaseSurveys } from './surveys.cloudbase'
 import { cloudbaseSupporters } from './supporters.cloudbase'
 import { runTransaction, scopeOf, type Scope } from './scope.cloudbase'
+import { deltaBuffer, foldCounterDeltas, type DeltaBuffer } from './counter-deltas.cloudbase'
 import type { Cipher } from '../../ports/cipher.port'
 import { identitySeal, type IdentitySeal } from '../sealed-identity'
 
@@ -48,7 +49,8 @@ export interface CloudbaseStoreOptions {
   cipher?: Cipher
 }
 
-function repositories(scope: Scope, seal: IdentitySeal): Repositories {
+/** `deltas`: inside a transaction, where its counter changes wait until it ends (counters.cloudbase.ts). */
+function repositories(scope: Scope, seal: IdentitySeal, deltas?: DeltaBuffer): Repositories {
   return {
     orgs: cloudbaseOrgs(scope),
     people: cloudbasePeople(scope, seal),
@@ -57,7 +59,7 @@ function repositories(scope: Scope, seal: IdentitySeal): Repositories {
     contacts: cloudbaseContacts(scope),
     credits: cloudbaseCredits(scope, seal),
     meta: cloudbaseMeta(scope),
-    counters: cloudbaseCounters(scope),
+    counters: cloudbaseCounters(scope, deltas),
     deliberations: cloudbaseDeliberations(scope),
     ballots: cloudbaseBallots(scope),
     comments: cloudbaseComments(scope),
@@ -85,7 +87,16 @@ export function createCloudbaseStore(db: CloudbaseDb, options: CloudbaseStoreOpt
     ...repositories(outside, seal),
     writeCounts: cloudbaseWriteCounts(outside),
     // The SDK's runTransaction, with more retries on conflict: `fn` may run again, as the port says.
-    transaction: (fn) => runTransaction(db, (tx) => fn(repositories(scopeOf(db, name, tx), seal))),
+    // Its counter changes are written last, as one document (counter-deltas.cloudbase.ts).
+    transaction: (fn) =>
+      runTransaction(db, async (tx) => {
+        const scope = scopeOf(db, name, tx)
+        const deltas = deltaBuffer()
+        const result = await fn(repositories(scope, seal, deltas))
+        await deltas.writeIn(scope.doc)
+        return result
+      }),
+    foldCounters: (deadline) => foldCounterDeltas(db, name, deadline),
     close: async () => {},
   }
 }

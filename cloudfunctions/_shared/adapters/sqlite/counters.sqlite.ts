@@ -30,6 +30,7 @@ export function sqliteCounters(db: Database.Database): CounterRepository {
   const ofPeriod = db.prepare<[string, string], { key: string; value: number }>(
     'SELECT key, value FROM period_counters WHERE org_id = ? AND period = ?',
   )
+  const countersOf = (orgId: string) => ratingCountersAsToday(Object.fromEntries(get.all(orgId).map((row) => [row.key, row.value])))
   return {
     add: async (orgIds, deltas) => {
       const params: (string | number)[] = []
@@ -39,7 +40,8 @@ export function sqliteCounters(db: Database.Database): CounterRepository {
       // One statement is atomic on its own, inside a store transaction or not.
       if (params.length > 0) upsert(params.length / 3).run(...params)
     },
-    get: async (orgId) => ratingCountersAsToday(Object.fromEntries(get.all(orgId).map((row) => [row.key, row.value]))),
+    get: async (orgId) => countersOf(orgId),
+    getMany: async (orgIds) => orgIds.map(countersOf),
     addInPeriods: async (rows) => {
       // Inside a store transaction these commit with it; alone, each row is one atomic statement.
       for (const { orgId, period, deltas } of mergePeriodRows(rows)) {
