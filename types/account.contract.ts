@@ -1,5 +1,6 @@
 /** The `account` function: who am I, the org tree, and who holds which role (onboarding by invitation). */
-import { z, id, text } from './zod-zh'
+import * as z from 'zod'
+import { id, text } from './zod-zh'
 import { Category, Level as LevelSchema, Role as RoleSchema, type Level, type Role } from './enums'
 
 /** Invitation codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */

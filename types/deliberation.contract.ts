@@ -2,7 +2,8 @@
  * The `deliberation` function (议事协商): a council opens a micro-deliberation on a case or a free
  * topic, members vote and discuss before a deadline, the result is decided by quorum and pass rule.
  */
-import { z, id, text } from './zod-zh'
+import * as z from 'zod'
+import { id, text } from './zod-zh'
 
 export const DELIBERATION_STATUSES = ['open', 'closed'] as const
 export type DeliberationStatus = (typeof DELIBERATION_STATUSES)[number]

@@ -2,7 +2,7 @@
  * The shared vocabulary of the product (docs/RULES.md). Values are the wire format and the database
  * format; Chinese labels are here too so the app and the messages agree on one wording.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The five org levels, from the bottom of the ladder to the top. Order matters: index = height. */
 export const LEVELS = ['village', 'township', 'county', 'city', 'province'] as const

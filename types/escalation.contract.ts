@@ -1,5 +1,6 @@
 /** The `escalation` function: the holder org's work on a case, and the deadline sweep (a timer). */
-import { z, id, text } from './zod-zh'
+import * as z from 'zod'
+import { id, text } from './zod-zh'
 import { CASE_STATUSES, Category, Outcome, type Level, type Role } from './enums'
 import type { CaseDetail, CaseSummary, SuperviseReason } from './case.contract'
 

@@ -1,5 +1,6 @@
 /** The `intake` function: a woman reports, follows, rates or withdraws her case. */
-import { z, id, text } from './zod-zh'
+import * as z from 'zod'
+import { id, text } from './zod-zh'
 import { CaseKind, Category, Satisfaction, Solved } from './enums'
 import type { CaseStatus } from './enums'
 import type { CaseDetail, CaseSummary } from './case.contract'

@@ -1,5 +1,6 @@
 /** The `notify` function: subscription templates and credits, and the in-app message centre. */
-import { z, id } from './zod-zh'
+import * as z from 'zod'
+import { id } from './zod-zh'
 import type { MessageKind } from './messages'
 
 /** The WeChat subscription templates the product uses; each message kind maps to one (or none). */

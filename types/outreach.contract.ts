@@ -10,7 +10,8 @@
  * questions; each person answers once and may change it until it closes; the results are counts per
  * option, overall and per child org, kept with every answer (docs/RULES.md "Surveys").
  */
-import { z, id, text } from './zod-zh'
+import * as z from 'zod'
+import { id, text } from './zod-zh'
 import type { Level } from './enums'
 
 export const ANNOUNCEMENT_KINDS = ['policy', 'notice', 'activity'] as const

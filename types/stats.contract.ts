@@ -5,7 +5,8 @@
  * Who may ask: a cadre for any org on or below her binding, the admin for any org, a convener for her
  * own village; anyone else gets FORBIDDEN.
  */
-import { z, id } from './zod-zh'
+import * as z from 'zod'
+import { id } from './zod-zh'
 import { CASE_STATUSES, Category, Level, type CaseStatus } from './enums'
 import type { CaseSummary } from './case.contract'
 
