@@ -11,18 +11,23 @@ import { subscribe } from './actions/subscribe.action'
 import { templates } from './actions/templates.action'
 import { writeWindowOf } from '../_shared/ports/rate-limiter.port'
 
+/** The fold's share of a timer run (JOB_BUDGET_MS, runtime/budgets.ts): a fifth. */
+const FOLD_BUDGET_MS = 10_000
+
 export const notifyFunction = defineFunction(
   'notify',
   { templates, subscribe, inbox, markRead },
   {
+    // Where a change's counters are written as a delta (CloudBase: counters.cloudbase.ts), folds them in
+    // so reads stay one short query; reads count unfolded ones, so nothing waits for this. First, with
+    // a share of the run of its own: neither it nor delivery can starve the other under a backlog.
+    // Repeat-safe.
+    foldCounters: async (ctx) => ({ folded: (await ctx.deps.store.foldCounters?.(Math.min(ctx.deadline, Date.now() + FOLD_BUDGET_MS))) ?? 0 }),
     deliver: (ctx) => deliverMessages(ctx),
     // Forgets the write limit's counts of the minutes that are over (ports/rate-limiter.port.ts). Nothing
     // reads them again, so the limit does not need this; it keeps the store from holding, minute by
     // minute, a trace of when each (tagged) person wrote. Repeat-safe: forgetting twice is nothing. On
     // the timer that runs every minute: the counts last little longer than their minute.
-    // Where a change's counters are written as a delta (CloudBase: counters.cloudbase.ts), folds them in
-    // so reads stay one short query; reads count unfolded ones, so nothing waits for this. Repeat-safe.
-    foldCounters: async (ctx) => ({ folded: (await ctx.deps.store.foldCounters?.(ctx.deadline)) ?? 0 }),
     forgetWriteCounts: async (ctx) => ({ forgotten: await ctx.deps.store.writeCounts.forgetBefore(writeWindowOf(Date.parse(ctx.now))) }),
   },
 )

@@ -58,7 +58,7 @@ test('30 reports at once from 30 villages of one township: no transaction confli
 })
 
 test('a fold adds every delta once and removes it; reads answer the same before and after; a second fold finds nothing', async () => {
-  // More than one fold batch (50), in villages of their own and in v-1.
+  // More than one fold batch (25), in villages of their own and in v-1.
   for (let i = 0; i < 60; i++) await report(i % 2 ? 'v-1' : `v-${i + 2}`)
   const before = await figures()
   expect(await store.foldCounters!(farFuture())).toBe(60)
