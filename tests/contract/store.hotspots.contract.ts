@@ -52,6 +52,47 @@ export function hotspotsContract(current: () => Store) {
       expect((await store.hotspots.get(alert.slot))?.cases).toBe(4)
     })
 
+    test('refresh merges a later report in: cases the larger, children the union, the report first, at most maxCaseIds', async () => {
+      const store = current()
+      const alert = anAlert()
+      await store.hotspots.put(alert)
+      await store.hotspots.refresh(alert.slot, { cases: 5, children: ['v4', 'v2'], caseIds: ['case-5'], updatedAt: later(1) }, 4)
+      expect(await store.hotspots.get(alert.slot)).toEqual({
+        ...alert,
+        cases: 5,
+        children: ['v1', 'v2', 'v3', 'v4'],
+        caseIds: ['case-5', 'case-3', 'case-2', 'case-1'],
+        updatedAt: later(1),
+      })
+      // Figures never shrink; the oldest report drops past the limit.
+      await store.hotspots.refresh(alert.slot, { cases: 2, children: [], caseIds: ['case-6'], updatedAt: later(2) }, 4)
+      expect(await store.hotspots.get(alert.slot)).toMatchObject({ cases: 5, caseIds: ['case-6', 'case-5', 'case-3', 'case-2'] })
+      // The same report again (a resend): listed once, first, still within the limit (CloudBase may
+      // keep one fewer report behind it: its push does not look for the one already there).
+      await store.hotspots.refresh(alert.slot, { cases: 2, children: [], caseIds: ['case-6'], updatedAt: later(2) }, 4)
+      const again = (await store.hotspots.get(alert.slot))?.caseIds ?? []
+      expect(again.slice(0, 3)).toEqual(['case-6', 'case-5', 'case-3'])
+      expect(again.length).toBeLessThanOrEqual(4)
+      // No alert in the slot: nothing is made.
+      await store.hotspots.refresh('spread:nowhere:other', { cases: 9, children: ['v9'], caseIds: ['case-9'], updatedAt: later(3) }, 4)
+      expect(await store.hotspots.get('spread:nowhere:other')).toBeNull()
+    })
+
+    test('refreshes at once all land', async () => {
+      const store = current()
+      const alert = anAlert({ children: [], caseIds: [], cases: 0 })
+      await store.hotspots.put(alert)
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.hotspots.refresh(alert.slot, { cases: i + 1, children: [`v${i}`], caseIds: [`case-${i}`], updatedAt: later(1) }, 20),
+        ),
+      )
+      const merged = await store.hotspots.get(alert.slot)
+      expect(merged?.cases).toBe(12)
+      expect(merged?.children).toEqual(Array.from({ length: 12 }, (_, i) => `v${i}`).sort())
+      expect([...(merged?.caseIds ?? [])].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `case-${i}`).sort())
+    })
+
     test('liveIn: the subtree’s live alerts, newest raised first, within the limit', async () => {
       const store = current()
       const township = anAlert({ raisedAt: later(-2), liveUntil: later(12) })

@@ -162,6 +162,29 @@ export const isLive = (alert: Pick<HotspotAlert, 'liveUntil'>, now: string) => t
 /** The org's path, root first, for an org at `level` on `chain`. */
 export const pathOnChain = (chain: Chain, level: Level): string[] => LEVELS.slice(LEVELS.indexOf(level)).map((l) => chain[l]).reverse()
 
+/** What a later report adds to a live alert: its finding's figures, the reports behind it newest first. */
+export interface AlertRefresh {
+  cases: number
+  children: readonly string[]
+  caseIds: readonly string[]
+  updatedAt: string
+}
+
+/**
+ * A live alert with a refresh merged in: figures only grow (cases the larger, children the union,
+ * sorted), the refresh's reports first among at most `maxCaseIds`, each once. Merging in any order
+ * gives the same figures, so refreshes that race lose nothing (HotspotRepository.refresh).
+ */
+export function refreshedAlert(current: HotspotAlert, refresh: AlertRefresh, maxCaseIds: number): HotspotAlert {
+  return {
+    ...current,
+    cases: Math.max(current.cases, refresh.cases),
+    children: [...new Set([...current.children, ...refresh.children])].sort(),
+    caseIds: [...new Set([...refresh.caseIds, ...current.caseIds])].slice(0, maxCaseIds),
+    updatedAt: refresh.updatedAt > current.updatedAt ? refresh.updatedAt : current.updatedAt,
+  }
+}
+
 export type AlertStep = { kind: 'raise'; alert: HotspotAlert } | { kind: 'update'; alert: HotspotAlert } | { kind: 'none' }
 
 /**
@@ -177,12 +200,10 @@ export function stepAlert(
 ): AlertStep {
   const { caseIds, now } = context
   if (current && isLive(current, now)) {
-    const ids = [...new Set([...caseIds, ...current.caseIds])].slice(0, policy.maxCaseIds)
-    const children = [...new Set([...current.children, ...finding.children])].sort()
-    const cases = Math.max(current.cases, finding.cases)
-    const same = cases === current.cases && children.length === current.children.length && ids.join() === current.caseIds.join()
-    if (same) return { kind: 'none' }
-    return { kind: 'update', alert: { ...current, cases, children, caseIds: ids, updatedAt: now } }
+    const alert = refreshedAlert(current, { cases: finding.cases, children: finding.children, caseIds, updatedAt: now }, policy.maxCaseIds)
+    const same =
+      alert.cases === current.cases && alert.children.length === current.children.length && alert.caseIds.join() === current.caseIds.join()
+    return same ? { kind: 'none' } : { kind: 'update', alert }
   }
   const slot = slotOf(finding)
   return {

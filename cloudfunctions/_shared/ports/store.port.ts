@@ -10,7 +10,7 @@ import type { CaseState } from '../domain/case.state'
 import type { DeliberationStatus } from '../../../types/deliberation.contract'
 import type { Ballot, DeliberationComment, DeliberationState } from '../domain/deliberation.state'
 import type { PhotoVerdict } from '../domain/photo-check.policy'
-import type { HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
+import type { AlertRefresh, HotspotAlert, PeriodDelta } from '../domain/hotspot.rule'
 import type { CaseFacet } from '../domain/stats.drill'
 import type { AnnouncementKind, SurveyAnswer, SurveyAudience } from '../../../types/outreach.contract'
 import type { SurveyQuestion } from '../domain/survey.rules'
@@ -301,6 +301,13 @@ export interface HotspotRepository {
   get(slot: string): Promise<HotspotAlert | null>
   /** Creates or replaces the slot's alert. */
   put(alert: HotspotAlert): Promise<void>
+  /**
+   * Merges a later report's figures into the slot's alert (hotspot.rule.ts refreshedAlert), nothing
+   * when the slot has none. Outside any transaction; two at once both count, neither waits on the other
+   * (CloudBase: one update of server-side operators, so the reports of a busy township do not queue
+   * behind one document).
+   */
+  refresh(slot: string, refresh: AlertRefresh, maxCaseIds: number): Promise<void>
   /**
    * Alerts still live at `now` (liveUntil after it) at the org whose path (root first) is `orgPath`
    * and below it, the newest raised first.

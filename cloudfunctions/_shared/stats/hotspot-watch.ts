@@ -56,13 +56,31 @@ export async function watchHotspots(
 async function keepAlert(deps: Deps, finding: HotspotFinding, report: CaseState, now: string, policy: HotspotPolicy): Promise<void> {
   const slot = slotOf(finding)
   const stored = await deps.store.hotspots.get(slot)
+  const live = stored && isLive(stored, now) ? stored : await raise(deps, finding, report, now, policy)
+  if (!live) return
+  // A live alert only takes fresher figures: merged by the store, not rewritten in a transaction, so
+  // the reports of a busy township at once do not queue behind its one document (docs/benchmarks.md).
+  const refresh = { cases: finding.cases, children: finding.children, caseIds: [report.id], updatedAt: now }
+  if (stepAlert(live, finding, { chain: report.chain, caseIds: refresh.caseIds, now }, policy).kind === 'update') {
+    await deps.store.hotspots.refresh(slot, refresh, policy.maxCaseIds)
+  }
+}
+
+/**
+ * Raises the finding's alert with its messages, in one transaction; answers the live alert another
+ * report raised first (found in the transaction), for the caller to refresh, or null once raised.
+ */
+async function raise(deps: Deps, finding: HotspotFinding, report: CaseState, now: string, policy: HotspotPolicy): Promise<HotspotAlert | null> {
   // Naming the reports behind a new alert takes one page of the org's recent cases: only on a raise.
-  const caseIds = stored && isLive(stored, now) ? [report.id] : await recentReports(deps.store, finding, report)
-  await deps.store.transaction(async (tx) => {
-    const step = stepAlert(await tx.hotspots.get(slot), finding, { chain: report.chain, caseIds, now }, policy)
-    if (step.kind === 'none') return
+  const caseIds = await recentReports(deps.store, finding, report)
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.hotspots.get(slotOf(finding))
+    if (current && isLive(current, now)) return current
+    const step = stepAlert(current, finding, { chain: report.chain, caseIds, now }, policy)
+    if (step.kind !== 'raise') return null
     await tx.hotspots.put(step.alert)
-    if (step.kind === 'raise') await tx.messages.add(await alertMessages(tx, deps.ids, step.alert, now, policy))
+    await tx.messages.add(await alertMessages(tx, deps.ids, step.alert, now, policy))
+    return null
   })
 }
 

@@ -51,6 +51,15 @@ export interface CloudbaseCommand {
   remove(): unknown
   /** An update operator ($inc): adds to the field, atomically. */
   inc(value: number): unknown
+  /** An update operator ($max): the larger of the field and `value`. */
+  max(value: number | string): unknown
+  /**
+   * An update operator ($addToSet): adds each value the array lacks, at its end. node-sdk passes the
+   * argument on as it is, so several values go as `{ $each: [...] }` (CloudBase's Command.addToSet).
+   */
+  addToSet(values: { $each: unknown[] }): unknown
+  /** An update operator ($push; node-sdk writes `each`, `position`, `slice` as $each…): inserts at `position`, keeps `slice`. */
+  push(values: { each: unknown[]; position?: number; slice?: number }): unknown
 }
 
 export interface CloudbaseQuery {

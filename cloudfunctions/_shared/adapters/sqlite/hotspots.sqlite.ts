@@ -1,6 +1,6 @@
 /** Early-warning alerts on SQLite: one row per slot; a subtree is the key range of its path prefix. */
 import type Database from 'better-sqlite3'
-import type { HotspotAlert } from '../../domain/hotspot.rule'
+import { refreshedAlert, type HotspotAlert } from '../../domain/hotspot.rule'
 import type { HotspotRepository } from '../../ports/store.port'
 import { pathKey, subtreeRange } from '../audit.index'
 import { docOf, docsOf } from './json-doc'
@@ -16,10 +16,15 @@ export function sqliteHotspots(db: Database.Database): HotspotRepository {
     `SELECT doc FROM hotspots WHERE path_key >= ? AND path_key < ? AND live_until > ?
      ORDER BY raised_at DESC, slot DESC LIMIT ?`,
   )
+  const write = (alert: HotspotAlert) =>
+    put.run({ slot: alert.slot, pathKey: pathKey(alert.orgPath), liveUntil: alert.liveUntil, raisedAt: alert.raisedAt, doc: JSON.stringify(alert) })
   return {
     get: async (slot) => docOf<HotspotAlert>(get.get(slot)),
-    put: async (alert) => {
-      put.run({ slot: alert.slot, pathKey: pathKey(alert.orgPath), liveUntil: alert.liveUntil, raisedAt: alert.raisedAt, doc: JSON.stringify(alert) })
+    put: async (alert) => void write(alert),
+    // Read and write back at once: nothing else runs on the connection in between (store.sqlite.ts's lock).
+    refresh: async (slot, refresh, maxCaseIds) => {
+      const current = docOf<HotspotAlert>(get.get(slot))
+      if (current) write(refreshedAlert(current, refresh, maxCaseIds))
     },
     liveIn: async (orgPath, now, limit) => {
       const { from, to } = subtreeRange(orgPath)
