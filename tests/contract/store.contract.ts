@@ -48,6 +48,36 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
       expect((await store.orgs.get('p1'))?.name).toBe('沈阳')
     })
 
+    test('orgs: many reads several at once, path walks up to the root', async () => {
+      const county = { id: 'p1a', name: '新民市', level: 'county', parentId: 'p1' } as const
+      for (const org of [province, city, city2, county]) await store.orgs.put(org)
+      const byId = (orgs: { id: string }[]) => [...orgs].sort((a, b) => a.id.localeCompare(b.id))
+      expect(byId(await store.orgs.many(['p2', 'p', 'nope', 'p']))).toEqual([province, city2])
+      expect(await store.orgs.many([])).toEqual([])
+      expect(await store.orgs.path('p1a')).toEqual([county, city, province])
+      expect(await store.orgs.path('p')).toEqual([province])
+      expect(await store.orgs.path('nope')).toEqual([])
+    })
+
+    test('orgs: path is the walk after a move, in a transaction too, and below a moved org', async () => {
+      const county = { id: 'p1a', name: '新民市', level: 'county', parentId: 'p1' } as const
+      const village = { id: 'p1a1', name: '大柳村', level: 'village', parentId: 'p1a' } as const
+      for (const org of [province, city, city2, county, village]) await store.orgs.put(org)
+      // The village moves (account.moveVillage): its path follows at once.
+      await store.orgs.put({ ...village, parentId: 'p2' })
+      expect(await store.orgs.path('p1a1')).toEqual([{ ...village, parentId: 'p2' }, city2, province])
+      // An org above it moves after it was put: its path still follows.
+      await store.orgs.put({ ...village, parentId: 'p1a' })
+      await store.orgs.put({ ...county, parentId: 'p2' })
+      expect(await store.orgs.path('p1a1')).toEqual([village, { ...county, parentId: 'p2' }, city2, province])
+      // What a transaction put, it reads back on the path and in many before it commits.
+      await store.transaction(async (tx) => {
+        await tx.orgs.put({ ...city2, name: '大连' })
+        expect(await tx.orgs.path('p1a1')).toEqual([village, { ...county, parentId: 'p2' }, { ...city2, name: '大连' }, province])
+        expect(await tx.orgs.many(['p2'])).toEqual([{ ...city2, name: '大连' }])
+      })
+    })
+
     test('people: users, bindings by person and by org, unbind', async () => {
       await store.orgs.put(province)
       await store.people.putUser({ openid: 'o1', name: '王秀兰', homeOrgId: null, publicPhone: null })

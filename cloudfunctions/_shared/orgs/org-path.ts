@@ -1,24 +1,13 @@
 /**
- * An org and its ancestors, walked up by parentId: at most five reads (the tree has five levels).
- * A village's ladder, the subtree checks of statistics and the counters of onboarding all stand on it.
+ * An org and its ancestors (the tree has five levels), in the reads the store needs for it
+ * (OrgRepository.path). A village's ladder, the subtree checks of statistics and the counters of
+ * onboarding all stand on it.
  */
 import { chainFrom } from '../domain/org-ladder'
 import type { OrgRecord, Repositories } from '../ports/store.port'
 
 /** The org first, then its parent, up to the root; [] when the org does not exist. */
-export async function orgPath(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<OrgRecord[]> {
-  const path: OrgRecord[] = []
-  const seen = new Set<string>()
-  // The seen set stops a corrupt tree (a parent loop) from walking forever.
-  for (let id: string | null = orgId; id !== null && !seen.has(id); ) {
-    seen.add(id)
-    const org: OrgRecord | null = await repos.orgs.get(id)
-    if (!org) break
-    path.push(org)
-    id = org.parentId
-  }
-  return path
-}
+export const orgPath = (repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<OrgRecord[]> => repos.orgs.path(orgId)
 /** The ladder of a village up to the province, or what is wrong with it (domain/org-ladder.ts). */
 export async function villageLadder(repos: Pick<Repositories, 'orgs'>, villageId: string): Promise<ReturnType<typeof chainFrom>> {
   const path = await orgPath(repos, villageId)
@@ -29,33 +18,20 @@ export async function villageLadder(repos: Pick<Repositories, 'orgs'>, villageId
 export type OrgName = (id: string) => string
 
 /**
- * Org names for many records at once (lists, exports). Few distinct orgs: one read each. Many (a
- * province's export names thousands of villages): read the whole tree once instead, which is ≈10^5
- * small rows and far cheaper than as many single reads.
+ * Org names for many records at once (lists, exports): the ids not loaded yet in one `many` (a
+ * bounded number of reads however many, where a read each would be one per org).
  */
 export class OrgNames {
   private readonly names = new Map<string, string>()
-  private reads = 0
-  private all = false
 
-  constructor(
-    private readonly repos: Pick<Repositories, 'orgs'>,
-    private readonly maxSingleReads = 200,
-  ) {}
+  constructor(private readonly repos: Pick<Repositories, 'orgs'>) {}
 
   /** Makes the names of these ids available to name(); answers name. */
   async load(ids: Iterable<string>): Promise<OrgName> {
-    if (this.all) return this.name
     const missing = [...new Set(ids)].filter((id) => !this.names.has(id))
-    if (this.reads + missing.length > this.maxSingleReads) {
-      for (const org of await this.repos.orgs.all()) this.names.set(org.id, org.name)
-      this.all = true
-      return this.name
-    }
-    for (const id of missing) {
-      this.reads++
-      this.names.set(id, (await this.repos.orgs.get(id))?.name ?? '')
-    }
+    if (missing.length === 0) return this.name
+    for (const id of missing) this.names.set(id, '')
+    for (const org of await this.repos.orgs.many(missing)) this.names.set(org.id, org.name)
     return this.name
   }
 

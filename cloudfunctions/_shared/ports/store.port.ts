@@ -42,6 +42,16 @@ export interface MembershipRecord {
 
 export interface OrgRepository {
   get(id: string): Promise<OrgRecord | null>
+  /**
+   * These orgs (those that exist, in no particular order): a bounded number of reads however many
+   * ids, where `get` would be one each (names for a case's chain, a list, an export).
+   */
+  many(ids: readonly string[]): Promise<OrgRecord[]>
+  /**
+   * The org first, then its parent, up to the root; [] when it does not exist. As a walk up by
+   * parentId would answer it, after any put (a village moved, an org added), in fewer reads.
+   */
+  path(id: string): Promise<OrgRecord[]>
   /** Children of `parentId`; the roots (provinces) when null. Sorted by id. */
   children(parentId: string | null): Promise<OrgRecord[]>
   /** Which of these ids have at least one child. */

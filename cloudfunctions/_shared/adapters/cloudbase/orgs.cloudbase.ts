@@ -1,4 +1,14 @@
-/** The org tree on CloudBase: `orgs/_id = org id`. */
+/**
+ * The org tree on CloudBase: `orgs/_id = org id`.
+ *
+ * Each document also keeps `ancestors`, its parent's id first up to the root's, as they were when it
+ * was put: then an org's path is its own read and one `_id in ancestors` query, where a walk up by
+ * parentId is a read per level (five for a village; a submit and every escalation need one). The
+ * list is only a hint of which documents to fetch: the path is still walked by parentId over what
+ * was fetched, and a level the hint missed or got wrong (an org moved after its descendants were put,
+ * a document written before the field existed) is read by id as before. So the answer is the walk's,
+ * whatever the hint says.
+ */
 import type { OrgRecord, OrgRepository } from '../../ports/store.port'
 import { COLLECTION, readDoc, setDoc, type Doc } from './cloudbase-db'
 import { PAGE, readAll } from './pager'
@@ -11,9 +21,59 @@ const toOrg = (doc: Doc): OrgRecord => ({
   parentId: (doc.parentId as string | null) ?? null,
 })
 
+const ancestorsOf = (doc: Doc): string[] => (Array.isArray(doc.ancestors) ? doc.ancestors.filter((id): id is string => typeof id === 'string') : [])
+
 export function cloudbaseOrgs(scope: Scope): OrgRepository {
+  const _ = scope.command
+  const read = (id: string) => readDoc(scope.doc(COLLECTION.orgs), id, (doc) => doc)
+  /**
+   * Orgs this repository put. Inside a transaction a query reads committed data only, not the
+   * transaction's own writes: one of these is read by id instead (scope.cloudbase.ts).
+   */
+  const written = new Set<string>()
+
+  /** Documents by id, committed ones, in slices of what `_.in` takes. */
+  async function fetch(ids: readonly string[]): Promise<Doc[]> {
+    const unique = [...new Set(ids)]
+    const docs: Doc[] = []
+    for (let i = 0; i < unique.length; i += PAGE) {
+      docs.push(...(await readAll(_, scope.query(COLLECTION.orgs), { _id: _.in(unique.slice(i, i + PAGE)) })))
+    }
+    return docs
+  }
+
+  async function path(id: string): Promise<OrgRecord[]> {
+    const first = await read(id)
+    if (!first) return []
+    const hinted = ancestorsOf(first).filter((ancestor) => !written.has(ancestor))
+    const fetched = new Map((hinted.length > 0 ? await fetch(hinted) : []).map((doc) => [String(doc._id), doc]))
+    const found: OrgRecord[] = [toOrg(first)]
+    // The seen set stops a corrupt tree (a parent loop) from walking forever.
+    const seen = new Set([id])
+    for (let parent = found[0]!.parentId; parent !== null && !seen.has(parent); ) {
+      seen.add(parent)
+      const doc = fetched.get(parent) ?? (await read(parent))
+      if (!doc) break
+      const org = toOrg(doc)
+      found.push(org)
+      parent = org.parentId
+    }
+    return found
+  }
+
   return {
     get: (id) => readDoc(scope.doc(COLLECTION.orgs), id, toOrg),
+    many: async (ids) => {
+      const outside = ids.filter((id) => !written.has(id))
+      const mine = [...new Set(ids.filter((id) => written.has(id)))]
+      const docs = await fetch(outside)
+      for (const id of mine) {
+        const doc = await read(id)
+        if (doc) docs.push(doc)
+      }
+      return docs.map(toOrg)
+    },
+    path,
     children: async (parentId) => (await readAll(scope.command, scope.query(COLLECTION.orgs), { parentId })).map(toOrg),
     withChildren: async (ids) => {
       const found = new Set<string>()
@@ -26,6 +86,10 @@ export function cloudbaseOrgs(scope: Scope): OrgRepository {
       return found
     },
     all: async () => (await readAll(scope.command, scope.query(COLLECTION.orgs))).map(toOrg),
-    put: (org) => setDoc(scope.doc(COLLECTION.orgs), org.id, { name: org.name, level: org.level, parentId: org.parentId }),
+    put: async (org) => {
+      const ancestors = org.parentId === null ? [] : (await path(org.parentId)).map((o) => o.id)
+      await setDoc(scope.doc(COLLECTION.orgs), org.id, { name: org.name, level: org.level, parentId: org.parentId, ancestors })
+      written.add(org.id)
+    },
   }
 }

@@ -61,6 +61,9 @@ type OrgRow = { id: string; name: string; level: string; parent_id: string | nul
 type UserRow = { openid: string; name: string | null; home_org_id: string | null; public_phone: string | null }
 type MembershipRow = { openid: string; role: string; org_id: string }
 
+/** Ids bound in one `IN (…)`, well under SQLite's parameter limit. */
+const IN_SLICE = 500
+
 const toOrg = (row: OrgRow): OrgRecord => ({
   id: row.id,
   name: row.name,
@@ -126,6 +129,32 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       get: async (id) => {
         const row = stmt.org.get(id)
         return row ? toOrg(row) : null
+      },
+      many: async (ids) => {
+        const unique = [...new Set(ids)]
+        const found: OrgRecord[] = []
+        // Slices: SQLite binds a bounded number of parameters.
+        for (let i = 0; i < unique.length; i += IN_SLICE) {
+          const slice = unique.slice(i, i + IN_SLICE)
+          const rows = db.prepare(`SELECT * FROM orgs WHERE id IN (${slice.map(() => '?').join(',')})`).all(...slice) as OrgRow[]
+          found.push(...rows.map(toOrg))
+        }
+        return found
+      },
+      // A walk up by parentId: local reads cost next to nothing. The seen set stops a corrupt tree
+      // (a parent loop) from walking forever.
+      path: async (id) => {
+        const path: OrgRecord[] = []
+        const seen = new Set<string>()
+        for (let at: string | null = id; at !== null && !seen.has(at); ) {
+          seen.add(at)
+          const row = stmt.org.get(at)
+          if (!row) break
+          const org = toOrg(row)
+          path.push(org)
+          at = org.parentId
+        }
+        return path
       },
       children: async (parentId) => stmt.children.all(parentId).map(toOrg),
       withChildren: async (ids) => {
