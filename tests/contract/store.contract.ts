@@ -88,6 +88,20 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
       await store.people.bind({ openid: 'o2', role: 'cadre', orgId: 'p' })
       expect(await store.people.rolesOf('o1')).toEqual([{ openid: 'o1', role: 'cadre', orgId: 'p' }])
       expect((await store.people.withRole('p', 'cadre')).map((m) => m.openid)).toEqual(['o1', 'o2'])
+      await store.people.bind({ openid: 'o0', role: 'convener', orgId: 'p' })
+      await store.people.bind({ openid: 'o2', role: 'convener', orgId: 'p' })
+      await store.people.bind({ openid: 'o3', role: 'member', orgId: 'p' })
+      // Role by role in the order asked, each by openid.
+      expect((await store.people.withRoles('p', ['convener', 'cadre'])).map((m) => `${m.role}:${m.openid}`)).toEqual([
+        'convener:o0',
+        'convener:o2',
+        'cadre:o1',
+        'cadre:o2',
+      ])
+      expect(await store.people.withRoles('p', [])).toEqual([])
+      await store.people.unbind({ openid: 'o0', role: 'convener', orgId: 'p' })
+      await store.people.unbind({ openid: 'o2', role: 'convener', orgId: 'p' })
+      await store.people.unbind({ openid: 'o3', role: 'member', orgId: 'p' })
       await store.people.unbind({ openid: 'o1', role: 'cadre', orgId: 'p' })
       expect(await store.people.rolesOf('o1')).toEqual([])
     })

@@ -12,11 +12,7 @@ import { orgNamesFor } from './case-view'
 async function recipients(tx: Repositories, audience: Audience, state: CaseState, followers: () => Promise<string[]>): Promise<string[]> {
   if (audience.kind === 'reporter') return [state.reporter.openid, ...(await followers()).filter((f) => f !== state.reporter.openid)]
   if (audience.kind === 'person') return [audience.openid]
-  const people = new Set<string>()
-  for (const role of audience.roles) {
-    for (const membership of await tx.people.withRole(audience.orgId, role)) people.add(membership.openid)
-  }
-  return [...people]
+  return [...new Set((await tx.people.withRoles(audience.orgId, audience.roles)).map((membership) => membership.openid))]
 }
 
 /**

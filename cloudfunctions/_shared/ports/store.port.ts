@@ -67,6 +67,8 @@ export interface PeopleRepository {
   rolesOf(openid: string): Promise<MembershipRecord[]>
   /** Members holding `role` at `orgId` (e.g. every council member of a village). */
   withRole(orgId: string, role: Role): Promise<MembershipRecord[]>
+  /** withRole for each of `roles`, one after another in their order, in one read. */
+  withRoles(orgId: string, roles: readonly Role[]): Promise<MembershipRecord[]>
   /** Answers whether the binding is new (onboarding counts members by it, exactly once). */
   bind(membership: MembershipRecord): Promise<boolean>
   /** Answers whether there was such a binding. */

@@ -33,6 +33,14 @@ export function cloudbasePeople(scope: Scope, seal: IdentitySeal): PeopleReposit
       setDoc(scope.doc(COLLECTION.users), seal.person(user.openid), { name: user.name, homeOrgId: user.homeOrgId, publicPhone: user.publicPhone }),
     rolesOf: async (openid) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { openid })).map(toMembership),
     withRole: async (orgId, role) => (await readAll(scope.command, scope.query(COLLECTION.memberships), { orgId, role })).map(toMembership),
+    // On the same (orgId, role) index as withRole (indexes.json memberships_by_org_role); the order
+    // the port promises is put back here, as `_id` sorts by person first.
+    withRoles: async (orgId, roles) => {
+      if (roles.length === 0) return []
+      const found = (await readAll(scope.command, scope.query(COLLECTION.memberships), { orgId, role: scope.command.in([...roles]) })).map(toMembership)
+      const rank = (m: MembershipRecord) => roles.indexOf(m.role)
+      return found.sort((a, b) => rank(a) - rank(b) || (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0))
+    },
     // Read and write in one transaction, so two racing binds agree on which one was new.
     bind: (m) =>
       rewriteDoc(scope, COLLECTION.memberships, membershipId(m), (current) => (current ? null : { openid: m.openid, role: m.role, orgId: m.orgId })),

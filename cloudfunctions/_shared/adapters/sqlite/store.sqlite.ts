@@ -183,6 +183,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       },
       rolesOf: async (openid) => stmt.rolesOf.all(openid).map(toMembership),
       withRole: async (orgId, role) => stmt.withRole.all(orgId, role).map(toMembership),
+      withRoles: async (orgId, roles) => roles.flatMap((role) => stmt.withRole.all(orgId, role).map(toMembership)),
       bind: async (membership) => stmt.bind.run(membership).changes === 1,
       unbind: async (membership) => stmt.unbind.run(membership).changes === 1,
     },
