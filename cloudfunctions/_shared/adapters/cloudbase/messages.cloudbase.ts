@@ -63,8 +63,9 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
           const key = seal.messageKey(message.dedupeKey)
           if (keys.has(key) || ids.has(message.id)) continue
           if (await getDoc(doc(COLLECTION.messageKeys), key)) continue
-          // An id already taken is skipped too, as SQLite's primary key does: never overwrite a message.
-          if (await getDoc(doc(COLLECTION.messages), message.id)) continue
+          // No read of the id first: a message's id is new from Ids.next (ids.port.ts: unique; 80
+          // random bits in adapters/ids.ts), so no stored message has it, and the key guard above is
+          // what keeps one message from being stored twice.
           await doc(COLLECTION.messageKeys).doc(key).set({ messageId: message.id })
           await doc(COLLECTION.messages).doc(message.id).set(toDoc(message))
           keys.add(key)
