@@ -100,6 +100,36 @@ export function messagesContract(current: () => Store) {
       expect(await store.messages.get('ghost')).toBeNull()
     })
 
+    test('updateIf changes the delivery fields only while status and nextAttemptAt are as expected', async () => {
+      const store = current()
+      const m = aMessage('m1', { lastError: 'timeout' })
+      await store.messages.add([m])
+      await store.messages.put({ ...m, readAt: at(1) })
+      const claim = { status: 'sending', attempts: 1, nextAttemptAt: at(2) } as const
+      expect(await store.messages.updateIf('m1', m, claim)).toBe(true)
+      // A second run with the same reading changes nothing: the claim is the first one's.
+      expect(await store.messages.updateIf('m1', m, { status: 'inbox_only' })).toBe(false)
+      expect(await store.messages.get('m1')).toEqual({ ...m, ...claim, readAt: at(1) })
+      // undefined removes a field; readAt and the message itself stay.
+      expect(await store.messages.updateIf('m1', { status: 'sending', nextAttemptAt: at(2) }, { status: 'sent', sentAt: at(1), lastError: undefined })).toBe(true)
+      const sent = await store.messages.get('m1')
+      expect(sent).toEqual({ ...m, ...claim, status: 'sent', sentAt: at(1), readAt: at(1), lastError: undefined })
+      expect(sent).not.toHaveProperty('lastError')
+      expect(await store.messages.updateIf('ghost', m, { status: 'sent' })).toBe(false)
+      expect(await store.messages.get('ghost')).toBeNull()
+    })
+
+    test('concurrent updateIf with the same expectation: exactly one wins', async () => {
+      const store = current()
+      const m = aMessage('m1')
+      await store.messages.add([m])
+      const won = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((run) => store.messages.updateIf('m1', m, { status: 'sending', attempts: 1, nextAttemptAt: at(1), lastError: run })),
+      )
+      expect(won.filter(Boolean)).toHaveLength(1)
+      expect((await store.messages.get('m1'))?.lastError).toBe(['a', 'b', 'c', 'd'][won.indexOf(true)])
+    })
+
     test('forRecipient: her messages, newest first, up to the limit', async () => {
       const store = current()
       await store.messages.add([

@@ -186,6 +186,9 @@ export interface MessageRecord {
   lastError?: string
 }
 
+/** What a delivery step changes of a message (MessageRepository.updateIf). */
+export type DeliveryChange = Partial<Pick<MessageRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>
+
 export interface MessageRepository {
   /** Stores new messages; one whose dedupeKey exists is skipped. Answers how many were stored. */
   add(messages: MessageRecord[]): Promise<number>
@@ -197,6 +200,14 @@ export interface MessageRepository {
   duePending(now: string, limit: number): Promise<MessageRecord[]>
   /** Replaces a message's delivery fields (status, attempts, nextAttemptAt, sentAt, readAt, lastError). */
   put(message: MessageRecord): Promise<void>
+  /**
+   * Delivery's compare-and-set: applies `change` (a field given as undefined is removed; readAt and
+   * every other field stay) only if the message's status and nextAttemptAt are still `expected`'s, in
+   * one atomic step with no transaction; answers whether it did. Outside a transaction only. Every
+   * change of status moves nextAttemptAt on or ends the message, so a pair seen once never comes back:
+   * two deliveries with the same expectation change it once.
+   */
+  updateIf(id: string, expected: Pick<MessageRecord, 'status' | 'nextAttemptAt'>, change: DeliveryChange): Promise<boolean>
   /** A person's message centre, newest first. */
   forRecipient(openid: string, limit: number): Promise<MessageRecord[]>
   /** Every message, oldest first (the local host's /__dev/outbox). */

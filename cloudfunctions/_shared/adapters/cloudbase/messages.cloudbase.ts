@@ -104,6 +104,27 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
         })
     },
 
+    // One conditional update (as write-counts.cloudbase.ts takes a count): the filter is the
+    // expectation, `updated` says whether it held, on the (status, nextAttemptAt) index of duePending.
+    // A document a transaction holds (a claim that spends a credit) is being changed by someone else:
+    // not as expected.
+    updateIf: async (id, expected, change) => {
+      const fields: Doc = {}
+      for (const [key, value] of Object.entries(change)) fields[key] = value === undefined ? _.remove() : value
+      try {
+        const result = await scope
+          .query(COLLECTION.messages)
+          .where({ _id: id, status: expected.status, nextAttemptAt: expected.nextAttemptAt })
+          .update(fields)
+        const code = (result as { code?: unknown } | null)?.code
+        if (code) throw Object.assign(new Error(String((result as { message?: unknown }).message ?? code)), { code })
+        return Number(result.updated ?? 0) === 1
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT') return false
+        throw error
+      }
+    },
+
     forRecipient: async (openid, limit) => {
       const docs = await readPages(_, {
         from: scope.query(COLLECTION.messages),

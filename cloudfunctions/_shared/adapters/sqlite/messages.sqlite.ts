@@ -56,6 +56,16 @@ export function sqliteMessages(db: Database.Database, seal: IdentitySeal): Messa
       const next = { ...parse(row), status, attempts, nextAttemptAt, sentAt, readAt, lastError }
       stmt.put.run({ id: message.id, status, nextAttemptAt, doc: stored(next) })
     },
+    // Read and written with no await between: nothing else runs on the connection in between.
+    updateIf: async (id, expected, change) => {
+      const row = stmt.get.get(id)
+      if (!row) return false
+      const current = parse(row)
+      if (current.status !== expected.status || current.nextAttemptAt !== expected.nextAttemptAt) return false
+      const next: MessageRecord = { ...current, ...change }
+      stmt.put.run({ id, status: next.status, nextAttemptAt: next.nextAttemptAt, doc: stored(next) })
+      return true
+    },
     forRecipient: async (openid, limit) => stmt.forRecipient.all(seal.person(openid), limit).map(parse),
     all: async (limit) => stmt.all.all(limit).map(parse),
   }
