@@ -3,8 +3,9 @@
  *
  * Taking is one atomic conditional increment — `where({ _id, count: _.lt(max) }).update({ count:
  * _.inc(1) })`, `updated: 1` when it took one — so any number of instances taking at once never pass
- * `max`, with no transaction to conflict. The window's first write finds no document and creates it
- * (`add` with the id: a second create is DATABASE_DUPLICATE_WRITE, and that writer increments instead).
+ * `max`, with no transaction to conflict. A take first creates the window's document (`add` with the
+ * id, count 1): a person's first write of a minute in a function, the usual case, is then one request.
+ * When the window exists the create is DATABASE_DUPLICATE_WRITE, and that writer increments instead.
  * The id starts with the window, so the windows that are over are an `_id` range: forgetting them needs
  * no other index, and nothing ever reads them again anyway.
  */
@@ -30,14 +31,13 @@ export function cloudbaseWriteCounts(scope: Scope): WriteCountRepository {
       const _id = `${windowStart}_${key}`
       const increment = async () =>
         Number(check(await counts().where({ _id, count: scope.command.lt(max) }).update({ count: scope.command.inc(1) })).updated ?? 0) === 1
-      if (await increment()) return true
       try {
         check(await counts().add({ _id, count: 1 }))
         return true
       } catch (error) {
         if ((error as { code?: unknown } | null)?.code !== DUPLICATE) throw error
       }
-      // The window exists: opened by a concurrent first write just now, or already full.
+      // The window exists: opened by an earlier write, or by a concurrent first one just now.
       return increment()
     },
     forgetBefore: async (windowStart) =>
