@@ -77,6 +77,22 @@ export function transactionsContract(current: () => Store) {
       })
     })
 
+    test('inside a transaction, a case read and then updated twice reads back each version', async () => {
+      const store = current()
+      const h1 = submitted('case-1')
+      await store.cases.create(h1.state, h1.events)
+      const h2 = step(h1, { type: 'AcceptCase', at: hoursAfter(h1.at, 1), actor: holderOf(h1.state) })
+      await store.transaction(async (tx) => {
+        expect(await tx.cases.get('case-1')).toEqual({ state: h1.state, version: 1 })
+        await tx.cases.update(h2.state, 1, h2.events.slice(1))
+        expect(await tx.cases.get('case-1')).toEqual({ state: h2.state, version: 2 })
+        // The version it read before its own write is no longer the case's.
+        await expect(tx.cases.update(h2.state, 1, [])).rejects.toBeInstanceOf(VersionConflict)
+      })
+      expect(await store.cases.get('case-1')).toEqual({ state: h2.state, version: 2 })
+      expect(await store.cases.timeline('case-1')).toEqual(h2.events)
+    })
+
     test('inside a transaction, every query answers from what was committed before it', async () => {
       // Whether a query also sees the transaction's own writes differs by adapter (CloudBase runs
       // queries outside the transaction), so only earlier data is asked about.

@@ -64,6 +64,25 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
     ...(range?.to ? [{ submittedAt: _.lt(range.to) }] : []),
   ]
 
+  /**
+   * Inside a transaction, the case documents it read or wrote, by id. Its reads are a snapshot plus
+   * its own writes (scope.cloudbase.ts), so a second read of one answers what is kept here: the
+   * command handler's load and then update (command-handler.ts) read the case once. Nothing is kept
+   * outside a transaction (another instance may write the case at any time), nor past this one: the
+   * repositories are made anew for each transaction and each of its attempts (store.cloudbase.ts).
+   */
+  const known = scope.inTransaction ? new Map<string, Doc | null>() : undefined
+  async function readCase(doc: Collections, id: string): Promise<Doc | null> {
+    if (known?.has(id)) return known.get(id) ?? null
+    const found = await getDoc(doc(COLLECTION.cases), id)
+    known?.set(id, found)
+    return found
+  }
+  async function writeCase(doc: Collections, id: string, fields: Doc) {
+    await doc(COLLECTION.cases).doc(id).set(fields)
+    known?.set(id, { _id: id, ...fields })
+  }
+
   async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
     // One at a time: a transaction's operations share one session and must not overlap.
     for (const [i, event] of events.entries()) {
@@ -74,7 +93,10 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
   }
 
   return {
-    get: (id) => readDoc(scope.doc(COLLECTION.cases), id, (doc) => ({ state: toState(doc), version: Number(doc.version) })),
+    get: async (id) => {
+      const doc = await readCase(scope.doc, id)
+      return doc && { state: toState(doc), version: Number(doc.version) }
+    },
 
     timeline: async (id) =>
       (await readAll(_, scope.query(COLLECTION.caseEvents), { caseId: id })).map((doc) => openEvent(seal, doc.event as Doc)),
@@ -89,9 +111,9 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
           const guard = await getDoc(doc(COLLECTION.caseRequests), guardId)
           if (guard) return { created: false, id: String(guard.caseId) }
         }
-        if (await getDoc(doc(COLLECTION.cases), state.id)) return { created: false, id: state.id }
+        if (await readCase(doc, state.id)) return { created: false, id: state.id }
         if (guardId) await doc(COLLECTION.caseRequests).doc(guardId).set({ caseId: state.id })
-        await doc(COLLECTION.cases).doc(state.id).set(caseDoc(seal, state, 1, events.length, clientRequestId ?? null))
+        await writeCase(doc, state.id, caseDoc(seal, state, 1, events.length, clientRequestId ?? null))
         await appendEvents(doc, state, 0, events)
         return { created: true, id: state.id }
       }),
@@ -100,11 +122,11 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
       scope.atomically(async (doc) => {
         // Read in the transaction: a concurrent writer of the same document makes one of the two
         // transactions conflict, and the retry then sees the new version here.
-        const stored = await getDoc(doc(COLLECTION.cases), state.id)
+        const stored = await readCase(doc, state.id)
         if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
         const count = Number(stored.eventCount ?? 0)
         const clientRequestId = (stored.clientRequestId as string | null | undefined) ?? null
-        await doc(COLLECTION.cases).doc(state.id).set(caseDoc(seal, state, expectedVersion + 1, count + events.length, clientRequestId))
+        await writeCase(doc, state.id, caseDoc(seal, state, expectedVersion + 1, count + events.length, clientRequestId))
         await appendEvents(doc, state, count, events)
       }),
 

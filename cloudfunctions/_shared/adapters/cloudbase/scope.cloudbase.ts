@@ -16,6 +16,8 @@ export interface Scope {
   query: Collections
   /** For doc() reads and writes: the transaction's collections inside one. */
   doc: Collections
+  /** Whether `doc` goes to a transaction (whose reads are its snapshot plus its own writes). */
+  inTransaction: boolean
   /** Writes that span documents: inside a transaction, part of it; outside, in one of their own. */
   atomically<T>(fn: (doc: Collections) => Promise<T>): Promise<T>
 }
@@ -52,6 +54,7 @@ export function scopeOf(db: CloudbaseDb, name: (logical: string) => string, tx?:
     command: db.command,
     query: plain,
     doc: tx ? inTx(tx) : plain,
+    inTransaction: tx !== undefined,
     atomically: (fn) => (tx ? fn(inTx(tx)) : runTransaction(db, (t) => fn(inTx(t)))),
   }
 }
