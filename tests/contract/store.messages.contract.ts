@@ -52,6 +52,19 @@ export function messagesContract(current: () => Store) {
       expect(ids(await store.messages.all(10))).toEqual(['m1', 'm3'])
     })
 
+    test('freshKeys: a key stored earlier in the same transaction is still skipped', async () => {
+      const store = current()
+      const counts = await store.transaction(async (tx) => [
+        await tx.messages.add([aMessage('m1', { dedupeKey: 'k' })], { freshKeys: true }),
+        await tx.messages.add([aMessage('m2', { dedupeKey: 'k' }), aMessage('m3', { dedupeKey: 'k3' })], { freshKeys: true }),
+      ])
+      expect(counts).toEqual([1, 1])
+      expect(ids(await store.messages.all(10))).toEqual(['m1', 'm3'])
+      // Outside a transaction, and for keys stored before, the store still looks.
+      expect(await store.messages.add([aMessage('m4', { dedupeKey: 'k' })], { freshKeys: true })).toBe(0)
+      expect(await store.messages.get('m4')).toBeNull()
+    })
+
     test('concurrent adds of the same message store it once', async () => {
       const store = current()
       const counts = await Promise.all(

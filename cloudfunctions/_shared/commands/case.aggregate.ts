@@ -26,7 +26,10 @@ export const caseAggregate: Aggregate<CaseState, CaseCommand, CaseEvent> = {
   async effects(tx, deps, { before, state, events, version }) {
     const at = events[0]?.at ?? state.updatedAt
     await countCaseChange(tx, events, before, state)
-    await tx.messages.add(await caseOutboxRows(tx, deps.ids, events, state, version, at))
+    // Each row's key names the version this change writes (case-outbox-rows.ts), and only one
+    // transaction can write a case's version: the insert or save that follows these effects in this
+    // same transaction (command-handler.ts). So no committed message has these keys: no need to look.
+    await tx.messages.add(await caseOutboxRows(tx, deps.ids, events, state, version, at), { freshKeys: true })
     await tx.audit.add(caseAuditEntries(deps.ids, events, state))
     // 我也遇到: who follows is kept apart from the case, under her tag (the case keeps the count).
     for (const event of events) if (event.type === 'CaseSupported' && event.by) await tx.supporters.add(state.id, event.by.openid, event.at)

@@ -190,8 +190,14 @@ export interface MessageRecord {
 export type DeliveryChange = Partial<Pick<MessageRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'sentAt' | 'lastError'>>
 
 export interface MessageRepository {
-  /** Stores new messages; one whose dedupeKey exists is skipped. Answers how many were stored. */
-  add(messages: MessageRecord[]): Promise<number>
+  /**
+   * Stores new messages; one whose dedupeKey exists is skipped. Answers how many were stored.
+   * `freshKeys`: the caller vouches that no committed message has any of these keys, because each
+   * names a version of an aggregate that the same transaction writes, which only one transaction can
+   * commit (a case's rows: case-outbox-rows.ts). In a transaction the store may then skip looking
+   * them up; a key already stored in the same transaction is still skipped.
+   */
+  add(messages: MessageRecord[], options?: { freshKeys?: boolean }): Promise<number>
   get(id: string): Promise<MessageRecord | null>
   /**
    * Messages the delivery job must look at now: pending ones whose nextAttemptAt has come, and sending

@@ -51,9 +51,20 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
     return fields
   }
 
+  /**
+   * Inside a transaction, the keys it stored: a second add in the same transaction (a follow-up
+   * command's rows, command-handler.ts) skips them without a read. The repositories are made anew for
+   * each transaction attempt (store.cloudbase.ts), so a key of an attempt that did not commit is not
+   * kept; outside a transaction nothing is kept.
+   */
+  const storedKeys = scope.inTransaction ? new Set<string>() : undefined
+
   return {
-    add: async (messages) => {
+    add: async (messages, options) => {
       if (messages.length === 0) return 0
+      // Keys the caller vouches no committed message has (the port says when): inside a transaction
+      // only they are not looked up; the guard documents are still written.
+      const unread = options?.freshKeys === true && storedKeys !== undefined
       return scope.atomically(async (doc) => {
         let stored = 0
         const keys = new Set<string>()
@@ -61,14 +72,15 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
         // One operation at a time: a transaction's operations share one session.
         for (const message of messages) {
           const key = seal.messageKey(message.dedupeKey)
-          if (keys.has(key) || ids.has(message.id)) continue
-          if (await getDoc(doc(COLLECTION.messageKeys), key)) continue
+          if (keys.has(key) || ids.has(message.id) || storedKeys?.has(key)) continue
+          if (!unread && (await getDoc(doc(COLLECTION.messageKeys), key))) continue
           // No read of the id first: a message's id is new from Ids.next (ids.port.ts: unique; 80
           // random bits in adapters/ids.ts), so no stored message has it, and the key guard above is
           // what keeps one message from being stored twice.
           await doc(COLLECTION.messageKeys).doc(key).set({ messageId: message.id })
           await doc(COLLECTION.messages).doc(message.id).set(toDoc(message))
           keys.add(key)
+          storedKeys?.add(key)
           ids.add(message.id)
           stored++
         }
