@@ -143,6 +143,19 @@ export function messagesContract(current: () => Store) {
       expect((await store.messages.get('m1'))?.lastError).toBe(['a', 'b', 'c', 'd'][won.indexOf(true)])
     })
 
+    test('markRead sets the read mark alone, on a message that exists', async () => {
+      const store = current()
+      const m = aMessage('m1')
+      await store.messages.add([m])
+      // Claimed by a delivery after her message centre read it.
+      const claim = { status: 'sending', attempts: 1, nextAttemptAt: at(2) } as const
+      await store.messages.updateIf('m1', m, claim)
+      await store.messages.markRead('m1', at(1))
+      expect(await store.messages.get('m1')).toEqual({ ...m, ...claim, readAt: at(1) })
+      await store.messages.markRead('ghost', at(1))
+      expect(await store.messages.get('ghost')).toBeNull()
+    })
+
     test('forRecipient: her messages, newest first, up to the limit', async () => {
       const store = current()
       await store.messages.add([

@@ -214,6 +214,11 @@ export interface MessageRepository {
    * two deliveries with the same expectation change it once.
    */
   updateIf(id: string, expected: Pick<MessageRecord, 'status' | 'nextAttemptAt'>, change: DeliveryChange): Promise<boolean>
+  /**
+   * Sets readAt (the message centre's read mark) and nothing else: a delivery that moved the message
+   * since it was read for the centre stays as it moved. One that does not exist is not created.
+   */
+  markRead(id: string, at: string): Promise<void>
   /** A person's message centre, newest first. */
   forRecipient(openid: string, limit: number): Promise<MessageRecord[]>
   /** Every message, oldest first (the local host's /__dev/outbox). */

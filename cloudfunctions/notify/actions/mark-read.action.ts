@@ -12,7 +12,9 @@ export const markRead = defineAction({
     for (const message of mine) {
       // Only her own messages: an id of someone else's is silently not hers to mark.
       if (message.readAt === undefined && (!wanted || wanted.has(message.id))) {
-        await deps.store.messages.put({ ...message, readAt: now })
+        // The read mark alone: a put of what forRecipient read would also write back its delivery
+        // fields, undoing a claim made since (a sending message back to pending: sent twice).
+        await deps.store.messages.markRead(message.id, now)
       }
     }
     const unread = (await deps.store.messages.forRecipient(openid, CENTRE_SIZE)).filter((m) => m.readAt === undefined).length

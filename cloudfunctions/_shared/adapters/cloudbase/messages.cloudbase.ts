@@ -137,6 +137,11 @@ export function cloudbaseMessages(scope: Scope, seal: IdentitySeal): MessageRepo
       }
     },
 
+    // update(), as put: an existing document only, and only the field named.
+    markRead: async (id, at) => {
+      await scope.doc(COLLECTION.messages).doc(id).update({ readAt: at })
+    },
+
     forRecipient: async (openid, limit) => {
       const docs = await readPages(_, {
         from: scope.query(COLLECTION.messages),

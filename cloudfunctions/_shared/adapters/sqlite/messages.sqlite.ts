@@ -66,6 +66,12 @@ export function sqliteMessages(db: Database.Database, seal: IdentitySeal): Messa
       stmt.put.run({ id, status: next.status, nextAttemptAt: next.nextAttemptAt, doc: stored(next) })
       return true
     },
+    markRead: async (id, at) => {
+      const row = stmt.get.get(id)
+      if (!row) return
+      const next = { ...parse(row), readAt: at }
+      stmt.put.run({ id, status: next.status, nextAttemptAt: next.nextAttemptAt, doc: stored(next) })
+    },
     forRecipient: async (openid, limit) => stmt.forRecipient.all(seal.person(openid), limit).map(parse),
     all: async (limit) => stmt.all.all(limit).map(parse),
   }
