@@ -11,14 +11,12 @@
  * The key must be the one the functions run with: tags made with another key find nothing, and
  * what it seals the functions cannot open.
  */
-import tcb from '@cloudbase/node-sdk'
-import { readCloudTarget } from '../deploy/cloud/cloud-credentials.settings'
 import { aesGcmCipher, parseProductionKey } from '../cloudfunctions/_shared/adapters/aes-gcm.cipher'
-import type { CloudbaseDb } from '../cloudfunctions/_shared/adapters/cloudbase/cloudbase-db'
 import { sealIdentities } from '../cloudfunctions/_shared/adapters/cloudbase/seal-identities.migration'
+import { cloudDatabase, runScript } from './cloud-script'
 
 async function main(): Promise<boolean> {
-  const target = readCloudTarget(process.env)
+  const target = cloudDatabase(process.env)
   const key = parseProductionKey(process.env.PHONE_ENCRYPTION_KEY)
   if (!target.ok || 'problem' in key) {
     for (const line of ['未改动 / Nothing changed:', ...(target.ok ? [] : target.problems), ...('problem' in key ? [`PHONE_ENCRYPTION_KEY ${key.problem}`] : [])]) {
@@ -26,17 +24,9 @@ async function main(): Promise<boolean> {
     }
     return false
   }
-  const { secretId, secretKey, token, envId, region } = target.target
-  const db = tcb.init({ env: envId, secretId, secretKey, ...(token && { sessionToken: token }), ...(region && { region }) }).database()
-  const report = await sealIdentities(db as unknown as CloudbaseDb, aesGcmCipher(key.key))
+  const report = await sealIdentities(target.db, aesGcmCipher(key.key))
   console.log(`已改写 / Rewritten: ${JSON.stringify(report)}`)
   return true
 }
 
-main().then(
-  (ok) => process.exit(ok ? 0 : 1),
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runScript(main)
