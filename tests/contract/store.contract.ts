@@ -57,6 +57,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, sto
       expect(await store.orgs.path('p1a')).toEqual([county, city, province])
       expect(await store.orgs.path('p')).toEqual([province])
       expect(await store.orgs.path('nope')).toEqual([])
+      // family: the path and the children together.
+      expect(await store.orgs.family('p')).toEqual({ path: [province], children: [city, city2] })
+      expect(await store.orgs.family('p1a')).toEqual({ path: [county, city, province], children: [] })
+      expect(await store.orgs.family('nope')).toEqual({ path: [], children: [] })
     })
 
     test('orgs: path is the walk after a move, in a transaction too, and below a moved org', async () => {

@@ -54,6 +54,8 @@ export interface OrgRepository {
   path(id: string): Promise<OrgRecord[]>
   /** Children of `parentId`; the roots (provinces) when null. Sorted by id. */
   children(parentId: string | null): Promise<OrgRecord[]>
+  /** `path(id)` and `children(id)` together, in fewer reads than both (a dashboard asks for both). */
+  family(id: string): Promise<{ path: OrgRecord[]; children: OrgRecord[] }>
   /** Which of these ids have at least one child. */
   withChildren(ids: string[]): Promise<Set<string>>
   /** Every org in the tree, sorted by id. The tree is small (≈10^5 nodes for a province). */

@@ -15,8 +15,7 @@ const ref = (org: OrgRecord) => ({ id: org.id, name: org.name, level: org.level 
 export const overview = defineAction({
   fn: 'stats', name: 'overview', kind: 'read', authorization: ['stats.read'],
   authorize: authorizeStats,
-  run: async ({ deps, now }, _input, { org }) => {
-    const children = await deps.store.orgs.children(org.id)
+  run: async ({ deps, now }, _input, { org, children }) => {
     const [counters, ...childCounters] = await deps.store.counters.getMany([org.id, ...children.map((child) => child.id)])
     return {
       org: ref(org),

@@ -42,9 +42,14 @@ export function cloudbaseOrgs(scope: Scope): OrgRepository {
     return docs
   }
 
-  async function path(id: string): Promise<OrgRecord[]> {
+  const path = async (id: string): Promise<OrgRecord[]> => {
     const first = await read(id)
-    if (!first) return []
+    return first ? pathFrom(first) : []
+  }
+
+  /** The path of the org whose document is `first`. */
+  async function pathFrom(first: Doc): Promise<OrgRecord[]> {
+    const id = String(first._id)
     const hinted = ancestorsOf(first).filter((ancestor) => !written.has(ancestor))
     const fetched = new Map((hinted.length > 0 ? await fetch(hinted) : []).map((doc) => [String(doc._id), doc]))
     const found: OrgRecord[] = [toOrg(first)]
@@ -75,6 +80,14 @@ export function cloudbaseOrgs(scope: Scope): OrgRepository {
     },
     path,
     children: async (parentId) => (await readAll(scope.command, scope.query(COLLECTION.orgs), { parentId })).map(toOrg),
+    // The org and its children in one query (orgs_by_parent serves the parentId branch), then its path
+    // from its document: a province's dashboard reads its orgs once. One this repository put in its
+    // transaction is read by id, as `path` does.
+    family: async (id) => {
+      const docs = await readAll(_, scope.query(COLLECTION.orgs), _.or([{ _id: id }, { parentId: id }]))
+      const self = written.has(id) ? await read(id) : docs.find((doc) => String(doc._id) === id)
+      return { path: self ? await pathFrom(self) : [], children: docs.filter((doc) => doc.parentId === id).map(toOrg) }
+    },
     withChildren: async (ids) => {
       const found = new Set<string>()
       // `_.in` takes a bounded list: ask in slices.

@@ -98,6 +98,21 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
   }
+  // A walk up by parentId: local reads cost next to nothing. The seen set stops a corrupt tree (a
+  // parent loop) from walking forever.
+  const pathOf = (id: string): OrgRecord[] => {
+    const path: OrgRecord[] = []
+    const seen = new Set<string>()
+    for (let at: string | null = id; at !== null && !seen.has(at); ) {
+      seen.add(at)
+      const row = stmt.org.get(at)
+      if (!row) break
+      const org = toOrg(row)
+      path.push(org)
+      at = org.parentId
+    }
+    return path
+  }
   const toMembership = (row: MembershipRow): MembershipRecord => ({
     openid: row.openid,
     role: row.role as Role,
@@ -141,22 +156,9 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
         }
         return found
       },
-      // A walk up by parentId: local reads cost next to nothing. The seen set stops a corrupt tree
-      // (a parent loop) from walking forever.
-      path: async (id) => {
-        const path: OrgRecord[] = []
-        const seen = new Set<string>()
-        for (let at: string | null = id; at !== null && !seen.has(at); ) {
-          seen.add(at)
-          const row = stmt.org.get(at)
-          if (!row) break
-          const org = toOrg(row)
-          path.push(org)
-          at = org.parentId
-        }
-        return path
-      },
+      path: async (id) => pathOf(id),
       children: async (parentId) => stmt.children.all(parentId).map(toOrg),
+      family: async (id) => ({ path: pathOf(id), children: stmt.children.all(id).map(toOrg) }),
       withChildren: async (ids) => {
         if (ids.length === 0) return new Set()
         const rows = db
