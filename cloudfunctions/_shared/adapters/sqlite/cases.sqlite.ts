@@ -13,6 +13,9 @@ import { caseIndexOf, drillIndexOf } from '../case.index'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 type CaseRow = { id: string; version: number; state: string }
+/** A chain row's facets (migration 15), in the order drillColumns gives them. */
+type DrillRow = { status: string | null; category: string | null; resolved_level: string | null; late_open: number }
+const DRILL_COLUMNS = ['status', 'category', 'resolved_level', 'late_open'] as const
 
 /** A case's row, its index (case.index.ts) as columns, and the keys of its `case_orgs` rows. */
 function rowOf(state: CaseState, seal: IdentitySeal) {
@@ -54,9 +57,9 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     unindexChain: db.prepare('DELETE FROM case_orgs WHERE org_id = ? AND submitted_at = ? AND case_id = ?'),
-    // By the row's key: five point writes per change, no index on case_id needed.
-    reindexChain: db.prepare(
-      'UPDATE case_orgs SET status = ?, category = ?, resolved_level = ?, late_open = ? WHERE org_id = ? AND submitted_at = ? AND case_id = ?',
+    // By the row's key: five point reads per change, no index on case_id needed.
+    chainRow: db.prepare<[string, string, string], DrillRow>(
+      'SELECT status, category, resolved_level, late_open FROM case_orgs WHERE org_id = ? AND submitted_at = ? AND case_id = ?',
     ),
     chainOf: db.prepare<[string], { chain: string | null }>(`SELECT json_extract(state, '$.chain') AS chain FROM cases WHERE id = ?`),
     // Open bounds are '' and a string above any instant, so one statement serves every filter.
@@ -102,6 +105,30 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     const drill = drillIndexOf(state)
     return [state.status, drill.category, drill.resolvedLevel, drill.lateOpen ? 1 : 0] as const
   }
+  // SQLite rewrites the entry of every index on a column an UPDATE sets, changed or not: setting all
+  // four facets rewrote four index entries per chain row (five rows a change) where most changes move
+  // one facet (an escalation only 超期未办结, an acceptance only the status). So a row is compared with
+  // what it holds and only the facets that differ are set, by one statement per set of them.
+  const reindexBy = new Map<number, Database.Statement>()
+  const reindex = (mask: number) => {
+    let statement = reindexBy.get(mask)
+    if (!statement) {
+      const set = DRILL_COLUMNS.filter((_, i) => mask & (1 << i)).map((column) => `${column} = ?`)
+      statement = db.prepare(`UPDATE case_orgs SET ${set.join(', ')} WHERE org_id = ? AND submitted_at = ? AND case_id = ?`)
+      reindexBy.set(mask, statement)
+    }
+    return statement
+  }
+  const reindexChain = (orgId: string, submittedAt: string, caseId: string, drill: ReturnType<typeof drillColumns>) => {
+    const row = stmt.chainRow.get(orgId, submittedAt, caseId)
+    if (!row) return
+    const held = [row.status, row.category, row.resolved_level, row.late_open]
+    let mask = 0
+    drill.forEach((value, i) => {
+      if (held[i] !== value) mask |= 1 << i
+    })
+    if (mask) reindex(mask).run(...drill.filter((_, i) => mask & (1 << i)), orgId, submittedAt, caseId)
+  }
 
   const append = (state: CaseState, events: CaseEvent[]) => {
     let seq = stmt.lastSeq.get(state.id)?.seq ?? 0
@@ -141,7 +168,7 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
         for (const orgId of was) if (!chainIds.includes(orgId)) stmt.unindexChain.run(orgId, submittedAt, state.id)
         for (const orgId of chainIds) if (!was.includes(orgId)) stmt.indexChain.run(orgId, submittedAt, state.id, ...drill)
       }
-      for (const orgId of chainIds) stmt.reindexChain.run(...drill, orgId, submittedAt, state.id)
+      for (const orgId of chainIds) reindexChain(orgId, submittedAt, state.id, drill)
     },
     due: async (now, limit, after) =>
       stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
