@@ -16,6 +16,7 @@ type CaseRow = { id: string; version: number; state: string }
 /** A chain row's facets (migration 15), in the order drillColumns gives them. */
 type DrillRow = { status: string | null; category: string | null; resolved_level: string | null; late_open: number }
 const DRILL_COLUMNS = ['status', 'category', 'resolved_level', 'late_open'] as const
+type Drill = readonly [string, string, string | null, number]
 
 /** A case's row, its index (case.index.ts) as columns, and the keys of its `case_orgs` rows. */
 function rowOf(state: CaseState, seal: IdentitySeal) {
@@ -119,16 +120,29 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     }
     return statement
   }
-  const reindexChain = (orgId: string, submittedAt: string, caseId: string, drill: ReturnType<typeof drillColumns>) => {
-    const row = stmt.chainRow.get(orgId, submittedAt, caseId)
-    if (!row) return
-    const held = [row.status, row.category, row.resolved_level, row.late_open]
+  const changedMask = (held: readonly unknown[], drill: Drill) => {
     let mask = 0
     drill.forEach((value, i) => {
       if (held[i] !== value) mask |= 1 << i
     })
+    return mask
+  }
+  /** `held`: what the row holds, when known; else it is read. */
+  const reindexChain = (orgId: string, submittedAt: string, caseId: string, drill: Drill, held?: Drill) => {
+    let mask: number
+    if (held) mask = changedMask(held, drill)
+    else {
+      const row = stmt.chainRow.get(orgId, submittedAt, caseId)
+      if (!row) return
+      mask = changedMask([row.status, row.category, row.resolved_level, row.late_open], drill)
+    }
     if (mask) reindex(mask).run(...drill.filter((_, i) => mask & (1 << i)), orgId, submittedAt, caseId)
   }
+  // The facets of the case last read, by id and version. A case's chain rows are written with its row
+  // in every transaction that writes it, and each version of a case is written once (update's version
+  // check), so the rows of a case at a version hold that version's facets, whoever wrote it: an update
+  // from the version last read knows what its rows hold without reading them (five point reads).
+  let lastRead: { id: string; version: number; drill: Drill } | undefined
 
   const append = (state: CaseState, events: CaseEvent[]) => {
     let seq = stmt.lastSeq.get(state.id)?.seq ?? 0
@@ -141,7 +155,10 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
   return {
     get: async (id) => {
       const row = stmt.get.get(id)
-      return row ? { state: toState(row), version: row.version } : null
+      if (!row) return null
+      const state = toState(row)
+      lastRead = { id, version: row.version, drill: drillColumns(state) }
+      return { state, version: row.version }
     },
     byRequest: async (openid, clientRequestId) => stmt.byRequest.get(seal.person(openid), clientRequestId)?.id ?? null,
     timeline: async (id) => stmt.timeline.all(id).map((row) => openEvent(seal, JSON.parse(row.event) as Record<string, unknown>)),
@@ -163,12 +180,16 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       if (stmt.update.run({ ...row, expectedVersion }).changes !== 1) throw new VersionConflict(state.id)
       append(state, events)
       const drill = drillColumns(state)
+      const held = lastRead?.id === state.id && lastRead.version === expectedVersion ? lastRead.drill : undefined
+      let kept = chainIds
       if (moved) {
         const was = Object.values(JSON.parse(moved) as Record<string, string>)
         for (const orgId of was) if (!chainIds.includes(orgId)) stmt.unindexChain.run(orgId, submittedAt, state.id)
         for (const orgId of chainIds) if (!was.includes(orgId)) stmt.indexChain.run(orgId, submittedAt, state.id, ...drill)
+        // The rows just inserted hold the new facets already.
+        kept = chainIds.filter((orgId) => was.includes(orgId))
       }
-      for (const orgId of chainIds) reindexChain(orgId, submittedAt, state.id, drill)
+      for (const orgId of kept) reindexChain(orgId, submittedAt, state.id, drill, held)
     },
     due: async (now, limit, after) =>
       stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
