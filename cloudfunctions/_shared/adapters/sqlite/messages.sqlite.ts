@@ -1,11 +1,12 @@
 /**
  * Messages (outbox rows and message-centre entries) on SQLite. The recipient is stored tagged
  * (`recipient_tag`, her message centre) and sealed in the document (delivery), the dedupe key (it names
- * her) only as its tag: sealed-identity.ts.
+ * her) only as its tag, led by the id it starts with (message-dedupe.ts): sealed-identity.ts.
  */
 import type Database from 'better-sqlite3'
 import type { MessageRecord, MessageRepository } from '../../ports/store.port'
 import { openMessage, sealMessage, type IdentitySeal } from '../sealed-identity'
+import { storedDedupeKey } from './message-dedupe'
 
 export function sqliteMessages(db: Database.Database, seal: IdentitySeal): MessageRepository {
   const stmt = {
@@ -30,14 +31,16 @@ export function sqliteMessages(db: Database.Database, seal: IdentitySeal): Messa
     add: async (messages) => {
       let count = 0
       for (const message of messages) {
+        const doc = sealMessage(seal, message)
         count += stmt.insert.run({
           id: message.id,
-          dedupeKey: seal.messageKey(message.dedupeKey),
-          recipientTag: seal.person(message.openid),
+          dedupeKey: storedDedupeKey(seal, message.dedupeKey),
+          // The document's tag: the same, not hashed twice.
+          recipientTag: doc.recipientTag,
           status: message.status,
           nextAttemptAt: message.nextAttemptAt,
           createdAt: message.createdAt,
-          doc: stored(message),
+          doc: JSON.stringify(doc),
         }).changes
       }
       return count

@@ -6,8 +6,9 @@ import type Database from 'better-sqlite3'
 import type { CaseEvent } from '../../domain/case.events'
 import type { CaseState } from '../../domain/case.state'
 import type { MessageRecord } from '../../ports/store.port'
-import { reporterTagOf, sealCase, sealEvent, sealMessage, type IdentitySeal } from '../sealed-identity'
+import { openMessage, reporterTagOf, sealCase, sealEvent, sealMessage, type IdentitySeal } from '../sealed-identity'
 import { drillIndexOf } from '../case.index'
+import { storedDedupeKey } from './message-dedupe'
 
 export interface Migration {
   version: number
@@ -77,6 +78,25 @@ function indexDrillFacets(db: Database.Database): void {
     const drill = drillIndexOf(state)
     for (const orgId of Object.values(state.chain)) {
       put.run(row.status, drill.category, drill.resolvedLevel, drill.lateOpen ? 1 : 0, orgId, state.submittedAt, row.id)
+    }
+  }
+}
+
+/**
+ * Migration 19: every message's dedupe guard in the form message-dedupe.ts writes, so a key stored
+ * before it and added again after it still collides. The key is read back from the sealed row.
+ */
+function leadDedupeKeys(db: Database.Database, seal: IdentitySeal): void {
+  const put = db.prepare('UPDATE messages SET dedupe_key = ? WHERE id = ?')
+  // By pages of ids: a province's millions of rows never in memory at once (and no statement may run
+  // on the connection while another is being iterated).
+  const page = db.prepare<[string], { id: string; dedupe_key: string; doc: string }>(
+    'SELECT id, dedupe_key, doc FROM messages WHERE id > ? ORDER BY id LIMIT 1000',
+  )
+  for (let rows = page.all(''); rows.length > 0; rows = page.all(rows.at(-1)!.id)) {
+    for (const row of rows) {
+      const stored = storedDedupeKey(seal, openMessage(seal, JSON.parse(row.doc) as Json).dedupeKey)
+      if (stored !== row.dedupe_key) put.run(stored, row.id)
     }
   }
 }
@@ -450,5 +470,11 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (survey_id, org_id, key)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    version: 19,
+    name: 'a message’s dedupe guard led by the case or deliberation id its key starts with',
+    sql: '-- rows only (leadDedupeKeys)',
+    rewrite: leadDedupeKeys,
   },
 ]
