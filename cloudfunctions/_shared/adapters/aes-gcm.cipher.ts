@@ -3,7 +3,8 @@
  * comes from PHONE_ENCRYPTION_KEY (32 random bytes, base64); the local host falls back to a fixed dev key.
  * Tags are HMAC-SHA256 under a second key derived from it (HKDF), so a tag never reuses the AES key.
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto'
+import { pooledRandomBytes } from './random-pool'
 import type { Cipher } from '../ports/cipher.port'
 
 export function aesGcmCipher(key: Buffer): Cipher {
@@ -14,7 +15,7 @@ export function aesGcmCipher(key: Buffer): Cipher {
     // with the value, so the same openid tags differently for different uses.
     tag: (purpose, value) => `t1.${createHmac('sha256', tagKey).update(`${purpose}\u0000${value}`).digest('base64url')}`,
     encrypt: (plain) => {
-      const iv = randomBytes(12)
+      const iv = pooledRandomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', key, iv)
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
       return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.')

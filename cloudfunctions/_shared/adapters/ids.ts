@@ -6,7 +6,7 @@
  * leaves all over the file (docs/benchmarks.md, sweep_rate); ids only sort roughly by creation, within
  * a millisecond their order is random and nothing may rely on it.
  */
-import { randomBytes } from 'node:crypto'
+import { pooledRandomBytes } from './random-pool'
 import type { Ids } from '../ports/ids.port'
 
 /** 2^48 ms: the year 10889, so the time part is always exactly 12 hex digits. */
@@ -14,7 +14,7 @@ const TIME_DIGITS = 12
 
 export function timeOrderedId(prefix: string, nowMs: number = Date.now()): string {
   const time = Math.floor(nowMs).toString(16).padStart(TIME_DIGITS, '0').slice(-TIME_DIGITS)
-  return `${prefix}_${time}${randomBytes(10).toString('hex')}`
+  return `${prefix}_${time}${pooledRandomBytes(10).toString('hex')}`
 }
 
 export const randomIds: Ids = { next: (prefix) => timeOrderedId(prefix) }

@@ -10,7 +10,7 @@ import type { CaseState } from '../../domain/case.state'
 import type { CaseFacet } from '../../domain/stats.drill'
 import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
 import { caseIndexOf, drillIndexOf } from '../case.index'
-import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
+import { openCase, openEvent, reporterTagOf, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 type CaseRow = { id: string; version: number; state: string }
 /** A chain row's facets (migration 15), in the order drillColumns gives them. */
@@ -20,8 +20,11 @@ type Drill = readonly [string, string, string | null, number]
 
 /** A case's row, its index (case.index.ts) as columns, and the keys of its `case_orgs` rows. */
 function rowOf(state: CaseState, seal: IdentitySeal) {
-  const { chainIds, submittedAt, ...indexed } = caseIndexOf(state, seal)
-  return { columns: { id: state.id, ...indexed, state: JSON.stringify(sealCase(seal, state)) }, chainIds, submittedAt }
+  const stored = sealCase(seal, state)
+  // Her tag is in the sealed state already: not hashed twice.
+  const tagged = { person: (openid: string) => (openid === state.reporter.openid ? reporterTagOf(seal, stored) : seal.person(openid)) }
+  const { chainIds, submittedAt, ...indexed } = caseIndexOf(state, tagged)
+  return { columns: { id: state.id, ...indexed, state: JSON.stringify(stored) }, chainIds, submittedAt }
 }
 
 /** The columns a case row holds, from its state (exported for the bench's bulk loader: identical rows). */
