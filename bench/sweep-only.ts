@@ -8,7 +8,7 @@
  *   SWEEP_CASES=100000 SWEEP_DUE=10000 REPEAT=3 npx tsx bench/sweep-only.ts
  */
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sweepDeadlines } from '../cloudfunctions/escalation/sweep.job'
@@ -37,6 +37,10 @@ function freshCopy(file: string): string {
   const copy = join(DIR, 'run.sqlite')
   for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true })
   copyFileSync(file, copy)
+  // The copy's dirty pages (the whole file) written out now, not by the kernel during the timed sweep.
+  const fd = openSync(copy, 'r+')
+  fsyncSync(fd)
+  closeSync(fd)
   return copy
 }
 
