@@ -76,6 +76,19 @@ test('many due cases across several pages all escalate exactly once, even with t
   for (const id of ids) expect(await escalations(id)).toBe(1)
 })
 
+test('where the store does not batch (CloudBase), a page runs several cases at once: still each exactly once, two sweeps at once and a crash included', async () => {
+  const ids = [await submit(RESIDENT), await submit(RESIDENT), await submit(OTHER_RESIDENT), await submit(OTHER_RESIDENT), await submit('demo-resident-zhou')]
+  deps.clock.advanceHours(25)
+  const unbatched = (store: Store): TestDeps => ({ ...deps, store: { ...store, batch: undefined } })
+  const wide = (d: TestDeps) => sweepDeadlines({ deps: d, now: d.clock.now(), requestId: 'job', deadline: Date.now() + 60_000 }, 4)
+  const [a, b] = await Promise.all([wide(unbatched(crashingAt(2))), wide(unbatched(deps.store))])
+  const c = await wide(unbatched(deps.store))
+  expect(a.failed).toBe(1)
+  expect((a.escalated ?? 0) + (b.escalated ?? 0) + (c.escalated ?? 0)).toBe(ids.length)
+  expect(await wide(unbatched(deps.store))).toMatchObject({ escalated: 0, skipped: 0, failed: 0 })
+  for (const id of ids) expect(await escalations(id)).toBe(1)
+})
+
 test('a crash half-way loses nothing and doubles nothing: the next run finishes the rest', async () => {
   const ids = [await submit(RESIDENT), await submit(RESIDENT), await submit(OTHER_RESIDENT)]
   deps.clock.advanceHours(25)
