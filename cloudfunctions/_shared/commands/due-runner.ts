@@ -40,7 +40,7 @@ export interface DueRun<S, C, E, K extends string> {
  * together: items of one page may share documents (an org's counters), and conflicting transactions
  * only retry (adapters/cloudbase/scope.cloudbase.ts), so more at once buys retries, not speed.
  */
-export const DUE_CONCURRENCY = 8
+export const DUE_CONCURRENCY = 16
 
 export async function runDue<S, C, E, K extends string>(ctx: JobContext, run: DueRun<S, C, E, K>, report: DueReport<K>, concurrency = DUE_CONCURRENCY): Promise<DueReport<K>> {
   const { store } = ctx.deps
