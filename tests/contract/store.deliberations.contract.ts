@@ -84,6 +84,28 @@ export function deliberationsContract(current: () => Store) {
       expect(await store.deliberations.get('ghost')).toBeNull()
     })
 
+    test('in one transaction: read, updated, read again and updated again, each read as the transaction left it', async () => {
+      const store = current()
+      const d = aDeliberation('d-1')
+      const voted = applied(d, { type: 'BallotCast', at: hoursAfter(T0, 1), by: { openid: 'o-li', role: 'member' }, voterOpenid: 'o-li', choices: [1], replaced: null })
+      const fresh = aDeliberation('d-new')
+      await store.deliberations.create(d)
+      await store.transaction(async (tx) => {
+        expect(await tx.deliberations.get('d-1')).toEqual({ state: d, version: 1 })
+        await tx.deliberations.update(voted, 1)
+        expect(await tx.deliberations.get('d-1')).toEqual({ state: voted, version: 2 })
+        await expect(tx.deliberations.update(closed(d), 1)).rejects.toBeInstanceOf(VersionConflict)
+        await tx.deliberations.update(closed(voted), 2)
+        // One created in the transaction after it was looked for (and not found) is there to update.
+        expect(await tx.deliberations.get('d-new')).toBeNull()
+        expect(await tx.deliberations.create(fresh)).toBe(true)
+        expect(await tx.deliberations.create(fresh)).toBe(false)
+        await tx.deliberations.update(closed(fresh), 1)
+      })
+      expect(await store.deliberations.get('d-1')).toEqual({ state: closed(voted), version: 3 })
+      expect(await store.deliberations.get('d-new')).toEqual({ state: closed(fresh), version: 2 })
+    })
+
     test('ofOrgs: the orgs’ deliberations, newest opened first, optionally by status, up to the limit', async () => {
       const store = current()
       const a1 = aDeliberation('a-1', { village: 'v-a', at: hoursAfter(T0, 1) })

@@ -21,7 +21,7 @@ import { caseIndexOf, drillIndexOf } from '../case.index'
 import type { CaseFacet } from '../../domain/stats.drill'
 import { COLLECTION, getDoc, readDoc, type Doc } from './cloudbase-db'
 import { readAll, readPages } from './pager'
-import type { Collections, Scope } from './scope.cloudbase'
+import { knownDocs, type Collections, type Scope } from './scope.cloudbase'
 import { openCase, openEvent, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 /** Enough for any timeline; the width only has to be fixed so ids sort as numbers. */
@@ -64,24 +64,10 @@ export function cloudbaseCases(scope: Scope, seal: IdentitySeal): CaseRepository
     ...(range?.to ? [{ submittedAt: _.lt(range.to) }] : []),
   ]
 
-  /**
-   * Inside a transaction, the case documents it read or wrote, by id. Its reads are a snapshot plus
-   * its own writes (scope.cloudbase.ts), so a second read of one answers what is kept here: the
-   * command handler's load and then update (command-handler.ts) read the case once. Nothing is kept
-   * outside a transaction (another instance may write the case at any time), nor past this one: the
-   * repositories are made anew for each transaction and each of its attempts (store.cloudbase.ts).
-   */
-  const known = scope.inTransaction ? new Map<string, Doc | null>() : undefined
-  async function readCase(doc: Collections, id: string): Promise<Doc | null> {
-    if (known?.has(id)) return known.get(id) ?? null
-    const found = await getDoc(doc(COLLECTION.cases), id)
-    known?.set(id, found)
-    return found
-  }
-  async function writeCase(doc: Collections, id: string, fields: Doc) {
-    await doc(COLLECTION.cases).doc(id).set(fields)
-    known?.set(id, { _id: id, ...fields })
-  }
+  // The load and then the update of one transaction read the case once (scope.cloudbase.ts knownDocs).
+  const cases = knownDocs(scope, COLLECTION.cases)
+  const readCase = cases.read
+  const writeCase = cases.write
 
   async function appendEvents(doc: Collections, state: CaseState, after: number, events: CaseEvent[]) {
     // One at a time: a transaction's operations share one session and must not overlap.

@@ -7,9 +7,9 @@
 import type { DeliberationState } from '../../domain/deliberation.state'
 import { VersionConflict, type DeliberationRepository, type DueCursor } from '../../ports/store.port'
 import { deliberationIndexOf } from '../deliberation.index'
-import { COLLECTION, readDoc, type Doc } from './cloudbase-db'
+import { COLLECTION, type Doc } from './cloudbase-db'
 import { readPages } from './pager'
-import { rewriteDoc, type Scope } from './scope.cloudbase'
+import { knownDocs, type Scope } from './scope.cloudbase'
 
 const toDoc = (state: DeliberationState, version: number): Doc => ({ version, ...deliberationIndexOf(state), state })
 
@@ -17,6 +17,8 @@ const toState = (doc: Doc) => doc.state as DeliberationState
 
 export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
   const _ = scope.command
+  // The load and then the update of one transaction (a ballot) read the deliberation once.
+  const deliberations = knownDocs(scope, COLLECTION.deliberations)
 
   /** Those whose `field` has come by `now`, by cursor (pager.ts): each page is a range of the (…, field, _id) index. */
   async function due(field: 'closesAt' | 'remindDueAt', base: Doc, now: string, limit: number, after?: DueCursor) {
@@ -32,17 +34,26 @@ export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
   }
 
   return {
-    get: (id) => readDoc(scope.doc(COLLECTION.deliberations), id, (doc) => ({ state: toState(doc), version: Number(doc.version) })),
-
-    create: (state) => rewriteDoc(scope, COLLECTION.deliberations, state.id, (current) => (current ? null : toDoc(state, 1))),
-
-    // Read in the transaction: a concurrent writer makes one of the two transactions conflict.
-    update: async (state, expectedVersion) => {
-      await rewriteDoc(scope, COLLECTION.deliberations, state.id, (stored) => {
-        if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
-        return toDoc(state, expectedVersion + 1)
-      })
+    get: async (id) => {
+      const doc = await deliberations.read(scope.doc, id)
+      return doc && { state: toState(doc), version: Number(doc.version) }
     },
+
+    create: (state) =>
+      scope.atomically(async (doc) => {
+        if (await deliberations.read(doc, state.id)) return false
+        await deliberations.write(doc, state.id, toDoc(state, 1))
+        return true
+      }),
+
+    // Read in the transaction (once: the load's read is kept, scope.cloudbase.ts knownDocs): a
+    // concurrent writer makes one of the two transactions conflict.
+    update: (state, expectedVersion) =>
+      scope.atomically(async (doc) => {
+        const stored = await deliberations.read(doc, state.id)
+        if (!stored || Number(stored.version) !== expectedVersion) throw new VersionConflict(state.id)
+        await deliberations.write(doc, state.id, toDoc(state, expectedVersion + 1))
+      }),
 
     ofOrgs: async (orgIds, status, limit) => {
       if (orgIds.length === 0) return []

@@ -74,3 +74,27 @@ export function rewriteDoc(scope: Scope, collection: string, id: string, next: (
     return true
   })
 }
+
+/**
+ * Inside a transaction, the documents of one collection it read or wrote, by id. Its reads are a
+ * snapshot plus its own writes (above), so a second read of one answers what is kept here: the
+ * command handler's load and then update (command-handler.ts) read the aggregate once. Nothing is
+ * kept outside a transaction (another instance may write the document at any time), nor past this
+ * one: the repositories are made anew for each transaction and each of its attempts
+ * (store.cloudbase.ts). Only for collections whose every write in a transaction goes through `write`.
+ */
+export function knownDocs(scope: Scope, collection: string) {
+  const known = scope.inTransaction ? new Map<string, Doc | null>() : undefined
+  return {
+    read: async (doc: Collections, id: string): Promise<Doc | null> => {
+      if (known?.has(id)) return known.get(id) ?? null
+      const found = await getDoc(doc(collection), id)
+      known?.set(id, found)
+      return found
+    },
+    write: async (doc: Collections, id: string, fields: Doc): Promise<void> => {
+      await doc(collection).doc(id).set(fields)
+      known?.set(id, { _id: id, ...fields })
+    },
+  }
+}
