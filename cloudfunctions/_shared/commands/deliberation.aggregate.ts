@@ -8,8 +8,8 @@ import type { CaseCommand } from '../domain/case.commands'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
 import { DEFAULT_DELIBERATION_POLICY } from '../domain/deliberation.config'
 import { ballotAfter, commentOf } from '../domain/deliberation.decider'
-import type { DeliberationEvent } from '../domain/deliberation.events'
-import type { DeliberationState } from '../domain/deliberation.state'
+import type { BallotCast, DeliberationEvent } from '../domain/deliberation.events'
+import type { Ballot, DeliberationState } from '../domain/deliberation.state'
 import { outcomeOf, shareTitleOf } from '../domain/deliberation.view'
 import { LEVELS } from '../../../types/enums'
 import { deliberationDecider } from '../domain/decider'
@@ -20,7 +20,7 @@ import { orgNameOf } from '../deliberations/deliberation-view'
 import { deliberationOutboxRows } from '../deliberations/deliberation-outbox-rows'
 import { bumpCounter } from '../stats/counter-writes'
 import { caseAggregate } from './case.aggregate'
-import { changeIn, type Aggregate } from './command-handler'
+import { changeIn, type Aggregate, type Change } from './command-handler'
 
 export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCommand, DeliberationEvent> = {
   decider: deliberationDecider,
@@ -39,12 +39,9 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           await bumpCounter(tx, state.orgId, 'deliberations')
           break
         }
-        case 'BallotCast': {
-          const current = command.type === 'CastBallot' || command.type === 'CastProxyBallot' ? command.current : null
-          const mine = current && current.voterOpenid === event.voterOpenid ? current : null
-          await tx.ballots.put(ballotAfter(state.id, mine, event, DEFAULT_DELIBERATION_POLICY.maxBallotHistory))
+        case 'BallotCast':
+          await tx.ballots.put(ballotWritten(state, command, event))
           break
-        }
         case 'CommentPosted':
           await tx.comments.add(commentOf(state.id, event))
           break
@@ -96,6 +93,28 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
   // writers). A busy vote is many members at once, so more rounds than a case gets.
   attempts: 6,
   messages: { notFound: '没有找到该议事', busy: '参与的人较多，请稍后再试' },
+}
+
+/** The ballot a BallotCast writes: the voter's one before (the command carries it) moves into its history. */
+export function ballotWritten(state: DeliberationState, command: DeliberationCommand, event: BallotCast): Ballot {
+  const current = command.type === 'CastBallot' || command.type === 'CastProxyBallot' ? command.current : null
+  const mine = current && current.voterOpenid === event.voterOpenid ? current : null
+  return ballotAfter(state.id, mine, event, DEFAULT_DELIBERATION_POLICY.maxBallotHistory)
+}
+
+/**
+ * Her ballot once the change has committed, when the change itself says it (what it wrote, or the
+ * ballot her own unchanged vote was decided on, read in its transaction); undefined when it does not
+ * (a comment, a close, a ballot recorded for someone else): then it is read.
+ */
+export function ballotOfViewerAfter(change: Change<DeliberationState, DeliberationCommand, DeliberationEvent>, openid: string): Ballot | null | undefined {
+  const cast = change.events.find((e): e is BallotCast => e.type === 'BallotCast' && e.voterOpenid === openid)
+  if (cast) return ballotWritten(change.state, change.command, cast)
+  const { command } = change
+  if (command.type === 'CastBallot' && command.actor !== 'system' && command.actor.openid === openid) {
+    return command.current && command.current.voterOpenid === openid && command.current.deliberationId === change.state.id ? command.current : null
+  }
+  return undefined
 }
 
 /**

@@ -156,8 +156,21 @@ export const COMMENTS_SHOWN = 100
 export async function loadReadable(repos: Pick<Repositories, 'deliberations'>, id: string, viewer: Person): Promise<DeliberationState> {
   const stored = await repos.deliberations.get(id)
   if (!stored) throw notFound('没有找到该议事')
-  if (!canRead(viewer, stored.state)) throw forbidden('该议事仅对本议事会成员和妇联干部开放')
-  return stored.state
+  return readableBy(stored.state, viewer)
+}
+
+function readableBy(state: DeliberationState, viewer: Person): DeliberationState {
+  if (!canRead(viewer, state)) throw forbidden('该议事仅对本议事会成员和妇联干部开放')
+  return state
+}
+
+export interface DetailOptions {
+  withBallots: boolean
+  /**
+   * What a change that has just committed already holds (command-action.ts): the deliberation as it
+   * wrote it and, when the change says it, her ballot; they are then not read again.
+   */
+  known?: { state: DeliberationState; myBallot?: Ballot | null }
 }
 
 export async function readDetail(
@@ -165,20 +178,20 @@ export async function readDetail(
   id: string,
   viewer: Person,
   now: string,
-  options: { withBallots: boolean } = { withBallots: true },
+  options: DetailOptions = { withBallots: true },
 ): Promise<DeliberationDetail> {
-  const state = await loadReadable(repos, id, viewer)
-  const myBallot = await repos.ballots.get(id, viewer.openid)
-  const ballots =
-    options.withBallots && needsBallots(state, viewer, myBallot !== null) ? await repos.ballots.of(id) : null
-  return toDetail(state, viewer, {
-    orgName: await orgNameOf(repos, state.orgId),
-    now,
-    myBallot,
-    comments: await repos.comments.latest(id, COMMENTS_SHOWN),
-    ballots,
-    groupBound: (await repos.councilGroups.ofOrg(state.orgId)).length > 0,
-  })
+  const { known } = options
+  const state = known ? readableBy(known.state, viewer) : await loadReadable(repos, id, viewer)
+  const myBallot = known?.myBallot !== undefined ? known.myBallot : await repos.ballots.get(id, viewer.openid)
+  // The rest at once: none depends on another. commentCount moves with every comment, in the
+  // comment's own transaction (deliberation.aggregate.ts), so none counted means none stored.
+  const [ballots, orgName, comments, groups] = await Promise.all([
+    options.withBallots && needsBallots(state, viewer, myBallot !== null) ? repos.ballots.of(id) : null,
+    orgNameOf(repos, state.orgId),
+    state.commentCount === 0 ? [] : repos.comments.latest(id, COMMENTS_SHOWN),
+    repos.councilGroups.ofOrg(state.orgId),
+  ])
+  return toDetail(state, viewer, { orgName, now, myBallot, comments, ballots, groupBound: groups.length > 0 })
 }
 
 /** The chain of a village (community) org; councils exist only there. */

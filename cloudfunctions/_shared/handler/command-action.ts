@@ -15,7 +15,7 @@ import type { CaseState } from '../domain/case.state'
 import type { DeliberationCommand } from '../domain/deliberation.commands'
 import type { DeliberationState } from '../domain/deliberation.state'
 import { caseAggregate } from '../commands/case.aggregate'
-import { deliberationAggregate } from '../commands/deliberation.aggregate'
+import { ballotOfViewerAfter, deliberationAggregate } from '../commands/deliberation.aggregate'
 import { change, preview } from '../commands/command-handler'
 import { readCaseDetail } from '../cases/case-view'
 import { readDetail } from '../deliberations/deliberation-view'
@@ -104,7 +104,11 @@ export function deliberationCommand<F extends FunctionName, A extends ActionsOn<
       const id = (input as { deliberationId: string }).deliberationId
       const changed = await change(ctx.deps, deliberationAggregate, id, (_state, tx) => spec.command(input, { at: ctx.now, actor }, tx, ctx))
       if (changed.events.length > 0) await spec.afterChange?.(ctx, changed.state)
-      const deliberation = await readDetail(ctx.deps.store, id, actor, ctx.now, { withBallots: spec.withBallots ?? true })
+      // Answered from what the change holds (the deliberation as it committed it, her ballot when the
+      // change says it), as of its commit: the same detail a read just after would give, less what
+      // others wrote since — which any answer may miss by an instant.
+      const known = { state: changed.state, myBallot: ballotOfViewerAfter(changed, actor.openid) }
+      const deliberation = await readDetail(ctx.deps.store, id, actor, ctx.now, { withBallots: spec.withBallots ?? true, known })
       // ActionsOn guarantees the contract answers `{ deliberation }` for this action.
       return { deliberation } as ActionResult<F, A>
     },
