@@ -4,6 +4,7 @@
  * the counters' deltas where the store keeps them (CloudBase).
  */
 import { defineFunction } from '../_shared/handler/define-function'
+import { atMostEvery } from '../_shared/handler/job-cadence'
 import { deliverMessages } from '../_shared/notify/deliver'
 import { inbox } from './actions/inbox.action'
 import { markRead } from './actions/mark-read.action'
@@ -27,7 +28,8 @@ export const notifyFunction = defineFunction(
     // Forgets the write limit's counts of the minutes that are over (ports/rate-limiter.port.ts). Nothing
     // reads them again, so the limit does not need this; it keeps the store from holding, minute by
     // minute, a trace of when each (tagged) person wrote. Repeat-safe: forgetting twice is nothing. On
-    // the timer that runs every minute: the counts last little longer than their minute.
-    forgetWriteCounts: async (ctx) => ({ forgotten: await ctx.deps.store.writeCounts.forgetBefore(writeWindowOf(Date.parse(ctx.now))) }),
+    // the timer that runs every minute, every tenth minute (handler/job-cadence.ts): the counts last
+    // little longer than ten minutes.
+    forgetWriteCounts: atMostEvery(10, async (ctx) => ({ forgotten: await ctx.deps.store.writeCounts.forgetBefore(writeWindowOf(Date.parse(ctx.now))) })),
   },
 )
