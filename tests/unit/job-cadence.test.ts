@@ -20,7 +20,7 @@ test('runs at the first trigger, then not again before N minutes have passed; ea
 
 test('a run cut short by its deadline goes on at the next trigger', async () => {
   let calls = 0
-  const job = atMostEvery(10, async () => (++calls === 1 ? { purged: 5, unfinished: 1 } : { purged: 2 }))
+  const job = atMostEvery(10, async (): Promise<Record<string, number>> => (++calls === 1 ? { purged: 5, unfinished: 1 } : { purged: 2 }))
   const store = {}
   expect(await job(at(store, '2026-01-01T00:00:00.000Z'))).toEqual({ purged: 5, unfinished: 1 })
   expect(await job(at(store, '2026-01-01T00:01:00.000Z'))).toEqual({ purged: 2 })
