@@ -4,7 +4,6 @@
  * saved; a photo WeChat's verdict rejects is hidden when the verdict is pushed here (media-verdict.push.ts).
  */
 import { defineFunction } from '../_shared/handler/define-function'
-import { atMostEvery } from '../_shared/handler/job-cadence'
 import { get } from './actions/get.action'
 import { mine } from './actions/mine.action'
 import { photoFolder } from './actions/photo-folder.action'
@@ -20,8 +19,7 @@ import { mediaVerdictPush } from './media-verdict.push'
 export const intakeFunction = defineFunction(
   'intake',
   { submit, photoFolder, mine, get, revealContact, rate, withdraw, similar, meToo },
-  // Retention is counted in days: every tenth minute is soon enough (handler/job-cadence.ts).
-  { purgeContacts: atMostEvery(10, (ctx) => purgeContacts(ctx)) },
+  { purgeContacts: (ctx) => purgeContacts(ctx) },
   // WeChat's verdict on a photo's content check (the console sends wxa_media_check here).
   { wxa_media_check: mediaVerdictPush },
 )

@@ -1,12 +1,11 @@
 /**
- * Housekeeping that need not run every minute: forgetting the write limit's finished minutes
- * (notify), purging contacts whose retention is over (intake). Their timer fires every minute like the
- * rest, and an idle query each time is what a province pays 1440 times a day for nothing; run at most
- * once every `minutes` instead, the work is the same, only later by as much (a count nobody reads again,
- * a contact kept past its retention of days by minutes).
+ * Housekeeping that need not run as often as the timer it rides on: forgetting the write limit's
+ * finished minutes rides on notify's delivery timer, which fires every minute (deploy/functions.ts),
+ * and an idle query each minute is 1440 requests a day for nothing. Run at most once every `minutes`
+ * instead, the work is the same, only later by as much (counts nobody reads again).
  *
  * Remembered per store in this instance, by the clock the job is given: a new instance runs it at its
- * first trigger, several instances each run it on their own cadence (both jobs are repeat-safe), and no
+ * first trigger, several instances each run it on their own cadence (the job is repeat-safe), and no
  * data is kept — only when this instance last ran it. A clock that went back (tests) runs it.
  */
 import type { Job } from './define-function'
