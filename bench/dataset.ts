@@ -238,23 +238,26 @@ interface Template {
 }
 
 /** A Repositories stand-in for caseOutboxRows: names and people are placeholders the clone fills. */
+const placeholderOrg = (id: string) => ({ id, name: id.replace('@@O_', '@@N_'), level: 'village', parentId: null })
+const placeholderPeople = (orgId: string, role: Role) => {
+  const level = Object.entries(CHAIN_TOKENS).find(([, token]) => token === orgId)?.[0]
+  const who =
+    level === 'village'
+      ? role === 'convener'
+        ? ['@@CONV@@']
+        : role === 'cadre'
+          ? ['@@VC@@']
+          : []
+      : level && role === 'cadre'
+        ? [`@@C_${level}_0@@`, `@@C_${level}_1@@`]
+        : []
+  return who.map((openid) => ({ openid, role, orgId }))
+}
 const placeholderTx = {
-  orgs: { get: async (id: string) => ({ id, name: id.replace('@@O_', '@@N_'), level: 'village', parentId: null }) },
+  orgs: { get: async (id: string) => placeholderOrg(id), many: async (ids: string[]) => ids.map(placeholderOrg) },
   people: {
-    withRole: async (orgId: string, role: Role) => {
-      const level = Object.entries(CHAIN_TOKENS).find(([, token]) => token === orgId)?.[0]
-      const who =
-        level === 'village'
-          ? role === 'convener'
-            ? ['@@CONV@@']
-            : role === 'cadre'
-              ? ['@@VC@@']
-              : []
-          : level && role === 'cadre'
-            ? [`@@C_${level}_0@@`, `@@C_${level}_1@@`]
-            : []
-      return who.map((openid) => ({ openid, role, orgId }))
-    },
+    withRole: async (orgId: string, role: Role) => placeholderPeople(orgId, role),
+    withRoles: async (orgId: string, roles: Role[]) => roles.flatMap((role) => placeholderPeople(orgId, role)),
   },
 } as unknown as Repositories
 
