@@ -5,8 +5,7 @@
  * leave the rest to the next trigger. Repeat-safe because a command on what is no longer due is
  * refused (CONFLICT: another run got there first): a second run, or one overlapping another, only
  * counts skips. Where the store does not batch (CloudBase), a few items of a page run at once
- * (DUE_CONCURRENCY), each still its own
- * transaction.
+ * (DUE_CONCURRENCY), each still its own transaction.
  */
 import { AppFailure } from '../context/failures'
 import type { JobContext } from '../context/deps'
@@ -34,11 +33,11 @@ export interface DueRun<S, C, E, K extends string> {
 }
 
 /**
- * How many items of a page a run has in flight at once where the store does not batch (CloudBase). Each is its own transaction of
- * some 36 requests (CloudBase: a round trip each), so one at a time a 50 s run escalates ~120 cases;
- * a few at once overlap those round trips. Bounded so a big page does not open 200 transactions
- * together: items of one page may share documents (an org's counters), and conflicting transactions
- * only retry (adapters/cloudbase/scope.cloudbase.ts), so more at once buys retries, not speed.
+ * How many items of a page a run has in flight at once where the store does not batch (CloudBase).
+ * Each is its own transaction of a dozen or so requests, a round trip each, so one at a time a 50 s
+ * run escalates a few hundred cases; several at once overlap those round trips. Bounded so a big page
+ * does not open 200 transactions together: items of one page may still share a document (a case
+ * merged into another), and conflicting transactions only retry (adapters/cloudbase/scope.cloudbase.ts).
  */
 export const DUE_CONCURRENCY = 16
 
