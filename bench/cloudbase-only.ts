@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudbaseFigures } from './cloudbase.bench'
+import { benchNow, runBench } from './support'
 
-const work = mkdtempSync(join(tmpdir(), 'bench-cloudbase-'))
-// Whole minutes, as run.ts makes its "now". The figures print themselves (support.ts figure).
-cloudbaseFigures(work, new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString())
-  .finally(() => rmSync(work, { recursive: true, force: true }))
-  .then(() => process.exit(0), (error) => (console.error(error), process.exit(1)))
+// The figures print themselves (support.ts figure).
+runBench(async () => {
+  const work = mkdtempSync(join(tmpdir(), 'bench-cloudbase-'))
+  try {
+    await cloudbaseFigures(work, benchNow())
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}, true)

@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { benchDeps } from './support'
+import { benchDeps, runBench } from './support'
 import { seedDemoProvince } from '../cloudfunctions/_local/seed/seed'
 import { intakeFunction } from '../cloudfunctions/intake/intake.function'
 import { handle } from '../cloudfunctions/_shared/handler/handle'
@@ -32,4 +32,4 @@ async function main() {
   const used = process.cpuUsage(cpu)
   console.log(`${N} submits ${ms.toFixed(0)} ms: ${(ms * 1000 / N).toFixed(0)} µs each, cpu ${((used.user + used.system) / N).toFixed(0)} µs each`)
 }
-main().then(() => process.exit(0))
+runBench(main, true)

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, freemem, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { buildDataset } from './dataset'
-import { QUICK, SIZES, note } from './support'
+import { QUICK, SIZES, benchNow, note, runBench } from './support'
 import { sweepFigures } from './sweep.bench'
 import { submitFigures, submitResidents } from './submit.bench'
 import { overviewFigures } from './overview.bench'
@@ -52,8 +52,8 @@ const EXPECTED = [
 async function main() {
   const started = Date.now()
   const work = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'fulian-bench-'))
-  // The dataset's "now": whole minutes, so every instant in it is an ordinary toISOString() value.
-  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
+  // The dataset's "now" (support.ts benchNow).
+  const now = benchNow()
   note(
     `${QUICK ? 'QUICK (1/100)' : 'full'}: ${SIZES.bigCases} cases, ${SIZES.dueCases} due; node ${process.version}, ` +
       `${cpus().length} cpus, ${Math.round(totalmem() / 2 ** 30)} GB (${Math.round(freemem() / 2 ** 30)} free); data in ${work}`,
@@ -124,7 +124,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)

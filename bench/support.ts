@@ -65,6 +65,23 @@ export function figure(name: string, value: number | string, unit = ''): string 
   return line
 }
 
+/** A bench's "now": whole minutes, so every instant it makes is an ordinary toISOString() value. */
+export const benchNow = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
+
+/**
+ * Runs a bench script's `main`: a failure is printed and exits 1. `exitWhenDone`: exits 0 once it is
+ * done, for scripts whose clients keep sockets open (node-sdk's keep-alive on the emulator).
+ */
+export function runBench(main: () => Promise<unknown>, exitWhenDone = false): void {
+  main().then(
+    () => exitWhenDone && process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
+
 /** Progress on stderr, so stdout is only the figures. */
 export const note = (text: string) => process.stderr.write(`  · ${text}\n`)
 

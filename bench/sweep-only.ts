@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sweepDeadlines } from '../cloudfunctions/escalation/sweep.job'
 import { buildDataset } from './dataset'
-import { benchDeps, median, note, SIZES, timed } from './support'
+import { benchDeps, benchNow, median, note, runBench, SIZES, timed } from './support'
 
 const CASES = Number(process.env.SWEEP_CASES ?? 100_000)
 const DUE = Number(process.env.SWEEP_DUE ?? 10_000)
@@ -93,7 +93,7 @@ function framesByTree(file: string, frames: number[]): [string, number][] {
 }
 
 async function main() {
-  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
+  const now = benchNow()
   const warm = await dataset('warm', 500, 500, now)
   const big = await dataset('big', CASES, DUE, now)
   await sweep(warm)
@@ -121,7 +121,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(main)
