@@ -4,6 +4,9 @@
  */
 import { FIXED_NOW } from '../support/local-host'
 import { HOST_KINDS, startHost, type SurfaceHost } from '../support/hosts'
+import { dataOf } from '../support/http-client'
+import type { StatsOverview } from '../../types/stats.contract'
+import { PROVINCE, PROVINCE_CADRE, RESIDENT, aReport } from '../support/demo'
 
 describe.each(HOST_KINDS)('%s host', (kind) => {
   let host: SurfaceHost
@@ -89,6 +92,18 @@ describe.each(HOST_KINDS)('%s host', (kind) => {
     const tick = await host.post('/__dev/tick', {})
     expect(tick.status).toBe(200)
     expect(await host.get('/__dev/outbox')).toEqual(expect.any(Array))
+  })
+
+  test("a report counts in the province's figures at once, and the same after the timers run", async () => {
+    const total = async () => (await dataOf<StatsOverview>(host, 'stats', PROVINCE_CADRE, { action: 'overview', orgId: PROVINCE })).cases.total
+    const before = await total()
+    await dataOf(host, 'intake', RESIDENT, aReport({ clientRequestId: `surface-count-${kind}` }))
+    expect(await total()).toBe(before + 1)
+    const tick = await host.post<{ notify: { foldCounters: { folded: number } } }>('/__dev/tick', {})
+    // CloudBase keeps the report's counter changes as a delta until the notify timer folds it
+    // (adapters/cloudbase/counters.cloudbase.ts); SQLite adds them in the report's transaction.
+    expect(tick.body.notify.foldCounters.folded > 0).toBe(kind === 'cloud')
+    expect(await total()).toBe(before + 1)
   })
 
   test('a restart on the same data folder keeps the data and the clock', async () => {
