@@ -91,8 +91,14 @@ function mulberry32(seed: number) {
   }
 }
 
-/** 32 hex digits from a name: ids look like randomIds' and are the same in every build. */
+/** 32 hex digits from a name: the same in every build. */
 const hex32 = (name: string) => createHash('md5').update(name).digest('hex')
+/**
+ * An id as production makes it (adapters/ids.ts timeOrderedId: 12 hex digits of milliseconds, then
+ * random ones), for a row made at `ms`: a province's rows lie in the file in the order they were made,
+ * so the recent ones a sweep touches share leaves. The random part from the name: the same every build.
+ */
+const timeHex32 = (ms: number, name: string) => Math.floor(ms).toString(16).padStart(12, '0').slice(-12) + hex32(name).slice(0, 20)
 
 // ————————————————————————————————————————— the org tree
 
@@ -501,7 +507,8 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
       convener: convenerOf(village),
       villageCadre: cadreId(village, 0),
       cadre: cadre(chain),
-      msgId: () => `msg_${hex32(`m${msgCounter++}`)}`,
+      // Made over the case's life; dated by its submission, which orders them closely enough.
+      msgId: () => `msg_${timeHex32(submittedMs, `m${msgCounter++}`)}`,
     })
     // The adapter's own create: its column mapping, its timeline rows, its chain index. No await
     // inside it, so it runs here, inside the transaction.
@@ -519,9 +526,10 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
   /** Submitted 25–47 h before `now`: the 24 h accept deadline has passed, by 1–23 h. */
   const dueSubmittedMs = (i: number) => Math.floor(nowMs - (25 + mulberry32(1_000_003 + i)() * 22) * 3_600_000)
   const dueCase = (i: number) => {
-    const id = `case_${hex32(`due-${i}`)}`
+    const submittedMs = dueSubmittedMs(i)
+    const id = `case_${timeHex32(submittedMs, `due-${i}`)}`
     dueIds.push(id)
-    insertCase(dueTemplates[i % dueTemplates.length] as Template, id, dueSubmittedMs(i), i % dueReporters, `req-${hex32(`due-req-${i}`)}`)
+    insertCase(dueTemplates[i % dueTemplates.length] as Template, id, submittedMs, i % dueReporters, `req-${hex32(`due-req-${i}`)}`)
   }
 
   const rnd = mulberry32(42)
@@ -531,7 +539,7 @@ export async function buildDataset(options: DatasetOptions): Promise<Dataset> {
   const historyCase = (i: number, life: Life, submittedMs: number) => {
     const r = Math.floor(rnd() * residents)
     const template = templates.get(`${life}/${category()}`) as Template
-    insertCase(template, `case_${hex32(`h-${i}`)}`, Math.floor(submittedMs), r, `req-${hex32(`req-${i}`)}`)
+    insertCase(template, `case_${timeHex32(submittedMs, `h-${i}`)}`, Math.floor(submittedMs), r, `req-${hex32(`req-${i}`)}`)
   }
   // Cases arrive in time order, as they would in production: closed ones over the two years before
   // the last two months, open ones recently enough that their next deadline is ≥ 1 h after `now`.

@@ -44,10 +44,25 @@ function missing(): never {
   throw new Error('this store was opened without a cipher: it cannot store or read a person’s identity')
 }
 
+/** Person tags remembered per seal: a keyed hash of the same openid is the same tag. */
+const TAGS_KEPT = 4096
+
 export function identitySeal(cipher: Cipher | undefined): IdentitySeal {
   const c = cipher ?? NO_CIPHER
+  // The cadres a sweep's messages reach and the members a deliberation reminds are the same few
+  // people again and again: their tags are computed once (an HMAC each, docs/benchmarks.md). Bounded,
+  // started over when full; only what this process already holds in memory (the openids it handles).
+  const tags = new Map<string, string>()
   return {
-    person: (openid) => c.tag(PERSON, openid),
+    person: (openid) => {
+      let tag = tags.get(openid)
+      if (tag === undefined) {
+        if (tags.size >= TAGS_KEPT) tags.clear()
+        tag = c.tag(PERSON, openid)
+        tags.set(openid, tag)
+      }
+      return tag
+    },
     messageKey: (dedupeKey) => c.tag(MESSAGE_KEY, dedupeKey),
     seal: (plain) => c.encrypt(plain),
     open: (sealed) => c.decrypt(sealed),

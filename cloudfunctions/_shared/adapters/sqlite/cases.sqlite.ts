@@ -10,6 +10,7 @@ import type { CaseState } from '../../domain/case.state'
 import type { CaseFacet } from '../../domain/stats.drill'
 import { VersionConflict, type CaseRepository, type SubtreeCursor, type SubmittedRange } from '../../ports/store.port'
 import { caseIndexOf, drillIndexOf } from '../case.index'
+import { marks, prepared } from './prepared'
 import { openCase, openEvent, reporterTagOf, sealCase, sealEvent, type IdentitySeal } from '../sealed-identity'
 
 type CaseRow = { id: string; version: number; state: string }
@@ -198,12 +199,8 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
     heldBy: async (orgIds, statuses: CaseStatus[] | undefined, limit) => {
       if (orgIds.length === 0) return []
-      const orgMarks = orgIds.map(() => '?').join(',')
-      const statusFilter = statuses?.length ? `AND status IN (${statuses.map(() => '?').join(',')})` : ''
-      const rows = db
-        .prepare(
-          `SELECT state FROM cases WHERE holder_org_id IN (${orgMarks}) ${statusFilter} ORDER BY updated_at DESC LIMIT ?`,
-        )
+      const statusFilter = statuses?.length ? `AND status IN (${marks(statuses.length)})` : ''
+      const rows = prepared(db, `SELECT state FROM cases WHERE holder_org_id IN (${marks(orgIds.length)}) ${statusFilter} ORDER BY updated_at DESC LIMIT ?`)
         .all(...orgIds, ...(statuses ?? []), limit) as { state: string }[]
       return rows.map(toState)
     },

@@ -11,6 +11,7 @@ import type {
 } from '../../ports/store.port'
 import { MIGRATIONS } from './migrations'
 import { SqliteLock } from './sqlite-lock'
+import { marks, prepared } from './prepared'
 import { GROUP_COMMIT_DEFAULTS, groupCommit, type GroupCommitOptions } from './group-commit'
 import { sqliteCases } from './cases.sqlite'
 import { sqliteMessages } from './messages.sqlite'
@@ -151,7 +152,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
         // Slices: SQLite binds a bounded number of parameters.
         for (let i = 0; i < unique.length; i += IN_SLICE) {
           const slice = unique.slice(i, i + IN_SLICE)
-          const rows = db.prepare(`SELECT * FROM orgs WHERE id IN (${slice.map(() => '?').join(',')})`).all(...slice) as OrgRow[]
+          const rows = prepared(db, `SELECT * FROM orgs WHERE id IN (${marks(slice.length)})`).all(...slice) as OrgRow[]
           found.push(...rows.map(toOrg))
         }
         return found
@@ -161,11 +162,7 @@ function repositories(db: Db, seal: IdentitySeal): Repositories {
       family: async (id) => ({ path: pathOf(id), children: stmt.children.all(id).map(toOrg) }),
       withChildren: async (ids) => {
         if (ids.length === 0) return new Set()
-        const rows = db
-          .prepare(
-            `SELECT DISTINCT parent_id AS id FROM orgs WHERE parent_id IN (${ids.map(() => '?').join(',')})`,
-          )
-          .all(...ids) as { id: string }[]
+        const rows = prepared(db, `SELECT DISTINCT parent_id AS id FROM orgs WHERE parent_id IN (${marks(ids.length)})`).all(...ids) as { id: string }[]
         return new Set(rows.map((row) => row.id))
       },
       all: async () => stmt.allOrgs.all().map(toOrg),

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3'
 import type { SurveyAnswerRecord, SurveyAnswerRepository, SurveyCounterRepository, SurveyRecord, SurveyRepository } from '../../ports/store.port'
 import type { IdentitySeal } from '../sealed-identity'
 import { docOf, docsOf } from './json-doc'
+import { marks, prepared } from './prepared'
 
 export function sqliteSurveys(db: Database.Database): SurveyRepository {
   const stmt = {
@@ -48,8 +49,7 @@ export function sqliteSurveyAnswers(db: Database.Database, seal: IdentitySeal): 
     },
     answeredOf: async (openid, surveyIds) => {
       if (surveyIds.length === 0) return new Set()
-      const rows = db
-        .prepare(`SELECT survey_id FROM survey_answers WHERE person_tag = ? AND survey_id IN (${surveyIds.map(() => '?').join(',')})`)
+      const rows = prepared(db, `SELECT survey_id FROM survey_answers WHERE person_tag = ? AND survey_id IN (${marks(surveyIds.length)})`)
         .all(seal.person(openid), ...surveyIds) as { survey_id: string }[]
       return new Set(rows.map((r) => r.survey_id))
     },
@@ -70,8 +70,7 @@ export function sqliteSurveyCounters(db: Database.Database): SurveyCounterReposi
     },
     of: async (surveyId, orgIds) => {
       if (orgIds.length === 0) return []
-      const rows = db
-        .prepare(`SELECT org_id, key, n FROM survey_counters WHERE survey_id = ? AND org_id IN (${orgIds.map(() => '?').join(',')})`)
+      const rows = prepared(db, `SELECT org_id, key, n FROM survey_counters WHERE survey_id = ? AND org_id IN (${marks(orgIds.length)})`)
         .all(surveyId, ...orgIds) as { org_id: string; key: string; n: number }[]
       const byOrg = new Map<string, Record<string, number>>()
       for (const row of rows) byOrg.set(row.org_id, { ...byOrg.get(row.org_id), [row.key]: row.n })
