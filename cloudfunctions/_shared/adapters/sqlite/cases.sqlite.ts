@@ -78,20 +78,22 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
 
   // A figure's cases, newest first: one statement per facet column, each a range of its index
   // (migration 15: (org_id, <column>, submitted_at, case_id)); the bare subtree uses the key itself.
-  const newest = (column: string | null) =>
+  // `condition`: the facet's term; 超期未办结's is the literal the partial index holds (migration 20),
+  // which a bound value could not prove to the planner.
+  const newest = (condition: string | null) =>
     db.prepare<unknown[], { state: string }>(
       `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
-       WHERE case_orgs.org_id = ? ${column ? `AND case_orgs.${column} = ?` : ''}
+       WHERE case_orgs.org_id = ? ${condition ? `AND case_orgs.${condition}` : ''}
          AND case_orgs.submitted_at >= ? AND case_orgs.submitted_at < ?
          AND (case_orgs.submitted_at, case_orgs.case_id) < (?, ?)
        ORDER BY case_orgs.submitted_at DESC, case_orgs.case_id DESC LIMIT ?`,
     )
   const newestBy = {
     all: newest(null),
-    status: newest('status'),
-    category: newest('category'),
-    resolvedAt: newest('resolved_level'),
-    overdue: newest('late_open'),
+    status: newest('status = ?'),
+    category: newest('category = ?'),
+    resolvedAt: newest('resolved_level = ?'),
+    overdue: newest('late_open = 1'),
   }
   const facetQuery = (facet: CaseFacet | null): [Database.Statement<unknown[], { state: string }>, unknown[]] => {
     if (facet === null) return [newestBy.all, []]
@@ -103,7 +105,7 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
       case 'resolvedAt':
         return [newestBy.resolvedAt, [facet.level]]
       case 'overdue':
-        return [newestBy.overdue, [1]]
+        return [newestBy.overdue, []]
     }
   }
   const drillColumns = (state: CaseState) => {
