@@ -3,8 +3,8 @@
  * members vote (the convener may record a ballot agreed by phone), discuss, and it closes by hand or
  * at the deadline; the council's WeChat group can be bound so a member arriving from it lands on the
  * open deliberation. Shared there, it is an updatable card that follows the ballots and the close
- * (shareCard); the convener reminds those who have not voted (remindVoters). Timers: close what is
- * due, and the one reminder to those who have not voted.
+ * (shareCard); the convener reminds those who have not voted (remindVoters). Timer: the one reminder
+ * to those who have not voted, and the close at the deadline (due.jobs.ts).
  */
 import { defineFunction } from '../_shared/handler/define-function'
 import { bindGroup } from './actions/bind-group.action'
@@ -18,11 +18,10 @@ import { resolveGroup } from './actions/resolve-group.action'
 import { remindVoters } from './actions/remind-voters.action'
 import { shareCard } from './actions/share-card.action'
 import { vote } from './actions/vote.action'
-import { closeDueDeliberations, remindNonVoters } from './due.jobs'
+import { runDueDeliberations } from './due.jobs'
 
 export const deliberationFunction = defineFunction(
   'deliberation',
   { open, get, vote, proxyVote, comment, close, list, bindGroup, resolveGroup, shareCard, remindVoters },
-  // Close first: a deliberation both due to close and owed a reminder needs only its result.
-  { close: (ctx) => closeDueDeliberations(ctx), remind: (ctx) => remindNonVoters(ctx) },
+  { due: (ctx) => runDueDeliberations(ctx) },
 )

@@ -124,29 +124,29 @@ export function deliberationsContract(current: () => Store) {
       expect((await store.deliberations.ofOrgs(['v-a'], 'closed', 10))[0]).toEqual(a2)
     })
 
-    test('dueToClose: open ones whose deadline has come, by (closesAt, id), never closed ones; a cursor resumes across ties', async () => {
+    const byDue = (a: DueCursor, b: DueCursor) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1)
+
+    test('due: reminded ones at their deadline, by (dueAt, id), never closed ones; a cursor resumes across ties', async () => {
       const store = current()
-      // Three deadlines, four deliberations each (ties), one closed early, one far in the future.
-      const due = [0, 1, 2].flatMap((h) => ['d', 'b', 'a', 'c'].map((s) => aDeliberation(`d-${h}-${s}`, { at: hoursAfter(T0, h) })))
+      // Three deadlines, four deliberations each (ties), already reminded; one closed early; one far in the future.
+      const due = [0, 1, 2].flatMap((h) => ['d', 'b', 'a', 'c'].map((s) => reminded(aDeliberation(`d-${h}-${s}`, { at: hoursAfter(T0, h) }))))
       const closedEarly = closed(aDeliberation('d-closed'))
       const later = aDeliberation('d-later', { hours: 24 * 20 })
       for (const d of [...due, closedEarly, later]) await store.deliberations.create(d)
 
       const now = hoursAfter(T0, 72 + 2)
-      const expected = due
-        .map((d) => ({ id: d.id, dueAt: d.closesAt }))
-        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1))
-      expect(await store.deliberations.dueToClose(now, 100)).toEqual(expected)
-      expect(await pageAll((limit, after) => store.deliberations.dueToClose(now, limit, after))).toEqual(expected)
-      expect(await store.deliberations.dueToClose(hoursAfter(T0, 72), 100)).toEqual(expected.slice(0, 4))
-      expect(await store.deliberations.dueToClose(hoursAfter(T0, 71), 100)).toEqual([])
+      const expected = due.map((d) => ({ id: d.id, dueAt: d.closesAt })).sort(byDue)
+      expect(await store.deliberations.due(now, 100)).toEqual(expected)
+      expect(await pageAll((limit, after) => store.deliberations.due(now, limit, after))).toEqual(expected)
+      expect(await store.deliberations.due(hoursAfter(T0, 72), 100)).toEqual(expected.slice(0, 4))
+      expect(await store.deliberations.due(hoursAfter(T0, 71), 100)).toEqual([])
 
       // Closing one takes it off the list.
       await store.deliberations.update(closed(due[0]!, hoursAfter(T0, 72)), 1)
-      expect((await store.deliberations.dueToClose(now, 100)).map((d) => d.id)).not.toContain(due[0]!.id)
+      expect((await store.deliberations.due(now, 100)).map((d) => d.id)).not.toContain(due[0]!.id)
     })
 
-    test('dueForReminder: open, not yet reminded, reminder time come; by (remindAt, id) with a cursor', async () => {
+    test('due: one owed its reminder at the reminder’s time, then (reminded) at its deadline; with a cursor', async () => {
       const store = current()
       const owed = [0, 1].flatMap((h) => ['b', 'a', 'c'].map((s) => aDeliberation(`r-${h}-${s}`, { at: hoursAfter(T0, h) })))
       const done = reminded(aDeliberation('r-done'))
@@ -154,15 +154,17 @@ export function deliberationsContract(current: () => Store) {
       for (const d of [...owed, done, shut]) await store.deliberations.create(d)
 
       const now = daysAfter(T0, 2.5)
-      const expected = owed
-        .map((d) => ({ id: d.id, dueAt: d.remindAt }))
-        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1))
-      expect(await store.deliberations.dueForReminder(now, 100)).toEqual(expected)
-      expect(await pageAll((limit, after) => store.deliberations.dueForReminder(now, limit, after))).toEqual(expected)
-      expect(await store.deliberations.dueForReminder(hoursAfter(owed[0]!.remindAt, -1), 100)).toEqual([])
+      const expected = owed.map((d) => ({ id: d.id, dueAt: d.remindAt })).sort(byDue)
+      expect(await store.deliberations.due(now, 100)).toEqual(expected)
+      expect(await pageAll((limit, after) => store.deliberations.due(now, limit, after))).toEqual(expected)
+      expect(await store.deliberations.due(hoursAfter(owed[0]!.remindAt, -1), 100)).toEqual([])
 
       await store.deliberations.update(reminded(owed[0]!), 1)
-      expect((await store.deliberations.dueForReminder(now, 100)).map((d) => d.id)).not.toContain(owed[0]!.id)
+      expect((await store.deliberations.due(now, 100)).map((d) => d.id)).not.toContain(owed[0]!.id)
+      const atDeadline = await store.deliberations.due(owed[0]!.closesAt, 100)
+      expect(atDeadline).toContainEqual({ id: owed[0]!.id, dueAt: owed[0]!.closesAt })
+      expect(atDeadline).toContainEqual({ id: done.id, dueAt: done.closesAt })
+      expect(atDeadline.map((d) => d.id)).not.toContain(shut.id)
     })
   })
 

@@ -5,7 +5,7 @@
  * by an index, and exact counts when ballots race on one document and are retried on conflict.
  */
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
-import { closeDueDeliberations, remindNonVoters } from '../../cloudfunctions/deliberation/due.jobs'
+import { runDueDeliberations } from '../../cloudfunctions/deliberation/due.jobs'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
 import { handle } from '../../cloudfunctions/_shared/handler/handle'
@@ -57,13 +57,13 @@ test('open on a case, racing ballots, a comment, the reminder, the timer close w
   expect((await callAs(deps, deliberation, MEMBER, { action: 'get', deliberationId: id })).deliberation.comments).toHaveLength(1)
 
   deps.clock.advanceHours(24)
-  expect(await remindNonVoters(job())).toMatchObject({ reminded: 1, failed: 0 })
+  expect(await runDueDeliberations(job())).toMatchObject({ reminded: 1, failed: 0 })
   // Everyone has voted: the reminder is recorded, and reaches no one.
   expect((await deps.store.messages.all(1000)).filter((m) => m.kind === 'deliberation_reminder')).toHaveLength(0)
 
   deps.clock.advanceHours(24)
-  expect(await closeDueDeliberations(job())).toMatchObject({ closed: 1, failed: 0 })
-  expect(await closeDueDeliberations(job())).toMatchObject({ closed: 0, failed: 0 })
+  expect(await runDueDeliberations(job())).toMatchObject({ closed: 1, failed: 0 })
+  expect(await runDueDeliberations(job())).toMatchObject({ closed: 0, failed: 0 })
   const closed = (await deps.store.deliberations.get(id))!.state
   expect(closed).toMatchObject({ status: 'closed', resultOnCase: 'written' })
   expect((await deps.store.cases.timeline(caseId)).filter((e) => e.type === 'CaseDeliberated')).toHaveLength(1)

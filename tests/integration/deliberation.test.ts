@@ -3,7 +3,7 @@
  * 蒲河村 (convener 王秀兰, who is also a member, and five members: six voters, quorum 4).
  */
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
-import { closeDueDeliberations, remindNonVoters } from '../../cloudfunctions/deliberation/due.jobs'
+import { runDueDeliberations } from '../../cloudfunctions/deliberation/due.jobs'
 import { intakeFunction } from '../../cloudfunctions/intake/intake.function'
 import { notifyFunction } from '../../cloudfunctions/notify/notify.function'
 import { deliverMessages } from '../../cloudfunctions/_shared/notify/deliver'
@@ -254,11 +254,11 @@ describe('closing', () => {
     const id = await open({ closesAt: hoursFromNow(48) })
     await vote(id, LI, [0])
     deps.clock.advanceHours(47)
-    expect(await closeDueDeliberations(job())).toMatchObject({ closed: 0 })
+    expect(await runDueDeliberations(job())).toMatchObject({ closed: 0 })
     deps.clock.advanceHours(1)
-    const [a, b] = await Promise.all([closeDueDeliberations(job()), closeDueDeliberations(job())])
+    const [a, b] = await Promise.all([runDueDeliberations(job()), runDueDeliberations(job())])
     expect(a.closed! + b.closed!).toBe(1)
-    expect(await closeDueDeliberations(job())).toMatchObject({ closed: 0, skipped: 0, failed: 0 })
+    expect(await runDueDeliberations(job())).toMatchObject({ closed: 0, skipped: 0, failed: 0 })
     const d = await get(id, CONVENER)
     expect(d).toMatchObject({ status: 'closed', result: { kind: 'no_quorum' } })
     expect((await deps.store.deliberations.get(id))!.state.closedBy).toBeUndefined()
@@ -269,9 +269,22 @@ describe('closing', () => {
     await open({ closesAt: hoursFromNow(2) })
     deps.clock.advanceHours(3)
     expect(await runJobs(deliberation, deps, 60_000)).toEqual({
-      close: { closed: 1, skipped: 0, failed: 0, unfinished: 0 },
-      remind: { reminded: 0, skipped: 0, failed: 0, unfinished: 0 },
+      due: { reminded: 0, closed: 1, skipped: 0, failed: 0, unfinished: 0 },
     })
+  })
+
+  test('one run reminds the one whose reminder has come and closes the one whose deadline has', async () => {
+    const closing = await open({ closesAt: hoursFromNow(2) })
+    const owed = await open({ closesAt: hoursFromNow(72) })
+    deps.clock.advanceHours(48)
+    expect(await runDueDeliberations(job())).toEqual({ reminded: 1, closed: 1, skipped: 0, failed: 0, unfinished: 0 })
+    expect(await messagesOf('deliberation_reminder', closing)).toHaveLength(0)
+    expect(await messagesOf('deliberation_reminder', owed)).toHaveLength(6)
+    expect(await messagesOf('deliberation_result', closing)).toHaveLength(6)
+    expect(await runDueDeliberations(job())).toEqual({ reminded: 0, closed: 0, skipped: 0, failed: 0, unfinished: 0 })
+    deps.clock.advanceHours(24)
+    expect(await runDueDeliberations(job())).toMatchObject({ reminded: 0, closed: 1 })
+    expect(await messagesOf('deliberation_result', owed)).toHaveLength(6)
   })
 
   test('a crash mid-close loses nothing and doubles nothing', async () => {
@@ -288,8 +301,8 @@ describe('closing', () => {
           return result
         }),
     }
-    expect(await closeDueDeliberations({ ...job(), deps: { ...deps, store: crashing } })).toMatchObject({ closed: 1, failed: 1 })
-    expect(await closeDueDeliberations(job())).toMatchObject({ closed: 1, failed: 0 })
+    expect(await runDueDeliberations({ ...job(), deps: { ...deps, store: crashing } })).toMatchObject({ closed: 1, failed: 1 })
+    expect(await runDueDeliberations(job())).toMatchObject({ closed: 1, failed: 0 })
     for (const id of ids) expect(await messagesOf('deliberation_result', id)).toHaveLength(6)
   })
 })
@@ -300,12 +313,12 @@ describe('the reminder', () => {
     await vote(id, LI, [0])
     await callAs(deps, deliberation, CONVENER, { action: 'proxyVote', deliberationId: id, memberOpenid: ZHANG, choices: [1], note: '电话确认' })
     deps.clock.advanceHours(47)
-    expect(await remindNonVoters(job())).toMatchObject({ reminded: 0 })
+    expect(await runDueDeliberations(job())).toMatchObject({ reminded: 0 })
     deps.clock.advanceHours(1)
-    const [a, b] = await Promise.all([remindNonVoters(job()), remindNonVoters(job())])
+    const [a, b] = await Promise.all([runDueDeliberations(job()), runDueDeliberations(job())])
     expect(a.reminded! + b.reminded!).toBe(1)
     deps.clock.advanceHours(12)
-    expect(await remindNonVoters(job())).toMatchObject({ reminded: 0, skipped: 0 })
+    expect(await runDueDeliberations(job())).toMatchObject({ reminded: 0, skipped: 0 })
     const reminders = await messagesOf('deliberation_reminder', id)
     expect(reminders.map((m) => m.openid).sort()).toEqual([CONVENER, LIU, CHEN, YANG].sort())
     expect(reminders[0]!.body).toContain('您还没有投票')
@@ -314,9 +327,9 @@ describe('the reminder', () => {
   test('the window is configurable per deliberation', async () => {
     const id = await open({ closesAt: hoursFromNow(72), remindHoursBefore: 2 })
     deps.clock.advanceHours(69)
-    expect(await remindNonVoters(job())).toMatchObject({ reminded: 0 })
+    expect(await runDueDeliberations(job())).toMatchObject({ reminded: 0 })
     deps.clock.advanceHours(1)
-    expect(await remindNonVoters(job())).toMatchObject({ reminded: 1 })
+    expect(await runDueDeliberations(job())).toMatchObject({ reminded: 1 })
     expect(await messagesOf('deliberation_reminder', id)).toHaveLength(6)
   })
 
@@ -352,8 +365,8 @@ describe('on a case', () => {
     const other = await aCase({ title: '村里的垃圾站太近' })
     const timed = await open({ caseId: other, title: '垃圾站是否搬迁', closesAt: hoursFromNow(2) })
     deps.clock.advanceHours(3)
-    await closeDueDeliberations(job())
-    await closeDueDeliberations(job())
+    await runDueDeliberations(job())
+    await runDueDeliberations(job())
     const events = await deps.store.cases.timeline(other)
     expect(events.filter((e) => e.type === 'CaseDeliberated')).toEqual([
       expect.objectContaining({ deliberationId: timed, result: expect.objectContaining({ kind: 'no_quorum', ballots: 0, members: 6 }) }),

@@ -5,6 +5,7 @@
  */
 import type { DeliberationStatus } from '../../../types/deliberation.contract'
 import type { DeliberationState } from '../domain/deliberation.state'
+import { nextDeliberationDue } from '../domain/deliberation.timers'
 
 export interface DeliberationIndex {
   /** The village whose council deliberates: its inbox. */
@@ -12,10 +13,11 @@ export interface DeliberationIndex {
   status: DeliberationStatus
   /** Inboxes show the newest first. */
   openedAt: string
-  /** The close job takes open deliberations by this. */
-  closesAt: string
-  /** Set while a reminder is still owed, so the reminder job's query never meets the reminded or closed ones. */
-  remindDueAt: string | null
+  /**
+   * The next instant a timer must act (the owed reminder, else the close), null once closed: the due
+   * job finds them by this alone, so its query never meets a closed one. Rewritten on every change.
+   */
+  dueAt: string | null
   caseId: string | null
 }
 
@@ -24,8 +26,7 @@ export function deliberationIndexOf(state: DeliberationState): DeliberationIndex
     orgId: state.orgId,
     status: state.status,
     openedAt: state.openedAt,
-    closesAt: state.closesAt,
-    remindDueAt: state.status === 'open' && state.remindedAt === undefined ? state.remindAt : null,
+    dueAt: nextDeliberationDue(state),
     caseId: state.caseId ?? null,
   }
 }

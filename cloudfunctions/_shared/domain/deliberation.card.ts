@@ -4,10 +4,10 @@
  * clock arrives as `now`.
  *
  * - 进行中: `X人已参与` (ballots of the roll); WeChat's card shows it as 成员正在加入，当前 X/Y 人.
- * - 即将截止: from the deliberation's reminder instant (remindAt: the remind job's moment, by default 24 h
+ * - 即将截止: from the deliberation's reminder instant (remindAt: the due job's reminder, by default 24 h
  *   before the deadline and never in its first half) until the deadline; the card keeps its counts
  *   (WeChat's ordinary card has no words of ours), the app and chat-tool mode say 即将截止.
- * - 已结束: closed, or past the deadline before the close job has run.
+ * - 已结束: closed, or past the deadline before the due job has closed it.
  */
 import type { DeliberationState, ShareCardRecord } from './deliberation.state'
 import { HOUR_MS, isAtOrAfter, toMs } from './iso-time'

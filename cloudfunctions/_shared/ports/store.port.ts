@@ -363,10 +363,12 @@ export interface DeliberationRepository {
   update(state: DeliberationState, expectedVersion: number): Promise<void>
   /** The deliberations of these orgs, optionally in one status; newest opened first. */
   ofOrgs(orgIds: string[], status: DeliberationStatus | undefined, limit: number): Promise<DeliberationState[]>
-  /** Open deliberations whose deadline has come (closesAt <= now), by (closesAt, id), after the cursor. */
-  dueToClose(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
-  /** Open deliberations still owed their reminder whose time has come, by (remindAt, id), after the cursor. */
-  dueForReminder(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
+  /**
+   * Open deliberations a timer must act on at `now` (their next due instant, domain/deliberation.timers
+   * nextDeliberationDue — the owed reminder, else the deadline — has come), by (dueAt, id), after the
+   * cursor. The adapter keeps the instant on every write; a closed one has none.
+   */
+  due(now: string, limit: number, after?: DueCursor): Promise<DueCursor[]>
 }
 
 /** Ballots: one per (deliberation, voter), replaced when she changes it. */

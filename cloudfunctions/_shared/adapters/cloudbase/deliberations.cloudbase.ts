@@ -20,17 +20,17 @@ export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
   // The load and then the update of one transaction (a ballot) read the deliberation once.
   const deliberations = knownDocs(scope, COLLECTION.deliberations)
 
-  /** Those whose `field` has come by `now`, by cursor (pager.ts): each page is a range of the (…, field, _id) index. */
-  async function due(field: 'closesAt' | 'remindDueAt', base: Doc, now: string, limit: number, after?: DueCursor) {
+  // By cursor (pager.ts): each page is a range of the (dueAt, _id) index; a closed one has no dueAt.
+  async function due(now: string, limit: number, after?: DueCursor) {
     const docs = await readPages(_, {
       from: scope.query(COLLECTION.deliberations),
-      where: [{ ...base, [field]: _.lte(now) }],
-      orderBy: field,
-      fields: { [field]: true },
+      where: [{ dueAt: _.lte(now) }],
+      orderBy: 'dueAt',
+      fields: { dueAt: true },
       after: after && { value: after.dueAt, id: after.id },
       limit,
     })
-    return docs.map((doc) => ({ id: String(doc._id), dueAt: String(doc[field]) }))
+    return docs.map((doc) => ({ id: String(doc._id), dueAt: String(doc.dueAt) }))
   }
 
   return {
@@ -63,8 +63,6 @@ export function cloudbaseDeliberations(scope: Scope): DeliberationRepository {
       return docs.map(toState)
     },
 
-    dueToClose: (now, limit, after) => due('closesAt', { status: 'open' }, now, limit, after),
-
-    dueForReminder: (now, limit, after) => due('remindDueAt', {}, now, limit, after),
+    due,
   }
 }

@@ -8,8 +8,8 @@ type Row = { version: number; state: string }
 type DueRow = { id: string; due_at: string }
 
 /**
- * Its index (deliberation.index.ts) as columns: `remind_due_at` is set only while a reminder is owed,
- * so the reminder job's partial index holds only those.
+ * Its index (deliberation.index.ts) as columns: `due_at` is set only while it is open, so the due
+ * job's partial index holds only those.
  */
 const columns = (state: DeliberationState) => ({ id: state.id, ...deliberationIndexOf(state), state: JSON.stringify(state) })
 
@@ -17,26 +17,21 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
   const stmt = {
     get: db.prepare<[string], Row>('SELECT version, state FROM deliberations WHERE id = ?'),
     insert: db.prepare(
-      `INSERT INTO deliberations (id, version, org_id, status, opened_at, closes_at, remind_due_at, case_id, state)
-       VALUES (@id, 1, @orgId, @status, @openedAt, @closesAt, @remindDueAt, @caseId, @state) ON CONFLICT DO NOTHING`,
+      `INSERT INTO deliberations (id, version, org_id, status, opened_at, due_at, case_id, state)
+       VALUES (@id, 1, @orgId, @status, @openedAt, @dueAt, @caseId, @state) ON CONFLICT DO NOTHING`,
     ),
     update: db.prepare(
-      `UPDATE deliberations SET version = version + 1, status = @status, closes_at = @closesAt,
-         remind_due_at = @remindDueAt, state = @state
+      `UPDATE deliberations SET version = version + 1, status = @status, due_at = @dueAt, state = @state
        WHERE id = @id AND version = @expectedVersion`,
     ),
     // From the start, the cursor is ('', ''): before any deliberation.
-    toClose: db.prepare<[string, string, string, number], DueRow>(
-      `SELECT id, closes_at AS due_at FROM deliberations WHERE status = 'open' AND closes_at <= ?
-         AND (closes_at, id) > (?, ?) ORDER BY closes_at, id LIMIT ?`,
-    ),
-    toRemind: db.prepare<[string, string, string, number], DueRow>(
-      `SELECT id, remind_due_at AS due_at FROM deliberations WHERE remind_due_at IS NOT NULL AND remind_due_at <= ?
-         AND (remind_due_at, id) > (?, ?) ORDER BY remind_due_at, id LIMIT ?`,
+    due: db.prepare<[string, string, string, number], DueRow>(
+      `SELECT id, due_at FROM deliberations WHERE due_at IS NOT NULL AND due_at <= ?
+         AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?`,
     ),
   }
-  const due = (query: Database.Statement<[string, string, string, number], DueRow>, now: string, limit: number, after?: DueCursor) =>
-    query.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at }))
+  const due = (now: string, limit: number, after?: DueCursor) =>
+    stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at }))
 
   return {
     get: async (id) => {
@@ -58,7 +53,6 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
         .all(...orgIds, ...(status ? [status] : []), limit) as { state: string }[]
       return rows.map((row) => JSON.parse(row.state) as DeliberationState)
     },
-    dueToClose: async (now, limit, after) => due(stmt.toClose, now, limit, after),
-    dueForReminder: async (now, limit, after) => due(stmt.toRemind, now, limit, after),
+    due: async (now, limit, after) => due(now, limit, after),
   }
 }

@@ -489,4 +489,38 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX case_orgs_late ON case_orgs(org_id, submitted_at, case_id) WHERE late_open = 1;
     `,
   },
+  {
+    version: 21,
+    name: 'deliberations found by their next due instant alone (the reminder, then the close)',
+    sql: `
+      -- Rebuilt (SQLite's way to drop columns and their indexes at once) with due_at from the state:
+      -- domain/deliberation.timers.ts nextDeliberationDue — while open, an owed reminder before the
+      -- deadline, else the deadline; NULL once closed. Instants written by toISOString() compare as strings.
+      CREATE TABLE deliberations_v21 (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        org_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        due_at TEXT,
+        case_id TEXT,
+        state TEXT NOT NULL
+      );
+      INSERT INTO deliberations_v21 (id, version, org_id, status, opened_at, due_at, case_id, state)
+        SELECT id, version, org_id, status, opened_at,
+          CASE
+            WHEN json_extract(state, '$.status') <> 'open' THEN NULL
+            WHEN json_extract(state, '$.remindedAt') IS NULL
+              AND json_extract(state, '$.remindAt') < json_extract(state, '$.closesAt') THEN json_extract(state, '$.remindAt')
+            ELSE json_extract(state, '$.closesAt')
+          END,
+          case_id, state
+        FROM deliberations;
+      DROP TABLE deliberations;
+      ALTER TABLE deliberations_v21 RENAME TO deliberations;
+      CREATE INDEX deliberations_by_org ON deliberations(org_id, status, opened_at);
+      -- Only open ones: the due job pages through these without the closed millions.
+      CREATE INDEX deliberations_due ON deliberations(due_at, id) WHERE due_at IS NOT NULL;
+    `,
+  },
 ]
