@@ -4,7 +4,7 @@
  * the counters' deltas where the store keeps them (CloudBase).
  */
 import { defineFunction } from '../_shared/handler/define-function'
-import { atMostEvery } from '../_shared/handler/job-cadence'
+import { atMostEvery, restsWhenIdle } from '../_shared/handler/job-cadence'
 import { deliverMessages } from '../_shared/notify/deliver'
 import { inbox } from './actions/inbox.action'
 import { markRead } from './actions/mark-read.action'
@@ -15,6 +15,16 @@ import { writeWindowOf } from '../_shared/ports/rate-limiter.port'
 /** The fold's share of a timer run (JOB_BUDGET_MS, runtime/budgets.ts): a fifth. */
 const FOLD_BUDGET_MS = 10_000
 
+/**
+ * After a fold that found no delta, the minutes before the next looks: an idle query a minute is 60
+ * requests an hour for nothing, and resting costs no figure anything, since reads add the unfolded
+ * deltas (counters.cloudbase.ts). What it costs is how many pile up unfolded after a quiet spell
+ * before the next fold: ten minutes of changes, which one page of a counter read (pager.ts, 1000
+ * documents) still holds at a hundred changes a minute; and from the first delta found the fold runs
+ * every minute again. docs/benchmarks.md has what an overview cost with the bench's deltas unfolded.
+ */
+const FOLD_REST_MINUTES = 10
+
 export const notifyFunction = defineFunction(
   'notify',
   { templates, subscribe, inbox, markRead },
@@ -22,8 +32,12 @@ export const notifyFunction = defineFunction(
     // Where a change's counters are written as a delta (CloudBase: counters.cloudbase.ts), folds them in
     // so reads stay one short query; reads count unfolded ones, so nothing waits for this. First, with
     // a share of the run of its own: neither it nor delivery can starve the other under a backlog.
-    // Repeat-safe.
-    foldCounters: async (ctx) => ({ folded: (await ctx.deps.store.foldCounters?.(Math.min(ctx.deadline, Date.now() + FOLD_BUDGET_MS))) ?? 0 }),
+    // Repeat-safe. Every minute while it finds deltas, FOLD_REST_MINUTES after it finds none.
+    foldCounters: restsWhenIdle(
+      FOLD_REST_MINUTES,
+      async (ctx) => ({ folded: (await ctx.deps.store.foldCounters?.(Math.min(ctx.deadline, Date.now() + FOLD_BUDGET_MS))) ?? 0 }),
+      (report) => report.folded === 0,
+    ),
     deliver: (ctx) => deliverMessages(ctx),
     // Forgets the write limit's counts of the minutes that are over (ports/rate-limiter.port.ts). Nothing
     // reads them again, so the limit does not need this; it keeps the store from holding, minute by
