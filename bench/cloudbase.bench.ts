@@ -10,8 +10,11 @@
  *   the province; the median of 5 each.
  * cb_requests_escalation: the escalation timer's requests for a page of due cases ÷ the cases it
  *   escalated (each one pending past its 24 h accept deadline).
- * cb_requests_timer_run: one idle run of every function's timer jobs (nothing due): what each minute
- *   costs a province when nothing happens.
+ * cb_requests_timer_run: one idle run of every function's timer jobs (nothing due), each fired once
+ *   as if every timer fired every minute.
+ * cb_requests_quiet_minute: what a minute costs a province when nothing happens: the requests of a quiet
+ *   hour (quiet-hour.ts) with each timer fired on its own cron, ÷ 60; noted beside it, the 2026-12-03
+ *   job set fired on the same crons.
  * cb_backlog_runs / cb_backlog_s: a backlog of 10^4 due cases at 10 ms per request (the emulator adds
  *   the round trip; concurrent requests overlap): the escalation timer's measured rate on a backlog of
  *   BACKLOG_CASES, extrapolated to 10^4 — timer runs of JOB_BUDGET_MS each, and the seconds of work.
@@ -41,6 +44,7 @@ import type { FunctionDef } from '../cloudfunctions/_shared/handler/define-funct
 import { startCloudEmulator, type CloudEmulator, type RequestRecord } from '../tools/cloud-emulator/emulator'
 import { runLikeACloudFunction, sdkApp } from '../tools/cloud-emulator/node-sdk-client'
 import { benchDeps, figure, median, note, QUICK } from './support'
+import { QUIET_MINUTES, baselinePerMinute, firingCounts, firingsOfHour } from './quiet-hour'
 
 const ENV_ID = 'bench-env'
 /** A round trip to CloudBase's database from a function in the same region. */
@@ -150,6 +154,22 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     const idleFrom = emulator.requestCount()
     const idle = await requestsOf(() => everyTimer())
     trace('an idle run of every timer', idleFrom)
+    // A quiet hour on the real crons: minute by minute on the bench clock, each timer when its cron fires,
+    // from the minute after the idle run (whose jobs count as the minute before it, as in a quiet day).
+    deps.clock.advanceHours(1 / 60)
+    const hourStart = Date.parse(deps.clock.now())
+    const firings = firingsOfHour(hourStart)
+    const quietFrom = emulator.requestCount()
+    for (const fired of firings) {
+      for (const name of fired) await runJobs(FUNCTIONS[name] as FunctionDef, deps, JOB_BUDGET_MS)
+      deps.clock.advanceHours(1 / 60)
+    }
+    const quietPerMinute = (emulator.requestCount() - quietFrom) / QUIET_MINUTES
+    note(
+      `cloudbase: a quiet hour from ${new Date(hourStart).toISOString()} (timers fired: ${firingCounts(firings)}): ` +
+        `${emulator.requestCount() - quietFrom} requests (${byCollection(emulator.requests().slice(quietFrom))}), ` +
+        `${quietPerMinute.toFixed(2)} a minute; the 2026-12-03 jobs on the same crons: ${baselinePerMinute(firings).toFixed(2)} a minute`,
+    )
     // The backlog: cases pending past their accept deadline, swept at 10 ms a request.
     const backlog: string[] = []
     for (let i = 0; i < BACKLOG_CASES; i++) backlog.push(String((await submit(`bench-cb-backlog-${i}`)).caseId))
@@ -216,6 +236,10 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
       throw new Error(`counters not exact ${when}: ${filed} filed, counters moved by ${after.map((c, i) => c - (before[i] as number)).join(' / ')}`)
     }
     await exactCounters('before the fold')
+    // What a reader pays for deltas not folded yet (the notify timer's fold rests after an idle run):
+    // the province's overview with the concurrent submits' deltas unfolded, and again after the fold.
+    const provinceOverview = () => requestsOf(() => ok('stats', 'demo-cadre-province', { action: 'overview', orgId: PROVINCE }))
+    const overviewUnfolded = await provinceOverview()
     // What the notify timer's foldCounters job then does with the submits' counter deltas
     // (counter-deltas.cloudbase.ts), alone, at 10 ms a request too.
     emulator.setLatency(LATENCY_MS)
@@ -225,6 +249,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
     const foldMs = Date.now() - foldStart
     emulator.setLatency(0)
     await exactCounters('after the fold')
+    const overviewFolded = await provinceOverview()
     latencies.sort((a, b) => a - b)
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] as number
 
@@ -239,7 +264,8 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
       `cloudbase: backlog of ${BACKLOG_CASES} swept in ${runs} run(s), ${(sweptMs / 1000).toFixed(1)} s at ${LATENCY_MS} ms a request ` +
         `(${sweepRequests} requests); ${CONCURRENT} concurrent submits: ${filed} filed, refused ${JSON.stringify(Object.fromEntries(codes))}, ` +
         `requests refused on the way (conflicts, retried): ${refusedWrites || 'none'}; counters exact before and after the notify timer ` +
-        `folded their ${folded} deltas (${foldRequests} requests, ${(foldMs / 1000).toFixed(1)} s)`,
+        `folded their ${folded} deltas (${foldRequests} requests, ${(foldMs / 1000).toFixed(1)} s); the province's overview ` +
+        `${overviewUnfolded} requests with them unfolded, ${overviewFolded} after`,
     )
     return [
       figure('cb_requests_submit', median(submits), 'requests'),
@@ -247,6 +273,7 @@ export async function cloudbaseFigures(work: string, now: string): Promise<strin
       figure('cb_requests_ballot', median(ballots), 'requests'),
       figure('cb_requests_overview', median(overviews), 'requests'),
       figure('cb_requests_timer_run', idle, 'requests'),
+      figure('cb_requests_quiet_minute', Number(quietPerMinute.toFixed(2)), 'requests'),
       figure('cb_backlog_runs', Math.ceil(BACKLOG_TARGET / perRun), 'runs'),
       figure('cb_backlog_s', Math.round(BACKLOG_TARGET / perSecond), 's'),
       figure('cb_concurrent_failed', failed.length, 'replies'),

@@ -42,6 +42,7 @@ const EXPECTED = [
   'cb_requests_ballot',
   'cb_requests_overview',
   'cb_requests_timer_run',
+  'cb_requests_quiet_minute',
   'cb_backlog_runs',
   'cb_backlog_s',
   'cb_concurrent_failed',
