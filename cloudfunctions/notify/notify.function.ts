@@ -16,12 +16,13 @@ import { writeWindowOf } from '../_shared/ports/rate-limiter.port'
 const FOLD_BUDGET_MS = 10_000
 
 /**
- * After a fold that found no delta, the minutes before the next looks: an idle query a minute is 60
- * requests an hour for nothing, and resting costs no figure anything, since reads add the unfolded
- * deltas (counters.cloudbase.ts). What it costs is how many pile up unfolded after a quiet spell
- * before the next fold: ten minutes of changes, which one page of a counter read (pager.ts, 1000
- * documents) still holds at a hundred changes a minute; and from the first delta found the fold runs
- * every minute again. docs/benchmarks.md has what an overview cost with the bench's deltas unfolded.
+ * After a fold that found no delta, the minutes before the next one looks: an idle query a minute is
+ * 60 requests an hour for nothing, and resting changes no figure, since reads add the unfolded deltas
+ * (counters.cloudbase.ts). What it costs is the deltas that pile up unfolded after a quiet spell until
+ * the next fold — at most ten minutes of changes, which one page of a counter read (pager.ts, 1000
+ * documents) holds below about a hundred changes a minute under one org — and from the first delta
+ * found the fold runs every minute again. Ten, as forgetWriteCounts: the province's overview cost the
+ * same 3 requests with the bench's 145 deltas unfolded as folded (docs/benchmarks.md).
  */
 const FOLD_REST_MINUTES = 10
 
