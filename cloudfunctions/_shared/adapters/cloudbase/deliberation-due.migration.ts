@@ -2,7 +2,7 @@
  * One-off, after deploying the deliberations adapter that keeps `dueAt` (deliberations.cloudbase.ts):
  * writes it into the open deliberations put before, which kept `closesAt` and `remindDueAt` for two
  * queries the due job no longer makes. Until it has run, the timer neither reminds nor closes those;
- * SQLite does the same in its migration 20. A closed one needs nothing: without `dueAt` it is never
+ * SQLite does the same in its migration 21. A closed one needs nothing: without `dueAt` it is never
  * due, as it should be. Run by `npx tsx scripts/deliberation-due.ts`.
  *
  * Why a backfill and not a query that also covers the old fields: that would be the second query a
