@@ -4,6 +4,7 @@ import { defineFunction, type FunctionDef } from '../../cloudfunctions/_shared/h
 import type { ActionDeclaration } from '../../cloudfunctions/_shared/handler/action'
 import { accountFunction } from '../../cloudfunctions/account/account.function'
 import { forbidden } from '../../cloudfunctions/_shared/context/failures'
+import { aMessage } from '../contract/store.messages.contract'
 import { WindowRateLimiter } from '../support/window-rate-limiter'
 import { AdjustableClock } from '../../cloudfunctions/_shared/adapters/clock'
 import { countingIds } from '../support/counting-ids'
@@ -37,13 +38,14 @@ function fnWith(me: () => Promise<never>): FunctionDef {
   return defineFunction('account', { ...accountFunction.actions, me: { ...accountFunction.actions.me, run: me } }) as FunctionDef
 }
 
+const renamed = { org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } }
 /** A stand-in write that succeeds unless its own steps refuse, so only the pipeline decides. */
 const renameOrg = (steps: Partial<ActionDeclaration<'account', 'renameOrg', void>> = {}): ActionDeclaration<'account', 'renameOrg', void> => ({
   fn: 'account',
   name: 'renameOrg',
   kind: 'write',
   authorization: [],
-  run: async () => ({ org: { id: 'x', name: 'x', level: 'village' as const, parentId: null, hasChildren: false } }),
+  run: async () => renamed,
   ...steps,
 })
 const user = { kind: 'user', openid: 'o-1' } as const
@@ -131,19 +133,47 @@ describe('the steps run in their order', () => {
   })
 })
 
-test('what a write queued is delivered after it succeeds; not after a read or a failure', async () => {
+/** A stand-in write that queues a message, outside any transaction. */
+const queuingRename = renameOrg({ run: async (ctx) => (await ctx.deps.store.messages.add([aMessage(ctx.requestId)]), renamed) })
+
+test('what a write queued is delivered after it succeeds; not after a write that queued nothing, a read or a failure', async () => {
   let deliveries = 0
   const options = { afterWrite: async () => { deliveries++ } }
-  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
+  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: queuingRename }) as FunctionDef
   expect((await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, deps, options)).ok).toBe(true)
   expect(deliveries).toBe(1)
+  const quiet = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
+  expect((await handle(quiet, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, deps, options)).ok).toBe(true)
   expect((await handle(fn, { action: 'orgs' }, user, deps, options)).ok).toBe(true)
   expect((await handle(fn, { action: 'renameOrg', orgId: 'x' }, user, deps, options)).ok).toBe(false)
   expect(deliveries).toBe(1)
 })
 
+test('a message queued in a transaction counts, and only for the request that queued it', async () => {
+  const delivered: string[] = []
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  const inTransaction = renameOrg({
+    run: async (ctx) => {
+      await ctx.deps.store.transaction((tx) => tx.messages.add([aMessage(ctx.requestId)]))
+      return renamed
+    },
+  })
+  // The quiet write runs while the other is under way, on the same deps: it must not deliver.
+  const quiet = renameOrg({ run: async () => (await held, renamed) })
+  const queuingFn = defineFunction('account', { ...accountFunction.actions, renameOrg: inTransaction }) as FunctionDef
+  const quietFn = defineFunction('account', { ...accountFunction.actions, renameOrg: quiet }) as FunctionDef
+  const event = { action: 'renameOrg', orgId: 'x', name: '新名' }
+  const both = Promise.all([
+    handle(quietFn, event, user, deps, { afterWrite: async () => { delivered.push('quiet') } }),
+    handle(queuingFn, event, user, deps, { afterWrite: async () => { delivered.push('queuing') } }).finally(release),
+  ])
+  expect((await both).map((reply) => reply.ok)).toEqual([true, true])
+  expect(delivered).toEqual(['queuing'])
+})
+
 test('a failed delivery is logged and the write still answers ok', async () => {
-  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: renameOrg() }) as FunctionDef
+  const fn = defineFunction('account', { ...accountFunction.actions, renameOrg: queuingRename }) as FunctionDef
   const reply = await handle(fn, { action: 'renameOrg', orgId: 'x', name: '新名' }, user, deps, { afterWrite: async () => { throw new Error('send down') } })
   expect(reply.ok).toBe(true)
   expect(logged.at(-1)).toMatchObject({ message: 'delivery after change failed', error: 'Error: send down' })

@@ -15,6 +15,7 @@ import type { ActionContext, Deps } from '../context/deps'
 import { declarationOf, type FunctionDef, type PushHandler } from './define-function'
 import type { RunnableAction } from './action'
 import { pushNameOf, type PushEvent } from './push-event'
+import { watchQueuedMessages } from './queued-messages'
 
 /**
  * Counts the write against the caller's limit (in the store, shared by every instance). The limit
@@ -49,7 +50,10 @@ async function checkContent(ctx: ActionContext, declaration: RunnableAction, inp
 }
 
 export interface HandleOptions {
-  /** Delivers what a write queued (the outbox), after its answer is known and before it is sent. */
+  /**
+   * Delivers what a write queued (the outbox), after its answer is known and before it is sent; only
+   * when the request queued a message (queued-messages.ts).
+   */
   afterWrite?: () => Promise<unknown>
 }
 
@@ -57,9 +61,11 @@ export async function handle(
   fn: FunctionDef,
   event: unknown,
   caller: Caller,
-  deps: Deps,
+  shared: Deps,
   options: HandleOptions = {},
 ): Promise<Envelope<unknown>> {
+  const watch = watchQueuedMessages(shared)
+  const { deps } = watch
   const requestId = deps.ids.next('req')
   let reply: Envelope<unknown>
   let declaration: RunnableAction | undefined
@@ -103,7 +109,7 @@ export async function handle(
     deps.log.error('action failed', { requestId, fn: fn.name, error: describe(error), stack: error instanceof Error ? error.stack : undefined })
     return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL, requestId } }
   }
-  if (declaration.kind === 'write' && options.afterWrite) {
+  if (declaration.kind === 'write' && options.afterWrite && watch.queued()) {
     try {
       await options.afterWrite()
     } catch (error) {
