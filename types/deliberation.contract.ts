@@ -231,8 +231,11 @@ export interface DeliberationDetail extends DeliberationSummary {
   roll?: RollEntry[]
   /** Whether the result was written to the case's timeline (deliberations on a case, once closed). */
   resultOnCase?: 'written' | 'refused'
-  /** The council's group chat is bound (a card shared there opens straight to this deliberation). */
-  groupBound: boolean
+  /**
+   * The council's group chat is bound (a card shared there opens straight to this deliberation). For
+   * whoever runs the council (as `can.bindGroup`), who binds it; absent for everyone else.
+   */
+  groupBound?: boolean
   /** What the caller may do now, so the app shows only buttons that work. */
   can: { vote: boolean; proxyVote: boolean; comment: boolean; close: boolean; bindGroup: boolean; share: boolean; remind: boolean }
   /** The convener's 提醒未投票的成员 is throttled: when she may next (absent: now). */

@@ -430,6 +430,8 @@ describe('list, group chat', () => {
       groupBound: true,
     })
     expect((await get(id, CONVENER)).groupBound).toBe(true)
+    // Only the convener tools say it; a member's detail does not, rather than a false "not bound".
+    expect(await get(id, LI)).not.toHaveProperty('groupBound')
     expect(await callAs(deps, deliberation, LI, { action: 'resolveGroup', localGroupId: 'puhe-wechat' })).toEqual({
       orgId: VILLAGE,
       orgName: '蒲河村',

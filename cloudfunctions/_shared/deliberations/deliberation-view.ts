@@ -77,7 +77,8 @@ export interface DetailInputs {
   comments: DeliberationComment[]
   /** Every ballot; needed only when the viewer sees the audit or the roll. */
   ballots: Ballot[] | null
-  groupBound: boolean
+  /** Whether the council's group chat is bound; read only for a viewer who manages it (readDetail). */
+  groupBound?: boolean
 }
 
 /** Whether the detail needs every ballot for this viewer (the caller loads them only then). */
@@ -132,7 +133,7 @@ export function toDetail(state: DeliberationState, viewer: Person, inputs: Detai
         roll: state.electorate.map((e) => ({ openid: e.openid, name: e.name, voted: votedSet.has(e.openid) })),
       }),
     ...(state.resultOnCase !== undefined && { resultOnCase: state.resultOnCase }),
-    groupBound: inputs.groupBound,
+    ...(inputs.groupBound !== undefined && manages(viewer, state) && { groupBound: inputs.groupBound }),
     can: {
       vote: beforeDeadline && canVote(viewer, state),
       proxyVote: beforeDeadline && canProxyVote(viewer, state),
@@ -189,9 +190,10 @@ export async function readDetail(
     options.withBallots && needsBallots(state, viewer, myBallot !== null) ? repos.ballots.of(id) : null,
     orgNameOf(repos, state.orgId),
     state.commentCount === 0 ? [] : repos.comments.latest(id, COMMENTS_SHOWN),
-    repos.councilGroups.ofOrg(state.orgId),
+    // Only the convener tools show it (who binds the group): a member's ballot does not read it.
+    manages(viewer, state) ? repos.councilGroups.ofOrg(state.orgId) : null,
   ])
-  return toDetail(state, viewer, { orgName, now, myBallot, comments, ballots, groupBound: groups.length > 0 })
+  return toDetail(state, viewer, { orgName, now, myBallot, comments, ballots, ...(groups && { groupBound: groups.length > 0 }) })
 }
 
 /** The chain of a village (community) org; councils exist only there. */
