@@ -1,7 +1,8 @@
 /**
  * The delivery right after a write, as the production entry runs it (runtime/cloud-entry.ts), on the
  * CloudBase adapter over the emulator, counting its requests: a write that queued a message has it
- * delivered before it answers; one that queued none (a ballot) asks nothing of the outbox.
+ * delivered before it answers; one that queued none (a ballot) asks nothing of the outbox, nor, for
+ * its answer, anything the open deliberation already holds.
  */
 import { deliberationFunction } from '../../cloudfunctions/deliberation/deliberation.function'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler/define-function'
@@ -11,7 +12,7 @@ import { TEMPLATE_OF_KIND } from '../../cloudfunctions/_shared/notify/templates'
 import { AFTER_CHANGE_BUDGET_MS } from '../../cloudfunctions/_shared/runtime/budgets'
 import { useEmulatorDatabase } from './emulator.fixture'
 import { emulatorDemoDeps } from './emulator-deps'
-import { CONVENER, MEMBER, VILLAGE } from '../support/demo'
+import { CONVENER, MEMBER, aFreeTopicOpen } from '../support/demo'
 import type { TestDeps } from '../support/test-deps'
 
 const deliberation = deliberationFunction as FunctionDef
@@ -35,14 +36,7 @@ async function collectionsOf(run: () => Promise<unknown>): Promise<string[]> {
 }
 
 async function openOne(): Promise<string> {
-  const reply = await callAs(CONVENER, {
-    action: 'open',
-    orgId: VILLAGE,
-    title: '广场舞时间调整',
-    background: '有居民反映晚上太吵。',
-    options: ['提前到七点', '维持现状'],
-    closesAt: new Date(Date.parse(deps.clock.now()) + 48 * 3_600_000).toISOString(),
-  })
+  const reply = await callAs(CONVENER, aFreeTopicOpen(deps.clock.now()))
   if (!reply.ok) throw new Error(reply.error.message)
   return (reply.data as { deliberationId: string }).deliberationId
 }
@@ -67,4 +61,9 @@ test('a ballot queues nothing and asks nothing of the outbox', async () => {
   })
   expect(collections).not.toContain('messages')
   expect(collections).toContain('ballots')
+  // Nor of the org (the name is kept on the open deliberation) or the council's groups (a member's answer
+  // does not say): the write limit, her roles, and the transaction of the ballot, no more.
+  expect(collections).not.toContain('orgs')
+  expect(collections).not.toContain('council_groups')
+  expect(collections.length).toBeLessThanOrEqual(8)
 }, 60_000)

@@ -17,6 +17,18 @@ export const CITY = '210100'
 export const PROVINCE = '210000'
 
 let counter = 0
+/** A valid deliberation.open on a free topic for the demo village's council, closing `hours` after `now`. */
+export function aFreeTopicOpen(now: string, hours = 48) {
+  return {
+    action: 'open',
+    orgId: VILLAGE,
+    title: '广场舞时间调整',
+    background: '有居民反映晚上太吵。',
+    options: ['提前到七点', '维持现状'],
+    closesAt: new Date(Date.parse(now) + hours * 3_600_000).toISOString(),
+  }
+}
+
 /** A valid report; override what the test is about. */
 export function aReport(overrides: Record<string, unknown> = {}) {
   counter += 1

@@ -16,7 +16,7 @@ import { deliberationDecider } from '../domain/decider'
 import { AppFailure } from '../context/failures'
 import type { Deps } from '../context/deps'
 import type { Repositories } from '../ports/store.port'
-import { orgNameOf } from '../deliberations/deliberation-view'
+import { councilNameOf } from '../deliberations/deliberation-view'
 import { deliberationOutboxRows } from '../deliberations/deliberation-outbox-rows'
 import { bumpCounter } from '../stats/counter-writes'
 import { caseAggregate } from './case.aggregate'
@@ -34,7 +34,7 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
         case 'DeliberationOpened': {
           // She who opened it knows: the invitation goes to the rest of the council.
           const invited = state.electorate.filter((e) => e.openid !== state.openedBy.openid)
-          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_invited', state, invited, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_invited', state, invited, await councilNameOf(tx, state), event.at))
           // 议事次数 on every dashboard above the council: one deliberation held, counted when it opens.
           await bumpCounter(tx, state.orgId, 'deliberations')
           break
@@ -47,14 +47,14 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           break
         case 'DeliberationClosed':
           closed = true
-          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_result', state, state.electorate, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_result', state, state.electorate, await councilNameOf(tx, state), event.at))
           break
         case 'VotersReminded': {
           // Read in the transaction's view of committed ballots; one cast in the same instant may still
           // get the reminder, which is harmless, and no one who has not voted is skipped.
           const voted = new Set((await tx.ballots.of(state.id)).map((b) => b.voterOpenid))
           const owed = state.electorate.filter((e) => !voted.has(e.openid))
-          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await councilNameOf(tx, state), event.at))
           break
         }
         case 'VotersNudged': {
@@ -62,7 +62,7 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
           // this reminder in the dedupe key.
           const voted = new Set((await tx.ballots.of(state.id)).map((b) => b.voterOpenid))
           const owed = state.electorate.filter((e) => !voted.has(e.openid) && e.openid !== event.by.openid)
-          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await orgNameOf(tx, state.orgId), event.at, `nudge-${event.at}`))
+          await tx.messages.add(deliberationOutboxRows(deps.ids, 'deliberation_reminder', state, owed, await councilNameOf(tx, state), event.at, `nudge-${event.at}`))
           await tx.audit.add([
             {
               id: deps.ids.next('audit'),
@@ -81,6 +81,7 @@ export const deliberationAggregate: Aggregate<DeliberationState, DeliberationCom
         }
         case 'CaseResultNoted':
         case 'ShareCardIssued':
+        case 'CouncilRenamed':
           break
       }
     }

@@ -25,8 +25,8 @@ import {
   seesRoll,
 } from '../domain/deliberation.access'
 import type { Ballot, DeliberationComment, DeliberationState, Elector } from '../domain/deliberation.state'
-import type { Chain } from '../domain/org-ladder'
-import { villageLadder } from '../orgs/org-path'
+import { chainFrom, type Chain } from '../domain/org-ladder'
+import { orgPath } from '../orgs/org-path'
 import { forbidden, invalidInput, notFound } from '../context/failures'
 import type { Repositories } from '../ports/store.port'
 import { shareTitleOf } from '../domain/deliberation.view'
@@ -188,7 +188,7 @@ export async function readDetail(
   // comment's own transaction (deliberation.aggregate.ts), so none counted means none stored.
   const [ballots, orgName, comments, groups] = await Promise.all([
     options.withBallots && needsBallots(state, viewer, myBallot !== null) ? repos.ballots.of(id) : null,
-    orgNameOf(repos, state.orgId),
+    councilNameOf(repos, state),
     state.commentCount === 0 ? [] : repos.comments.latest(id, COMMENTS_SHOWN),
     // Only the convener tools show it (who binds the group): a member's ballot does not read it.
     manages(viewer, state) ? repos.councilGroups.ofOrg(state.orgId) : null,
@@ -198,8 +198,14 @@ export async function readDetail(
 
 /** The chain of a village (community) org; councils exist only there. */
 export async function councilChain(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<Chain> {
-  const chain = await villageLadder(repos, orgId)
-  if (chain.ok) return chain.chain
+  return (await councilOf(repos, orgId)).chain
+}
+
+/** The chain of a village (community) org and its name, from one read of its path. */
+export async function councilOf(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<{ chain: Chain; name: string }> {
+  const path = await orgPath(repos, orgId)
+  const chain = chainFrom(new Map(path.map((org) => [org.id, org])), orgId)
+  if (chain.ok) return { chain: chain.chain, name: path.find((org) => org.id === orgId)?.name ?? '' }
   if (chain.error.code === 'NOT_FOUND') throw notFound('没有找到该议事会')
   if (chain.error.code === 'INVALID_INPUT') throw invalidInput('议事会设在村（社区），请选择具体的村或社区')
   throw new Error(chain.error.message)
@@ -220,6 +226,14 @@ export async function electorateOf(repos: Pick<Repositories, 'people'>, orgId: s
 
 export async function orgNameOf(repos: Pick<Repositories, 'orgs'>, orgId: string): Promise<string> {
   return (await repos.orgs.get(orgId))?.name ?? ''
+}
+
+/**
+ * The council's name for a deliberation: the one it keeps while open (current: a rename refreshes
+ * it, council-name.ts), else the org's (closed, or stored before the name was kept).
+ */
+export async function councilNameOf(repos: Pick<Repositories, 'orgs'>, state: Pick<DeliberationState, 'orgId' | 'orgName' | 'status'>): Promise<string> {
+  return state.status === 'open' && state.orgName !== undefined ? state.orgName : orgNameOf(repos, state.orgId)
 }
 
 /** The name she is known by, for the audit trail of a ballot or a comment. */

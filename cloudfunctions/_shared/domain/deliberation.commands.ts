@@ -29,6 +29,8 @@ export interface OpenDeliberation extends CommandBase {
   orgId: string
   /** Built by the handler with chainFrom(). */
   chain: Chain
+  /** The council's (its village's) name now, kept on it while it is open (RefreshCouncilName). */
+  orgName: string
   case?: CaseFacts
   title: string
   background: string
@@ -91,6 +93,15 @@ export interface IssueShareCard extends CommandBase {
   expiresAt: string
 }
 
+/**
+ * The council's village was renamed (or the open may have raced a rename): an open deliberation takes
+ * the name the org has now, as the handler read it in the change's transaction.
+ */
+export interface RefreshCouncilName extends CommandBase {
+  type: 'RefreshCouncilName'
+  orgName: string
+}
+
 /** The convener's 提醒未投票的成员, at most once in NUDGE_EVERY_HOURS. */
 export interface NudgeVoters extends CommandBase {
   type: 'NudgeVoters'
@@ -107,4 +118,5 @@ export type DeliberationCommand =
   | RemindVoters
   | NoteCaseResult
   | IssueShareCard
+  | RefreshCouncilName
   | NudgeVoters

@@ -60,6 +60,8 @@ export function decide(
       return issueShareCard(command, state)
     case 'NudgeVoters':
       return nudgeVoters(command, state)
+    case 'RefreshCouncilName':
+      return refreshCouncilName(command, state)
     default:
       return assertNever(command)
   }
@@ -123,6 +125,7 @@ function openDeliberation(c: C.OpenDeliberation, state: DeliberationState | null
     deliberationId: c.deliberationId,
     orgId: c.orgId,
     chain: { ...c.chain },
+    orgName: c.orgName,
     ...(c.case && { caseId: c.case.caseId }),
     sensitive,
     title: c.title.trim(),
@@ -240,6 +243,17 @@ function noteCaseResult(c: C.NoteCaseResult, state: DeliberationState): Delibera
   if (state.status !== 'closed') return reject('CONFLICT', '议事尚未结束')
   if (state.resultOnCase !== undefined) return reject('CONFLICT', '结果已记录')
   return accepted({ type: 'CaseResultNoted', at: c.at, written: c.written === true })
+}
+
+/**
+ * The system follows a rename of the council's village. Only an open deliberation keeps the name (a
+ * closed one reads it), and the same name is no change: either decides nothing, so a refresh that
+ * raced a close, or ran twice, is no error.
+ */
+function refreshCouncilName(c: C.RefreshCouncilName, state: DeliberationState): DeliberationDecision {
+  if (c.actor !== 'system') return reject('FORBIDDEN', '该操作只能由系统执行')
+  if (state.status !== 'open' || state.orgName === c.orgName) return accepted()
+  return accepted({ type: 'CouncilRenamed', at: c.at, orgName: c.orgName })
 }
 
 /**

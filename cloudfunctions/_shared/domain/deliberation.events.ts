@@ -13,6 +13,7 @@ export interface DeliberationOpened {
   deliberationId: string
   orgId: string
   chain: Chain
+  orgName: string
   caseId?: string
   sensitive: boolean
   title: string
@@ -80,6 +81,13 @@ export interface ShareCardIssued {
   expiresAt: string
 }
 
+/** An open deliberation took its council's new name. */
+export interface CouncilRenamed {
+  type: 'CouncilRenamed'
+  at: string
+  orgName: string
+}
+
 /** The convener reminded, by hand, those who had not voted. */
 export interface VotersNudged {
   type: 'VotersNudged'
@@ -96,3 +104,4 @@ export type DeliberationEvent =
   | CaseResultNoted
   | ShareCardIssued
   | VotersNudged
+  | CouncilRenamed

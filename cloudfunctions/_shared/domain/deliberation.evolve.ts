@@ -16,6 +16,7 @@ export function evolve(state: DeliberationState | null, event: DeliberationEvent
       id: event.deliberationId,
       orgId: event.orgId,
       chain: event.chain,
+      orgName: event.orgName,
       ...(event.caseId !== undefined && { caseId: event.caseId }),
       sensitive: event.sensitive,
       title: event.title,
@@ -65,6 +66,8 @@ export function evolve(state: DeliberationState | null, event: DeliberationEvent
       return { ...touched, shareCard: { activityId: event.activityId, expiresAt: event.expiresAt, issuedAt: event.at } }
     case 'VotersNudged':
       return { ...touched, nudgedAt: event.at }
+    case 'CouncilRenamed':
+      return { ...touched, orgName: event.orgName }
     default:
       return assertNever(event)
   }

@@ -24,6 +24,13 @@ export interface DeliberationState {
   orgId: string
   /** The org's path to the province: cadres above it may read. */
   chain: Chain
+  /**
+   * The council's (its village's) name, so an answer on an open deliberation needs no read of the org:
+   * current while it is open, since a rename refreshes the org's open deliberations
+   * (deliberations/council-name.ts); once closed, or on one stored before it was kept, the org's name is
+   * read (deliberation-view.ts councilNameOf).
+   */
+  orgName?: string
   caseId?: string
   /** The case was in a sensitive category at open: its public title is neutral. */
   sensitive: boolean

@@ -6,6 +6,7 @@
  * moveVillage); each line is its own transaction, so one bad line is reported and the others still go in.
  */
 import { LEVEL_BY_NAME, type AccountResults } from '../../../types/account.contract'
+import { refreshCouncilNames } from '../../_shared/deliberations/council-name'
 import { LEVELS } from '../../../types/enums'
 import { csvRows } from '../../_shared/csv'
 import { defineAction } from '../../_shared/handler/action'
@@ -42,6 +43,7 @@ export const importOrgs = defineAction({
     let renamed = 0
     let unchanged = 0
     for (const row of rows) {
+      let renamedVillage = false
       try {
         await ctx.deps.store.transaction(async (tx) => {
           const existing = await tx.orgs.get(row.id)
@@ -51,6 +53,7 @@ export const importOrgs = defineAction({
             }
             if (existing.name === row.name) return void unchanged++
             await tx.orgs.put({ ...existing, name: row.name })
+            renamedVillage = existing.level === 'village'
             return void renamed++
           }
           const parent = row.parentId ? await tx.orgs.get(row.parentId) : null
@@ -63,6 +66,15 @@ export const importOrgs = defineAction({
         })
       } catch (error) {
         errors.push({ line: row.line, message: error instanceof Error ? error.message : '导入失败' })
+        continue
+      }
+      // Once the new name is committed, a council's open deliberations take it (council-name.ts).
+      // Importing the same name again changes nothing, so a failure here says how to finish it.
+      try {
+        if (renamedVillage) await refreshCouncilNames(ctx.deps, row.id, ctx.now)
+      } catch (error) {
+        ctx.deps.log.error('council name not refreshed', { requestId: ctx.requestId, orgId: row.id, error: String(error) })
+        errors.push({ line: row.line, message: '名称已更新，但进行中的议事未能改用新名称：请用“组织改名”再改一次' })
       }
     }
     return { added, renamed, unchanged, errors }

@@ -12,7 +12,8 @@ import type { ActionContext } from '../../_shared/context/deps'
 import { CASE_NOT_FOUND } from '../../_shared/commands/case.aggregate'
 import { deliberationAggregate } from '../../_shared/commands/deliberation.aggregate'
 import { create } from '../../_shared/commands/command-handler'
-import { councilChain, electorateOf } from '../../_shared/deliberations/deliberation-view'
+import { councilOf, electorateOf, orgNameOf } from '../../_shared/deliberations/deliberation-view'
+import { refreshCouncilName } from '../../_shared/deliberations/council-name'
 
 /** The case as the opener sees it; one she may not see is not found, as everywhere for cases. */
 async function caseFacts(ctx: ActionContext, actor: Person, caseId: string): Promise<CaseFacts> {
@@ -22,16 +23,30 @@ async function caseFacts(ctx: ActionContext, actor: Person, caseId: string): Pro
   return { caseId, holderOrgId: state.holderOrgId, status: state.status, category: state.category, title: state.title, content: state.content }
 }
 
+/**
+ * A rename of the village since its name was read (authorize) would not have found this deliberation
+ * before it committed: the name is read again now, and followed if it moved (council-name.ts). The
+ * deliberation is open either way: a failure here is logged, not answered, or a retry would open a
+ * second one.
+ */
+async function followRename(ctx: ActionContext, orgId: string, nameRead: string, deliberationId: string): Promise<void> {
+  try {
+    if ((await orgNameOf(ctx.deps.store, orgId)) !== nameRead) await refreshCouncilName(ctx.deps, deliberationId, ctx.now)
+  } catch (error) {
+    ctx.deps.log.error('council name not followed after open', { requestId: ctx.requestId, deliberationId, error: String(error) })
+  }
+}
+
 export const open = defineAction({
   fn: 'deliberation', name: 'open', kind: 'write', authorization: ['deliberation.open'],
   authorize: async (ctx, input) => {
     const actor = await ctx.person()
     if (!canOpen(actor, input.orgId)) throw forbidden('只有本村（社区）议事会主任或妇联干部可以发起议事')
-    const chain = await councilChain(ctx.deps.store, input.orgId)
-    return { actor, chain, facts: input.caseId ? await caseFacts(ctx, actor, input.caseId) : undefined }
+    const council = await councilOf(ctx.deps.store, input.orgId)
+    return { actor, council, facts: input.caseId ? await caseFacts(ctx, actor, input.caseId) : undefined }
   },
   contentChecked: ({ title, background, options }) => [title, background, ...options],
-  run: async (ctx, input, { actor, chain, facts }) => {
+  run: async (ctx, input, { actor, council, facts }) => {
     const { deps, now } = ctx
     const created = await create(deps, deliberationAggregate, {
       type: 'OpenDeliberation',
@@ -39,7 +54,8 @@ export const open = defineAction({
       actor,
       deliberationId: deps.ids.next('dlb'),
       orgId: input.orgId,
-      chain,
+      chain: council.chain,
+      orgName: council.name,
       ...(facts && { case: facts }),
       title: input.title,
       background: input.background,
@@ -53,6 +69,7 @@ export const open = defineAction({
       electorate: await electorateOf(deps.store, input.orgId),
     })
     if (!created.created) throw conflict('该议事已发起，请勿重复提交', 'DUPLICATE_REQUEST')
+    await followRename(ctx, input.orgId, council.name, created.id)
     return { deliberationId: created.id }
   },
 })

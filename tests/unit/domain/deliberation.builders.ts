@@ -50,6 +50,7 @@ export function anOpen(overrides: Partial<OpenDeliberation> = {}): OpenDeliberat
     deliberationId: 'dlb-1',
     orgId: VILLAGE,
     chain: CHAIN,
+    orgName: '蒲河村',
     title: '村口路灯由谁出资维修',
     background: '村口到小学的路灯坏了三个月，供电所说线路归村里。',
     options: ['村集体出资', '申请镇里专项资金', '暂缓'],

@@ -390,6 +390,27 @@ describe('RemindVoters and NoteCaseResult (system only)', () => {
   })
 })
 
+describe('RefreshCouncilName (system only)', () => {
+  const refresh = (c: Council, orgName: string, actor: typeof CONVENER | 'system' = 'system') =>
+    c.try(({ at }) => ({ type: 'RefreshCouncilName', at, actor, orgName }))
+
+  test('an open deliberation keeps the name it opened with, and takes a new one', () => {
+    const c = new Council()
+    expect(c.state.orgName).toBe('蒲河村')
+    expect(errorOf(refresh(c, '蒲河社区', CONVENER))).toMatchObject({ code: 'FORBIDDEN' })
+    expect(eventsOf(refresh(c, '蒲河社区'))).toEqual([expect.objectContaining({ type: 'CouncilRenamed', orgName: '蒲河社区' })])
+    expect(c.state.orgName).toBe('蒲河社区')
+  })
+
+  test('the same name, or a closed deliberation, decides nothing: a refresh may run twice or race a close', () => {
+    const c = new Council()
+    expect(eventsOf(refresh(c, '蒲河村'))).toEqual([])
+    c.close()
+    expect(eventsOf(refresh(c, '蒲河社区'))).toEqual([])
+    expect(c.state.orgName).toBe('蒲河村')
+  })
+})
+
 test('a command on a deliberation that does not exist is NOT_FOUND; a bad instant is INVALID_INPUT', () => {
   expect(errorOf(decide({ type: 'CloseDeliberation', at: T0, actor: CONVENER }, null))).toMatchObject({ code: 'NOT_FOUND' })
   expect(errorOf(decide(anOpen({ at: 'yesterday' }), null))).toMatchObject({ code: 'INVALID_INPUT' })

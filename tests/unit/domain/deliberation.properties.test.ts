@@ -111,10 +111,11 @@ const ROW_OF_COMMAND = {
   CloseDeliberation: 'deliberation.manage',
   RemindVoters: 'system',
   NoteCaseResult: 'system',
+  RefreshCouncilName: 'system',
   IssueShareCard: 'deliberation.share',
   NudgeVoters: 'deliberation.manage',
 } as const satisfies Record<DeliberationCommand['type'], AuthAction | 'system'>
-type AskedByPeople = Exclude<keyof typeof ROW_OF_COMMAND, 'NoteCaseResult'>
+type AskedByPeople = Exclude<keyof typeof ROW_OF_COMMAND, 'NoteCaseResult' | 'RefreshCouncilName'>
 
 /** Two of them were on the council's roll when it opened; the third was not. */
 const ON_THE_ROLL = ['o-anna', 'o-bea']
