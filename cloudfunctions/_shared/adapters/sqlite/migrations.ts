@@ -485,8 +485,8 @@ export const MIGRATIONS: Migration[] = [
       -- are never late: indexing every chain row moved five entries from one half of the index to the
       -- other at each escalation (3.9 WAL pages of its ~19, docs/benchmarks.md); indexed where it holds,
       -- an escalation only adds them, and the index is the size of what is late now.
-      DROP INDEX case_orgs_by_late_open;
-      CREATE INDEX case_orgs_late ON case_orgs(org_id, submitted_at, case_id) WHERE late_open = 1;
+      DROP INDEX IF EXISTS case_orgs_by_late_open;
+      CREATE INDEX IF NOT EXISTS case_orgs_late ON case_orgs(org_id, submitted_at, case_id) WHERE late_open = 1;
     `,
   },
   {
