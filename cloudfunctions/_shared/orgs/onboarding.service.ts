@@ -13,8 +13,10 @@ import { bumpCounter } from '../stats/counter-writes'
 type Tx = Pick<Repositories, 'orgs' | 'people' | 'counters'>
 
 /**
- * Adds an org under an existing parent (parents first). Re-putting an org updates its name; moving
- * one to another parent is not supported here: its subtree counters would have to move with it.
+ * Adds an org under an existing parent (parents first). Re-putting an org updates its name — a rename,
+ * whose caller then refreshes the council's open deliberations (deliberations/council-name.ts, as
+ * account.renameOrg and importOrgs do); moving one to another parent is not supported here: its subtree
+ * counters would have to move with it.
  */
 export async function addOrg(tx: Tx, org: OrgRecord): Promise<void> {
   const existing = await tx.orgs.get(org.id)

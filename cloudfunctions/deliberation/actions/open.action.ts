@@ -33,7 +33,8 @@ async function followRename(ctx: ActionContext, orgId: string, nameRead: string,
   try {
     if ((await orgNameOf(ctx.deps.store, orgId)) !== nameRead) await refreshCouncilName(ctx.deps, deliberationId, ctx.now)
   } catch (error) {
-    ctx.deps.log.error('council name not followed after open', { requestId: ctx.requestId, deliberationId, error: String(error) })
+    // Renaming the village again (组织改名) refreshes its open deliberations, this one too.
+    ctx.deps.log.error('council name not followed after open', { requestId: ctx.requestId, deliberationId, orgId, error: String(error) })
   }
 }
 

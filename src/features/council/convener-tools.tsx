@@ -45,7 +45,7 @@ export function ConvenerTools({ detail, now, cardLabel, onChanged }: Props) {
   const [groupId, setGroupId] = useState('')
   const { can } = detail
   const waiting = (detail.roll ?? []).filter((r) => !r.voted)
-  if (!can.proxyVote && !can.close && !can.bindGroup && !can.remind && !(detail.groupBound && detail.roll)) return null
+  if (!can.proxyVote && !can.close && !can.bindGroup && !can.remind) return null
 
   const run = (work: () => Promise<DeliberationDetail | undefined>, done: string) =>
     submit(async () => {

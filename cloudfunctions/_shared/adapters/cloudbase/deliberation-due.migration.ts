@@ -7,11 +7,15 @@
  *
  * Why a backfill and not a query that also covers the old fields: that would be the second query a
  * run this change removes, kept forever for documents that exist only where a release before it ran
- * (docs/deploy.md: no environment ran one in production).
+ * (no environment ran one of those releases in production, docs/deploy.md). `npm run deploy` runs it
+ * after updating the functions (scripts/deploy.ts), and `npm run start:cloud` at every start
+ * (tools/cloud-host/seed.entry.ts).
  *
- * Repeatable and safe while the functions serve: each document is re-read in a transaction and
- * written only while it still has no `dueAt`, so one the functions rewrote meanwhile (with its own)
- * is left as it is, and a rerun writes nothing.
+ * Repeatable: each document is re-read in a transaction and written only while it still has no
+ * `dueAt`, so one the new functions rewrote meanwhile (with its own) is left as it is, and a rerun
+ * writes nothing. Run after the functions are updated: an instance of the old bundle still serving
+ * writes a whole deliberation back without it (scope.cloudbase.ts sets documents whole) — a rerun
+ * then finds it.
  */
 import type { DeliberationState } from '../../domain/deliberation.state'
 import { nextDeliberationDue } from '../../domain/deliberation.timers'
@@ -22,7 +26,7 @@ import { runTransaction } from './scope.cloudbase'
 /** Answers how many documents it wrote. */
 export async function backfillDeliberationDue(db: CloudbaseDb, options: { collectionPrefix?: string } = {}): Promise<number> {
   const collection = `${options.collectionPrefix ?? ''}${COLLECTION.deliberations}`
-  // Open ones only, on the (orgId, status, …) index's field; ids first, each rewritten in its own transaction.
+  // Open ones only (a one-off scan: no index leads with status); ids first, each rewritten in its own transaction.
   const ids: string[] = []
   for await (const doc of pagesOf(db.command, { from: db.collection(collection), where: [{ status: 'open' }], fields: { dueAt: true } })) {
     if (doc.dueAt === undefined) ids.push(String(doc._id))

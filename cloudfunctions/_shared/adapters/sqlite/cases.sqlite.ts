@@ -31,6 +31,19 @@ function rowOf(state: CaseState, seal: IdentitySeal) {
 /** The columns a case row holds, from its state (exported for the bench's bulk loader: identical rows). */
 export const columns = (state: CaseState, seal: IdentitySeal) => rowOf(state, seal).columns
 
+/**
+ * A figure's cases, newest first: one statement per facet column, each a range of its index
+ * (migration 15: (org_id, <column>, submitted_at, case_id)); the bare subtree uses the key itself.
+ * `condition`: the facet's term; 超期未办结's is the literal the partial index holds (migration 20),
+ * which a bound value could not prove to the planner. Exported for that migration's test of the plan.
+ */
+export const newestInSubtreeSql = (condition: string | null): string =>
+  `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
+   WHERE case_orgs.org_id = ? ${condition ? `AND case_orgs.${condition}` : ''}
+     AND case_orgs.submitted_at >= ? AND case_orgs.submitted_at < ?
+     AND (case_orgs.submitted_at, case_orgs.case_id) < (?, ?)
+   ORDER BY case_orgs.submitted_at DESC, case_orgs.case_id DESC LIMIT ?`
+
 export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepository {
   const stmt = {
     get: db.prepare<[string], CaseRow>('SELECT id, version, state FROM cases WHERE id = ?'),
@@ -76,18 +89,7 @@ export function sqliteCases(db: Database.Database, seal: IdentitySeal): CaseRepo
     ),
   }
 
-  // A figure's cases, newest first: one statement per facet column, each a range of its index
-  // (migration 15: (org_id, <column>, submitted_at, case_id)); the bare subtree uses the key itself.
-  // `condition`: the facet's term; 超期未办结's is the literal the partial index holds (migration 20),
-  // which a bound value could not prove to the planner.
-  const newest = (condition: string | null) =>
-    db.prepare<unknown[], { state: string }>(
-      `SELECT cases.state FROM case_orgs JOIN cases ON cases.id = case_orgs.case_id
-       WHERE case_orgs.org_id = ? ${condition ? `AND case_orgs.${condition}` : ''}
-         AND case_orgs.submitted_at >= ? AND case_orgs.submitted_at < ?
-         AND (case_orgs.submitted_at, case_orgs.case_id) < (?, ?)
-       ORDER BY case_orgs.submitted_at DESC, case_orgs.case_id DESC LIMIT ?`,
-    )
+  const newest = (condition: string | null) => db.prepare<unknown[], { state: string }>(newestInSubtreeSql(condition))
   const newestBy = {
     all: newest(null),
     status: newest('status = ?'),

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import type { DeliberationState } from '../../domain/deliberation.state'
 import { VersionConflict, type DeliberationRepository, type DueCursor } from '../../ports/store.port'
 import { deliberationIndexOf } from '../deliberation.index'
+import { marks, prepared } from './prepared'
 
 type Row = { version: number; state: string }
 type DueRow = { id: string; due_at: string }
@@ -30,8 +31,6 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
          AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?`,
     ),
   }
-  const due = (now: string, limit: number, after?: DueCursor) =>
-    stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at }))
 
   return {
     get: async (id) => {
@@ -44,15 +43,12 @@ export function sqliteDeliberations(db: Database.Database): DeliberationReposito
     },
     ofOrgs: async (orgIds, status, limit) => {
       if (orgIds.length === 0) return []
-      const marks = orgIds.map(() => '?').join(',')
       const statusFilter = status ? 'AND status = ?' : ''
-      const rows = db
-        .prepare(
-          `SELECT state FROM deliberations WHERE org_id IN (${marks}) ${statusFilter} ORDER BY opened_at DESC, id DESC LIMIT ?`,
-        )
+      const rows = prepared(db, `SELECT state FROM deliberations WHERE org_id IN (${marks(orgIds.length)}) ${statusFilter} ORDER BY opened_at DESC, id DESC LIMIT ?`)
         .all(...orgIds, ...(status ? [status] : []), limit) as { state: string }[]
       return rows.map((row) => JSON.parse(row.state) as DeliberationState)
     },
-    due: async (now, limit, after) => due(now, limit, after),
+    due: async (now, limit, after?: DueCursor) =>
+      stmt.due.all(now, after?.dueAt ?? '', after?.id ?? '', limit).map((row) => ({ id: row.id, dueAt: row.due_at })),
   }
 }
